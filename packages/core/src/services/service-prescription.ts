@@ -1,0 +1,59 @@
+/**
+ * How much of a service a plan promises: the projected start date, frequency, duration and
+ * location of each special education service, related service and supplementary aid
+ * (34 CFR 300.320(a)(7)). One schema, shared by the plan documents and service-delivery math.
+ */
+import { z } from "zod";
+import { ZIsoDate } from "../shared/dates.ts";
+
+export const SERVICE_KINDS = ["special-education", "related-service", "supplementary-aid"] as const;
+export const ZServiceKind = z.enum(SERVICE_KINDS);
+
+/** Related services named in 34 CFR 300.34, plus common supports named by IEP teams. */
+export const SERVICE_AREAS = [
+  "specialized-academic-instruction",
+  "speech-language-pathology",
+  "occupational-therapy",
+  "physical-therapy",
+  "counseling",
+  "behavior-support",
+  "adaptive-physical-education",
+  "audiology",
+  "interpreting-services",
+  "psychological-services",
+  "orientation-and-mobility",
+  "school-health-services",
+  "social-work-services",
+  "parent-counseling-and-training",
+  "transportation",
+  "assistive-technology",
+  "paraprofessional-support",
+  "other",
+] as const;
+export const ZServiceArea = z.enum(SERVICE_AREAS);
+
+export const ZFrequency = z.object({
+  /** Sessions per period, e.g. 2 (times per week). */
+  times: z.number().int().min(1).max(50),
+  per: z.enum(["day", "week", "month"]),
+});
+
+export const ZServicePrescription = z.object({
+  id: z.string().min(1).max(64).meta({ description: "Stable id of the service within the plan" }),
+  kind: ZServiceKind,
+  area: ZServiceArea,
+  description: z.string().max(2000).default(""),
+  /** Projected start date (34 CFR 300.320(a)(7)). */
+  startDate: ZIsoDate,
+  endDate: ZIsoDate.nullable().default(null),
+  frequency: ZFrequency,
+  /** Minutes per session (duration). */
+  minutesPerSession: z.number().int().min(1).max(600),
+  delivery: z.enum(["individual", "group", "consult"]).default("individual"),
+  location: z.string().min(1).max(200).meta({ example: "Special education classroom" }),
+  providerRole: z.string().min(1).max(120).meta({ example: "Speech-language pathologist" }),
+});
+
+export type Frequency = z.infer<typeof ZFrequency>;
+export type ServicePrescription = z.infer<typeof ZServicePrescription>;
+export type ServicePrescriptionInput = z.input<typeof ZServicePrescription>;
