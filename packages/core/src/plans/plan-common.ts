@@ -1,0 +1,244 @@
+/**
+ * Parts shared by IEP and Section 504 plan documents: the student snapshot, the team and its
+ * attendance, signatures, meetings, notices. One schema per fact; each section cites its rule.
+ *
+ * Drafts are representable: text defaults to "", lists to [], unknown facts to null. Whether a
+ * document is complete is decided by the compliance checks, not by these schemas.
+ */
+import { z } from "zod";
+import { ZIsoDate } from "../shared/dates.ts";
+
+/** A stable id inside one plan document (goals, needs, accommodations point to each other by id). */
+export const ZPlanItemId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._:-]+$/, { message: "Use letters, digits, '.', '_', ':' or '-'" })
+  .meta({ description: "Stable id of an item within the plan", example: "goal-1" });
+
+/** Free text in a plan section (empty in a draft). */
+export const ZPlanText = z.string().max(20_000).default("");
+/** A short label or name. */
+export const ZPlanLabel = z.string().max(300).default("");
+/** A date that may not be known yet (drafts). */
+export const ZPlanDate = ZIsoDate.nullable().default(null);
+/** A moment in time with a UTC offset, e.g. "2026-10-14T15:30:00Z". */
+export const ZPlanTimestamp = z.iso.datetime({ offset: true });
+
+/** IDEA disability categories, 34 CFR 300.8(b)–(c), as slugs (same spelling as the navigator contract). */
+export const PLAN_DISABILITY_CATEGORIES = [
+  "autism",
+  "deaf-blindness",
+  "deafness",
+  "developmental-delay",
+  "emotional-disturbance",
+  "hearing-impairment",
+  "intellectual-disability",
+  "multiple-disabilities",
+  "orthopedic-impairment",
+  "other-health-impairment",
+  "specific-learning-disability",
+  "speech-or-language-impairment",
+  "traumatic-brain-injury",
+  "visual-impairment",
+] as const;
+export const ZPlanDisabilityCategory = z
+  .enum(PLAN_DISABILITY_CATEGORIES)
+  .meta({ description: "IDEA disability category", citation: "34 CFR 300.8(c)" });
+export type PlanDisabilityCategory = z.infer<typeof ZPlanDisabilityCategory>;
+
+export const ZPlanGuardian = z.object({
+  name: ZPlanLabel,
+  relationship: ZPlanLabel.meta({ example: "Mother" }),
+  /** Native language: notices go out in it (34 CFR 300.503(c), 300.9). */
+  language: ZPlanLabel,
+  phone: ZPlanLabel,
+  email: ZPlanLabel,
+});
+export type PlanGuardian = z.infer<typeof ZPlanGuardian>;
+
+/** Who the plan is for, as of the plan date (a snapshot: later changes in the roster do not alter a signed plan). */
+export const ZPlanStudent = z
+  .object({
+    studentId: z.string().max(64).nullable().default(null).meta({ description: "Id of the student record" }),
+    localId: ZPlanLabel.meta({ description: "District student number" }),
+    firstName: ZPlanLabel,
+    lastName: ZPlanLabel,
+    preferredName: ZPlanLabel,
+    dateOfBirth: ZPlanDate,
+    grade: ZPlanLabel.meta({ example: "11" }),
+    school: ZPlanLabel,
+    district: ZPlanLabel,
+    primaryLanguage: ZPlanLabel,
+    englishLearner: z.boolean().nullable().default(null),
+    guardians: z.array(ZPlanGuardian).default([]),
+  })
+  .meta({ description: "The student as of the plan date", citation: "34 CFR 300.320" });
+export type PlanStudent = z.infer<typeof ZPlanStudent>;
+
+/** IEP team roles, 34 CFR 300.321(a)(1)–(7), plus interpreters (300.322(e)) and others. */
+export const PLAN_TEAM_ROLES = [
+  "parent",
+  "regular-education-teacher",
+  "special-education-teacher",
+  "agency-representative",
+  "evaluation-interpreter",
+  "related-service-provider",
+  "student",
+  "interpreter",
+  "other",
+] as const;
+export const ZPlanTeamRole = z.enum(PLAN_TEAM_ROLES).meta({ citation: "34 CFR 300.321(a)" });
+export type PlanTeamRole = z.infer<typeof ZPlanTeamRole>;
+
+/** Members whose attendance may be excused in writing: 300.321(a)(2)–(5). */
+export const EXCUSABLE_TEAM_ROLES = [
+  "regular-education-teacher",
+  "special-education-teacher",
+  "agency-representative",
+  "evaluation-interpreter",
+] as const satisfies readonly PlanTeamRole[];
+
+export const ATTENDANCE_STATUSES = ["invited", "attended", "attended-remotely", "excused", "absent"] as const;
+export const ZAttendanceStatus = z.enum(ATTENDANCE_STATUSES);
+
+/**
+ * Written excusal of a required member (34 CFR 300.321(e)).
+ * (e)(1) area not discussed: parent and agency agree in writing.
+ * (e)(2) area discussed: parent consents in writing, agency consents, and the member gives written input before the meeting.
+ */
+export const ZExcusal = z
+  .object({
+    areaModifiedOrDiscussed: z.boolean().nullable().default(null),
+    parentWrittenAgreementDate: ZPlanDate.meta({ description: "(e)(1) parent's written agreement" }),
+    parentWrittenConsentDate: ZPlanDate.meta({ description: "(e)(2)(i) parent's written consent" }),
+    agencyAgreementDate: ZPlanDate.meta({ description: "Agency's agreement or consent" }),
+    writtenInputDate: ZPlanDate.meta({ description: "(e)(2)(ii) member's written input to parent and team" }),
+    notes: ZPlanText,
+  })
+  .meta({ description: "Written excusal of a team member", citation: "34 CFR 300.321(e)" });
+export type Excusal = z.infer<typeof ZExcusal>;
+
+export const ZPlanAttendee = z
+  .object({
+    id: ZPlanItemId,
+    name: ZPlanLabel,
+    role: ZPlanTeamRole,
+    /** Job title, e.g. "Speech-language pathologist", or relationship for a parent. */
+    title: ZPlanLabel,
+    accountId: z.string().max(64).nullable().default(null),
+    attendance: ZAttendanceStatus.default("invited"),
+    excusal: ZExcusal.nullable().default(null),
+  })
+  .meta({ description: "A team member and whether they took part", citation: "34 CFR 300.321" });
+export type PlanAttendee = z.infer<typeof ZPlanAttendee>;
+
+export const ZPlanSignature = z
+  .object({
+    attendeeId: ZPlanItemId,
+    method: z.enum(["typed", "drawn"]),
+    /** The name as typed (typed signatures) or printed under the drawing. */
+    typedName: ZPlanLabel,
+    /** A drawn signature as an SVG path ("M10 10 L20 20 …") or a data: URL. */
+    drawing: z.string().max(200_000).nullable().default(null),
+    signedAt: ZPlanTimestamp,
+    signerAccountId: z.string().max(64).nullable().default(null),
+    /** What the signature records: attendance at the meeting, or agreement. */
+    meaning: z.enum(["attendance", "agreement"]).default("attendance"),
+  })
+  .meta({ description: "A signature given in the app", citation: "34 CFR 300.321; 300.9" });
+export type PlanSignature = z.infer<typeof ZPlanSignature>;
+
+export const MEETING_TYPES = ["initial", "annual", "amendment", "reevaluation", "transition", "other"] as const;
+export const ZMeetingType = z.enum(MEETING_TYPES);
+
+/** Efforts to involve the parent, kept when meeting without them (34 CFR 300.322(d)). */
+export const ZParentContactAttempt = z.object({
+  date: ZIsoDate,
+  method: z.enum(["phone", "letter", "email", "home-visit", "work-visit", "in-person", "other"]),
+  result: ZPlanText,
+});
+export type ParentContactAttempt = z.infer<typeof ZParentContactAttempt>;
+
+/** Notice of the meeting to the parent: the contents of 34 CFR 300.322(b). */
+export const ZMeetingNotice = z
+  .object({
+    sentOn: ZPlanDate,
+    purpose: ZPlanText,
+    date: ZPlanDate,
+    time: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Expected a time written as HH:MM" })
+      .nullable()
+      .default(null),
+    location: ZPlanLabel,
+    /** Who will attend, by role or name (300.322(b)(1)(i)). */
+    attendees: z.array(ZPlanLabel).default([]),
+    /** The right to bring others with knowledge or special expertise (300.322(b)(1)(ii), 300.321(a)(6)). */
+    informsRightToBringOthers: z.boolean().default(false),
+    /** Part C service coordinator may be invited, for a child who received Part C services (300.322(b)(1)(iii)). */
+    informsPartCCoordinator: z.boolean().nullable().default(null),
+    /** From 16 (or younger if appropriate): transition is a purpose (300.322(b)(2)(i)(A)). */
+    transitionIsPurpose: z.boolean().default(false),
+    /** …the student will be invited (300.322(b)(2)(i)(B)). */
+    studentWillBeInvited: z.boolean().default(false),
+    /** …other agencies invited to send a representative (300.322(b)(2)(ii)). */
+    agenciesInvited: z.array(ZPlanLabel).default([]),
+    language: ZPlanLabel,
+  })
+  .meta({ description: "Notice of the meeting to the parent", citation: "34 CFR 300.322(b)" });
+export type MeetingNotice = z.infer<typeof ZMeetingNotice>;
+
+export const ZPlanMeeting = z
+  .object({
+    date: ZPlanDate,
+    type: ZMeetingType.nullable().default(null),
+    location: ZPlanLabel,
+    /** How the parent took part when not in person (34 CFR 300.322(c), 300.328). */
+    parentParticipation: z.enum(["in-person", "phone", "video", "did-not-participate"]).nullable().default(null),
+    notes: ZPlanText,
+    parentConcerns: ZPlanText.meta({ description: "Parent's concerns", citation: "34 CFR 300.324(a)(1)(ii)" }),
+    notice: ZMeetingNotice.nullable().default(null),
+    parentContactAttempts: z.array(ZParentContactAttempt).default([]),
+  })
+  .meta({ description: "The meeting where the plan was developed or reviewed", citation: "34 CFR 300.322; 300.324" });
+export type PlanMeeting = z.infer<typeof ZPlanMeeting>;
+
+/** Procedural safeguards notice given to the parent (34 CFR 300.504; for Section 504, 104.36). */
+export const ZSafeguardsNotice = z
+  .object({
+    givenOn: ZPlanDate,
+    method: z.enum(["in-person", "mail", "email", "portal"]).nullable().default(null),
+    language: ZPlanLabel,
+  })
+  .meta({ description: "Procedural safeguards notice given", citation: "34 CFR 300.504" });
+export type SafeguardsNotice = z.infer<typeof ZSafeguardsNotice>;
+
+/** An option considered and rejected, with why (34 CFR 300.503(b)(6)). */
+export const ZOptionConsidered = z.object({ option: ZPlanText, whyRejected: ZPlanText });
+
+/** Prior written notice: the 7 contents of 34 CFR 300.503(b). */
+export const ZPriorWrittenNotice = z
+  .object({
+    date: ZPlanDate,
+    /** Whether the agency proposes or refuses to initiate or change identification, evaluation, placement or FAPE. */
+    action: z.enum(["propose", "refuse"]).nullable().default(null),
+    /** (1) a description of the action proposed or refused. */
+    actionDescription: ZPlanText,
+    /** (2) why the agency proposes or refuses the action. */
+    reasons: ZPlanText,
+    /** (3) each evaluation procedure, assessment, record or report used as a basis. */
+    basis: z.array(ZPlanText).default([]),
+    /** (4) the parent has protection under the procedural safeguards and how to obtain a copy. */
+    safeguardsStatement: ZPlanText,
+    /** (5) sources for the parent to contact for help understanding Part B. */
+    sourcesOfHelp: z.array(ZPlanText).default([]),
+    /** (6) other options considered and why they were rejected. */
+    optionsConsidered: z.array(ZOptionConsidered).default([]),
+    /** (7) other factors relevant to the proposal or refusal. */
+    otherFactors: ZPlanText,
+    /** Native language or other mode of communication (300.503(c)). */
+    language: ZPlanLabel,
+  })
+  .meta({ description: "Prior written notice of a proposal or refusal", citation: "34 CFR 300.503" });
+export type PriorWrittenNotice = z.infer<typeof ZPriorWrittenNotice>;
