@@ -1,0 +1,333 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { SchoolCalendar } from "../calendar/school-calendar.ts";
+import { type ServicePrescriptionInput, ZServicePrescription } from "../services/service-prescription.ts";
+import { addDays } from "../shared/dates.ts";
+import {
+  activeSpans,
+  computeServiceMinutes,
+  planYearPeriod,
+  requiredMinutes,
+  type ServiceHistory,
+  type ServiceSessionInput,
+  serviceHistoryOf,
+  splitMonths,
+  splitWeeks,
+  ZCompensatoryPolicy,
+  ZServiceHistory,
+  ZServiceSession,
+} from "./service-minutes.ts";
+
+// 2026-27: school starts Monday 31 August. Labor Day Monday 7 September; Thanksgiving break
+// Wednesday 25 – Friday 27 November; winter break 21 December – 1 January.
+const calendar = new SchoolCalendar({
+  years: [
+    {
+      label: "2026-27",
+      firstDay: "2026-08-31",
+      lastDay: "2027-06-11",
+      holidays: [{ date: "2026-09-07", name: "Labor Day" }],
+      breaks: [
+        { name: "Thanksgiving break", start: "2026-11-25", end: "2026-11-27" },
+        { name: "Winter break", start: "2026-12-21", end: "2027-01-01" },
+      ],
+    },
+  ],
+});
+
+function service(overrides: Partial<ServicePrescriptionInput> = {}) {
+  return ZServicePrescription.parse({
+    id: "svc-speech",
+    kind: "related-service",
+    area: "speech-language-pathology",
+    startDate: "2026-08-31",
+    frequency: { times: 2, per: "week" },
+    minutesPerSession: 30,
+    location: "Speech room",
+    providerRole: "Speech-language pathologist",
+    ...overrides,
+  });
+}
+
+let seq = 0;
+function session(overrides: Partial<ServiceSessionInput>) {
+  seq++;
+  return ZServiceSession.parse({
+    id: `s${seq}`,
+    serviceId: "svc-speech",
+    date: "2026-09-14",
+    minutes: 30,
+    delivery: "individual",
+    status: "delivered",
+    ...overrides,
+  });
+}
+
+describe("required minutes", () => {
+  it("prorates a service that starts mid-week by the school days it covers", () => {
+    const history = serviceHistoryOf(service({ startDate: "2026-09-02" })); // a Wednesday
+    const r = requiredMinutes(history, calendar, { from: "2026-08-31", to: "2026-09-06" });
+    // 2 × 30 = 60 a week; Wednesday–Friday are 3 of 5 school days → 36.
+    expect(r.minutes).toBe(36);
+    expect(r.segments).toEqual([
+      expect.objectContaining({ from: "2026-09-02", to: "2026-09-06", schoolDays: 3, unitSchoolDays: 5, minutes: 36 }),
+    ]);
+    expect(r.citation).toBe("34 CFR 300.320(a)(7)");
+  });
+
+  it("prorates a holiday week and requires nothing in a week of break", () => {
+    const history = serviceHistoryOf(service());
+    expect(requiredMinutes(history, calendar, { from: "2026-09-07", to: "2026-09-13" }).minutes).toBe(48); // Labor Day
+    expect(requiredMinutes(history, calendar, { from: "2026-11-23", to: "2026-11-29" }).minutes).toBe(24); // 2 days
+    const winter = requiredMinutes(history, calendar, { from: "2026-12-21", to: "2026-12-27" });
+    expect(winter.minutes).toBe(0);
+    expect(winter.segments).toEqual([]);
+  });
+
+  it("adds weeks of a month, clipped to the month", () => {
+    const history = serviceHistoryOf(service());
+    const r = requiredMinutes(history, calendar, { from: "2026-09-01", to: "2026-09-30" });
+    // 21 school days in September (Labor Day off) × 12 minutes a day.
+    expect(r.minutes).toBe(252);
+    expect(r.segments.map((s) => [s.from, s.schoolDays, s.minutes])).toEqual([
+      ["2026-09-01", 4, 48],
+      ["2026-09-07", 4, 48],
+      ["2026-09-14", 5, 60],
+      ["2026-09-21", 5, 60],
+      ["2026-09-28", 3, 36],
+    ]);
+  });
+
+  it("counts school days for a daily service", () => {
+    const history = serviceHistoryOf(service({ frequency: { times: 1, per: "day" }, minutesPerSession: 20 }));
+    const r = requiredMinutes(history, calendar, { from: "2026-09-01", to: "2026-09-30" });
+    expect(r.minutes).toBe(21 * 20);
+    expect(r.segments[0]).toMatchObject({ rule: "per-day", schoolDays: 21 });
+  });
+
+  it("prorates a monthly service by the school days of the month", () => {
+    const history = serviceHistoryOf(
+      service({ startDate: "2026-09-16", frequency: { times: 4, per: "month" }, minutesPerSession: 30 }),
+    );
+    const sept = requiredMinutes(history, calendar, { from: "2026-09-01", to: "2026-09-30" });
+    // 11 of September's 21 school days from the 16th: 120 × 11 / 21 = 62.86 → 63.
+    expect(sept.segments[0]).toMatchObject({ schoolDays: 11, unitSchoolDays: 21, minutes: 62.86 });
+    expect(sept.minutes).toBe(63);
+    // December has a winter break, but a full month still requires the full monthly amount.
+    expect(requiredMinutes(history, calendar, { from: "2026-12-01", to: "2026-12-31" }).minutes).toBe(120);
+    // A month without school days requires nothing.
+    expect(requiredMinutes(history, calendar, { from: "2027-07-01", to: "2027-07-31" }).minutes).toBe(0);
+  });
+
+  it("applies an amendment from its effective date, not retroactively", () => {
+    const history = ZServiceHistory.parse({
+      serviceId: "svc-speech",
+      versions: [
+        { effectiveFrom: "2026-08-31", source: "IEP", prescription: service() },
+        {
+          effectiveFrom: "2026-10-14", // a Wednesday
+          source: "Amendment",
+          prescription: service({ frequency: { times: 3, per: "week" } }),
+        },
+      ],
+    });
+    // September is untouched by the later amendment.
+    expect(requiredMinutes(history, calendar, { from: "2026-09-01", to: "2026-09-30" }).minutes).toBe(252);
+    const week = requiredMinutes(history, calendar, { from: "2026-10-12", to: "2026-10-18" });
+    // Monday–Tuesday at 60/week (2 × 12), Wednesday–Friday at 90/week (3 × 18).
+    expect(week.minutes).toBe(24 + 54);
+    expect(week.segments.map((s) => [s.source, s.from, s.to, s.minutes])).toEqual([
+      ["IEP", "2026-10-12", "2026-10-13", 24],
+      ["Amendment", "2026-10-14", "2026-10-18", 54],
+    ]);
+    const summary = computeServiceMinutes({
+      history,
+      sessions: [],
+      calendar,
+      period: { from: "2026-10-01", to: "2026-10-31" },
+    });
+    // Oct 1–2: 24; Oct 5–9: 60; Oct 12–13: 24; Oct 14–16: 54; Oct 19–23, 26–30: 90 each.
+    expect(summary.required.minutes).toBe(24 + 60 + 24 + 54 + 90 + 90);
+    expect(summary.citations).toContain("34 CFR 300.324(a)(4)");
+  });
+
+  it("stops requiring minutes when a service leaves the plan or reaches its end date", () => {
+    const history = ZServiceHistory.parse({
+      serviceId: "svc-speech",
+      versions: [
+        { effectiveFrom: "2026-08-31", prescription: service() },
+        { effectiveFrom: "2026-09-14", prescription: null },
+      ],
+    });
+    expect(activeSpans(history)).toHaveLength(1);
+    expect(requiredMinutes(history, calendar, { from: "2026-09-01", to: "2026-09-30" }).minutes).toBe(96);
+    const ended = serviceHistoryOf(service({ endDate: "2026-09-04" }));
+    expect(requiredMinutes(ended, calendar, { from: "2026-09-01", to: "2026-09-30" }).minutes).toBe(48);
+  });
+
+  it("is additive: the weeks or months of a range add up to the range", () => {
+    const histories = [
+      serviceHistoryOf(service({ startDate: "2026-09-09" })),
+      serviceHistoryOf(service({ frequency: { times: 3, per: "month" }, minutesPerSession: 45 })),
+      serviceHistoryOf(service({ frequency: { times: 1, per: "day" }, minutesPerSession: 15 })),
+    ];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 280 }),
+        fc.integer({ min: 0, max: 120 }),
+        fc.integer({ min: 0, max: 2 }),
+        (start, length, which) => {
+          const from = addDays("2026-08-24", start);
+          const range = { from, to: addDays(from, length) };
+          const h = histories[which] as ServiceHistory;
+          const whole = requiredMinutes(h, calendar, range).exactMinutes;
+          const weeks = splitWeeks(range).reduce((s, w) => s + requiredMinutes(h, calendar, w).exactMinutes, 0);
+          const months = splitMonths(range).reduce((s, m) => s + requiredMinutes(h, calendar, m).exactMinutes, 0);
+          expect(weeks).toBeCloseTo(whole, 6);
+          expect(months).toBeCloseTo(whole, 6);
+        },
+      ),
+    );
+  });
+});
+
+describe("delivered, missed and compensatory minutes", () => {
+  const september = { from: "2026-09-01", to: "2026-09-30" };
+
+  it("never owes minutes for a student's absence", () => {
+    const absent = session({ status: "student-absent", date: "2026-09-15" });
+    const everyReason = ZCompensatoryPolicy.parse({
+      owedReasons: ["provider-absent", "student-unavailable", "school-closed"],
+    });
+    const r = computeServiceMinutes({
+      history: serviceHistoryOf(service()),
+      sessions: [absent],
+      calendar,
+      policy: everyReason,
+      period: september,
+    });
+    expect(r.missed["student-absent"]).toEqual({ minutes: 30, sessionIds: [absent.id] });
+    expect(r.compensatoryOwed.minutes).toBe(0);
+    expect(r.schoolResponsibleMissed.minutes).toBe(0);
+    // The policy cannot even express a student's absence as owed.
+    expect(ZCompensatoryPolicy.safeParse({ owedReasons: ["student-absent"] }).success).toBe(false);
+  });
+
+  it("owes provider absences and school-caused unavailability by default, closures only by choice", () => {
+    const sessions = [
+      session({ date: "2026-09-14" }),
+      session({ date: "2026-09-15", status: "provider-absent" }),
+      session({ date: "2026-09-16", status: "student-unavailable", minutes: 25 }),
+      session({ date: "2026-09-17", status: "school-closed" }),
+      session({ date: "2026-09-18", status: "student-absent" }),
+    ];
+    const base = { history: serviceHistoryOf(service()), sessions, calendar, period: september };
+    const byDefault = computeServiceMinutes(base);
+    expect(byDefault.delivered).toEqual({ minutes: 30, sessionIds: [sessions[0]?.id] });
+    expect(byDefault.missed.total).toBe(115);
+    expect(byDefault.schoolResponsibleMissed.minutes).toBe(55);
+    expect(byDefault.compensatoryOwed).toMatchObject({
+      minutes: 55,
+      sessionIds: [sessions[1]?.id, sessions[2]?.id],
+      owedReasons: ["provider-absent", "student-unavailable"],
+      basis: "district compensatory-services policy",
+    });
+    const withClosures = computeServiceMinutes({
+      ...base,
+      policy: ZCompensatoryPolicy.parse({ owedReasons: ["provider-absent", "student-unavailable", "school-closed"] }),
+    });
+    expect(withClosures.compensatoryOwed.minutes).toBe(85);
+    expect(withClosures.compensatoryOwed.sessionIds).toContain(sessions[3]?.id);
+  });
+
+  it("subtracts make-ups, never going below zero when make-ups exceed misses", () => {
+    const miss = session({ date: "2026-09-15", status: "provider-absent" });
+    const makeUp = session({ date: "2026-09-22", status: "make-up", minutes: 20 });
+    const partly = computeServiceMinutes({
+      history: serviceHistoryOf(service()),
+      sessions: [miss, makeUp],
+      calendar,
+      period: september,
+    });
+    expect(partly.compensatoryOwed.minutes).toBe(10);
+    expect(partly.compensatoryOwed.sessionIds).toEqual([miss.id, makeUp.id]);
+    expect(partly.makeUpInExcess).toBe(0);
+
+    const bigMakeUp = session({ date: "2026-09-23", status: "make-up", minutes: 60 });
+    const over = computeServiceMinutes({
+      history: serviceHistoryOf(service()),
+      sessions: [miss, makeUp, bigMakeUp],
+      calendar,
+      period: september,
+    });
+    expect(over.madeUp).toEqual({ minutes: 80, sessionIds: [makeUp.id, bigMakeUp.id] });
+    expect(over.compensatoryOwed.minutes).toBe(0);
+    expect(over.makeUpInExcess).toBe(50);
+    expect(over.provided).toBe(80);
+  });
+
+  it("flags a service behind schedule against a configurable threshold", () => {
+    // Week of 14 September requires 60 minutes.
+    const week = { from: "2026-09-14", to: "2026-09-20" };
+    const sessions = [session({ date: "2026-09-14", minutes: 30 }), session({ date: "2026-09-16", minutes: 25 })];
+    const strict = computeServiceMinutes({
+      history: serviceHistoryOf(service()),
+      sessions,
+      calendar,
+      period: week,
+    });
+    expect(strict.required.minutes).toBe(60);
+    expect(strict.behindSchedule).toEqual({ isBehind: false, ratio: 0.92, threshold: 0.9 });
+    const stricter = computeServiceMinutes({
+      history: serviceHistoryOf(service()),
+      sessions,
+      calendar,
+      period: week,
+      policy: ZCompensatoryPolicy.parse({ behindScheduleThreshold: 0.95 }),
+    });
+    expect(stricter.behindSchedule.isBehind).toBe(true);
+  });
+
+  it("counts only through the given date, and requires only to that date", () => {
+    const sessions = [session({ date: "2026-09-14" }), session({ date: "2026-09-21" })];
+    const r = computeServiceMinutes({
+      history: serviceHistoryOf(service()),
+      sessions,
+      calendar,
+      period: september,
+      through: "2026-09-18",
+    });
+    expect(r.through).toBe("2026-09-18");
+    expect(r.required.minutes).toBe(48 + 48 + 60);
+    expect(r.delivered.sessionIds).toEqual([sessions[0]?.id]);
+    expect(r.behindSchedule.isBehind).toBe(true);
+  });
+
+  it("excludes and lists sessions outside the service's dates and ignores other services", () => {
+    const early = session({ date: "2026-09-01" });
+    const other = session({ date: "2026-09-15", serviceId: "svc-ot" });
+    const r = computeServiceMinutes({
+      history: serviceHistoryOf(service({ startDate: "2026-09-08" })),
+      sessions: [early, other],
+      calendar,
+      period: september,
+    });
+    expect(r.delivered.minutes).toBe(0);
+    expect(r.excludedSessions).toEqual([{ id: early.id, reason: "outside-service-dates" }]);
+  });
+
+  it("rejects a history whose versions are out of order", () => {
+    const bad = ZServiceHistory.safeParse({
+      serviceId: "svc-speech",
+      versions: [
+        { effectiveFrom: "2026-10-01", prescription: service() },
+        { effectiveFrom: "2026-09-01", prescription: service() },
+      ],
+    });
+    expect(bad.success).toBe(false);
+  });
+
+  it("computes a plan year from its start date", () => {
+    expect(planYearPeriod("2026-09-02")).toEqual({ from: "2026-09-02", to: "2027-09-01" });
+  });
+});
