@@ -11,3 +11,4 @@ export * from "./plans/iep-document.ts";
 export * from "./plans/section-504-document.ts";
 export * from "./plans/plan-document.ts";
 export * from "./enforcement/service-minutes.ts";
+export * from "./compliance/deadlines.ts";
