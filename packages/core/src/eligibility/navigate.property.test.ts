@@ -1,0 +1,148 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { navigate } from "./navigate.ts";
+import {
+  COMMON_MITIGATING_MEASURES,
+  CURRENT_PLANS,
+  DISABILITY_BASES,
+  EVALUATION_STATES,
+  IDEA_CATEGORIES,
+  type Impairment,
+  type NavigatorFacts,
+  RELATED_SERVICES,
+  ZNavigatorFacts,
+  ZNavigatorResult,
+} from "./navigator-facts.ts";
+
+const triBool = fc.constantFrom(true, false, null);
+const otherMeasures = COMMON_MITIGATING_MEASURES.filter((m) => m !== "ordinary-eyeglasses");
+const measure = fc.constantFrom(...COMMON_MITIGATING_MEASURES, "contact-lenses", "insulin-pump");
+
+const impairment: fc.Arbitrary<Impairment> = fc.record({
+  name: fc.constantFrom("Dyslexia", "ADHD", "Asthma", "Epilepsy", "Diabetes", "Low vision"),
+  ideaCategory: fc.option(fc.constantFrom(...IDEA_CATEGORIES), { nil: null }),
+  majorLifeActivities: fc.subarray(["reading", "learning", "breathing", "major-bodily-function:endocrine"]),
+  limitsNow: triBool,
+  limitsWithoutMitigation: triBool,
+  mitigatingMeasures: fc.uniqueArray(measure, { maxLength: 3 }),
+  episodicOrInRemission: fc.boolean(),
+  limitsWhenActive: triBool,
+  basis: fc.constantFrom(...DISABILITY_BASES),
+});
+
+const facts: fc.Arbitrary<NavigatorFacts> = fc.record({
+  ageYears: fc.integer({ min: 0, max: 30 }),
+  evaluation: fc.constantFrom(...EVALUATION_STATES),
+  impairments: fc.array(impairment, { maxLength: 3 }),
+  adverseEducationalEffect: triBool,
+  needsSpecializedInstruction: triBool,
+  relatedServicesNeeded: fc.uniqueArray(fc.constantFrom(...RELATED_SERVICES), { maxLength: 3 }),
+  accommodationsNeeded: triBool,
+  performingAtGradeLevel: triBool,
+  currentPlans: fc.uniqueArray(fc.constantFrom(...CURRENT_PLANS), { maxLength: 2 }),
+  speechIsSpecialEducationInState: fc.boolean(),
+  graduatedWithRegularDiploma: fc.boolean(),
+  determiningFactorIsInstructionOrEnglish: fc.boolean(),
+});
+
+const RUNS = { numRuns: 2000 };
+
+describe("navigate properties", () => {
+  it("never throws on valid facts, returns a valid result, and cites every rule", () => {
+    fc.assert(
+      fc.property(facts, (f) => {
+        // Valid facts survive the schema unchanged.
+        expect(ZNavigatorFacts.parse(f)).toEqual(f);
+        const result = navigate(f);
+        ZNavigatorResult.parse(result);
+        expect(result.trace.length).toBeGreaterThan(0);
+        for (const entry of result.trace) expect(entry.citation.trim().length).toBeGreaterThan(0);
+        expect(result.likely === null || result.recommendation === "evaluate").toBe(true);
+        expect(new Set(result.actions).size).toBe(result.actions.length);
+      }),
+      RUNS,
+    );
+  });
+
+  it("sends every child under 3 to early intervention", () => {
+    fc.assert(
+      fc.property(facts, fc.integer({ min: 0, max: 2 }), (f, age) => {
+        expect(navigate({ ...f, ageYears: age }).recommendation).toBe("early-intervention");
+      }),
+      RUNS,
+    );
+  });
+
+  it("never turns an IEP into a 504 plan when a need for specialized instruction is added", () => {
+    fc.assert(
+      fc.property(facts, (f) => {
+        const before = navigate(f);
+        const after = navigate({ ...f, needsSpecializedInstruction: true });
+        if (before.recommendation === "iep") expect(after.recommendation).not.toBe("section-504");
+        if (before.recommendation === "iep") expect(after.recommendation).toBe("iep");
+      }),
+      RUNS,
+    );
+  });
+
+  it("ignores mitigating measures other than ordinary eyeglasses (and contacts)", () => {
+    const lensFree = (i: Impairment): Impairment => ({
+      ...i,
+      mitigatingMeasures: i.mitigatingMeasures.filter((m) => m !== "ordinary-eyeglasses" && m !== "contact-lenses"),
+    });
+    fc.assert(
+      fc.property(
+        facts,
+        fc.array(fc.uniqueArray(fc.constantFrom(...otherMeasures), { maxLength: 4 }), { minLength: 3, maxLength: 3 }),
+        (f, replacements) => {
+          const withoutLenses = { ...f, impairments: f.impairments.map(lensFree) };
+          const replaced = {
+            ...withoutLenses,
+            impairments: withoutLenses.impairments.map((i, n) => ({ ...i, mitigatingMeasures: replacements[n] ?? [] })),
+          };
+          const a = navigate(withoutLenses);
+          const b = navigate(replaced);
+          expect(b.recommendation).toBe(a.recommendation);
+          expect(b.likely).toBe(a.likely);
+          expect(b.unknowns).toEqual(a.unknowns);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it("never turns an unknown answer into a 'no'", () => {
+    fc.assert(
+      fc.property(facts, (f) => {
+        const unknown = navigate({
+          ...f,
+          needsSpecializedInstruction: null,
+          accommodationsNeeded: null,
+          relatedServicesNeeded: [],
+        });
+        if (f.ageYears >= 3) {
+          // With need unknown, no-plan is only possible when the disability side is known to fail.
+          if (unknown.recommendation === "no-plan") {
+            const s504 = unknown.trace.find((t) => t.rule === "section-504-eligibility");
+            expect(s504?.outcome).toBe("not-met");
+            expect(unknown.trace.find((t) => t.rule === "idea-eligibility")?.outcome).toBe("not-met");
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it("asks for the evaluation in writing whenever none has been requested", () => {
+    fc.assert(
+      fc.property(facts, (f) => {
+        const r = navigate({ ...f, evaluation: "none" });
+        if (f.ageYears >= 3) {
+          expect(r.recommendation).toBe("evaluate");
+          expect(r.actions).toContain("request-evaluation-in-writing");
+        }
+      }),
+      RUNS,
+    );
+  });
+});
