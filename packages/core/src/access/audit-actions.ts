@@ -1,0 +1,40 @@
+/**
+ * The append-only audit trail's actions. Stored as text in the database: add new values freely,
+ * never rename or reuse one (old events keep their meaning; they may be legal evidence).
+ */
+import { z } from "zod";
+
+export const AUDIT_ACTIONS = [
+  "auth.signed-in",
+  "auth.sign-in-failed",
+  "auth.signed-out",
+  "access.denied",
+  "student.created",
+  "student.updated",
+  "guardian.advocate-linked",
+  "navigator.result-saved",
+  "plan.created",
+  "plan.draft-saved",
+  "plan.proposed",
+  "plan.signed",
+  "plan.consent-recorded",
+  "plan.sealed",
+  "plan.put-in-effect",
+  "plan.amended",
+  "plan.ended",
+  "meeting.scheduled",
+  "meeting.notice-sent",
+  "meeting.attendance-recorded",
+  "meeting.parent-contact-attempted",
+  "progress.recorded",
+  "service.session-logged",
+  "compliance.calendar-updated",
+  "calendar-feed.created",
+  "calendar-feed.revoked",
+  "settings.updated",
+] as const;
+export const ZAuditAction = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof ZAuditAction>;
+
+/** Why a student's record was read or changed: the "purpose" of the record of access (34 CFR 300.614). */
+export const ZAccessPurpose = z.string().min(3).max(200);

@@ -1,0 +1,7 @@
+/**
+ * Demo data each feature adds after the district, people and students exist, in this order.
+ * Add one import and one array entry per feature.
+ */
+import type { DemoSeedStep } from "./demo.ts";
+
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [];

@@ -1,0 +1,118 @@
+/**
+ * Build the HTTP application: plugins (auth, access path), routes, OpenAPI docs, the web app's
+ * static files, and the one error handler. Nothing here reads the environment: the caller passes
+ * the parsed configuration and an open database.
+ */
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { AuditLog } from "@lantern/core";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Kysely } from "kysely";
+import type { DatabaseKind } from "./db/database.ts";
+import type { Database } from "./db/schema.ts";
+import { registerErrorHandler } from "./error-handler.ts";
+import accessPlugin from "./plugins/access.ts";
+import authPlugin from "./plugins/auth.ts";
+import { createAuditLog, createStudentAccessRepository } from "./repositories/access-repository.ts";
+import { createPeopleRepository } from "./repositories/people-repository.ts";
+import { createSessionRepository } from "./repositories/session-repository.ts";
+import { createStudentsRepository } from "./repositories/students-repository.ts";
+import { registerRoutes } from "./routes/index.ts";
+import { VERSION } from "./version.ts";
+
+export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "web", "dist");
+
+export type AppOptions = {
+  db: Kysely<Database>;
+  databaseKind: DatabaseKind;
+  logLevel?: string;
+  secureCookies?: boolean;
+  /** Serve the built web app (default: when packages/web/dist exists). */
+  serveWeb?: boolean;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit?: number;
+};
+
+function createDeps(options: AppOptions) {
+  const { db } = options;
+  return {
+    db,
+    databaseKind: options.databaseKind,
+    version: VERSION,
+    audit: createAuditLog(db) as AuditLog,
+    repositories: {
+      people: createPeopleRepository(db),
+      sessions: createSessionRepository(db),
+      students: createStudentsRepository(db),
+      studentAccess: createStudentAccessRepository(db),
+    },
+  };
+}
+
+export type AppDeps = ReturnType<typeof createDeps>;
+
+declare module "fastify" {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? "info",
+      redact: ["req.headers.cookie", 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate("deps", createDeps(options));
+  registerErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Lantern API",
+        version: VERSION,
+        description:
+          "IEP and Section 504 plans: navigator, plan workspace, compliance and enforcement. Every read of a student's record is written to the record of access (34 CFR 300.614). Changes need the x-csrf-token header.",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+
+  await app.register(authPlugin, {
+    sessions: app.deps.repositories.sessions,
+    people: app.deps.repositories.people,
+    secureCookies: options.secureCookies ?? false,
+  });
+  await app.register(accessPlugin, {
+    db: options.db,
+    students: app.deps.repositories.studentAccess,
+    audit: app.deps.audit,
+  });
+  await registerRoutes(app);
+
+  const serveWeb = options.serveWeb ?? existsSync(join(WEB_DIST, "index.html"));
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ["index.html"] });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === "GET" && !request.url.startsWith("/api/")) {
+        return reply.type("text/html").sendFile("index.html");
+      }
+      return reply
+        .status(404)
+        .send({ error: "Not Found", message: `No route for ${request.method} ${request.url.split("?")[0]}` });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,28 @@
+/** How the CLI ends on a problem: one line on stderr, exit 2 for bad input and 1 for anything else. */
+import { ConfigError } from "../config.ts";
+import { DatabaseOpenError } from "../db/database.ts";
+import { MigrationError } from "../db/migrate.ts";
+import { StartError } from "../server.ts";
+
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+export function failWith(error: unknown): never {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof UsageError) {
+    process.stderr.write(`lantern: ${message}\n`);
+    process.exit(2);
+  }
+  if (
+    error instanceof ConfigError ||
+    error instanceof DatabaseOpenError ||
+    error instanceof MigrationError ||
+    error instanceof StartError
+  ) {
+    process.stderr.write(`lantern: ${message}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`lantern: unexpected error: ${message}\n`);
+  process.exit(1);
+}

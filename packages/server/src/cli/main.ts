@@ -1,0 +1,34 @@
+/**
+ * `lantern` — the command line. Each verb lives in its own `<verb>-command.ts` and is registered
+ * here. Bad input exits with code 2 and one line on stderr; other failures exit with 1.
+ */
+import { Command, CommanderError } from "commander";
+import { VERSION } from "../version.ts";
+import { register as registerMigrate } from "./migrate-command.ts";
+import { register as registerSeed } from "./seed-command.ts";
+import { register as registerStart } from "./start-command.ts";
+
+export function buildProgram(): Command {
+  const program = new Command("lantern")
+    .description("Lantern: IEP and Section 504 plans — navigator, plan workspace, compliance and enforcement")
+    .version(VERSION)
+    .showHelpAfterError("(run lantern --help for the verbs)")
+    .exitOverride();
+  registerStart(program);
+  registerMigrate(program);
+  registerSeed(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Configuration from the environment, parsed and validated once at start.
+ * A bad value stops the program with one line naming the variable.
+ */
+import { z } from "zod";
+
+const ZPort = z.coerce
+  .number({ error: "must be a whole number between 1 and 65535" })
+  .int("must be a whole number between 1 and 65535")
+  .min(1, "must be a whole number between 1 and 65535")
+  .max(65535, "must be a whole number between 1 and 65535");
+
+export const ZConfig = z.object({
+  PORT: ZPort.default(3000),
+  HOST: z.string().min(1, "must not be empty").default("127.0.0.1"),
+  DATA_DIR: z.string().min(1, "must not be empty").default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a PostgreSQL URL starting with postgres:// or postgresql://")
+    .optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Days before a deadline counts as "due soon" (district setting default). */
+  DUE_SOON_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Set when the app runs behind HTTPS (adds the Secure cookie attribute). */
+  COOKIE_SECURE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+});
+
+export type Config = z.infer<typeof ZConfig> & { databaseKind: "pglite" | "postgres" };
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parse the environment; throws ConfigError with one line naming the first bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const picked = Object.fromEntries(
+    Object.keys(ZConfig.shape)
+      .map((k) => [k, env[k] === "" ? undefined : env[k]] as const)
+      .filter(([, v]) => v !== undefined),
+  );
+  const result = ZConfig.safeParse(picked);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue?.path[0] ?? "environment");
+    throw new ConfigError(`Invalid ${name}=${JSON.stringify(picked[name] ?? "")}: ${issue?.message ?? "invalid"}`);
+  }
+  return { ...result.data, databaseKind: result.data.DATABASE_URL ? "postgres" : "pglite" };
+}

@@ -1,0 +1,91 @@
+/**
+ * Open the one PostgreSQL dialect Lantern speaks: embedded PGlite in DATA_DIR by default, or a
+ * PostgreSQL server when DATABASE_URL is set. Both return dates as "YYYY-MM-DD" strings and
+ * 64-bit integers as numbers, so code above this file never sees a driver difference.
+ */
+import { accessSync, constants, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { PGlite, types as pgliteTypes } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { Config } from "../config.ts";
+import { PGliteDialect } from "./pglite-dialect.ts";
+import type { Database } from "./schema.ts";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export type OpenDatabase = {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+};
+
+export class DatabaseOpenError extends Error {
+  override name = "DatabaseOpenError";
+}
+
+const INT8 = 20;
+const DATE = 1082;
+
+pg.types.setTypeParser(INT8, (v: string) => Number(v));
+pg.types.setTypeParser(DATE, (v: string) => v);
+
+/** Open the database named by the configuration (does not migrate). */
+export async function openDatabase(config: Pick<Config, "DATABASE_URL" | "DATA_DIR">): Promise<OpenDatabase> {
+  if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL);
+  return openPglite(resolve(config.DATA_DIR));
+}
+
+export async function openPostgres(url: string, poolSize = 10): Promise<OpenDatabase> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  pool.on("error", () => {
+    // An idle client lost its connection; the pool replaces it on next use.
+  });
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => {});
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseOpenError(`Cannot reach the PostgreSQL server in DATABASE_URL (${redact(url)}): ${reason}`);
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: "postgres", close: () => db.destroy() };
+}
+
+/** Open (creating when absent) a PGlite database in `dataDir`/pglite; `dataDir` null = in memory. */
+export async function openPglite(dataDir: string | null, options: { loadDataDir?: Blob } = {}): Promise<OpenDatabase> {
+  let path: string | undefined;
+  if (dataDir !== null) {
+    try {
+      mkdirSync(dataDir, { recursive: true });
+      accessSync(dataDir, constants.W_OK);
+    } catch {
+      throw new DatabaseOpenError(`The data directory ${dataDir} cannot be created or written (check DATA_DIR)`);
+    }
+    path = join(dataDir, "pglite");
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create({
+      ...(path !== undefined ? { dataDir: path } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      parsers: { [INT8]: (v: string) => Number(v), [pgliteTypes.DATE]: (v: string) => v },
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseOpenError(`Cannot open the embedded database in ${path ?? "memory"}: ${reason}`);
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}

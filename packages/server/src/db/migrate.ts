@@ -1,0 +1,37 @@
+/** Numbered, forward-only migrations from packages/server/migrations, run at start and by `lantern migrate`. */
+import { readdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { type Kysely, type Migration, type MigrationProvider, type MigrationResult, Migrator } from "kysely";
+
+export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "migrations");
+
+class FolderMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{4}-[a-z0-9-]+\.ts$/.test(f)).sort();
+    const out: Record<string, Migration> = {};
+    for (const file of files) {
+      const mod = (await import(pathToFileURL(join(MIGRATIONS_DIR, file)).href)) as Migration;
+      out[file.replace(/\.ts$/, "")] = mod;
+    }
+    return out;
+  }
+}
+
+export class MigrationError extends Error {
+  override name = "MigrationError";
+}
+
+/** Bring the database to the latest migration. Returns the names of migrations applied now. */
+// biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time and take any database.
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new FolderMigrationProvider(), allowUnorderedMigrations: true });
+  const { error, results } = await migrator.migrateToLatest();
+  const applied = (results ?? []).filter((r: MigrationResult) => r.status === "Success").map((r) => r.migrationName);
+  if (error) {
+    const failed = (results ?? []).find((r) => r.status === "Error");
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new MigrationError(`Migration ${failed?.migrationName ?? "(unknown)"} failed: ${reason}`);
+  }
+  return applied;
+}

@@ -1,0 +1,103 @@
+/**
+ * The access path: the only way a route reaches a student's record. It asks core's policy
+ * whether the signed-in person may take the action, writes the record of access for every allowed
+ * read or change (who, when, which record, purpose — 34 CFR 300.614; FERPA 99.32), and records
+ * refusals in the audit trail.
+ */
+import {
+  type AuditLog,
+  DomainError,
+  decideStudentAccess,
+  type StudentAccessFacts,
+  type StudentAccessRepository,
+  type StudentAction,
+} from "@lantern/core";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { createRecordOfAccessLog } from "../repositories/access-repository.ts";
+import type { SignedInPerson } from "./auth.ts";
+
+export type AuthorizeRequest = {
+  studentId: string;
+  action: StudentAction;
+  /** Why the record is read or changed, e.g. "view plan". */
+  purpose: string;
+  /** Which record, e.g. "plan:<id>"; defaults to "student". */
+  record?: string;
+};
+
+export type AuthorizedAccess = { person: SignedInPerson; student: StudentAccessFacts; basis: string };
+
+declare module "fastify" {
+  interface FastifyInstance {
+    access: {
+      authorize(request: FastifyRequest, what: AuthorizeRequest): Promise<AuthorizedAccess>;
+    };
+  }
+}
+
+type AccessOptions = { db: Kysely<Database>; students: StudentAccessRepository; audit: AuditLog };
+
+async function accessPlugin(app: FastifyInstance, options: AccessOptions): Promise<void> {
+  app.decorate("access", {
+    async authorize(request: FastifyRequest, what: AuthorizeRequest): Promise<AuthorizedAccess> {
+      const person = app.auth.requirePerson(request);
+      const facts = await options.students.findAccessFacts(person.id, what.studentId);
+      const decision = facts
+        ? decideStudentAccess({ personId: person.id, roles: person.roles }, facts, what.action)
+        : ({ allowed: false, reason: "not-found", citation: "" } as const);
+      if (!decision.allowed || !facts) {
+        await options.audit.append({
+          action: "access.denied",
+          personId: person.id,
+          studentId: facts ? facts.studentId : null,
+          subject: what.record ?? "student",
+          details: { action: what.action, reason: decision.allowed ? "not-found" : decision.reason },
+          requestId: request.id,
+        });
+        if (!decision.allowed && decision.reason === "forbidden") {
+          throw new DomainError("forbidden", "You do not have permission to do that with this student's record");
+        }
+        throw new DomainError("not-found", "No such student, or not one you can see");
+      }
+      await createRecordOfAccessLog(options.db, request.id).write({
+        personId: person.id,
+        studentId: facts.studentId,
+        record: what.record ?? "student",
+        action: what.action,
+        purpose: what.purpose,
+        basis: decision.basis,
+      });
+      return { person, student: facts, basis: decision.basis };
+    },
+  });
+}
+
+export default fp(accessPlugin, { name: "access", dependencies: ["auth"] });
+
+/** Record that a list showed these students (one row each, in one insert). */
+export async function recordListing(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  personId: string,
+  studentIds: string[],
+  purpose: string,
+): Promise<void> {
+  if (studentIds.length === 0) return;
+  await db
+    .insertInto("record_of_access")
+    .values(
+      studentIds.map((studentId) => ({
+        person_id: personId,
+        student_id: studentId,
+        record: "student-summary",
+        action: "read-record",
+        purpose,
+        basis: "list",
+        request_id: request.id,
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,69 @@
+import { ZSessionResponse, ZSignInRequest } from "@lantern/core";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { SignedInPerson } from "../../plugins/auth.ts";
+import { signIn } from "../../use-cases/sign-in.ts";
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const { people } = app.deps.repositories;
+
+  const toUser = (p: SignedInPerson) => ({
+    id: p.id,
+    name: `${p.firstName} ${p.lastName}`,
+    email: p.email,
+    roles: p.roles,
+    homeRole: people.homeRole(p.roles),
+  });
+
+  app.get(
+    "/api/auth/session",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Who is signed in, and the CSRF token to send with every change",
+        response: { 200: ZSessionResponse },
+      },
+    },
+    async (request, reply) => ({
+      user: request.person ? toUser(request.person) : null,
+      csrfToken: app.auth.csrfToken(request, reply),
+    }),
+  );
+
+  app.post(
+    "/api/auth/sign-in",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in with email and password",
+        body: ZSignInRequest,
+        response: { 200: ZSessionResponse },
+      },
+    },
+    async (request, reply) => {
+      const personId = await signIn(
+        { people, sessions: app.deps.repositories.sessions, audit: app.deps.audit },
+        { email: request.body.email, password: request.body.password, address: request.ip, requestId: request.id },
+      );
+      if (request.sessionToken) await app.auth.endSession(request, reply);
+      await app.auth.startSession(reply, personId);
+      const person = await people.findWithRoles(personId);
+      if (!person) throw new Error("signed-in person vanished");
+      return { user: toUser(person), csrfToken: app.auth.csrfToken(request, reply) };
+    },
+  );
+
+  app.post(
+    "/api/auth/sign-out",
+    { schema: { tags: ["auth"], summary: "Sign out", response: { 204: z.null() } } },
+    async (request, reply) => {
+      if (request.person) {
+        await app.deps.audit.append({ action: "auth.signed-out", personId: request.person.id, requestId: request.id });
+      }
+      await app.auth.endSession(request, reply);
+      return reply.status(204).send(null);
+    },
+  );
+};
+
+export default routes;

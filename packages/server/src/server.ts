@@ -1,0 +1,74 @@
+/**
+ * Start Lantern: parse the configuration once, open and migrate the database, seed the demo
+ * district on first start, and listen. Problems stop the start with one clear line.
+ */
+import type { FastifyInstance } from "fastify";
+import { isSeeded, seedDemo } from "../seeds/demo.ts";
+import { buildApp } from "./app.ts";
+import { todayIso } from "./clock.ts";
+import { type Config, parseConfig } from "./config.ts";
+import { type OpenDatabase, openDatabase } from "./db/database.ts";
+import { migrateToLatest } from "./db/migrate.ts";
+
+export class StartError extends Error {
+  override name = "StartError";
+}
+
+export type RunningServer = {
+  url: string;
+  config: Config;
+  app: FastifyInstance;
+  database: OpenDatabase;
+  seededNow: boolean;
+  close(): Promise<void>;
+};
+
+export async function startServer(options: {
+  env: Record<string, string | undefined>;
+  seed?: boolean;
+}): Promise<RunningServer> {
+  const config = parseConfig(options.env);
+  const database = await openDatabase(config);
+  try {
+    await migrateToLatest(database.db);
+    let seededNow = false;
+    if (options.seed !== false && !(await isSeeded(database.db))) {
+      await seedDemo(database.db, todayIso());
+      seededNow = true;
+    }
+    const app = await buildApp({
+      db: database.db,
+      databaseKind: database.kind,
+      logLevel: config.LOG_LEVEL,
+      secureCookies: config.COOKIE_SECURE,
+    });
+    try {
+      await app.listen({ port: config.PORT, host: config.HOST });
+    } catch (error) {
+      await app.close();
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EADDRINUSE")
+        throw new StartError(`Port ${config.PORT} on ${config.HOST} is already in use (set PORT)`);
+      if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND")
+        throw new StartError(`Cannot listen on HOST=${config.HOST}`);
+      throw error;
+    }
+    const address = app.server.address();
+    const port = typeof address === "object" && address ? address.port : config.PORT;
+    const host = config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST;
+    return {
+      url: `http://${host}:${port}`,
+      config,
+      app,
+      database,
+      seededNow,
+      async close() {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
