@@ -17,3 +17,6 @@ export * from "./compliance/deadlines.ts";
 export * from "./eligibility/navigate.ts";
 export * from "./eligibility/navigator-facts.ts";
 export * from "./enforcement/progress.ts";
+export * from "./enforcement/service-log.ts";
+export * from "./eligibility/evaluation-request-letter.ts";
+export * from "./eligibility/plan-comparison.ts";
