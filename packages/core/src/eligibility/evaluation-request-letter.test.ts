@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import {
+  buildEvaluationRequestLetter,
+  type EvaluationLetterInputRaw,
+  formatLetterDate,
+  letterToText,
+  ZEvaluationLetterInput,
+} from "./evaluation-request-letter.ts";
+
+const input: EvaluationLetterInputRaw = {
+  facts: {
+    ageYears: 8,
+    evaluation: "none",
+    impairments: [{ name: "Trouble reading", ideaCategory: "specific-learning-disability" }],
+  },
+  parentName: "Maria Example",
+  studentName: "Sam Example",
+  schoolName: "Cedar Grove Elementary",
+  state: "ca",
+  date: "2026-11-23",
+  grade: "3",
+};
+
+describe("evaluation request letter", () => {
+  it("is dated, addressed to the school, and cites the right to request an evaluation", () => {
+    const letter = buildEvaluationRequestLetter(ZEvaluationLetterInput.parse(input));
+    expect(letter.dateText).toBe("November 23, 2026");
+    expect(letter.recipient).toContain("Cedar Grove Elementary");
+    const text = letterToText(letter);
+    expect(text).toContain("34 CFR 300.301(b)");
+    expect(text).toContain("assessment plan");
+    expect(text).toContain("procedural safeguards notice");
+    expect(text).toContain("34 CFR 300.504(a)(1)");
+    expect(text).toContain("Trouble reading (possibly specific learning disability)");
+    expect(text).toContain("Sam Example (in grade 3)");
+  });
+
+  it("states California timelines in California only", () => {
+    const ca = letterToText(buildEvaluationRequestLetter(ZEvaluationLetterInput.parse(input)));
+    expect(ca).toContain("56321");
+    expect(ca).toContain("within 15 days");
+    expect(ca).toContain("at least 15 days");
+    expect(ca).toContain("56344(a)");
+    const tx = letterToText(buildEvaluationRequestLetter(ZEvaluationLetterInput.parse({ ...input, state: "TX" })));
+    expect(tx).not.toContain("56321");
+    expect(tx).toContain("34 CFR 300.301(c)");
+  });
+
+  it("rejects a bad state code and a bad date, naming the field", () => {
+    const bad = ZEvaluationLetterInput.safeParse({ ...input, state: "California", date: "2026-13-01" });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => i.path.join("/")).sort()).toEqual(["date", "state"]);
+  });
+
+  it("formats dates without time zone drift", () => {
+    expect(formatLetterDate("2027-01-01")).toBe("January 1, 2027");
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { navigate } from "./navigate.ts";
+import {
+  NAVIGATOR_ACTIONS,
+  type NavigatorFactsInput,
+  type NavigatorResult,
+  ZNavigatorFacts,
+} from "./navigator-facts.ts";
+import { comparePlans, nextSteps, PLAN_PROFILES } from "./plan-comparison.ts";
+
+const facts = (over: Partial<NavigatorFactsInput>): NavigatorFactsInput => ({
+  ageYears: 10,
+  evaluation: "completed",
+  impairments: [{ name: "ADHD", ideaCategory: "other-health-impairment", limitsWithoutMitigation: true }],
+  adverseEducationalEffect: false,
+  needsSpecializedInstruction: false,
+  accommodationsNeeded: true,
+  ...over,
+});
+const run = (f: NavigatorFactsInput) => navigate(ZNavigatorFacts.parse(f));
+
+describe("comparePlans", () => {
+  it("for a 504 result, describes what an IEP would give and why the facts do not point to one", () => {
+    const c = comparePlans(run(facts({})));
+    expect(c.plan).toBe("section-504");
+    expect(c.other).toBe("iep");
+    expect(c.otherWouldGive.some((p) => p.citation === "34 CFR 300.39")).toBe(true);
+    expect(c.otherWouldGive.some((p) => p.citation === "34 CFR 300.321(a)")).toBe(true);
+    expect(c.whyNotOther.map((t) => t.rule)).toEqual(["idea-adverse-effect", "idea-need-for-special-education"]);
+  });
+
+  it("for an IEP result, describes what a 504 plan would not give", () => {
+    const c = comparePlans(run(facts({ adverseEducationalEffect: true, needsSpecializedInstruction: true })));
+    expect(c.plan).toBe("iep");
+    expect(c.other).toBe("section-504");
+    expect(c.otherWouldNotGive.some((p) => p.text.includes("measurable annual goals"))).toBe(true);
+    expect(c.otherProfile?.protections.some((p) => p.citation === "34 CFR 104.36")).toBe(true);
+  });
+
+  it("uses the likely plan before an evaluation and nothing when no plan is pointed to", () => {
+    expect(comparePlans(run(facts({ evaluation: "none" }))).plan).toBe("section-504");
+    expect(comparePlans(run(facts({ ageYears: 1 }))).plan).toBeNull();
+  });
+
+  it("cites every point of both profiles", () => {
+    for (const profile of Object.values(PLAN_PROFILES)) {
+      for (const p of [...profile.contents, ...profile.protections, ...profile.team]) {
+        expect(p.citation).toMatch(/CFR|USC|Code/);
+      }
+    }
+  });
+});
+
+describe("nextSteps", () => {
+  it("explains every action with a title and a citation", () => {
+    const result: NavigatorResult = {
+      recommendation: "evaluate",
+      likely: null,
+      trace: [],
+      unknowns: [],
+      actions: [...NAVIGATOR_ACTIONS],
+    };
+    const steps = nextSteps(result);
+    expect(steps).toHaveLength(NAVIGATOR_ACTIONS.length);
+    for (const s of steps) {
+      expect(s.title.length).toBeGreaterThan(5);
+      expect(s.citation.length).toBeGreaterThan(5);
+    }
+  });
+});

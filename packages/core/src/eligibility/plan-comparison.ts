@@ -1,0 +1,311 @@
+/**
+ * Plain-language explanations of a navigator result: what the other plan would and would not give
+ * this student (contents, legal protections, team), and the next steps behind each action.
+ * Every statement carries the citation it rests on (see the project's legal fact sheet).
+ */
+import type { NavigatorAction, NavigatorResult, TraceEntry } from "./navigator-facts.ts";
+
+export type PlanKind = "iep" | "section-504";
+
+export type PlanPoint = { text: string; citation: string };
+
+export type PlanProfile = {
+  plan: PlanKind;
+  title: string;
+  law: string;
+  contents: PlanPoint[];
+  protections: PlanPoint[];
+  team: PlanPoint[];
+};
+
+export const PLAN_PROFILES: Record<PlanKind, PlanProfile> = {
+  iep: {
+    plan: "iep",
+    title: "Individualized Education Program (IEP)",
+    law: "Individuals with Disabilities Education Act (IDEA), 34 CFR Part 300",
+    contents: [
+      {
+        text: "Specially designed instruction: teaching adapted in content, method or delivery to the student, at no cost to the family.",
+        citation: "34 CFR 300.39",
+      },
+      {
+        text: "Related services such as speech-language therapy, occupational therapy, counseling or transportation, when needed to benefit from special education.",
+        citation: "34 CFR 300.34",
+      },
+      {
+        text: "A written plan with present levels of performance, measurable annual goals, and regular progress reports to the family.",
+        citation: "34 CFR 300.320(a)(1)-(3)",
+      },
+      {
+        text: "Accommodations, supplementary aids and the start date, frequency, location and duration of every service.",
+        citation: "34 CFR 300.320(a)(4), (a)(6), (a)(7)",
+      },
+      {
+        text: "Transition planning for life after school, starting no later than the IEP in effect at age 16.",
+        citation: "34 CFR 300.320(b)",
+      },
+    ],
+    protections: [
+      {
+        text: "Written consent before the first evaluation and before services begin.",
+        citation: "34 CFR 300.300",
+      },
+      {
+        text: "Prior written notice whenever the school proposes or refuses a change, with its reasons.",
+        citation: "34 CFR 300.503",
+      },
+      {
+        text: "A procedural safeguards notice explaining the family's rights, at least once a year.",
+        citation: "34 CFR 300.504",
+      },
+      {
+        text: "An evaluation within 60 days of consent (or the state's timeline), reevaluation at least every 3 years, and an IEP reviewed at least once a year.",
+        citation: "34 CFR 300.301(c); 34 CFR 300.303; 34 CFR 300.324(b)",
+      },
+      {
+        text: "Due process hearings, resolution meetings and set timelines to settle disagreements.",
+        citation: "34 CFR 300.507-300.515",
+      },
+      {
+        text: "Protections in discipline: a manifestation determination before a long removal, and services that continue.",
+        citation: "34 CFR 300.530",
+      },
+    ],
+    team: [
+      {
+        text: "A required team: the parents, a general education teacher, a special education teacher or provider, a school representative, someone who can explain the evaluation, and the student when appropriate.",
+        citation: "34 CFR 300.321(a)",
+      },
+      {
+        text: "Meetings scheduled at a time and place agreed with the parents, who take part in every decision.",
+        citation: "34 CFR 300.322",
+      },
+    ],
+  },
+  "section-504": {
+    plan: "section-504",
+    title: "Section 504 plan",
+    law: "Section 504 of the Rehabilitation Act, 34 CFR Part 104, read with the ADA Amendments Act",
+    contents: [
+      {
+        text: "Regular or special education and related aids and services so the student's needs are met as adequately as other students' needs, usually accommodations such as extra time, breaks or access to medication.",
+        citation: "34 CFR 104.33(b)(1)",
+      },
+      {
+        text: "Free of charge, apart from fees every student pays.",
+        citation: "34 CFR 104.33(c)",
+      },
+      {
+        text: "Education with students without disabilities to the greatest extent appropriate.",
+        citation: "34 CFR 104.34",
+      },
+    ],
+    protections: [
+      {
+        text: "An evaluation before placement and before any significant change, and periodic reevaluation.",
+        citation: "34 CFR 104.35",
+      },
+      {
+        text: "Notice, a chance to see records, an impartial hearing with a lawyer if wished, and a review procedure.",
+        citation: "34 CFR 104.36",
+      },
+      {
+        text: "Protection from discrimination in every school program and activity.",
+        citation: "34 CFR 104.4",
+      },
+    ],
+    team: [
+      {
+        text: "A group of people who know the student, the evaluation data and the placement options; federal law does not list the members.",
+        citation: "34 CFR 104.35(c)",
+      },
+    ],
+  },
+};
+
+/** What a 504 plan does not require compared with an IEP, and the reverse. */
+const NOT_GIVEN: Record<PlanKind, PlanPoint[]> = {
+  // Points an IEP has that a 504 plan would not give.
+  "section-504": [
+    {
+      text: "No measurable annual goals or required progress reports.",
+      citation: "34 CFR 300.320(a)(2)-(3)",
+    },
+    {
+      text: "No required team membership and no federal written-plan format.",
+      citation: "34 CFR 104.35(c)",
+    },
+    {
+      text: "No federal deadline for the evaluation or the plan; timelines come from district policy.",
+      citation: "34 CFR 104.35",
+    },
+    {
+      text: "No prior written notice with IDEA's seven required contents.",
+      citation: "34 CFR 300.503",
+    },
+  ],
+  // Points a 504 plan has that an IEP would not change: an IEP adds, it does not take away.
+  iep: [
+    {
+      text: "An IEP replaces a 504 plan rather than adding to it: carrying out an IEP is one way to meet Section 504, so the accommodations move into the IEP.",
+      citation: "34 CFR 104.33(b)(2)",
+    },
+  ],
+};
+
+export type PlanComparison = {
+  /** The plan the result points to (the recommendation, or the likely plan with `evaluate`). */
+  plan: PlanKind | null;
+  /** The other plan, described for this student. */
+  other: PlanKind | null;
+  otherProfile: PlanProfile | null;
+  /** What the other plan would give (from its profile). */
+  otherWouldGive: PlanPoint[];
+  /** What the other plan would not give, compared with the plan pointed to. */
+  otherWouldNotGive: PlanPoint[];
+  /** Why the facts do not point to the other plan: the rules not met, from the trace. */
+  whyNotOther: TraceEntry[];
+};
+
+function pointedPlan(result: NavigatorResult): PlanKind | null {
+  const r = result.recommendation === "evaluate" ? result.likely : result.recommendation;
+  return r === "iep" || r === "section-504" ? r : null;
+}
+
+const IDEA_RULES = new Set([
+  "idea-age-range",
+  "idea-developmental-delay-age",
+  "idea-category",
+  "idea-adverse-effect",
+  "idea-need-for-special-education",
+  "idea-related-service-only",
+  "idea-exclusion",
+]);
+const SECTION_504_RULES = new Set([
+  "section-504-substantial-limitation",
+  "section-504-record-or-regarded",
+  "section-504-needs",
+]);
+
+/** What the other plan would and would not give this student. */
+export function comparePlans(result: NavigatorResult): PlanComparison {
+  const plan = pointedPlan(result);
+  if (plan === null) {
+    return { plan, other: null, otherProfile: null, otherWouldGive: [], otherWouldNotGive: [], whyNotOther: [] };
+  }
+  const other: PlanKind = plan === "iep" ? "section-504" : "iep";
+  const profile = PLAN_PROFILES[other];
+  const rules = other === "iep" ? IDEA_RULES : SECTION_504_RULES;
+  const whyNotOther =
+    other === "iep"
+      ? result.trace.filter((t) => rules.has(t.rule) && (t.outcome === "not-met" || t.outcome === "unknown"))
+      : [];
+  return {
+    plan,
+    other,
+    otherProfile: profile,
+    otherWouldGive: [...profile.contents, ...profile.protections, ...profile.team],
+    otherWouldNotGive: NOT_GIVEN[other],
+    whyNotOther,
+  };
+}
+
+export type NextStep = { action: NavigatorAction; title: string; text: string; citation: string };
+
+const STEP_TEXT: Record<NavigatorAction, Omit<NextStep, "action">> = {
+  "contact-early-intervention": {
+    title: "Contact your state's early intervention program",
+    text: "Children under 3 get help through early intervention (IDEA Part C). Ask your pediatrician or the program for an evaluation; it is free to families.",
+    citation: "20 USC 1432(5); 34 CFR 303.21",
+  },
+  "plan-transition-at-3": {
+    title: "Plan the move to school services at 3",
+    text: "Before your child turns 3, ask the early intervention team to plan the transition to the school district's preschool special education.",
+    citation: "34 CFR 300.101(a)",
+  },
+  "request-evaluation-in-writing": {
+    title: "Ask the school for an evaluation, in writing",
+    text: "A parent may ask for an initial evaluation. Put the request in writing and keep a dated copy; the letter below does this for you.",
+    citation: "34 CFR 300.301(b)",
+  },
+  "ask-for-assessment-plan": {
+    title: "Ask for the assessment plan and your rights notice",
+    text: "The school must ask for your written consent before evaluating and give you the procedural safeguards notice when an evaluation is requested.",
+    citation: "34 CFR 300.300(a); 34 CFR 300.504(a)(1)",
+  },
+  "follow-evaluation-timeline": {
+    title: "Keep track of the evaluation deadline",
+    text: "The evaluation must be finished within 60 days of your consent, or your state's timeline. Note the date you signed.",
+    citation: "34 CFR 300.301(c)",
+  },
+  "ask-for-evaluation-report": {
+    title: "Ask for the evaluation report",
+    text: "You are part of the group that decides eligibility and get a copy of the evaluation report at no cost. The report should answer the open questions below.",
+    citation: "34 CFR 300.306(a)",
+  },
+  "ask-for-iep-meeting": {
+    title: "Ask for the IEP meeting",
+    text: "Once the student is found to need special education, the IEP meeting must be held within 30 days, and services start as soon as possible after it.",
+    citation: "34 CFR 300.323(c)",
+  },
+  "fold-504-into-iep": {
+    title: "Move the 504 accommodations into the IEP",
+    text: "An IEP also meets Section 504. Ask the team to carry every accommodation from the 504 plan into the IEP so nothing is lost.",
+    citation: "34 CFR 104.33(b)(2)",
+  },
+  "ask-for-504-meeting": {
+    title: "Ask for a Section 504 meeting",
+    text: "Ask the school's 504 coordinator to convene the group that decides placement and writes down the accommodations.",
+    citation: "34 CFR 104.35(c)",
+  },
+  "review-current-plan": {
+    title: "Review the current plan",
+    text: "The student already has this kind of plan. Check that it still matches the needs found here, and ask for a meeting if it does not.",
+    citation: "34 CFR 300.324(b); 34 CFR 104.35(d)",
+  },
+  "ask-for-prior-written-notice": {
+    title: "Ask for the decision in writing",
+    text: "If the school decides the student is not eligible, it must tell you in writing why, what it relied on and what other options it considered. You may disagree through a hearing.",
+    citation: "34 CFR 300.503; 34 CFR 104.36",
+  },
+  "ask-again-if-needs-change": {
+    title: "Ask again if things change",
+    text: "A parent or teacher may ask for a reevaluation when the student's needs change.",
+    citation: "34 CFR 300.303(a)",
+  },
+  "find-out-impairment": {
+    title: "Find out whether there is a disability",
+    text: "An evaluation looks at health, vision, hearing, emotions, thinking, school skills, communication and movement to find any disability.",
+    citation: "34 CFR 300.304(c)(4)",
+  },
+  "find-out-idea-category": {
+    title: "Find out which kind of disability the evaluation supports",
+    text: "IDEA lists 13 categories (such as specific learning disability or other health impairment). The evaluation decides which, if any, fits.",
+    citation: "34 CFR 300.8(c)",
+  },
+  "find-out-adverse-educational-effect": {
+    title: "Find out whether the disability affects schoolwork",
+    text: "Ask how the disability affects grades, skills, behavior or progress; teachers' observations and work samples help.",
+    citation: "34 CFR 300.8(c)",
+  },
+  "find-out-needs-specialized-instruction": {
+    title: "Find out whether the student needs specially designed instruction",
+    text: "This is the question that separates an IEP from a 504 plan: does the student need teaching adapted in content, method or delivery, not only accommodations?",
+    citation: "34 CFR 300.8(a)(1); 34 CFR 300.39",
+  },
+  "find-out-substantial-limitation": {
+    title: "Find out whether the condition substantially limits a major life activity",
+    text: "Judge it without medication or other supports (ordinary glasses excepted), and for conditions that come and go, when they are active.",
+    citation: "42 USC 12102(4)",
+  },
+  "find-out-accommodations-needed": {
+    title: "Find out what help the student needs at school",
+    text: "List what would let the student take part fully: extra time, breaks, seating, access to medication, or any service.",
+    citation: "34 CFR 104.33(b)(1)",
+  },
+};
+
+/** The next steps for a result, in the order of its actions. */
+export function nextSteps(result: NavigatorResult): NextStep[] {
+  return result.actions.map((action) => ({ action, ...STEP_TEXT[action] }));
+}
