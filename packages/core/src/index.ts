@@ -20,5 +20,3 @@ export * from "./enforcement/progress.ts";
 export * from "./enforcement/service-log.ts";
 export * from "./eligibility/evaluation-request-letter.ts";
 export * from "./eligibility/plan-comparison.ts";
-export * from "./eligibility/evaluation-request-letter.ts";
-export * from "./eligibility/plan-comparison.ts";
