@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { VERSION } from "../version.ts";
 import { register as registerMigrate } from "./migrate-command.ts";
+import { register as registerMinutes } from "./minutes-command.ts";
 import { register as registerSeed } from "./seed-command.ts";
 import { register as registerStart } from "./start-command.ts";
 
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerStart(program);
   registerMigrate(program);
   registerSeed(program);
+  registerMinutes(program);
   return program;
 }
 
