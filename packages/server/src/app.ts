@@ -59,6 +59,8 @@ export type AppDeps = ReturnType<typeof createDeps>;
 declare module "fastify" {
   interface FastifyInstance {
     deps: AppDeps;
+    /** Every route registered, for the authorization matrix test and diagnostics. */
+    routeList: Array<{ method: string; url: string }>;
   }
 }
 
@@ -74,6 +76,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("deps", createDeps(options));
+  app.decorate("routeList", []);
+  app.addHook("onRoute", (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) if (method !== "HEAD") app.routeList.push({ method, url: route.url });
+  });
   registerErrorHandler(app);
 
   await app.register(swagger, {

@@ -1,0 +1,133 @@
+/**
+ * Every student route × every role: allowed, or 403/404 as the access policy says; and every
+ * allowed read wrote its record-of-access row. Student routes are found from the app's own route
+ * table, so a new route cannot escape this test.
+ */
+import { hash } from "@node-rs/argon2";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type Client, type TestApp } from "./helpers/build-app.ts";
+import { DATABASE_KINDS } from "./helpers/test-database.ts";
+
+type Expectation = "allowed" | "denied";
+
+/** Who may read Mateo Rivera's record (demo student 0) — written out by hand from the policy's intent. */
+const MATEO: Record<string, Expectation> = {
+  "admin@maplevalley.example": "allowed", // district admin, same district
+  "principal@northside.maplevalley.example": "allowed", // school admin of his school
+  "casemanager@maplevalley.example": "allowed", // on the caseload
+  "coordinator504@maplevalley.example": "denied", // not on the 504 coordinator's caseload
+  "teacher@northside.maplevalley.example": "allowed", // in the teacher's class
+  "slp@maplevalley.example": "allowed", // on the provider's caseload
+  "parent.rivera@family.example": "allowed", // his mother
+  "advocate@advocacy.example": "allowed", // linked by his mother
+  "guardian.thompson@family.example": "denied", // guardian of another child
+  "admin@cedarhills.example": "denied", // admin of another district
+};
+
+/** Aaliyah Thompson (demo student 1): on the case manager's and SLP's caseloads, not in the teacher's class. */
+const AALIYAH: Record<string, Expectation> = {
+  ...MATEO,
+  "teacher@northside.maplevalley.example": "denied", // teacher off the caseload
+  "parent.rivera@family.example": "denied",
+  "advocate@advocacy.example": "denied",
+  "guardian.thompson@family.example": "allowed",
+};
+
+describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
+  let t: TestApp;
+  const clients = new Map<string, Client>();
+
+  beforeAll(async () => {
+    t = await buildTestApp(kind);
+    // Give Aaliyah's guardian a password so they can sign in as "a guardian of another child".
+    const aaliyah = t.ids?.students.get("Aaliyah Thompson") as string;
+    const guardian = await t.db
+      .selectFrom("guardianships")
+      .select("person_id")
+      .where("student_id", "=", aaliyah)
+      .executeTakeFirstOrThrow();
+    await t.db
+      .updateTable("people")
+      .set({ email: "guardian.thompson@family.example", password_hash: await hash("lantern-demo") })
+      .where("id", "=", guardian.person_id)
+      .execute();
+    for (const email of Object.keys(MATEO)) clients.set(email, await t.signIn(email));
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("finds the student routes to check", () => {
+    const routes = studentReadRoutes(t);
+    expect(routes.length).toBeGreaterThanOrEqual(1);
+    expect(routes).toContain("/api/students/:studentId");
+  });
+
+  for (const [studentName, table] of [
+    ["Mateo Rivera", MATEO],
+    ["Aaliyah Thompson", AALIYAH],
+  ] as const) {
+    for (const [email, expected] of Object.entries(table)) {
+      it(`${email} → ${studentName}: ${expected}`, async () => {
+        const studentId = t.ids?.students.get(studentName) as string;
+        const c = clients.get(email) as Client;
+        for (const route of studentReadRoutes(t)) {
+          const url = route.replace(":studentId", studentId);
+          const before = await accessRows(t, email, studentId);
+          const res = await c.get(url);
+          if (expected === "allowed") {
+            expect(res.statusCode, `${url} as ${email}: ${res.body}`).toBeLessThan(300);
+            expect(await accessRows(t, email, studentId), `record of access for ${url}`).toBeGreaterThan(before);
+          } else {
+            expect([403, 404], `${url} as ${email}`).toContain(res.statusCode);
+            expect(await accessRows(t, email, studentId)).toBe(before);
+            expect(res.body).not.toContain(studentName.split(" ")[0] as string);
+          }
+        }
+      });
+    }
+  }
+
+  it("refuses every student route to someone not signed in", async () => {
+    const anon = await t.anonymous();
+    const studentId = t.ids?.students.get("Mateo Rivera") as string;
+    for (const route of studentReadRoutes(t)) {
+      expect((await anon.get(route.replace(":studentId", studentId))).statusCode).toBe(401);
+    }
+  });
+
+  it("answers an unknown or malformed student id with 404", async () => {
+    const c = clients.get("admin@maplevalley.example") as Client;
+    expect((await c.get("/api/students/00000000-0000-4000-8000-000000000000")).statusCode).toBe(404);
+    expect((await c.get("/api/students/not-a-uuid")).statusCode).toBe(404);
+  });
+
+  it("writes an audit event for each refusal", async () => {
+    const before = await sql<{
+      n: number;
+    }>`select count(*)::int as n from audit_events where action = 'access.denied'`.execute(t.db);
+    const c = clients.get("admin@cedarhills.example") as Client;
+    await c.get(`/api/students/${t.ids?.students.get("Mateo Rivera")}`);
+    const after = await sql<{
+      n: number;
+    }>`select count(*)::int as n from audit_events where action = 'access.denied'`.execute(t.db);
+    expect(after.rows[0]?.n).toBe((before.rows[0]?.n ?? 0) + 1);
+  });
+});
+
+/** GET routes whose only parameter is the student id. */
+function studentReadRoutes(t: TestApp): string[] {
+  return t.app.routeList
+    .filter((r) => r.method === "GET" && r.url.includes(":studentId"))
+    .filter((r) => (r.url.match(/:/g) ?? []).length === 1)
+    .map((r) => r.url);
+}
+
+async function accessRows(t: TestApp, email: string, studentId: string): Promise<number> {
+  const r = await sql<{ n: number }>`
+    select count(*)::int as n from record_of_access a join people p on p.id = a.person_id
+    where p.email = ${email} and a.student_id = ${studentId}
+  `.execute(t.db);
+  return r.rows[0]?.n ?? 0;
+}

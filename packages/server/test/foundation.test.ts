@@ -1,0 +1,170 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrateToLatest } from "../src/db/migrate.ts";
+import { buildTestApp, type TestApp } from "./helpers/build-app.ts";
+import { DATABASE_KINDS } from "./helpers/test-database.ts";
+
+describe.each(DATABASE_KINDS)("foundation on %s", (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(kind);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("applied every migration, and a second run applies none", async () => {
+    const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(t.db);
+    expect(rows.rows.map((r) => r.name)).toContain("0001-foundation");
+    expect(await migrateToLatest(t.db)).toEqual([]);
+  });
+
+  it("reports health with the database kind", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/health" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: "ok", database: kind });
+  });
+
+  it("serves an OpenAPI 3.1 document generated from the schemas", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/docs/json" });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json() as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/health", "/api/students/{studentId}"]));
+  });
+
+  it("signs in, shows the session, and signs out", async () => {
+    const c = await t.signIn("casemanager@maplevalley.example");
+    const session = (await c.get("/api/auth/session")).json() as { user: { homeRole: string; email: string } };
+    expect(session.user).toMatchObject({ homeRole: "case-manager", email: "casemanager@maplevalley.example" });
+    expect(c.cookie).toContain("lantern_session=");
+    const out = await c.send("POST", "/api/auth/sign-out");
+    expect(out.statusCode).toBe(204);
+    expect(((await c.get("/api/auth/session")).json() as { user: unknown }).user).toBeNull();
+    expect((await c.get("/api/students")).statusCode).toBe(401);
+  });
+
+  it("sets the session cookie HttpOnly and SameSite", async () => {
+    const c = await t.anonymous();
+    const res = await c.send("POST", "/api/auth/sign-in", {
+      email: "teacher@northside.maplevalley.example",
+      password: "lantern-demo",
+    });
+    const cookie = res.cookies.find((x) => x.name === "lantern_session");
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe("Lax");
+  });
+
+  it("refuses a change without the CSRF token", async () => {
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in",
+      payload: { email: "casemanager@maplevalley.example", password: "lantern-demo" },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().message).toContain("x-csrf-token");
+  });
+
+  it("answers a wrong password with 401 and throttles after five failures", async () => {
+    const c = await t.anonymous();
+    const email = "coordinator504@maplevalley.example";
+    for (let i = 0; i < 5; i++) {
+      const res = await c.send("POST", "/api/auth/sign-in", { email, password: "wrong" });
+      expect(res.statusCode).toBe(401);
+      expect(res.json().message).toBe("Email or password is not right");
+    }
+    const blocked = await c.send("POST", "/api/auth/sign-in", { email, password: "lantern-demo" });
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.headers["retry-after"]).toBe("900");
+  });
+
+  it("keeps each person's list to the students they may see", async () => {
+    const list = async (email: string) => {
+      const c = await t.signIn(email);
+      const names: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const url: string = `/api/students?limit=7${cursor ? `&cursor=${cursor}` : ""}`;
+        const page = (await c.get(url)).json() as {
+          items: Array<{ firstName: string; lastName: string }>;
+          nextCursor: string | null;
+        };
+        names.push(...page.items.map((s) => `${s.firstName} ${s.lastName}`));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return names;
+    };
+    expect(await list("parent.rivera@family.example")).toEqual(["Mateo Rivera"]);
+    expect(await list("advocate@advocacy.example")).toEqual(["Mateo Rivera"]);
+    expect(await list("casemanager@maplevalley.example")).toHaveLength(16);
+    expect(await list("teacher@northside.maplevalley.example")).toHaveLength(5);
+    expect(await list("principal@northside.maplevalley.example")).toHaveLength(24);
+    const district = await list("admin@maplevalley.example");
+    expect(district).toHaveLength(40);
+    expect(new Set(district).size).toBe(40);
+    expect(district).not.toContain("Riley Quinn");
+    expect(await list("admin@cedarhills.example")).toEqual(["Riley Quinn"]);
+  });
+
+  it("records the student list view in the record of access", async () => {
+    const c = await t.signIn("parent.rivera@family.example");
+    const before = await countAccess(t, "parent.rivera@family.example");
+    await c.get("/api/students");
+    expect(await countAccess(t, "parent.rivera@family.example")).toBe(before + 1);
+  });
+
+  it("makes the record of access and the audit trail append-only in the database", async () => {
+    await expect(sql`update record_of_access set purpose = 'changed'`.execute(t.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_events`.execute(t.db)).rejects.toThrow(/append-only/);
+  });
+
+  describe("bad input gets a 4xx with a message, never a 500", () => {
+    it("malformed JSON", async () => {
+      const c = await t.anonymous();
+      const res = await c.inject({
+        method: "POST",
+        url: "/api/auth/sign-in",
+        headers: { "x-csrf-token": c.csrf, "content-type": "application/json" },
+        payload: '{"email": "x@y.org", ',
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().message).toMatch(/not valid JSON/);
+    });
+
+    it("wrong types name the field", async () => {
+      const c = await t.anonymous();
+      const res = await c.send("POST", "/api/auth/sign-in", { email: 42, password: ["x"] });
+      expect(res.statusCode).toBe(400);
+      const body = res.json() as { message: string; issues: Array<{ path: string }> };
+      expect(body.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["/email", "/password"]));
+      expect(body.message).toContain("/email");
+    });
+
+    it("an oversized body", async () => {
+      const c = await t.anonymous();
+      const res = await c.send("POST", "/api/auth/sign-in", { email: "a@b.org", password: "x".repeat(2_000_000) });
+      expect(res.statusCode).toBe(413);
+      expect(res.json().message).toMatch(/too large/);
+    });
+
+    it("a bad query parameter and a bad cursor", async () => {
+      const c = await t.signIn("admin@maplevalley.example");
+      expect((await c.get("/api/students?limit=0")).statusCode).toBe(400);
+      const bad = await c.get("/api/students?cursor=nonsense");
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().issues[0].path).toBe("/cursor");
+    });
+
+    it("an unknown route", async () => {
+      const res = await t.app.inject({ method: "GET", url: "/api/nothing-here" });
+      expect(res.statusCode).toBe(404);
+    });
+  });
+});
+
+async function countAccess(t: TestApp, email: string): Promise<number> {
+  const row = await sql<{ n: number }>`
+    select count(*)::int as n from record_of_access r join people p on p.id = r.person_id where p.email = ${email}
+  `.execute(t.db);
+  return row.rows[0]?.n ?? 0;
+}

@@ -1,0 +1,80 @@
+/** The real HTTP app on a real database, with helpers to sign in and send changes with CSRF. */
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { DEMO_PASSWORD } from "../../seeds/demo-accounts.ts";
+import { buildApp } from "../../src/app.ts";
+import { createTestDatabase, type DatabaseKindUnderTest, type TestDatabase } from "./test-database.ts";
+
+export type Client = {
+  /** Cookie header and CSRF token of this client's session. */
+  cookie: string;
+  csrf: string;
+  get(url: string): Promise<LightMyRequestResponse>;
+  send(method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  inject(options: InjectOptions): Promise<LightMyRequestResponse>;
+};
+
+export type TestApp = TestDatabase & {
+  app: FastifyInstance;
+  anonymous(): Promise<Client>;
+  signIn(email: string, password?: string): Promise<Client>;
+};
+
+function cookiesFrom(response: LightMyRequestResponse, jar: Map<string, string>): void {
+  for (const c of response.cookies) {
+    if (c.value === "" || (c.expires && new Date(c.expires).getTime() < Date.now())) jar.delete(c.name);
+    else jar.set(c.name, c.value);
+  }
+}
+
+export async function buildTestApp(kind: DatabaseKindUnderTest, options: { seed?: boolean } = {}): Promise<TestApp> {
+  const database = await createTestDatabase(kind, options);
+  const app = await buildApp({ db: database.db, databaseKind: kind, logLevel: "silent", serveWeb: false });
+  await app.ready();
+
+  async function client(): Promise<Client> {
+    const jar = new Map<string, string>();
+    const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+    const first = await app.inject({ method: "GET", url: "/api/auth/session" });
+    cookiesFrom(first, jar);
+    const csrf = (first.json() as { csrfToken: string }).csrfToken;
+    const c: Client = {
+      get cookie() {
+        return header();
+      },
+      csrf,
+      async inject(opts) {
+        const res = await app.inject({ ...opts, headers: { cookie: header(), ...(opts.headers ?? {}) } });
+        cookiesFrom(res, jar);
+        return res;
+      },
+      get(url) {
+        return c.inject({ method: "GET", url });
+      },
+      send(method, url, body) {
+        return c.inject({
+          method,
+          url,
+          headers: { "x-csrf-token": csrf },
+          ...(body === undefined ? {} : { payload: body as object }),
+        });
+      },
+    };
+    return c;
+  }
+
+  return {
+    ...database,
+    app,
+    anonymous: client,
+    async signIn(email: string, password = DEMO_PASSWORD) {
+      const c = await client();
+      const res = await c.send("POST", "/api/auth/sign-in", { email, password });
+      if (res.statusCode !== 200) throw new Error(`sign-in as ${email} failed: ${res.statusCode} ${res.body}`);
+      return c;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
