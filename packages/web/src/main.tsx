@@ -1,1 +1,12 @@
-export {};
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./app/app.tsx";
+import "./styles.css";
+
+const root = document.getElementById("root");
+if (!root) throw new Error("The page has no #root element");
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,13 @@
+import { Layout } from "./layout.tsx";
+import { AppRoutes } from "./routes.tsx";
+import { SessionProvider } from "./session.tsx";
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Layout>
+        <AppRoutes />
+      </Layout>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,81 @@
+import { type ReactNode, useState } from "react";
+import { Link, useLocation } from "wouter";
+import { Button } from "../components/ui/index.ts";
+import { t } from "../i18n/t.ts";
+import { paths } from "./paths.ts";
+import { useSession } from "./session.tsx";
+
+function SkipLink() {
+  return (
+    <a
+      className="skip-link"
+      href="#main"
+      onClick={(event) => {
+        // Move focus without adding "#main" to the address (the router owns the URL).
+        event.preventDefault();
+        document.getElementById("main")?.focus();
+      }}
+    >
+      {t("app.skipLink")}
+    </a>
+  );
+}
+
+function AccountMenu() {
+  const session = useSession();
+  const [, navigate] = useLocation();
+  const [busy, setBusy] = useState(false);
+  if (session.status === "loading") return null;
+  if (!session.user) {
+    return (
+      <nav aria-label={t("app.nav.label")} className="header-nav">
+        <Link href={paths.signIn}>{t("app.nav.signIn")}</Link>
+      </nav>
+    );
+  }
+  return (
+    <div className="account">
+      <span className="account-name">{t("app.signedInAs", { name: session.user.name })}</span>
+      <Button
+        variant="secondary"
+        busy={busy}
+        busyLabel={t("app.signingOut")}
+        onClick={async () => {
+          setBusy(true);
+          try {
+            await session.signOut();
+          } finally {
+            setBusy(false);
+            navigate(paths.home);
+          }
+        }}
+      >
+        {t("app.signOut")}
+      </Button>
+    </div>
+  );
+}
+
+/** The frame around every page: skip link, header, the `main` landmark and footer. */
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <SkipLink />
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link href={paths.home} className="brand">
+            <span className="brand-name">{t("app.name")}</span>
+            <span className="brand-tagline">{t("app.tagline")}</span>
+          </Link>
+          <AccountMenu />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="site-main">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t("app.footer")}</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+/** Every address in the app, in one place, so links and routes never disagree. */
+export const paths = {
+  home: "/",
+  signIn: "/sign-in",
+  navigator: "/navigator",
+  overview: "/overview",
+  student: (id: string) => `/students/${encodeURIComponent(id)}`,
+} as const;
+
+/** Where to go after signing in: only same-app paths, never another site. */
+export function safeNextPath(next: string | null | undefined): string {
+  if (!next?.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return paths.home;
+  return next;
+}

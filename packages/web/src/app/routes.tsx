@@ -1,0 +1,95 @@
+/**
+ * The route table. Each feature page is its own chunk (React.lazy), so the first screen only
+ * loads the app frame. To add a page: write `features/<feature>/<name>-page.tsx` with a default
+ * export, then add one entry below. `access` decides who may open it:
+ * - "public": anyone;
+ * - "signed-in": people who are signed in (others are sent to sign-in and brought back);
+ * - "signed-out": only visitors who are not signed in (signed-in people go home).
+ */
+import { type ComponentType, type LazyExoticComponent, lazy, Suspense, useRef } from "react";
+import { Redirect, Route, Switch, useLocation, useSearch } from "wouter";
+import { t } from "../i18n/t.ts";
+import { markNavigated } from "./page.tsx";
+import { paths, safeNextPath } from "./paths.ts";
+import { useSession } from "./session.tsx";
+
+export type RouteParams = Readonly<Record<string, string | undefined>>;
+export type PageComponent = ComponentType<{ params: RouteParams }>;
+
+export type AppRoute = {
+  path: string;
+  access: "public" | "signed-in" | "signed-out";
+  page: LazyExoticComponent<PageComponent>;
+};
+
+const LandingPage = lazy(() => import("../features/landing/landing-page.tsx"));
+const HomePage = lazy(() => import("../features/home/home-page.tsx"));
+
+export const routes: readonly AppRoute[] = [
+  { path: paths.signIn, access: "signed-out", page: lazy(() => import("../features/auth/sign-in-page.tsx")) },
+  {
+    path: "/students/:id",
+    access: "signed-in",
+    page: lazy(() => import("../features/students/student-page.tsx")),
+  },
+  { path: paths.overview, access: "signed-in", page: lazy(() => import("../features/overview/overview-page.tsx")) },
+  // Feature pages are added here, e.g.:
+  // { path: paths.navigator, access: "public", page: lazy(() => import("../features/navigator/navigator-page.tsx")) },
+];
+
+const NotFoundPage = lazy(() => import("./not-found-page.tsx"));
+
+export function Loading() {
+  return (
+    <p className="loading" role="status">
+      {t("app.loading")}
+    </p>
+  );
+}
+
+function Guarded({ route, params }: { route: AppRoute; params: RouteParams }) {
+  const session = useSession();
+  const [location] = useLocation();
+  const search = useSearch();
+  if (session.status === "loading") return <Loading />;
+  if (route.access === "signed-in" && !session.user) {
+    const next = `${location}${search ? `?${search}` : ""}`;
+    return <Redirect to={`${paths.signIn}?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (route.access === "signed-out" && session.user) {
+    return <Redirect to={safeNextPath(new URLSearchParams(search).get("next"))} replace />;
+  }
+  const PageComponent = route.page;
+  return <PageComponent params={params} />;
+}
+
+/** "/" is the landing page for visitors and the role's home page for people signed in. */
+function Home() {
+  const session = useSession();
+  if (session.status === "loading") return <Loading />;
+  return session.user ? <HomePage /> : <LandingPage />;
+}
+
+export function AppRoutes() {
+  const [location] = useLocation();
+  const first = useRef(location);
+  if (location !== first.current) markNavigated();
+  return (
+    <Suspense fallback={<Loading />}>
+      {/* keyed by address: a new page mounts fresh, so its heading takes focus */}
+      <Switch key={location}>
+        <Route path={paths.home}>
+          <Home />
+        </Route>
+        {routes.map((route) => (
+          <Route key={route.path} path={route.path}>
+            {(params: RouteParams) => <Guarded route={route} params={params} />}
+          </Route>
+        ))}
+        <Route>
+          <NotFoundPage />
+        </Route>
+      </Switch>
+    </Suspense>
+  );
+}

@@ -1,0 +1,118 @@
+import { Page } from "../../app/page.tsx";
+import type { RouteParams } from "../../app/routes.tsx";
+import { Alert, TermsUsed } from "../../components/ui/index.ts";
+import { t } from "../../i18n/t.ts";
+import { describeError } from "../../lib/error-message.ts";
+import { formatDate } from "../../lib/format.ts";
+import { useRequest } from "../../lib/use-request.ts";
+import { getStudent, type StudentDetail } from "./api.ts";
+import { planLabel, studentName } from "./student-text.ts";
+
+function StudentFacts({ student }: { student: StudentDetail }) {
+  return (
+    <section aria-labelledby="student-about" className="panel">
+      <h2 id="student-about">{t("students.about", { name: student.firstName })}</h2>
+      <dl className="facts">
+        <div>
+          <dt>{t("students.dateOfBirth")}</dt>
+          <dd>{formatDate(student.dateOfBirth)}</dd>
+        </div>
+        <div>
+          <dt>{t("students.gradeLabel")}</dt>
+          <dd>{String(student.grade)}</dd>
+        </div>
+        <div>
+          <dt>{t("students.school")}</dt>
+          <dd>{student.school.name}</dd>
+        </div>
+        <div>
+          <dt>{t("students.caseManager")}</dt>
+          <dd>{student.caseManager ? student.caseManager.name : t("students.noCaseManager")}</dd>
+        </div>
+        <div>
+          <dt>{t("students.guardians")}</dt>
+          <dd>
+            {student.guardians.length === 0 ? (
+              t("common.notRecorded")
+            ) : (
+              <ul className="plain-list">
+                {student.guardians.map((guardian) => (
+                  <li key={`${guardian.name}-${guardian.relationship}`}>
+                    {t("students.guardian", { name: guardian.name, relationship: guardian.relationship })}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+      </dl>
+      <TermsUsed
+        terms={[
+          ["caseManager", t("glossary.word.caseManager")],
+          ["guardian", t("glossary.word.guardian")],
+        ]}
+      />
+    </section>
+  );
+}
+
+/** A student's record: facts, then one section per part of the record (plans, deadlines, services). */
+export default function StudentPage({ params }: { params: RouteParams }) {
+  const id = params.id ?? "";
+  const request = useRequest(`student:${id}`, (signal) => getStudent(id, signal));
+
+  if (request.status === "loading") {
+    return (
+      <Page title={t("students.titleFallback")}>
+        <p role="status">{t("common.loading")}</p>
+      </Page>
+    );
+  }
+  if (request.status === "error") {
+    return (
+      <Page title={t("students.titleFallback")}>
+        <Alert tone="error" title={t("students.loadError")}>
+          <p>{describeError(request.error)}</p>
+        </Alert>
+      </Page>
+    );
+  }
+  const student = request.data;
+  return (
+    <Page title={studentName(student)}>
+      <StudentFacts student={student} />
+
+      <section aria-labelledby="student-plans" className="panel">
+        <h2 id="student-plans">{t("students.sections.plans")}</h2>
+        <p className="muted">{t("students.sections.plansIntro")}</p>
+        {student.plans.length === 0 ? (
+          <p>{t("students.noPlans")}</p>
+        ) : (
+          <ul className="plain-list" data-testid="student-plans">
+            {student.plans.map((plan) => (
+              <li key={plan.id}>{planLabel(plan)}</li>
+            ))}
+          </ul>
+        )}
+        <TermsUsed
+          terms={[
+            ["iep", t("glossary.word.iep")],
+            ["section504", t("glossary.word.section504")],
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="student-deadlines" className="panel">
+        <h2 id="student-deadlines">{t("students.sections.deadlines")}</h2>
+        <p className="muted">{t("students.sections.deadlinesPlaceholder")}</p>
+        <TermsUsed terms={[["deadline", t("glossary.word.deadline")]]} />
+      </section>
+
+      <section aria-labelledby="student-services" className="panel">
+        <h2 id="student-services">{t("students.sections.services")}</h2>
+        <p className="muted">{t("students.sections.servicesPlaceholder")}</p>
+        <TermsUsed terms={[["relatedServices", t("glossary.word.relatedServices")]]} />
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * Every message catalog, merged per language.
+ *
+ * Each feature keeps its own strings in `features/<feature>/messages.<lang>.ts`, exporting
+ * `messages` with keys prefixed by the feature name ("auth.", "home.", …). To add a feature,
+ * import its English catalog here and spread it into `en`. To add a language, write the
+ * `messages.<lang>.ts` files (typed `CatalogFor<typeof enMessages>` so no key is missed), merge
+ * them below like `en`, and add the language to `LOCALES`. Components never change: they only
+ * call `t("key", params)`.
+ */
+import { messages as auth } from "../features/auth/messages.en.ts";
+import { messages as home } from "../features/home/messages.en.ts";
+import { messages as landing } from "../features/landing/messages.en.ts";
+import { messages as overview } from "../features/overview/messages.en.ts";
+import { messages as students } from "../features/students/messages.en.ts";
+import type { Message } from "./format.ts";
+import { messages as common } from "./messages.en.ts";
+
+export const en = {
+  ...common,
+  ...landing,
+  ...auth,
+  ...home,
+  ...students,
+  ...overview,
+} as const;
+
+export type EnglishCatalog = typeof en;
+export type MessageKey = keyof EnglishCatalog;
+
+/** A translation of one English catalog: same keys, any text. */
+export type CatalogFor<T> = { readonly [K in keyof T]: Message };
+
+export const LOCALES = ["en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const catalogs: { readonly [L in Locale]: Partial<CatalogFor<EnglishCatalog>> } = { en };
