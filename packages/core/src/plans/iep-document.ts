@@ -393,28 +393,19 @@ export const ZIepDocument = z
       .default([])
       .meta({ description: "Measurable annual goals", citation: "34 CFR 300.320(a)(2)" }),
     progressReporting: ZProgressReporting.prefault({}),
-    services: z
-      .array(ZIepService)
-      .default([])
-      .meta({
-        description: "Special education, related services and supplementary aids",
-        citation: "34 CFR 300.320(a)(4), (a)(7)",
-      }),
-    programModifications: z
-      .array(ZProgramModification)
-      .default([])
-      .meta({
-        description: "Program modifications and supports for school personnel",
-        citation: "34 CFR 300.320(a)(4)",
-      }),
+    services: z.array(ZIepService).default([]).meta({
+      description: "Special education, related services and supplementary aids",
+      citation: "34 CFR 300.320(a)(4), (a)(7)",
+    }),
+    programModifications: z.array(ZProgramModification).default([]).meta({
+      description: "Program modifications and supports for school personnel",
+      citation: "34 CFR 300.320(a)(4)",
+    }),
     placement: ZPlacement.prefault({}),
-    accommodations: z
-      .array(ZIepAccommodation)
-      .default([])
-      .meta({
-        description: "Accommodations: instructional, testing, environmental, behavioral",
-        citation: "34 CFR 300.320(a)(4), (a)(6)",
-      }),
+    accommodations: z.array(ZIepAccommodation).default([]).meta({
+      description: "Accommodations: instructional, testing, environmental, behavioral",
+      citation: "34 CFR 300.320(a)(4), (a)(6)",
+    }),
     assessments: z
       .array(ZAssessmentParticipation)
       .default([])

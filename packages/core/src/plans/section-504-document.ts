@@ -115,13 +115,10 @@ export const ZSection504Document = z
     student: ZPlanStudent.prefault({}),
     meeting: ZPlanMeeting.prefault({}),
     dates: ZSection504Dates.prefault({}),
-    impairments: z
-      .array(ZSection504Impairment)
-      .default([])
-      .meta({
-        description: "Impairments and the major life activities they substantially limit",
-        citation: "34 CFR 104.3(j); 104.35(c)",
-      }),
+    impairments: z.array(ZSection504Impairment).default([]).meta({
+      description: "Impairments and the major life activities they substantially limit",
+      citation: "34 CFR 104.3(j); 104.35(c)",
+    }),
     evaluationSources: z
       .array(ZEvaluationSource)
       .default([])
