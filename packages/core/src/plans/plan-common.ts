@@ -6,6 +6,7 @@
  * document is complete is decided by the compliance checks, not by these schemas.
  */
 import { z } from "zod";
+import { IDEA_CATEGORIES, ZIdeaCategory } from "../eligibility/navigator-facts.ts";
 import { ZIsoDate } from "../shared/dates.ts";
 
 /** A stable id inside one plan document (goals, needs, accommodations point to each other by id). */
@@ -25,26 +26,12 @@ export const ZPlanDate = ZIsoDate.nullable().default(null);
 /** A moment in time with a UTC offset, e.g. "2026-10-14T15:30:00Z". */
 export const ZPlanTimestamp = z.iso.datetime({ offset: true });
 
-/** IDEA disability categories, 34 CFR 300.8(b)–(c), as slugs (same spelling as the navigator contract). */
-export const PLAN_DISABILITY_CATEGORIES = [
-  "autism",
-  "deaf-blindness",
-  "deafness",
-  "developmental-delay",
-  "emotional-disturbance",
-  "hearing-impairment",
-  "intellectual-disability",
-  "multiple-disabilities",
-  "orthopedic-impairment",
-  "other-health-impairment",
-  "specific-learning-disability",
-  "speech-or-language-impairment",
-  "traumatic-brain-injury",
-  "visual-impairment",
-] as const;
-export const ZPlanDisabilityCategory = z
-  .enum(PLAN_DISABILITY_CATEGORIES)
-  .meta({ description: "IDEA disability category", citation: "34 CFR 300.8(c)" });
+/** IDEA disability categories, 34 CFR 300.8(b)–(c): the navigator's slugs, reused so the two never drift apart. */
+export const PLAN_DISABILITY_CATEGORIES = IDEA_CATEGORIES;
+export const ZPlanDisabilityCategory = ZIdeaCategory.meta({
+  description: "IDEA disability category",
+  citation: "34 CFR 300.8(c)",
+});
 export type PlanDisabilityCategory = z.infer<typeof ZPlanDisabilityCategory>;
 
 export const ZPlanGuardian = z.object({
