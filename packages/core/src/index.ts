@@ -29,3 +29,4 @@ export * from "./plans/carry-over-504.ts";
 export * from "./plans/prior-written-notice.ts";
 export * from "./plans/meeting-notice.ts";
 export * from "./plans/plan-samples.ts";
+export * from "./enforcement/plan-enforcement.ts";
