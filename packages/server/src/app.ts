@@ -81,7 +81,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) if (method !== "HEAD") app.routeList.push({ method, url: route.url });
   });
-  registerErrorHandler(app);
+  const serveWeb = options.serveWeb ?? existsSync(join(WEB_DIST, "index.html"));
+  registerErrorHandler(app, { spaFallback: serveWeb });
 
   await app.register(swagger, {
     openapi: {
@@ -109,17 +110,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await registerRoutes(app);
 
-  const serveWeb = options.serveWeb ?? existsSync(join(WEB_DIST, "index.html"));
   if (serveWeb) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ["index.html"] });
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === "GET" && !request.url.startsWith("/api/")) {
-        return reply.type("text/html").sendFile("index.html");
-      }
-      return reply
-        .status(404)
-        .send({ error: "Not Found", message: `No route for ${request.method} ${request.url.split("?")[0]}` });
-    });
   }
   return app;
 }

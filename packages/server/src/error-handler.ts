@@ -28,7 +28,7 @@ export type ErrorBody = {
   details?: Record<string, unknown>;
 };
 
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(app: FastifyInstance, options: { spaFallback?: boolean } = {}): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (isDomainError(err)) {
       const status = ERROR_CODES[err.code];
