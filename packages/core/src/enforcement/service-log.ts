@@ -9,11 +9,14 @@ import { SchoolCalendar, ZSchoolCalendar } from "../calendar/school-calendar.ts"
 import { ZServicePrescription } from "../services/service-prescription.ts";
 import { type IsoDate, maxDate, ZIsoDate } from "../shared/dates.ts";
 import {
+  CITATION_AMENDMENT,
   CITATION_SERVICE_TERMS,
+  type CompensatoryPolicy,
   computeServiceMinutes,
   groupSessionsByService,
   type ServiceHistory,
   type ServiceMinutesSummary,
+  type ServiceSession,
   ZCompensatoryPolicy,
   ZServiceSession,
 } from "./service-minutes.ts";
@@ -133,7 +136,7 @@ export type ServiceLogSummary = {
   student: { label: string } | null;
   period: { from: IsoDate; to: IsoDate };
   through: IsoDate;
-  policy: ServiceLog["policy"];
+  policy: CompensatoryPolicy;
   services: ServiceLogServiceSummary[];
   reportingPeriods: Array<{ label: string; from: IsoDate; to: IsoDate; services: ServiceLogServiceSummary[] }>;
   totals: { required: number; delivered: number; missed: number; madeUp: number; compensatoryOwed: number };
@@ -151,11 +154,38 @@ export function serviceLogThrough(log: ServiceLog, through?: IsoDate): IsoDate {
 
 /** Per service: required, delivered, missed by reason, made up and owed, through a date. */
 export function summarizeServiceLog(log: ServiceLog, options: { through?: IsoDate } = {}): ServiceLogSummary {
-  const calendar = new SchoolCalendar(log.calendar);
-  const histories = serviceHistoriesFromPlanVersions(log.planVersions);
-  const bySession = groupSessionsByService(log.sessions);
-  const through = serviceLogThrough(log, options.through);
-  const from = (log.planVersions[0] as ServiceLogPlanVersion).effectiveFrom;
+  return summarizeServices({
+    planVersions: log.planVersions,
+    sessions: log.sessions,
+    calendar: new SchoolCalendar(log.calendar),
+    policy: log.policy,
+    reportingPeriods: log.reportingPeriods,
+    through: serviceLogThrough(log, options.through),
+    student: log.student ?? null,
+  });
+}
+
+export type SummarizeServicesInput = {
+  planVersions: readonly ServiceLogPlanVersion[];
+  sessions: readonly ServiceSession[];
+  calendar: SchoolCalendar;
+  policy: CompensatoryPolicy;
+  through: IsoDate;
+  /** Start counting here instead of at the first plan version (e.g. the current plan year). */
+  from?: IsoDate;
+  reportingPeriods?: readonly ReportingPeriod[];
+  student?: { label: string } | null;
+  /** Include the required-minutes breakdown (default true). */
+  segments?: boolean;
+};
+
+/** The same figures from parts already in memory (the server's path; no document needed). */
+export function summarizeServices(input: SummarizeServicesInput): ServiceLogSummary {
+  const { calendar, through } = input;
+  const histories = serviceHistoriesFromPlanVersions(input.planVersions);
+  const bySession = groupSessionsByService(input.sessions);
+  const first = input.planVersions[0];
+  const from = input.from ?? first?.effectiveFrom ?? through;
   const period = { from, to: maxDate(from, through) };
 
   const summarize = (h: ServiceHistory, p: { from: IsoDate; to: IsoDate }, segments: boolean) => {
@@ -163,14 +193,15 @@ export function summarizeServiceLog(log: ServiceLog, options: { through?: IsoDat
       history: h,
       sessions: bySession.get(h.serviceId) ?? [],
       calendar,
-      policy: log.policy,
+      policy: input.policy,
       period: p,
       through,
       segments,
     });
+    const reversed = [...h.versions].reverse();
     const terms =
-      [...h.versions].reverse().find((v) => v.prescription && v.effectiveFrom <= s.through)?.prescription ??
-      [...h.versions].reverse().find((v) => v.prescription)?.prescription;
+      reversed.find((v) => v.prescription && v.effectiveFrom <= s.through)?.prescription ??
+      reversed.find((v) => v.prescription)?.prescription;
     return {
       ...s,
       area: terms?.area ?? "other",
@@ -179,8 +210,8 @@ export function summarizeServiceLog(log: ServiceLog, options: { through?: IsoDat
     };
   };
 
-  const services = histories.map((h) => summarize(h, period, true));
-  const reportingPeriods = log.reportingPeriods
+  const services = histories.map((h) => summarize(h, period, input.segments ?? true));
+  const reportingPeriods = (input.reportingPeriods ?? [])
     .filter((rp) => rp.from <= through)
     .map((rp) => ({
       label: rp.label,
@@ -192,10 +223,10 @@ export function summarizeServiceLog(log: ServiceLog, options: { through?: IsoDat
   return {
     format: "lantern-service-minutes",
     version: 1,
-    student: log.student ?? null,
+    student: input.student ?? null,
     period,
     through,
-    policy: log.policy,
+    policy: input.policy,
     services,
     reportingPeriods,
     totals: {
@@ -205,6 +236,6 @@ export function summarizeServiceLog(log: ServiceLog, options: { through?: IsoDat
       madeUp: sum((s) => s.madeUp.minutes),
       compensatoryOwed: sum((s) => s.compensatoryOwed.minutes),
     },
-    citations: [CITATION_SERVICE_TERMS, ...(log.planVersions.length > 1 ? ["34 CFR 300.324(a)(4)"] : [])],
+    citations: [CITATION_SERVICE_TERMS, ...(input.planVersions.length > 1 ? [CITATION_AMENDMENT] : [])],
   };
 }
