@@ -30,3 +30,6 @@ export * from "./plans/prior-written-notice.ts";
 export * from "./plans/meeting-notice.ts";
 export * from "./plans/plan-samples.ts";
 export * from "./enforcement/plan-enforcement.ts";
+export * from "./compliance/findings.ts";
+export * from "./compliance/check-plan.ts";
+export * from "./compliance/boilerplate.ts";

@@ -1,0 +1,677 @@
+import { describe, expect, it } from "vitest";
+import { defaultSchoolCalendar } from "../calendar/school-calendar.ts";
+import { type IepDocument, ZIepDocument } from "../plans/iep-document.ts";
+import { type Section504Document, ZSection504Document } from "../plans/section-504-document.ts";
+import { type CheckContext, checkPlan, describePlanCheckForGuardian, ZPlanCheck } from "./check-plan.ts";
+import { FINDING_CODES, FINDING_RULES, type FindingCode } from "./findings.ts";
+
+const calendar = defaultSchoolCalendar();
+const TODAY = "2026-12-01";
+const ctx = (extra: Partial<CheckContext> = {}): CheckContext => ({ today: TODAY, calendar, ...extra });
+
+const signature = (attendeeId: string, typedName: string) => ({
+  attendeeId,
+  method: "typed" as const,
+  typedName,
+  signedAt: "2026-10-20T16:00:00Z",
+});
+
+/** A fictional, complete annual IEP with no findings on 1 December 2026. */
+function completeIep(): IepDocument {
+  return ZIepDocument.parse({
+    type: "iep",
+    student: {
+      firstName: "Robin",
+      lastName: "Example",
+      dateOfBirth: "2012-03-15",
+      grade: "8",
+      school: "Example Middle School",
+    },
+    primaryDisability: "specific-learning-disability",
+    meeting: { date: "2026-10-20", type: "annual", parentParticipation: "in-person" },
+    dates: {
+      planStart: "2026-10-21",
+      planEnd: "2027-10-19",
+      nextAnnualReview: "2027-10-20",
+      lastEvaluation: "2025-01-15",
+      nextReevaluation: "2028-01-15",
+    },
+    presentLevels: {
+      academic: "Reads 42 words correct per minute on grade-level passages.",
+      functional: "Follows classroom routines independently.",
+      impactOnGeneralCurriculum: "Slow decoding limits access to grade-level texts in all subjects.",
+      strengths: ["Strong listening comprehension"],
+      needs: [{ id: "need-1", area: "Reading fluency", description: "Decoding multisyllabic words" }],
+    },
+    goals: [
+      {
+        id: "goal-1",
+        area: "Reading fluency",
+        statement: "By October 2027, Robin will read 90 words correct per minute.",
+        baseline: { value: 42, description: "42 wcpm", measuredOn: "2026-10-01" },
+        target: { value: 90, description: "90 wcpm" },
+        unit: "words correct per minute",
+        criterion: "in 3 of 4 consecutive probes",
+        measurementMethod: "Curriculum-based measurement probes",
+        byDate: "2027-10-19",
+        needIds: ["need-1"],
+      },
+    ],
+    progressReporting: {
+      howMeasured: "Biweekly fluency probes",
+      schedule: { kind: "every", times: 1, per: "quarter" },
+      format: "Written report",
+    },
+    services: [
+      {
+        id: "svc-1",
+        kind: "special-education",
+        area: "specialized-academic-instruction",
+        description: "Reading intervention",
+        startDate: "2026-10-21",
+        frequency: { times: 4, per: "week" },
+        minutesPerSession: 30,
+        location: "Resource room",
+        providerRole: "Special education teacher",
+        goalIds: ["goal-1"],
+        needIds: ["need-1"],
+      },
+    ],
+    placement: {
+      settingCode: "RC80",
+      percentInGeneralEducation: 85,
+      nonParticipationExplanation: "Two hours a week of reading intervention in the resource room.",
+    },
+    accommodations: [
+      {
+        id: "acc-1",
+        category: "testing",
+        text: "1.5 times the standard time on tests and quizzes",
+        providedBy: "General and special education teachers",
+        when: "On tests and quizzes longer than 15 minutes",
+        needIds: ["need-1"],
+      },
+    ],
+    assessments: [
+      {
+        id: "asm-1",
+        name: "State assessment in English language arts",
+        scope: "state",
+        participation: "regular-with-accommodations",
+        accommodationIds: ["acc-1"],
+      },
+    ],
+    specialFactors: {
+      behavior: { considered: true, applies: false },
+      limitedEnglishProficiency: { considered: true, applies: false },
+      braille: { considered: true, applies: false },
+      communication: { considered: true, applies: false },
+      assistiveTechnology: { considered: true, applies: false },
+    },
+    extendedSchoolYear: { decision: "not-required", rationale: "No regression expected." },
+    attendees: [
+      { id: "att-parent", name: "Sam Example", role: "parent", attendance: "attended" },
+      { id: "att-gen", name: "Alex Teacher", role: "regular-education-teacher", attendance: "attended" },
+      { id: "att-sped", name: "Jo Specialist", role: "special-education-teacher", attendance: "attended" },
+      { id: "att-rep", name: "Lee Principal", role: "agency-representative", attendance: "attended" },
+    ],
+    signatures: [
+      signature("att-parent", "Sam Example"),
+      signature("att-gen", "Alex Teacher"),
+      signature("att-sped", "Jo Specialist"),
+      signature("att-rep", "Lee Principal"),
+    ],
+    consent: { choice: "consent", date: "2026-10-20", givenBy: "att-parent" },
+    priorWrittenNotice: {
+      date: "2026-10-20",
+      action: "propose",
+      actionDescription: "Continue specialized reading instruction.",
+      reasons: "Progress data show continued need.",
+      basis: ["Fluency probes September 2026"],
+      safeguardsStatement: "You have protection under the procedural safeguards; ask the office for a copy.",
+      sourcesOfHelp: ["Parent training and information center"],
+      optionsConsidered: [{ option: "General education only", whyRejected: "Insufficient progress without support" }],
+      otherFactors: "None.",
+    },
+    safeguardsNotice: { givenOn: "2026-10-20", method: "in-person" },
+  });
+}
+
+function complete504(): Section504Document {
+  return ZSection504Document.parse({
+    type: "section-504",
+    student: { firstName: "Kim", lastName: "Example", dateOfBirth: "2013-05-02" },
+    meeting: { date: "2026-09-15", type: "annual" },
+    dates: { eligibilityDetermination: "2025-09-15", planStart: "2026-09-16", reviewDate: "2027-09-15" },
+    impairments: [
+      {
+        id: "imp-1",
+        name: "Type 1 diabetes",
+        limitations: [{ id: "lim-1", majorLifeActivity: "major-bodily-function:endocrine" }],
+      },
+    ],
+    accommodations: [
+      {
+        id: "acc-1",
+        category: "health",
+        text: "Blood glucose checks before lunch and PE, 5 minutes each",
+        providedBy: "School nurse",
+        when: "Daily before lunch and before PE",
+        limitationIds: ["lim-1"],
+      },
+    ],
+    attendees: [{ id: "att-parent", name: "Pat Example", role: "parent", attendance: "attended" }],
+    signatures: [signature("att-parent", "Pat Example")],
+  });
+}
+
+const codesOf = (doc: IepDocument | Section504Document, c: CheckContext = ctx()) =>
+  checkPlan(doc, c).findings.map((f) => f.code);
+
+function mutated<T>(doc: T, change: (d: T) => void): T {
+  const copy = JSON.parse(JSON.stringify(doc)) as T;
+  change(copy);
+  return copy;
+}
+
+describe("complete plans", () => {
+  it("a complete IEP has no findings, and its result matches the schema", () => {
+    const result = checkPlan(completeIep(), ctx());
+    expect(result.findings).toEqual([]);
+    expect(ZPlanCheck.parse(result)).toEqual(result);
+    expect(result.deadlines.map((d) => d.kind)).toEqual([
+      "progress-report",
+      "safeguards-notice",
+      "transition-plan",
+      "annual-review",
+      "reevaluation",
+    ]);
+  });
+
+  it("a complete 504 plan has no findings", () => {
+    const result = checkPlan(complete504(), ctx());
+    expect(result.findings).toEqual([]);
+    expect(result.deadlines.map((d) => [d.kind, d.dueDate])).toEqual([["section504-reevaluation", "2028-09-15"]]);
+  });
+});
+
+type Case = {
+  code: FindingCode;
+  iep?: (d: IepDocument) => void;
+  s504?: (d: Section504Document) => void;
+  context?: Partial<CheckContext>;
+  place?: string;
+};
+
+const CASES: Case[] = [
+  {
+    code: "iep.present-levels.missing",
+    iep: (d) => {
+      d.presentLevels.academic = "";
+      d.presentLevels.functional = "";
+    },
+    place: "/presentLevels",
+  },
+  {
+    code: "iep.present-levels.no-impact",
+    iep: (d) => {
+      d.presentLevels.impactOnGeneralCurriculum = " ";
+    },
+  },
+  {
+    code: "iep.strengths.missing",
+    iep: (d) => {
+      d.presentLevels.strengths = [];
+    },
+  },
+  {
+    code: "iep.needs.missing",
+    iep: (d) => {
+      d.presentLevels.needs = [];
+    },
+  },
+  {
+    code: "iep.goals.missing",
+    iep: (d) => {
+      d.goals = [];
+    },
+    place: "/goals",
+  },
+  {
+    code: "iep.goal.not-measurable",
+    iep: (d) => {
+      const g = d.goals[0];
+      if (g) g.criterion = "";
+    },
+    place: "/goals/0",
+  },
+  {
+    code: "iep.goal.objectives-missing",
+    iep: (d) => {
+      const a = d.assessments[0];
+      if (a) {
+        a.participation = "alternate";
+        a.whyRegularNotAppropriate = "Significant cognitive disability";
+        a.whyAlternateAppropriate = "Aligned with alternate achievement standards";
+      }
+    },
+    place: "/goals/0/shortTermObjectives",
+  },
+  {
+    code: "iep.progress-reporting.missing",
+    iep: (d) => {
+      d.progressReporting.schedule = null;
+    },
+  },
+  {
+    code: "iep.services.missing",
+    iep: (d) => {
+      const s = d.services[0];
+      if (s) s.kind = "related-service";
+    },
+  },
+  {
+    code: "iep.service.incomplete",
+    iep: (d) => {
+      const s = d.services[0];
+      if (s) delete s.frequency;
+    },
+    place: "/services/0",
+  },
+  {
+    code: "iep.lre.explanation-missing",
+    iep: (d) => {
+      d.placement.nonParticipationExplanation = "";
+    },
+  },
+  {
+    code: "iep.assessment.missing",
+    iep: (d) => {
+      d.assessments = [];
+    },
+  },
+  {
+    code: "iep.assessment.alternate-unjustified",
+    iep: (d) => {
+      const a = d.assessments[0];
+      if (a) a.participation = "alternate";
+    },
+    place: "/assessments/0/whyRegularNotAppropriate",
+  },
+  {
+    code: "iep.special-factors.not-considered",
+    iep: (d) => {
+      d.specialFactors.braille.considered = false;
+    },
+    place: "/specialFactors/braille",
+  },
+  {
+    code: "iep.esy.not-addressed",
+    iep: (d) => {
+      d.extendedSchoolYear.decision = null;
+    },
+  },
+  {
+    code: "iep.transition.missing",
+    iep: (d) => {
+      d.student.dateOfBirth = "2011-01-15";
+    },
+    place: "/transition",
+  },
+  {
+    code: "iep.transfer-of-rights.missing",
+    iep: (d) => {
+      d.student.dateOfBirth = "2010-05-01";
+    },
+  },
+  {
+    code: "team.role-missing",
+    iep: (d) => {
+      d.attendees = d.attendees.filter((a) => a.role !== "agency-representative");
+      d.signatures = d.signatures.filter((s) => s.attendeeId !== "att-rep");
+    },
+  },
+  {
+    code: "team.excusal-invalid",
+    iep: (d) => {
+      const rep = d.attendees.find((a) => a.role === "agency-representative");
+      if (rep) {
+        rep.attendance = "excused";
+        rep.excusal = {
+          areaModifiedOrDiscussed: true,
+          parentWrittenAgreementDate: null,
+          parentWrittenConsentDate: "2026-10-10",
+          agencyAgreementDate: "2026-10-10",
+          writtenInputDate: null,
+          notes: "",
+        };
+      }
+    },
+    place: "/attendees/3/excusal",
+  },
+  {
+    code: "team.student-not-invited",
+    iep: (d) => {
+      d.meeting.type = "transition";
+    },
+  },
+  {
+    code: "consent.initial-services-missing",
+    iep: (d) => {
+      d.meeting.type = "initial";
+      d.consent.choice = null;
+      d.consent.date = null;
+    },
+    place: "/consent",
+  },
+  { code: "signature.missing", iep: (d) => void d.signatures.pop(), place: "/attendees/3" },
+  {
+    code: "notice.prior-written-missing",
+    iep: (d) => {
+      d.priorWrittenNotice = null;
+    },
+  },
+  {
+    code: "notice.safeguards-overdue",
+    iep: (d) => {
+      d.safeguardsNotice.givenOn = "2025-09-01";
+    },
+  },
+  {
+    code: "deadline.initial-evaluation",
+    iep: (d) => {
+      d.meeting.type = "initial";
+      d.meeting.date = "2026-12-15";
+      d.dates.initialConsentToEvaluate = "2026-09-01";
+      d.dates.lastEvaluation = null;
+    },
+  },
+  {
+    code: "deadline.iep-after-eligibility",
+    iep: (d) => {
+      d.meeting.type = "initial";
+      d.meeting.date = "2026-12-15";
+      d.dates.eligibilityDetermination = "2026-10-01";
+    },
+  },
+  {
+    code: "deadline.annual-review",
+    iep: (d) => {
+      d.meeting.date = "2025-11-15";
+    },
+    place: "/dates/nextAnnualReview",
+  },
+  {
+    code: "deadline.reevaluation",
+    iep: (d) => {
+      d.dates.lastEvaluation = "2023-06-01";
+    },
+  },
+  {
+    code: "deadline.reevaluation-too-frequent",
+    iep: () => {},
+    context: { history: { evaluations: [{ date: "2025-01-15" }, { date: "2025-09-01" }] } },
+  },
+  {
+    code: "deadline.progress-report",
+    iep: (d) => {
+      d.progressReporting.schedule = { kind: "every", times: 1, per: "month" };
+    },
+  },
+  {
+    code: "section504.basis-missing",
+    s504: (d) => {
+      const imp = d.impairments[0];
+      if (imp) imp.limitations = [];
+    },
+  },
+  {
+    code: "section504.accommodations-missing",
+    s504: (d) => {
+      d.accommodations = [];
+    },
+  },
+  {
+    code: "section504.reevaluation",
+    s504: (d) => {
+      d.dates.eligibilityDetermination = "2023-09-01";
+    },
+  },
+  {
+    code: "quality.accommodation.boilerplate",
+    iep: () => {},
+    context: { boilerplate: [{ scope: "text", accommodationId: "acc-1", similarStudents: 14 }] },
+    place: "/accommodations/0",
+  },
+  {
+    code: "quality.accommodation.vague",
+    iep: (d) => {
+      const a = d.accommodations[0];
+      if (a) {
+        a.text = "Extended time as needed";
+        a.when = "";
+      }
+    },
+  },
+  {
+    code: "quality.accommodation.untied",
+    iep: (d) => {
+      const a = d.accommodations[0];
+      if (a) a.needIds = [];
+    },
+  },
+  {
+    code: "quality.need.unaddressed",
+    iep: (d) => d.presentLevels.needs.push({ id: "need-2", area: "Written expression", description: "" }),
+    place: "/presentLevels/needs/1",
+  },
+  {
+    code: "quality.goal.unsupported",
+    iep: (d) => {
+      const s = d.services[0];
+      if (s) s.goalIds = [];
+    },
+  },
+  { code: "plans.both-active", iep: () => {}, context: { otherActivePlans: [{ type: "section-504" }] } },
+];
+
+describe("every finding code has a failing and a passing example", () => {
+  it("the cases cover every code in the contract", () => {
+    expect(new Set(CASES.map((c) => c.code))).toEqual(new Set(FINDING_CODES));
+  });
+
+  for (const c of CASES) {
+    it(c.code, () => {
+      const base = c.s504 ? complete504() : completeIep();
+      const context = ctx(c.context ?? {});
+      // Passing: the complete plan, on the same day without the extra context, has no such finding.
+      expect(codesOf(base, ctx({ today: context.today }))).not.toContain(c.code);
+      // Failing: the changed plan (or context) has it.
+      const doc = c.s504
+        ? mutated(base as Section504Document, c.s504)
+        : mutated(base as IepDocument, c.iep ?? (() => {}));
+      const result = checkPlan(doc, context);
+      const hit = result.findings.find((f) => f.code === c.code);
+      expect(hit, `${c.code} should fire`).toBeDefined();
+      expect(hit?.citation).toBeTruthy();
+      expect(hit?.message).toBeTruthy();
+      expect(hit?.fix).toBeTruthy();
+      expect(hit?.place.startsWith("/")).toBe(true);
+      if (c.place) expect(hit?.place).toBe(c.place);
+      expect(ZPlanCheck.parse(result)).toEqual(result);
+    });
+  }
+});
+
+describe("details", () => {
+  it("deadline findings are errors when overdue and warnings when due soon", () => {
+    const overdue = checkPlan(completeIep(), ctx({ today: "2027-10-21" })).findings.find(
+      (f) => f.code === "deadline.annual-review",
+    );
+    expect(overdue?.severity).toBe("error");
+    expect(overdue?.dueDate).toBe("2027-10-20");
+    expect(overdue?.citation).toBe("34 CFR 300.324(b)(1)(i)");
+    const soon = checkPlan(completeIep(), ctx({ today: "2027-10-01" })).findings.find(
+      (f) => f.code === "deadline.annual-review",
+    );
+    expect(soon?.severity).toBe("warning");
+  });
+
+  it("a valid (e)(2) excusal satisfies the role", () => {
+    const doc = mutated(completeIep(), (d) => {
+      const rep = d.attendees.find((a) => a.role === "agency-representative");
+      if (rep) {
+        rep.attendance = "excused";
+        rep.excusal = {
+          areaModifiedOrDiscussed: true,
+          parentWrittenAgreementDate: null,
+          parentWrittenConsentDate: "2026-10-10",
+          agencyAgreementDate: "2026-10-10",
+          writtenInputDate: "2026-10-15",
+          notes: "",
+        };
+      }
+      d.signatures = d.signatures.filter((s) => s.attendeeId !== "att-rep");
+    });
+    expect(codesOf(doc)).toEqual([]);
+  });
+
+  it("written input after the meeting makes the excusal invalid", () => {
+    const doc = mutated(completeIep(), (d) => {
+      const rep = d.attendees.find((a) => a.role === "agency-representative");
+      if (rep) {
+        rep.attendance = "excused";
+        rep.excusal = {
+          areaModifiedOrDiscussed: true,
+          parentWrittenAgreementDate: null,
+          parentWrittenConsentDate: "2026-10-10",
+          agencyAgreementDate: "2026-10-10",
+          writtenInputDate: "2026-10-21",
+          notes: "",
+        };
+      }
+    });
+    const f = checkPlan(doc, ctx()).findings.find((x) => x.code === "team.excusal-invalid");
+    expect(f?.message).toContain("after the meeting");
+  });
+
+  it("a parent who joined by phone took part; a parent absent after documented attempts does not block", () => {
+    const byPhone = mutated(completeIep(), (d) => {
+      const p = d.attendees[0];
+      if (p) p.attendance = "absent";
+      d.signatures = d.signatures.filter((s) => s.attendeeId !== "att-parent");
+      d.meeting.parentParticipation = "phone";
+    });
+    expect(codesOf(byPhone)).not.toContain("team.role-missing");
+    const absent = mutated(byPhone, (d) => {
+      d.meeting.parentParticipation = "did-not-participate";
+    });
+    expect(codesOf(absent)).toContain("team.role-missing");
+    const attempts = mutated(absent, (d) => {
+      d.meeting.parentContactAttempts = [{ date: "2026-10-01", method: "phone", result: "No answer" }];
+    });
+    expect(codesOf(attempts)).not.toContain("team.role-missing");
+  });
+
+  it("before the meeting, only listing the roles matters", () => {
+    const draft = mutated(completeIep(), (d) => {
+      d.meeting.date = "2026-12-10";
+      d.signatures = [];
+      for (const a of d.attendees) a.attendance = "invited";
+    });
+    expect(codesOf(draft)).not.toContain("team.role-missing");
+    expect(codesOf(draft)).not.toContain("signature.missing");
+  });
+
+  it("the student invited when transition is discussed passes", () => {
+    const doc = mutated(completeIep(), (d) => {
+      d.meeting.type = "transition";
+      d.meeting.notice = null;
+      d.attendees.push({
+        id: "att-student",
+        name: "Robin Example",
+        role: "student",
+        title: "",
+        accountId: null,
+        attendance: "invited",
+        excusal: null,
+      });
+    });
+    expect(codesOf(doc)).not.toContain("team.student-not-invited");
+  });
+
+  it("an incomplete prior written notice names the missing contents", () => {
+    const doc = mutated(completeIep(), (d) => {
+      if (d.priorWrittenNotice) d.priorWrittenNotice.sourcesOfHelp = [];
+    });
+    const f = checkPlan(doc, ctx()).findings.find((x) => x.code === "notice.prior-written-missing");
+    expect(f?.message).toContain("sources");
+  });
+
+  it("a complete transition plan satisfies a 16-year-old's IEP", () => {
+    const doc = mutated(completeIep(), (d) => {
+      d.student.dateOfBirth = "2011-01-15";
+      d.transition = {
+        postsecondaryGoals: [
+          { id: "pg-1", area: "education-training", text: "Attend community college" },
+          { id: "pg-2", area: "employment", text: "Work in graphic design" },
+        ],
+        transitionServices: [
+          {
+            id: "ts-1",
+            area: "instruction",
+            description: "Career exploration course",
+            providedBy: "",
+            postsecondaryGoalIds: [],
+          },
+        ],
+        courseOfStudy: "College preparatory",
+        assessments: [],
+        studentInvited: true,
+        studentPreferences: "",
+        agenciesInvited: [],
+      };
+    });
+    expect(codesOf(doc)).toEqual([]);
+    const deadline = checkPlan(doc, ctx()).deadlines.find((d) => d.kind === "transition-plan");
+    expect(deadline?.state).toBe("met");
+  });
+
+  it("California counting changes the initial-evaluation due date", () => {
+    const doc = mutated(completeIep(), (d) => {
+      d.meeting.type = "initial";
+      d.meeting.date = "2027-02-10";
+      d.dates.initialConsentToEvaluate = "2026-11-20";
+      d.dates.lastEvaluation = null;
+    });
+    const fed = checkPlan(doc, ctx({ today: "2027-01-25" })).deadlines.find((d) => d.kind === "initial-evaluation");
+    const ca = checkPlan(doc, ctx({ today: "2027-01-25", state: "CA" })).deadlines.find(
+      (d) => d.kind === "initial-evaluation",
+    );
+    expect(fed?.dueDate).toBe("2027-01-19");
+    expect(fed?.state).toBe("overdue");
+    expect(ca?.dueDate).toBe("2027-02-04");
+    expect(ca?.state).toBe("due-soon");
+  });
+
+  it("every rule has a citation, a fix and a sentence for families", () => {
+    for (const code of FINDING_CODES) {
+      const r = FINDING_RULES[code];
+      expect(r.citation).toMatch(/\d/);
+      expect(r.fix.length).toBeGreaterThan(10);
+      expect(r.guardian.length).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe("describePlanCheckForGuardian", () => {
+  it("gives deadlines and findings in plain language", () => {
+    const doc = mutated(completeIep(), (d) => {
+      d.presentLevels.strengths = [];
+    });
+    const lines = describePlanCheckForGuardian(checkPlan(doc, ctx()));
+    expect(lines).toContain("The annual review of the IEP is due by 20 October 2027.");
+    expect(lines).toContain("The plan does not yet list your child's strengths.");
+    expect(lines.some((l) => l.includes("CFR"))).toBe(false);
+  });
+});
