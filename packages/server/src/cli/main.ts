@@ -6,6 +6,7 @@ import { Command, CommanderError } from "commander";
 import { VERSION } from "../version.ts";
 import { register as registerMigrate } from "./migrate-command.ts";
 import { register as registerMinutes } from "./minutes-command.ts";
+import { register as registerNavigate } from "./navigate-command.ts";
 import { register as registerSeed } from "./seed-command.ts";
 import { register as registerStart } from "./start-command.ts";
 
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerMigrate(program);
   registerSeed(program);
   registerMinutes(program);
+  registerNavigate(program);
   return program;
 }
 

@@ -2,10 +2,12 @@
 import type { FastifyInstance } from "fastify";
 import authRoutes from "./auth/routes.ts";
 import healthRoutes from "./health/routes.ts";
+import navigatorRoutes from "./navigator/routes.ts";
 import studentRoutes from "./students/routes.ts";
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(studentRoutes);
+  await app.register(navigatorRoutes);
 }

@@ -1,0 +1,84 @@
+/** Saved eligibility navigator results (migration 0006): append-only rows per student. */
+import type { NavigatorFacts, NavigatorResult } from "@lantern/core";
+import type { ColumnType, Generated, Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+
+export type NavigatorResultsTable = {
+  id: Generated<string>;
+  student_id: string;
+  saved_by: string;
+  saved_at: ColumnType<Date, Date | string | undefined, never>;
+  recommendation: string;
+  likely: string | null;
+  facts: ColumnType<NavigatorFacts, string, never>;
+  result: ColumnType<NavigatorResult, string, never>;
+};
+
+export type SavedNavigatorResult = {
+  id: string;
+  studentId: string;
+  savedBy: string;
+  savedAt: string;
+  facts: NavigatorFacts;
+  result: NavigatorResult;
+};
+
+type Row = {
+  id: string;
+  student_id: string;
+  saved_by: string;
+  saved_at: Date;
+  facts: NavigatorFacts;
+  result: NavigatorResult;
+};
+
+function toSaved(row: Row): SavedNavigatorResult {
+  return {
+    id: row.id,
+    studentId: row.student_id,
+    savedBy: row.saved_by,
+    savedAt: new Date(row.saved_at).toISOString(),
+    facts: row.facts,
+    result: row.result,
+  };
+}
+
+export function createNavigatorResultsRepository(base: Kysely<Database>) {
+  const db = base.withTables<{ navigator_results: NavigatorResultsTable }>();
+  return {
+    async insert(entry: {
+      studentId: string;
+      savedBy: string;
+      facts: NavigatorFacts;
+      result: NavigatorResult;
+    }): Promise<SavedNavigatorResult> {
+      const row = await db
+        .insertInto("navigator_results")
+        .values({
+          student_id: entry.studentId,
+          saved_by: entry.savedBy,
+          recommendation: entry.result.recommendation,
+          likely: entry.result.likely,
+          facts: JSON.stringify(entry.facts),
+          result: JSON.stringify(entry.result),
+        })
+        .returning(["id", "student_id", "saved_by", "saved_at", "facts", "result"])
+        .executeTakeFirstOrThrow();
+      return toSaved(row);
+    },
+
+    async listForStudent(studentId: string, limit = 50): Promise<SavedNavigatorResult[]> {
+      const rows = await db
+        .selectFrom("navigator_results")
+        .select(["id", "student_id", "saved_by", "saved_at", "facts", "result"])
+        .where("student_id", "=", studentId)
+        .orderBy("saved_at", "desc")
+        .orderBy("id", "desc")
+        .limit(limit)
+        .execute();
+      return rows.map(toSaved);
+    },
+  };
+}
+
+export type NavigatorResultsRepository = ReturnType<typeof createNavigatorResultsRepository>;

@@ -1,0 +1,133 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type TestApp } from "../helpers/build-app.ts";
+import { DATABASE_KINDS } from "../helpers/test-database.ts";
+import { pdfText } from "./pdf-text.ts";
+
+const root = resolve(import.meta.dirname, "../../../..");
+const fixtureDir = join(root, "packages/core/src/eligibility/fixtures");
+const fixtures = readdirSync(fixtureDir)
+  .filter((f) => f.endsWith(".json"))
+  .map(
+    (f) =>
+      JSON.parse(readFileSync(join(fixtureDir, f), "utf8")) as {
+        name: string;
+        facts: Record<string, unknown>;
+        expect: { recommendation: string; actionsInclude?: string[] };
+      },
+  );
+const dyslexia = fixtures.find((f) => f.name.startsWith("Dyslexia"));
+
+const letterBody = {
+  facts: { ageYears: 8, evaluation: "none", impairments: [{ name: "Trouble reading" }] },
+  parentName: "Ana Example",
+  studentName: "Leo Example",
+  schoolName: "Northside Elementary School",
+  state: "CA",
+  date: "2026-11-23",
+};
+
+describe.each(DATABASE_KINDS)("navigator routes on %s", (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(kind);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("answers every fixture without sign-in, with comparison and next steps", async () => {
+    const c = await t.anonymous();
+    for (const fx of fixtures) {
+      const res = await c.send("POST", "/api/navigator", fx.facts);
+      expect(res.statusCode, fx.name).toBe(200);
+      const body = res.json() as {
+        recommendation: string;
+        actions: string[];
+        trace: Array<{ citation: string }>;
+        nextSteps: Array<{ action: string; citation: string }>;
+        comparison: { plan: string | null };
+      };
+      expect(body.recommendation, fx.name).toBe(fx.expect.recommendation);
+      for (const a of fx.expect.actionsInclude ?? []) expect(body.actions).toContain(a);
+      expect(body.nextSteps.map((s) => s.action)).toEqual(body.actions);
+      expect(body.trace.every((e) => e.citation.length > 0)).toBe(true);
+    }
+  });
+
+  it("rejects bad facts with 400 naming the field", async () => {
+    const c = await t.anonymous();
+    const res = await c.send("POST", "/api/navigator", {
+      ageYears: 8,
+      evaluation: "none",
+      relatedServicesNeeded: ["massage"],
+    });
+    expect(res.statusCode).toBe(400);
+    const body = res.json() as { message: string; issues: Array<{ path: string }> };
+    expect(body.issues[0]?.path).toBe("/relatedServicesNeeded/0");
+    expect(body.message).toContain("/relatedServicesNeeded/0");
+    const missing = await c.send("POST", "/api/navigator", { evaluation: "none" });
+    expect(missing.statusCode).toBe(400);
+    expect((missing.json() as { issues: Array<{ path: string }> }).issues[0]?.path).toBe("/ageYears");
+  });
+
+  it("renders the evaluation-request letter as a PDF with the school's name in its text", async () => {
+    const c = await t.anonymous();
+    const res = await c.send("POST", "/api/navigator/letter.pdf", letterBody);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    expect(res.headers["content-disposition"]).toContain("evaluation-request-letter.pdf");
+    const pdf = res.rawPayload;
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const text = pdfText(pdf);
+    expect(text).toContain("Northside Elementary School");
+    expect(text).toContain("November 23, 2026");
+    expect(text).toContain("34 CFR 300.301(b)");
+    expect(text).toContain("56321");
+    const bad = await c.send("POST", "/api/navigator/letter.pdf", { ...letterBody, state: "California" });
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as { issues: Array<{ path: string }> }).issues[0]?.path).toBe("/state");
+  });
+
+  it("lets staff save a result to a student's record through the access path", async () => {
+    const studentId = t.ids?.students.get("Mateo Rivera");
+    expect(studentId).toBeTruthy();
+    const staff = await t.signIn("casemanager@maplevalley.example");
+    const res = await staff.send("POST", `/api/students/${studentId}/navigator-results`, { facts: dyslexia?.facts });
+    expect(res.statusCode).toBe(201);
+    const saved = res.json() as { id: string; result: { recommendation: string } };
+    expect(saved.result.recommendation).toBe("iep");
+
+    const access = await sql<{ purpose: string; action: string }>`
+      select purpose, action from record_of_access where student_id = ${studentId} and record = 'navigator-results'`.execute(
+      t.db,
+    );
+    expect(access.rows).toContainEqual({ purpose: "eligibility navigator result", action: "write-record" });
+    const audit = await sql<{ n: number }>`
+      select count(*)::int as n from audit_events where action = 'navigator.result-saved' and student_id = ${studentId}`.execute(
+      t.db,
+    );
+    expect(audit.rows[0]?.n).toBe(1);
+
+    const list = await staff.get(`/api/students/${studentId}/navigator-results`);
+    expect(list.statusCode).toBe(200);
+    expect((list.json() as { items: Array<{ id: string }> }).items.map((i) => i.id)).toEqual([saved.id]);
+
+    // Saved results are append-only.
+    await expect(sql`delete from navigator_results where id = ${saved.id}`.execute(t.db)).rejects.toThrow();
+  });
+
+  it("refuses to save without sign-in, or for a person without write access", async () => {
+    const studentId = t.ids?.students.get("Mateo Rivera");
+    const anon = await t.anonymous();
+    const res = await anon.send("POST", `/api/students/${studentId}/navigator-results`, { facts: dyslexia?.facts });
+    expect(res.statusCode).toBe(401);
+    const parent = await t.signIn("parent.rivera@family.example");
+    const denied = await parent.send("POST", `/api/students/${studentId}/navigator-results`, {
+      facts: dyslexia?.facts,
+    });
+    expect(denied.statusCode).toBe(403);
+  });
+});
