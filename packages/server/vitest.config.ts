@@ -8,7 +8,5 @@ export default defineProject({
     globalSetup: ["test/helpers/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // PGlite instances are memory-hungry; two workers suit a two-core machine.
-    maxWorkers: 2,
   },
 });
