@@ -119,7 +119,7 @@ export const ZAccommodationSignature = z.object({
 export const ZPlanAccommodationSignature = z.object({
   planId: z.string(),
   studentId: z.string(),
-  /** Signature of the whole set (the union of all texts' shingles); null when the plan has no accommodation. */
+  /** Signature of the whole set (the union of all texts' shingles); null with fewer than 2 accommodations (a set of one is its text). */
   set: z.object({ key: z.string(), signature: z.array(z.number().int().min(0)).length(MINHASH_SIZE) }).nullable(),
   texts: z.array(ZAccommodationSignature),
 });
@@ -144,7 +144,9 @@ export function signPlanAccommodations(
     texts.push({ accommodationId: a.id, key: fnv1a(norm).toString(36), signature: minhashSignature(sh) });
   }
   const set =
-    union.size === 0 ? null : { key: fnv1a(normalized.sort().join("\n")).toString(36), signature: minhashSignature(union) };
+    texts.length < 2
+      ? null
+      : { key: fnv1a(normalized.sort().join("\n")).toString(36), signature: minhashSignature(union) };
   return { planId, studentId, set, texts };
 }
 
@@ -170,19 +172,27 @@ export type BoilerplateMatch = z.infer<typeof ZBoilerplateMatch>;
 
 type Entry = { signature: number[]; students: Map<string, number> };
 
-/** One table of distinct signatures (texts, or sets) with LSH buckets. */
+/**
+ * One table of distinct signatures (texts, or sets) with LSH buckets. Each distinct key keeps
+ * its list of similar keys, maintained when keys come and go, so a query costs only the union of
+ * the similar keys' students.
+ */
 class SignatureTable {
   private readonly entries = new Map<string, Entry>();
   private readonly buckets = new Map<string, Set<string>>();
+  private readonly similar = new Map<string, Set<string>>();
+
+  constructor(private readonly threshold: number) {}
 
   add(key: string, signature: number[], studentId: string): void {
     let e = this.entries.get(key);
     if (!e) {
+      const near = this.candidates(signature, key);
       e = { signature, students: new Map() };
       this.entries.set(key, e);
-      for (const b of bandKeys(signature)) {
-        addTo(this.buckets, b, key);
-      }
+      for (const b of bandKeys(signature)) addTo(this.buckets, b, key);
+      this.similar.set(key, near);
+      for (const k of near) this.similar.get(k)?.add(key);
     }
     e.students.set(studentId, (e.students.get(studentId) ?? 0) + 1);
   }
@@ -195,29 +205,35 @@ class SignatureTable {
     else e.students.delete(studentId);
     if (e.students.size > 0) return;
     this.entries.delete(key);
-    for (const b of bandKeys(signature)) {
-      const set = this.buckets.get(b);
-      set?.delete(key);
-      if (set && set.size === 0) this.buckets.delete(b);
-    }
+    for (const b of bandKeys(signature)) removeFrom(this.buckets, b, key);
+    for (const k of this.similar.get(key) ?? []) this.similar.get(k)?.delete(key);
+    this.similar.delete(key);
   }
 
-  /** Distinct keys similar to `signature` (including an identical one). */
-  similarKeys(key: string, signature: readonly number[], threshold: number): string[] {
-    const candidates = new Set<string>([key]);
-    for (const b of bandKeys(signature)) for (const k of this.buckets.get(b) ?? []) candidates.add(k);
-    const out: string[] = [];
-    for (const k of candidates) {
-      const e = this.entries.get(k);
-      if (e && (k === key || minhashSimilarity(signature, e.signature) >= threshold)) out.push(k);
+  /** Other distinct keys whose signature is similar (LSH candidates confirmed on the full signature). */
+  private candidates(signature: readonly number[], except: string): Set<string> {
+    const out = new Set<string>();
+    for (const b of bandKeys(signature)) {
+      for (const k of this.buckets.get(b) ?? []) {
+        if (k === except || out.has(k)) continue;
+        const e = this.entries.get(k);
+        if (e && minhashSimilarity(signature, e.signature) >= this.threshold) out.add(k);
+      }
     }
     return out;
   }
 
+  /** Distinct keys similar to `signature`, including the key itself when present. */
+  similarKeys(key: string, signature: readonly number[]): string[] {
+    const known = this.similar.get(key);
+    if (known) return [key, ...known];
+    return [...this.candidates(signature, key)];
+  }
+
   /** Students (other than `except`) with a signature similar to this one. */
-  similarStudents(key: string, signature: readonly number[], threshold: number, except: string): Set<string> {
+  similarStudents(key: string, signature: readonly number[], except: string): Set<string> {
     const students = new Set<string>();
-    for (const k of this.similarKeys(key, signature, threshold)) {
+    for (const k of this.similarKeys(key, signature)) {
       for (const s of this.entries.get(k)?.students.keys() ?? []) if (s !== except) students.add(s);
     }
     return students;
@@ -232,18 +248,28 @@ class SignatureTable {
 export class BoilerplateIndex {
   readonly settings: BoilerplateSettings;
   private readonly plans = new Map<string, PlanAccommodationSignature>();
-  private readonly texts = new SignatureTable();
-  private readonly sets = new SignatureTable();
+  private readonly texts: SignatureTable;
+  private readonly sets: SignatureTable;
   /** Distinct key → plan ids using it, to map similar keys back to plans. */
   private readonly plansByTextKey = new Map<string, Set<string>>();
   private readonly plansBySetKey = new Map<string, Set<string>>();
 
   constructor(settings: Partial<BoilerplateSettings> = {}) {
     this.settings = ZBoilerplateSettings.parse(settings);
+    this.texts = new SignatureTable(this.settings.threshold);
+    this.sets = new SignatureTable(this.settings.threshold);
   }
 
   get size(): number {
     return this.plans.size;
+  }
+
+  /** Bulk load (e.g. at start, from stored signatures) without computing affected plans. */
+  load(signatures: Iterable<PlanAccommodationSignature>): void {
+    for (const sig of signatures) {
+      if (this.plans.has(sig.planId)) this.upsert(sig);
+      else this.insert(sig);
+    }
   }
 
   /** Add or replace a plan's signature; returns other plans whose results may have changed. */
@@ -252,6 +278,13 @@ export class BoilerplateIndex {
     const before = this.plans.get(sig.planId);
     if (before) for (const id of this.neighbours(before)) affected.add(id);
     this.remove(sig.planId);
+    this.insert(sig);
+    for (const id of this.neighbours(sig)) affected.add(id);
+    affected.delete(sig.planId);
+    return [...affected];
+  }
+
+  private insert(sig: PlanAccommodationSignature): void {
     this.plans.set(sig.planId, sig);
     for (const t of sig.texts) {
       this.texts.add(t.key, t.signature, sig.studentId);
@@ -261,9 +294,6 @@ export class BoilerplateIndex {
       this.sets.add(sig.set.key, sig.set.signature, sig.studentId);
       addTo(this.plansBySetKey, sig.set.key, sig.planId);
     }
-    for (const id of this.neighbours(sig)) affected.add(id);
-    affected.delete(sig.planId);
-    return [...affected];
   }
 
   /** Remove a plan (ended, or moved to another school); returns other plans whose results may have changed. */
@@ -287,14 +317,14 @@ export class BoilerplateIndex {
   matchesFor(planId: string): BoilerplateMatch[] {
     const sig = this.plans.get(planId);
     if (!sig) return [];
-    const { threshold, minOtherStudents } = this.settings;
+    const { minOtherStudents } = this.settings;
     const out: BoilerplateMatch[] = [];
     if (sig.set) {
-      const n = this.sets.similarStudents(sig.set.key, sig.set.signature, threshold, sig.studentId).size;
+      const n = this.sets.similarStudents(sig.set.key, sig.set.signature, sig.studentId).size;
       if (n >= minOtherStudents) out.push({ scope: "set", accommodationId: null, similarStudents: n });
     }
     for (const t of sig.texts) {
-      const n = this.texts.similarStudents(t.key, t.signature, threshold, sig.studentId).size;
+      const n = this.texts.similarStudents(t.key, t.signature, sig.studentId).size;
       if (n >= minOtherStudents) out.push({ scope: "text", accommodationId: t.accommodationId, similarStudents: n });
     }
     return out;
@@ -303,14 +333,13 @@ export class BoilerplateIndex {
   /** Plans sharing a near-duplicate text or set with this signature. */
   private neighbours(sig: PlanAccommodationSignature): string[] {
     const out = new Set<string>();
-    const { threshold } = this.settings;
     for (const t of sig.texts) {
-      for (const k of this.texts.similarKeys(t.key, t.signature, threshold)) {
+      for (const k of this.texts.similarKeys(t.key, t.signature)) {
         for (const p of this.plansByTextKey.get(k) ?? []) out.add(p);
       }
     }
     if (sig.set) {
-      for (const k of this.sets.similarKeys(sig.set.key, sig.set.signature, threshold)) {
+      for (const k of this.sets.similarKeys(sig.set.key, sig.set.signature)) {
         for (const p of this.plansBySetKey.get(k) ?? []) out.add(p);
       }
     }
