@@ -168,3 +168,63 @@ async function countAccess(t: TestApp, email: string): Promise<number> {
   `.execute(t.db);
   return row.rows[0]?.n ?? 0;
 }
+
+describe.each(DATABASE_KINDS)("sharing and the record of access on %s", (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(kind);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("lets a guardian unlink and relink an advocate, and the advocate's access follows", async () => {
+    const parent = await t.signIn("parent.rivera@family.example");
+    const advocate = await t.signIn("advocate@advocacy.example");
+    const mateo = t.ids?.students.get("Mateo Rivera") as string;
+    const links = (await parent.get(`/api/students/${mateo}/advocates`)).json() as {
+      items: Array<{ advocateId: string; email: string }>;
+    };
+    expect(links.items.map((l) => l.email)).toEqual(["advocate@advocacy.example"]);
+    const advocateId = links.items[0]?.advocateId as string;
+
+    expect((await parent.send("DELETE", `/api/students/${mateo}/advocates/${advocateId}`)).statusCode).toBe(204);
+    expect((await advocate.get(`/api/students/${mateo}`)).statusCode).toBe(404);
+
+    const relink = await parent.send("POST", `/api/students/${mateo}/advocates`, {
+      advocateEmail: "ADVOCATE@advocacy.example",
+    });
+    expect(relink.statusCode).toBe(201);
+    expect((await advocate.get(`/api/students/${mateo}`)).statusCode).toBe(200);
+  });
+
+  it("refuses sharing by staff and names a wrong advocate email", async () => {
+    const mateo = t.ids?.students.get("Mateo Rivera") as string;
+    const staff = await t.signIn("casemanager@maplevalley.example");
+    const byStaff = await staff.send("POST", `/api/students/${mateo}/advocates`, {
+      advocateEmail: "advocate@advocacy.example",
+    });
+    expect(byStaff.statusCode).toBe(403);
+    const parent = await t.signIn("parent.rivera@family.example");
+    const wrong = await parent.send("POST", `/api/students/${mateo}/advocates`, {
+      advocateEmail: "casemanager@maplevalley.example",
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().issues[0].path).toBe("/advocateEmail");
+  });
+
+  it("shows the family who read their child's record, newest first", async () => {
+    const mateo = t.ids?.students.get("Mateo Rivera") as string;
+    const staff = await t.signIn("slp@maplevalley.example");
+    await staff.get(`/api/students/${mateo}`);
+    const parent = await t.signIn("parent.rivera@family.example");
+    const log = (await parent.get(`/api/students/${mateo}/access-log?limit=5`)).json() as {
+      items: Array<{ who: string; purpose: string; role: string }>;
+    };
+    expect(log.items[0]).toMatchObject({
+      who: "Hannah Berg",
+      purpose: "view student record",
+      role: "related-service-provider",
+    });
+  });
+});

@@ -64,6 +64,24 @@ describe("decideStudentAccess", () => {
     });
   });
 
+  it("lets only a guardian share the record with an advocate", () => {
+    const own = { ...student, isGuardian: true, isOnCaseload: true };
+    expect(decideStudentAccess(actor("guardian"), own, "manage-sharing").allowed).toBe(true);
+    expect(decideStudentAccess(actor("case-manager"), own, "manage-sharing").allowed).toBe(false);
+    expect(decideStudentAccess(actor("advocate"), { ...own, isLinkedAdvocate: true }, "manage-sharing").allowed).toBe(
+      false,
+    );
+  });
+
+  it("shows the record of access to the guardian but not to a teacher", () => {
+    expect(decideStudentAccess(actor("guardian"), { ...student, isGuardian: true }, "read-access-log").allowed).toBe(
+      true,
+    );
+    expect(decideStudentAccess(actor("teacher"), { ...student, isInClass: true }, "read-access-log").allowed).toBe(
+      false,
+    );
+  });
+
   it("names its citation when it allows", () => {
     const d = decideStudentAccess(actor("guardian"), { ...student, isGuardian: true }, "read-record");
     expect(d.allowed && d.citation).toContain("300.613");

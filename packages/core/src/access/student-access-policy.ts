@@ -21,6 +21,10 @@ export const STUDENT_ACTIONS = [
   "sign-plan",
   "record-progress",
   "log-service",
+  /** Share the record with an advocate (a guardian's consent to disclose, 34 CFR 300.622(a)). */
+  "manage-sharing",
+  /** See who read or changed the record (34 CFR 300.614; FERPA 99.32(c)). */
+  "read-access-log",
 ] as const;
 export const ZStudentAction = z.enum(STUDENT_ACTIONS);
 export type StudentAction = z.infer<typeof ZStudentAction>;
@@ -46,13 +50,13 @@ export type AccessDecision =
 
 /** Which actions each role may take, once its scope reaches the student. */
 const ROLE_ACTIONS: Record<Role, ReadonlySet<StudentAction>> = {
-  "district-admin": new Set(["read-record", "read-plan", "write-record", "write-plan"]),
-  "school-admin": new Set(["read-record", "read-plan", "write-record", "write-plan", "sign-plan"]),
-  "case-manager": new Set(STUDENT_ACTIONS),
-  "section-504-coordinator": new Set(STUDENT_ACTIONS),
+  "district-admin": new Set(["read-record", "read-plan", "write-record", "write-plan", "read-access-log"]),
+  "school-admin": new Set(["read-record", "read-plan", "write-record", "write-plan", "sign-plan", "read-access-log"]),
+  "case-manager": new Set(STUDENT_ACTIONS.filter((a) => a !== "manage-sharing")),
+  "section-504-coordinator": new Set(STUDENT_ACTIONS.filter((a) => a !== "manage-sharing")),
   teacher: new Set(["read-record", "read-plan", "record-progress", "sign-plan"]),
   "related-service-provider": new Set(["read-record", "read-plan", "record-progress", "log-service", "sign-plan"]),
-  guardian: new Set(["read-record", "read-plan", "sign-plan"]),
+  guardian: new Set(["read-record", "read-plan", "sign-plan", "manage-sharing", "read-access-log"]),
   advocate: new Set(["read-record", "read-plan"]),
 };
 
