@@ -33,3 +33,5 @@ export * from "./enforcement/plan-enforcement.ts";
 export * from "./compliance/findings.ts";
 export * from "./compliance/check-plan.ts";
 export * from "./compliance/boilerplate.ts";
+export * from "./students/sharing-views.ts";
+export * from "./enforcement/enforcement-api.ts";
