@@ -221,7 +221,9 @@ describe.each(DATABASE_KINDS)("sharing and the record of access on %s", (kind) =
     const log = (await parent.get(`/api/students/${mateo}/access-log?limit=5`)).json() as {
       items: Array<{ who: string; purpose: string; role: string }>;
     };
-    expect(log.items[0]).toMatchObject({
+    // Newest first: the parent's own look at the log, then the provider's read.
+    expect(log.items[0]).toMatchObject({ who: "Ana Rivera", purpose: "view record of access", role: "guardian" });
+    expect(log.items[1]).toMatchObject({
       who: "Hannah Berg",
       purpose: "view student record",
       role: "related-service-provider",
