@@ -407,7 +407,6 @@ export const AMOUNT_NEEDED_PHRASES = [
   "reduced assignments",
   "shortened assignment",
   "reduced assignment",
-  "breaks",
 ] as const;
 
 const QUANTITY =

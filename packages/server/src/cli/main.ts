@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { VERSION } from "../version.ts";
+import { register as registerCheck } from "./check-command.ts";
 import { register as registerMigrate } from "./migrate-command.ts";
 import { register as registerMinutes } from "./minutes-command.ts";
 import { register as registerNavigate } from "./navigate-command.ts";
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerSeed(program);
   registerMinutes(program);
   registerNavigate(program);
+  registerCheck(program);
   return program;
 }
 
