@@ -120,4 +120,82 @@ export type Database = {
   login_attempts: LoginAttemptsTable;
   record_of_access: RecordOfAccessTable;
   audit_events: AuditEventsTable;
+  plans: PlansTable;
+  plan_versions: PlanVersionsTable;
+  plan_meetings: PlanMeetingsTable;
+  plan_signatures: PlanSignaturesTable;
+};
+
+/** Plans (migration 0002): plans, their versions (sealed once signed), meetings and signatures. */
+type DateColumn = ColumnType<string, string, string>;
+
+export type PlansTable = {
+  id: Generated<string>;
+  student_id: string;
+  district_id: string;
+  school_id: string;
+  type: string;
+  status: Generated<string>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  current_version_id: string | null;
+  in_effect_version_id: string | null;
+  effective_from: DateColumn | null;
+  effective_to: DateColumn | null;
+  ended_on: DateColumn | null;
+  ended_reason: string | null;
+  ended_citation: string | null;
+};
+
+export type PlanVersionsTable = {
+  id: Generated<string>;
+  plan_id: string;
+  number: number;
+  parent_version_id: string | null;
+  content: Json;
+  status: Generated<string>;
+  revision: Generated<number>;
+  sealed_at: Timestamp | null;
+  content_sha256: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string | null;
+};
+
+export type PlanMeetingsTable = {
+  id: Generated<string>;
+  plan_id: string;
+  version_id: string;
+  scheduled_at: ColumnType<Date, Date | string, Date | string>;
+  location: Generated<string>;
+  purpose: Generated<string>;
+  meeting_type: string | null;
+  notice_sent_on: DateColumn | null;
+  notice: Json | null;
+  attendees: Json;
+  excusals: Json;
+  attendance: Json;
+  attendance_recorded_at: Timestamp | null;
+  notes: Generated<string>;
+  parent_contact_attempts: Json;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type PlanSignaturesTable = {
+  id: Generated<string>;
+  version_id: string;
+  attendee_id: string;
+  role: string;
+  method: string;
+  signature_text: Generated<string>;
+  drawing: string | null;
+  meaning: Generated<string>;
+  signer_person_id: string;
+  signed_at: Timestamp;
+  consent_choice: string | null;
+  consent_exclusions: Json;
 };

@@ -1,0 +1,399 @@
+/**
+ * Plans, their versions, meetings and signatures (migration 0002). A version's content is stored
+ * as JSONB exactly as validated; once sealed the database refuses any change to it.
+ */
+import type { PlanDocument, PlanState, PlanType } from "@lantern/core";
+import { DomainError, hashPlanContent } from "@lantern/core";
+import type { Kysely, Updateable } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { isUuid } from "./access-repository.ts";
+
+export type PlanRecord = {
+  id: string;
+  studentId: string;
+  districtId: string;
+  schoolId: string;
+  type: PlanType;
+  status: PlanState;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  currentVersionId: string | null;
+  inEffectVersionId: string | null;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+  endedOn: string | null;
+  endedReason: string | null;
+  endedCitation: string | null;
+};
+
+export type PlanVersionRecord = {
+  id: string;
+  planId: string;
+  number: number;
+  parentVersionId: string | null;
+  content: PlanDocument;
+  status: PlanState;
+  revision: number;
+  sealedAt: string | null;
+  contentSha256: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string | null;
+};
+
+export type PlanVersionSummary = Omit<PlanVersionRecord, "content">;
+
+export type PlanMeetingRecord = {
+  id: string;
+  planId: string;
+  versionId: string;
+  scheduledAt: string;
+  location: string;
+  purpose: string;
+  meetingType: string | null;
+  noticeSentOn: string | null;
+  notice: unknown;
+  attendees: unknown[];
+  excusals: unknown[];
+  attendance: unknown[];
+  attendanceRecordedAt: string | null;
+  notes: string;
+  parentContactAttempts: unknown[];
+  createdAt: string;
+};
+
+export type PlanSignatureRecord = {
+  id: string;
+  versionId: string;
+  attendeeId: string;
+  role: string;
+  method: "typed" | "drawn";
+  signatureText: string;
+  drawing: string | null;
+  meaning: "attendance" | "agreement";
+  signerPersonId: string;
+  signedAt: string;
+  consentChoice: string | null;
+  consentExclusions: unknown[];
+};
+
+const iso = (d: Date | string | null): string | null =>
+  d === null ? null : typeof d === "string" ? new Date(d).toISOString() : d.toISOString();
+const isoOr = (d: Date | string): string => iso(d) as string;
+
+// biome-ignore lint/suspicious/noExplicitAny: rows come from selectAll on known tables.
+function toPlan(r: any): PlanRecord {
+  return {
+    id: r.id,
+    studentId: r.student_id,
+    districtId: r.district_id,
+    schoolId: r.school_id,
+    type: r.type,
+    status: r.status,
+    createdBy: r.created_by,
+    createdAt: isoOr(r.created_at),
+    updatedAt: isoOr(r.updated_at),
+    currentVersionId: r.current_version_id,
+    inEffectVersionId: r.in_effect_version_id,
+    effectiveFrom: r.effective_from,
+    effectiveTo: r.effective_to,
+    endedOn: r.ended_on,
+    endedReason: r.ended_reason,
+    endedCitation: r.ended_citation,
+  };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: rows come from selectAll on known tables.
+function toVersionSummary(r: any): PlanVersionSummary {
+  return {
+    id: r.id,
+    planId: r.plan_id,
+    number: r.number,
+    parentVersionId: r.parent_version_id,
+    status: r.status,
+    revision: r.revision,
+    sealedAt: iso(r.sealed_at),
+    contentSha256: r.content_sha256 === null ? null : String(r.content_sha256).trim(),
+    createdBy: r.created_by,
+    createdAt: isoOr(r.created_at),
+    updatedAt: isoOr(r.updated_at),
+    updatedBy: r.updated_by,
+  };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: rows come from selectAll on known tables.
+function toVersion(r: any): PlanVersionRecord {
+  return { ...toVersionSummary(r), content: r.content as PlanDocument };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: rows come from selectAll on known tables.
+function toMeeting(r: any): PlanMeetingRecord {
+  return {
+    id: r.id,
+    planId: r.plan_id,
+    versionId: r.version_id,
+    scheduledAt: isoOr(r.scheduled_at),
+    location: r.location,
+    purpose: r.purpose,
+    meetingType: r.meeting_type,
+    noticeSentOn: r.notice_sent_on,
+    notice: r.notice,
+    attendees: r.attendees ?? [],
+    excusals: r.excusals ?? [],
+    attendance: r.attendance ?? [],
+    attendanceRecordedAt: iso(r.attendance_recorded_at),
+    notes: r.notes,
+    parentContactAttempts: r.parent_contact_attempts ?? [],
+    createdAt: isoOr(r.created_at),
+  };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: rows come from selectAll on known tables.
+function toSignature(r: any): PlanSignatureRecord {
+  return {
+    id: r.id,
+    versionId: r.version_id,
+    attendeeId: r.attendee_id,
+    role: r.role,
+    method: r.method,
+    signatureText: r.signature_text,
+    drawing: r.drawing,
+    meaning: r.meaning,
+    signerPersonId: r.signer_person_id,
+    signedAt: isoOr(r.signed_at),
+    consentChoice: r.consent_choice,
+    consentExclusions: r.consent_exclusions ?? [],
+  };
+}
+
+/** The status a plan shows: "in-effect" while a version is in effect (even with an amendment in draft). */
+export function planStandingStatus(inEffect: boolean, current: PlanState): PlanState {
+  return inEffect ? "in-effect" : current;
+}
+
+export function createPlansRepository(db: Kysely<Database>) {
+  return {
+    db,
+
+    async listForStudent(studentId: string): Promise<PlanRecord[]> {
+      const rows = await db
+        .selectFrom("plans")
+        .selectAll()
+        .where("student_id", "=", studentId)
+        .orderBy("created_at", "desc")
+        .orderBy("id")
+        .execute();
+      return rows.map(toPlan);
+    },
+
+    async findPlan(studentId: string, planId: string, options: { forUpdate?: boolean } = {}): Promise<PlanRecord> {
+      if (!isUuid(planId)) throw new DomainError("not-found", "No such plan for this student");
+      let q = db.selectFrom("plans").selectAll().where("id", "=", planId).where("student_id", "=", studentId);
+      if (options.forUpdate) q = q.forUpdate();
+      const row = await q.executeTakeFirst();
+      if (!row) throw new DomainError("not-found", "No such plan for this student");
+      return toPlan(row);
+    },
+
+    async findVersion(planId: string, versionId: string, options: { forUpdate?: boolean } = {}) {
+      if (!isUuid(versionId)) throw new DomainError("not-found", "No such version of this plan");
+      let q = db.selectFrom("plan_versions").selectAll().where("id", "=", versionId).where("plan_id", "=", planId);
+      if (options.forUpdate) q = q.forUpdate();
+      const row = await q.executeTakeFirst();
+      if (!row) throw new DomainError("not-found", "No such version of this plan");
+      return toVersion(row);
+    },
+
+    async currentVersion(plan: PlanRecord, options: { forUpdate?: boolean } = {}): Promise<PlanVersionRecord> {
+      if (!plan.currentVersionId) throw new DomainError("not-found", "The plan has no version");
+      return this.findVersion(plan.id, plan.currentVersionId, options);
+    },
+
+    async listVersions(planId: string): Promise<PlanVersionSummary[]> {
+      const rows = await db
+        .selectFrom("plan_versions")
+        .select([
+          "id",
+          "plan_id",
+          "number",
+          "parent_version_id",
+          "status",
+          "revision",
+          "sealed_at",
+          "content_sha256",
+          "created_by",
+          "created_at",
+          "updated_at",
+          "updated_by",
+        ])
+        .where("plan_id", "=", planId)
+        .orderBy("number", "desc")
+        .execute();
+      return rows.map(toVersionSummary);
+    },
+
+    async insertPlan(input: {
+      studentId: string;
+      districtId: string;
+      schoolId: string;
+      type: PlanType;
+      createdBy: string;
+    }): Promise<string> {
+      const row = await db
+        .insertInto("plans")
+        .values({
+          student_id: input.studentId,
+          district_id: input.districtId,
+          school_id: input.schoolId,
+          type: input.type,
+          created_by: input.createdBy,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    async insertVersion(input: {
+      planId: string;
+      number: number;
+      parentVersionId: string | null;
+      content: PlanDocument;
+      createdBy: string;
+    }): Promise<string> {
+      const row = await db
+        .insertInto("plan_versions")
+        .values({
+          plan_id: input.planId,
+          number: input.number,
+          parent_version_id: input.parentVersionId,
+          content: JSON.stringify(input.content),
+          created_by: input.createdBy,
+          updated_by: input.createdBy,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    async updatePlan(planId: string, set: Updateable<Database["plans"]>): Promise<void> {
+      await db
+        .updateTable("plans")
+        .set({ ...set, updated_at: new Date() })
+        .where("id", "=", planId)
+        .execute();
+    },
+
+    async setVersionStatus(versionId: string, status: PlanState, personId: string): Promise<void> {
+      await db
+        .updateTable("plan_versions")
+        .set({ status, updated_at: new Date(), updated_by: personId })
+        .where("id", "=", versionId)
+        .execute();
+    },
+
+    /**
+     * Replace a version's content if it is still at `revision` (optimistic concurrency). Returns the
+     * new revision, or null when someone else saved first (or the version is no longer editable).
+     */
+    async replaceContent(input: {
+      versionId: string;
+      revision: number;
+      content: PlanDocument;
+      personId: string;
+      statuses: PlanState[];
+    }): Promise<{ revision: number; updatedAt: string } | null> {
+      const row = await db
+        .updateTable("plan_versions")
+        .set((eb) => ({
+          content: JSON.stringify(input.content),
+          revision: eb("revision", "+", 1),
+          updated_at: new Date(),
+          updated_by: input.personId,
+        }))
+        .where("id", "=", input.versionId)
+        .where("revision", "=", input.revision)
+        .where("status", "in", input.statuses)
+        .where("sealed_at", "is", null)
+        .returning(["revision", "updated_at"])
+        .executeTakeFirst();
+      return row ? { revision: row.revision, updatedAt: isoOr(row.updated_at) } : null;
+    },
+
+    /** Seal: hash the content as stored, set sealed_at and the hash, and move to "signed". */
+    async seal(versionId: string, personId: string, sealedAt: Date): Promise<{ sha256: string; sealedAt: string }> {
+      const row = await db
+        .selectFrom("plan_versions")
+        .select("content")
+        .where("id", "=", versionId)
+        .executeTakeFirstOrThrow();
+      const sha256 = hashPlanContent(row.content);
+      await db
+        .updateTable("plan_versions")
+        .set({
+          status: "signed",
+          sealed_at: sealedAt,
+          content_sha256: sha256,
+          updated_at: sealedAt,
+          updated_by: personId,
+        })
+        .where("id", "=", versionId)
+        .where("sealed_at", "is", null)
+        .execute();
+      return { sha256, sealedAt: sealedAt.toISOString() };
+    },
+
+    async listMeetings(planId: string): Promise<PlanMeetingRecord[]> {
+      const rows = await db
+        .selectFrom("plan_meetings")
+        .selectAll()
+        .where("plan_id", "=", planId)
+        .orderBy("scheduled_at", "desc")
+        .execute();
+      return rows.map(toMeeting);
+    },
+
+    async findMeeting(planId: string, meetingId: string): Promise<PlanMeetingRecord> {
+      if (!isUuid(meetingId)) throw new DomainError("not-found", "No such meeting for this plan");
+      const row = await db
+        .selectFrom("plan_meetings")
+        .selectAll()
+        .where("id", "=", meetingId)
+        .where("plan_id", "=", planId)
+        .executeTakeFirst();
+      if (!row) throw new DomainError("not-found", "No such meeting for this plan");
+      return toMeeting(row);
+    },
+
+    async listSignatures(versionId: string): Promise<PlanSignatureRecord[]> {
+      const rows = await db
+        .selectFrom("plan_signatures")
+        .selectAll()
+        .where("version_id", "=", versionId)
+        .orderBy("signed_at")
+        .execute();
+      return rows.map(toSignature);
+    },
+
+    /** Plan badges for student lists and details: `{ plans: [{ id, type, status }] }`. */
+    async badges(studentIds: string[]): Promise<Map<string, Array<{ id: string; type: PlanType; status: string }>>> {
+      const out = new Map<string, Array<{ id: string; type: PlanType; status: string }>>();
+      if (studentIds.length === 0) return out;
+      const rows = await db
+        .selectFrom("plans")
+        .select(["id", "student_id", "type", "status"])
+        .where("student_id", "in", studentIds)
+        .orderBy("created_at", "desc")
+        .execute();
+      for (const r of rows) {
+        const list = out.get(r.student_id) ?? [];
+        list.push({ id: r.id, type: r.type as PlanType, status: r.status });
+        out.set(r.student_id, list);
+      }
+      return out;
+    },
+  };
+}
+
+export type PlansRepository = ReturnType<typeof createPlansRepository>;

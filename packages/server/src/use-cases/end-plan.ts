@@ -1,0 +1,61 @@
+/**
+ * End a plan (exit from services, replaced, or no longer needed: 34 CFR 300.324(b), 300.305(e)),
+ * set aside an unused draft, or record the parent's written revocation of consent (300.300(b)(4)).
+ * The reason is kept on the plan; no version is deleted.
+ */
+import { DomainError, transitionPlan } from "@lantern/core";
+import { z } from "zod";
+import { inPlanTransaction, type PlanActor, type PlanDeps, refreshPlanStatus } from "./plan-support.ts";
+
+export const ZEndInput = z.object({
+  action: z.enum(["end", "discard", "revoke-consent"]).default("end"),
+  reason: z.string().trim().min(1, { message: "Give the reason the plan ends" }).max(5000),
+  revokedOn: z.iso.date().nullable().default(null),
+});
+export type EndInput = z.infer<typeof ZEndInput>;
+
+export async function endPlan(
+  deps: PlanDeps,
+  input: { studentId: string; planId: string; end: EndInput; actor: PlanActor },
+): Promise<{ status: string }> {
+  return inPlanTransaction(deps, input.actor, async ({ plans, audit }) => {
+    const today = deps.clock.today();
+    const plan = await plans.findPlan(input.studentId, input.planId, { forUpdate: true });
+    const current = await plans.currentVersion(plan, { forUpdate: true });
+    // Ending or revoking applies to the version in effect; discarding to the draft being written.
+    const target =
+      input.end.action === "discard" || !plan.inEffectVersionId
+        ? current
+        : await plans.findVersion(plan.id, plan.inEffectVersionId, { forUpdate: true });
+    const { to, citation } = transitionPlan(target.status, input.end.action, {
+      document: target.content,
+      on: today,
+      reason: input.end.reason,
+      revokedOn: input.end.revokedOn,
+    });
+    await plans.setVersionStatus(target.id, to, input.actor.personId);
+    const planEnds = input.end.action !== "discard" || !plan.inEffectVersionId;
+    if (input.end.action === "discard" && plan.inEffectVersionId && target.parentVersionId) {
+      // A discarded amendment draft: the version in effect stays the plan's current version.
+      await plans.updatePlan(plan.id, { current_version_id: target.parentVersionId });
+    } else if (target.id !== current.id && current.status === "draft") {
+      throw new DomainError("invalid-transition", "Discard the draft amendment before ending the plan");
+    }
+    if (planEnds) {
+      await plans.updatePlan(plan.id, {
+        in_effect_version_id: null,
+        ended_on: input.end.revokedOn ?? today,
+        ended_reason: input.end.reason,
+        ended_citation: citation,
+      });
+    }
+    await refreshPlanStatus(plans, plan.id);
+    await audit({
+      action: "plan.ended",
+      studentId: plan.studentId,
+      subject: `plan:${plan.id}`,
+      details: { planId: plan.id, versionId: target.id, action: input.end.action, citation },
+    });
+    return { status: planEnds ? "ended" : "in-effect" };
+  });
+}

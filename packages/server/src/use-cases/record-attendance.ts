@@ -1,0 +1,115 @@
+/**
+ * Record who attended the meeting (34 CFR 300.321), written excusals (300.321(e)), how the parent
+ * took part (300.322(c)), the notes, and attempts to involve the parent (300.322(d)). The version
+ * under discussion (draft or proposal) gets the same facts.
+ */
+import {
+  DomainError,
+  type Excusal,
+  type ParentContactAttempt,
+  ZAttendanceStatus,
+  ZExcusal,
+  ZParentContactAttempt,
+} from "@lantern/core";
+import { z } from "zod";
+import { inPlanTransaction, type PlanActor, type PlanDeps, updateOpenContent } from "./plan-support.ts";
+
+export const ZAttendanceEntry = z.object({
+  attendeeId: z.string().min(1).max(64),
+  status: ZAttendanceStatus,
+  excusal: ZExcusal.nullable().optional(),
+});
+export type AttendanceEntry = z.infer<typeof ZAttendanceEntry>;
+
+export type RecordAttendanceInput = {
+  studentId: string;
+  planId: string;
+  meetingId: string;
+  attendance: AttendanceEntry[];
+  notes?: string | undefined;
+  parentConcerns?: string | undefined;
+  parentParticipation?: "in-person" | "phone" | "video" | "did-not-participate" | null | undefined;
+  parentContactAttempts?: ParentContactAttempt[] | undefined;
+  actor: PlanActor;
+};
+
+export async function recordAttendance(deps: PlanDeps, input: RecordAttendanceInput): Promise<{ revision: number }> {
+  return inPlanTransaction(deps, input.actor, async ({ trx, plans, audit }) => {
+    const plan = await plans.findPlan(input.studentId, input.planId, { forUpdate: true });
+    const meeting = await plans.findMeeting(plan.id, input.meetingId);
+    const version = await plans.currentVersion(plan);
+    if (meeting.versionId !== version.id) {
+      throw new DomainError("invalid-transition", "This meeting was for an earlier version of the plan");
+    }
+    const known = new Set(version.content.attendees.map((a) => a.id));
+    const unknown = input.attendance.filter((a) => !known.has(a.attendeeId));
+    if (unknown.length > 0) {
+      throw new DomainError("invalid-input", "Attendance names someone who is not on the team", {
+        issues: unknown.map((u) => ({
+          path: `/attendance/${input.attendance.indexOf(u)}/attendeeId`,
+          message: "not an invited team member",
+        })),
+      });
+    }
+    const excusals = input.attendance
+      .filter((a) => a.status === "excused")
+      .map((a) => ({ attendeeId: a.attendeeId, excusal: ZExcusal.parse(a.excusal ?? {}) as Excusal }));
+    const attempts = (input.parentContactAttempts ?? []).map((a) => ZParentContactAttempt.parse(a));
+    await trx
+      .updateTable("plan_meetings")
+      .set({
+        attendance: JSON.stringify(input.attendance),
+        excusals: JSON.stringify(excusals),
+        attendance_recorded_at: deps.clock.now(),
+        notes: input.notes ?? meeting.notes,
+        parent_contact_attempts: JSON.stringify([...meeting.parentContactAttempts, ...attempts]),
+        updated_at: deps.clock.now(),
+      })
+      .where("id", "=", meeting.id)
+      .execute();
+    const byId = new Map(input.attendance.map((a) => [a.attendeeId, a]));
+    const saved = await updateOpenContent(
+      plans,
+      version.id,
+      plan.id,
+      input.actor.personId,
+      ["draft", "proposed"],
+      (doc) => ({
+        ...doc,
+        attendees: doc.attendees.map((a) => {
+          const entry = byId.get(a.id);
+          if (!entry) return a;
+          return {
+            ...a,
+            attendance: entry.status,
+            excusal: entry.status === "excused" ? ZExcusal.parse(entry.excusal ?? {}) : a.excusal,
+          };
+        }),
+        meeting: {
+          ...doc.meeting,
+          date: meeting.scheduledAt.slice(0, 10),
+          notes: input.notes ?? doc.meeting.notes,
+          parentConcerns: input.parentConcerns ?? doc.meeting.parentConcerns,
+          parentParticipation:
+            input.parentParticipation === undefined ? doc.meeting.parentParticipation : input.parentParticipation,
+          parentContactAttempts: [...doc.meeting.parentContactAttempts, ...attempts],
+        },
+      }),
+    );
+    await audit({
+      action: "meeting.attendance-recorded",
+      studentId: plan.studentId,
+      subject: `plan:${plan.id}`,
+      details: { planId: plan.id, meetingId: meeting.id, attended: input.attendance.length },
+    });
+    if (attempts.length > 0) {
+      await audit({
+        action: "meeting.parent-contact-attempted",
+        studentId: plan.studentId,
+        subject: `plan:${plan.id}`,
+        details: { planId: plan.id, meetingId: meeting.id, attempts: attempts.length },
+      });
+    }
+    return { revision: saved.revision };
+  });
+}

@@ -1,0 +1,112 @@
+/**
+ * Record the parent's consent choice on a proposed IEP: consent, consent to all but named parts
+ * (partial consent), or refusal (34 CFR 300.300(b); 300.9). A refusal ends the proposal
+ * (300.300(b)(3)); a consent seals the version when the signatures are complete.
+ */
+import { DomainError, type PlanDocument, transitionPlan, ZConsentExclusion } from "@lantern/core";
+import { z } from "zod";
+import type { PlanRecord } from "../repositories/plans-repository.ts";
+import {
+  inPlanTransaction,
+  type PlanActor,
+  type PlanDeps,
+  type PlanTx,
+  refreshPlanStatus,
+  updateOpenContent,
+} from "./plan-support.ts";
+import { sealIfComplete } from "./seal-plan-version.ts";
+
+export const ZConsentInput = z.object({
+  choice: z.enum(["consent", "consent-except", "refuse"]),
+  exclusions: z.array(ZConsentExclusion).default([]),
+  /** Attendee id of the parent (or adult student) giving or refusing consent. */
+  attendeeId: z.string().min(1).max(64),
+  notes: z.string().max(5000).default(""),
+});
+export type ConsentInput = z.infer<typeof ZConsentInput>;
+
+/** Inside a transaction: write the consent on the version, then end (refusal) or try to seal. */
+export async function applyConsent(
+  tx: PlanTx,
+  deps: PlanDeps,
+  plan: PlanRecord,
+  versionId: string,
+  consent: ConsentInput,
+  actor: PlanActor,
+): Promise<{ sealed: boolean; sha256: string | null; ended: boolean }> {
+  const version = await tx.plans.findVersion(plan.id, versionId);
+  if (version.content.type !== "iep") {
+    throw new DomainError("invalid-input", "Consent is recorded on an IEP; a Section 504 plan is signed", {
+      issues: [{ path: "/choice", message: "not an IEP" }],
+    });
+  }
+  const attendee = version.content.attendees.find((a) => a.id === consent.attendeeId);
+  if (!attendee || (attendee.role !== "parent" && attendee.role !== "student")) {
+    throw new DomainError("invalid-input", "Consent is given by a parent (or an adult student) on the team", {
+      issues: [{ path: "/attendeeId", message: "not a parent or student on the team" }],
+    });
+  }
+  if (actor.basis === "guardian" && attendee.accountId !== null && attendee.accountId !== actor.personId) {
+    throw new DomainError("forbidden", "You can give consent only for yourself");
+  }
+  const today = deps.clock.today();
+  await updateOpenContent(tx.plans, version.id, plan.id, actor.personId, ["proposed"], (doc) => {
+    if (doc.type !== "iep") return doc;
+    return {
+      ...doc,
+      consent: {
+        choice: consent.choice,
+        exclusions: consent.choice === "consent-except" ? consent.exclusions : [],
+        date: today,
+        givenBy: consent.attendeeId,
+        notes: consent.notes,
+      },
+    } satisfies PlanDocument;
+  });
+  await tx.audit({
+    action: "plan.consent-recorded",
+    studentId: plan.studentId,
+    subject: `plan:${plan.id}`,
+    details: {
+      planId: plan.id,
+      versionId: version.id,
+      choice: consent.choice,
+      exclusions: consent.exclusions.length,
+      citation: "34 CFR 300.300(b)",
+    },
+  });
+  if (consent.choice === "refuse") {
+    const fresh = await tx.plans.findVersion(plan.id, version.id);
+    const { to, citation } = transitionPlan("proposed", "refuse", { document: fresh.content, on: today });
+    await tx.plans.setVersionStatus(version.id, to, actor.personId);
+    const ended = !plan.inEffectVersionId;
+    if (ended) {
+      await tx.plans.updatePlan(plan.id, {
+        ended_on: today,
+        ended_reason: "The parent refused consent to the proposed plan",
+        ended_citation: citation,
+      });
+    }
+    await refreshPlanStatus(tx.plans, plan.id);
+    await tx.audit({
+      action: "plan.ended",
+      studentId: plan.studentId,
+      subject: `plan:${plan.id}`,
+      details: { planId: plan.id, versionId: version.id, action: "refuse", citation },
+    });
+    return { sealed: false, sha256: null, ended: true };
+  }
+  const seal = await sealIfComplete(tx, plan, version.id, deps.clock.now(), today, actor.personId);
+  return { sealed: seal.sealed, sha256: seal.sha256, ended: false };
+}
+
+export async function recordConsent(
+  deps: PlanDeps,
+  input: { studentId: string; planId: string; consent: ConsentInput; actor: PlanActor },
+): Promise<{ sealed: boolean; sha256: string | null; ended: boolean }> {
+  return inPlanTransaction(deps, input.actor, async (tx) => {
+    const plan = await tx.plans.findPlan(input.studentId, input.planId, { forUpdate: true });
+    const version = await tx.plans.currentVersion(plan);
+    return applyConsent(tx, deps, plan, version.id, input.consent, input.actor);
+  });
+}

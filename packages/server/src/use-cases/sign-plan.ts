@@ -1,0 +1,124 @@
+/**
+ * A team member signs the proposed version in the app: typed or drawn, with the time and the
+ * signer's account (34 CFR 300.321; 300.9). A parent may give the consent choice with the
+ * signature. When the required signatures and consent are present, the version is sealed.
+ */
+import { DomainError, type PlanSignature } from "@lantern/core";
+import { z } from "zod";
+import { inPlanTransaction, type PlanActor, type PlanDeps, updateOpenContent } from "./plan-support.ts";
+import { applyConsent, ZConsentInput } from "./record-consent.ts";
+import { sealIfComplete } from "./seal-plan-version.ts";
+
+export const ZSignInput = z.object({
+  attendeeId: z.string().min(1).max(64),
+  method: z.enum(["typed", "drawn"]),
+  typedName: z.string().trim().min(1, { message: "Type your full name to sign" }).max(300),
+  /** A drawn signature as SVG path data ("M10 10 L20 20 …"). */
+  drawing: z
+    .string()
+    .max(200_000)
+    .regex(/^[MLCQZmlcqz0-9.,\s-]*$/, { message: "Expected SVG path data" })
+    .nullable()
+    .default(null),
+  meaning: z.enum(["attendance", "agreement"]).default("agreement"),
+  /** A parent's consent choice, given with the signature (IEP). */
+  consent: ZConsentInput.omit({ attendeeId: true }).nullable().default(null),
+});
+export type SignInput = z.infer<typeof ZSignInput>;
+
+export async function signPlan(
+  deps: PlanDeps,
+  input: { studentId: string; planId: string; signature: SignInput; actor: PlanActor },
+): Promise<{ signatureId: string; sealed: boolean; sha256: string | null }> {
+  const sig = input.signature;
+  if (sig.method === "drawn" && !sig.drawing) {
+    throw new DomainError("invalid-input", "A drawn signature needs the drawing", {
+      issues: [{ path: "/drawing", message: "Required for a drawn signature" }],
+    });
+  }
+  return inPlanTransaction(deps, input.actor, async (tx) => {
+    const plan = await tx.plans.findPlan(input.studentId, input.planId, { forUpdate: true });
+    const version = await tx.plans.currentVersion(plan);
+    if (version.sealedAt) throw new DomainError("sealed", "This version is already signed and sealed");
+    if (version.status !== "proposed") {
+      throw new DomainError("invalid-transition", `Only a proposed plan can be signed; this one is ${version.status}`);
+    }
+    const attendee = version.content.attendees.find((a) => a.id === sig.attendeeId);
+    if (!attendee) {
+      throw new DomainError("invalid-input", "The signer is not on the team", {
+        issues: [{ path: "/attendeeId", message: "not a team member of this plan" }],
+      });
+    }
+    if (attendee.accountId !== null && attendee.accountId !== input.actor.personId) {
+      throw new DomainError("forbidden", "Each team member signs for themselves");
+    }
+    const family = attendee.role === "parent" || attendee.role === "student";
+    if (input.actor.basis === "guardian" && !family) {
+      throw new DomainError("forbidden", "A parent signs as the parent");
+    }
+    if (sig.consent && !family) {
+      throw new DomainError("invalid-input", "Only a parent (or adult student) gives consent", {
+        issues: [{ path: "/consent", message: "not a parent or student" }],
+      });
+    }
+    const now = deps.clock.now();
+    const inserted = await tx.trx
+      .insertInto("plan_signatures")
+      .values({
+        version_id: version.id,
+        attendee_id: attendee.id,
+        role: attendee.role,
+        method: sig.method,
+        signature_text: sig.typedName,
+        drawing: sig.drawing,
+        meaning: sig.meaning,
+        signer_person_id: input.actor.personId,
+        signed_at: now,
+        consent_choice: sig.consent?.choice ?? null,
+        consent_exclusions: JSON.stringify(sig.consent?.exclusions ?? []),
+      })
+      .onConflict((oc) => oc.columns(["version_id", "attendee_id"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!inserted) throw new DomainError("conflict", "This team member has already signed this version");
+    const signature: PlanSignature = {
+      attendeeId: attendee.id,
+      method: sig.method,
+      typedName: sig.typedName,
+      drawing: sig.drawing,
+      signedAt: now.toISOString(),
+      signerAccountId: input.actor.personId,
+      meaning: sig.meaning,
+    };
+    await updateOpenContent(tx.plans, version.id, plan.id, input.actor.personId, ["proposed"], (doc) => ({
+      ...doc,
+      attendees: doc.attendees.map((a) => (a.id === attendee.id ? { ...a, accountId: input.actor.personId } : a)),
+      signatures: [...doc.signatures, signature],
+    }));
+    await tx.audit({
+      action: "plan.signed",
+      studentId: plan.studentId,
+      subject: `plan:${plan.id}`,
+      details: {
+        planId: plan.id,
+        versionId: version.id,
+        attendeeId: attendee.id,
+        role: attendee.role,
+        method: sig.method,
+      },
+    });
+    if (sig.consent && version.content.type === "iep") {
+      const result = await applyConsent(
+        tx,
+        deps,
+        plan,
+        version.id,
+        { ...sig.consent, attendeeId: attendee.id },
+        input.actor,
+      );
+      return { signatureId: inserted.id, sealed: result.sealed, sha256: result.sha256 };
+    }
+    const seal = await sealIfComplete(tx, plan, version.id, now, deps.clock.today(), input.actor.personId);
+    return { signatureId: inserted.id, sealed: seal.sealed, sha256: seal.sha256 };
+  });
+}
