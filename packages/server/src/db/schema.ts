@@ -104,6 +104,45 @@ export type AuditEventsTable = {
   request_id: string | null;
 };
 
+/** Enforcement (migration 0004): sessions logged against plan services, progress data, district policy. */
+export type ServiceSessionsTable = {
+  id: Generated<string>;
+  district_id: string;
+  school_id: string;
+  student_id: string;
+  service_id: string;
+  session_date: ColumnType<string, string, string>;
+  slot: Generated<number>;
+  minutes: number;
+  delivery: string;
+  status: string;
+  note: string | null;
+  provider_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type ProgressDataPointsTable = {
+  id: Generated<string>;
+  district_id: string;
+  school_id: string;
+  student_id: string;
+  goal_id: string;
+  point_date: ColumnType<string, string, string>;
+  value: number;
+  note: string | null;
+  recorded_by: string;
+  created_at: Timestamp;
+};
+
+export type CompensatoryPoliciesTable = {
+  district_id: string;
+  owed_reasons: ColumnType<string[], string[] | undefined, string[]>;
+  behind_schedule_threshold: ColumnType<number, number | undefined, number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+};
+
 export type Database = {
   app_meta: AppMetaTable;
   districts: DistrictsTable;
@@ -124,6 +163,9 @@ export type Database = {
   plan_versions: PlanVersionsTable;
   plan_meetings: PlanMeetingsTable;
   plan_signatures: PlanSignaturesTable;
+  service_sessions: ServiceSessionsTable;
+  progress_data_points: ProgressDataPointsTable;
+  compensatory_policies: CompensatoryPoliciesTable;
 };
 
 /** Plans (migration 0002): plans, their versions (sealed once signed), meetings and signatures. */

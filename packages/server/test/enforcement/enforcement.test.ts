@@ -1,0 +1,329 @@
+/**
+ * Enforcement through the real HTTP layer on PGlite and PostgreSQL: a provider logs a week and a
+ * make-up, the minutes summary (staff and guardian), progress data and its analysis, the PDFs,
+ * the service-fidelity report and the district's compensatory policy.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ZPlanDocument } from "@lantern/core";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type Client, type TestApp } from "../helpers/build-app.ts";
+import { DATABASE_KINDS } from "../helpers/test-database.ts";
+
+const service = (times: number) => ({
+  id: "svc-speech",
+  kind: "related-service",
+  area: "speech-language-pathology",
+  startDate: "2026-09-02",
+  endDate: "2027-06-11",
+  frequency: { times, per: "week" },
+  minutesPerSession: 30,
+  location: "Speech room",
+  providerRole: "Speech-language pathologist",
+});
+
+const plan = (times: number) =>
+  ZPlanDocument.parse({
+    type: "iep",
+    dates: { planStart: "2026-09-02", planEnd: "2027-09-01" },
+    goals: [
+      {
+        id: "goal-artic",
+        area: "Articulation",
+        baseline: { value: 40, measuredOn: "2026-09-07" },
+        target: { value: 80 },
+        unit: "percent correct",
+        byDate: addDaysIso("2026-09-07", 280),
+      },
+    ],
+    services: [service(times)],
+  });
+
+function addDaysIso(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A fictional student with an IEP (amended on 19 October) on the SLP's caseload, child of the demo parent. */
+async function seedStudentWithPlan(t: TestApp): Promise<string> {
+  const ids = t.ids;
+  if (!ids) throw new Error("demo ids missing");
+  const student = await t.db
+    .insertInto("students")
+    .values({
+      district_id: ids.districtId,
+      school_id: ids.schools.northside,
+      first_name: "Robin",
+      last_name: "Example",
+      date_of_birth: "2017-03-04",
+      grade: "3",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const slp = ids.people["slp@maplevalley.example"];
+  const cm = ids.people["casemanager@maplevalley.example"];
+  const parent = ids.people["parent.rivera@family.example"];
+  await t.db
+    .insertInto("caseload_members")
+    .values([
+      { person_id: slp, student_id: student.id, role: "related-service-provider" },
+      { person_id: cm, student_id: student.id, role: "case-manager" },
+    ])
+    .execute();
+  await t.db.insertInto("guardianships").values({ student_id: student.id, person_id: parent }).execute();
+  const hash = "0".repeat(64);
+  const planRow = await sql<{ id: string }>`
+    insert into plans (student_id, district_id, school_id, type, status, created_by, effective_from, effective_to)
+    values (${student.id}, ${ids.districtId}, ${ids.schools.northside}, 'iep', 'in-effect', ${cm}, '2026-09-02', '2027-09-01')
+    returning id`.execute(t.db);
+  const planId = planRow.rows[0]?.id as string;
+  const v1 = await sql<{ id: string }>`
+    insert into plan_versions (plan_id, number, content, status, sealed_at, content_sha256, created_by)
+    values (${planId}, 1, ${JSON.stringify(plan(2))}::jsonb, 'amended', '2026-09-01T16:00:00Z', ${hash}, ${cm})
+    returning id`.execute(t.db);
+  const v2 = await sql<{ id: string }>`
+    insert into plan_versions (plan_id, number, parent_version_id, content, status, sealed_at, content_sha256, created_by)
+    values (${planId}, 2, ${v1.rows[0]?.id}, ${JSON.stringify(plan(3))}::jsonb, 'in-effect', '2026-10-19T16:00:00Z', ${hash}, ${cm})
+    returning id`.execute(t.db);
+  await sql`update plans set in_effect_version_id = ${v2.rows[0]?.id}, current_version_id = ${v2.rows[0]?.id}
+    where id = ${planId}`.execute(t.db);
+  return student.id;
+}
+
+describe.each(DATABASE_KINDS)("enforcement on %s", (kind) => {
+  let t: TestApp;
+  let studentId: string;
+  let slp: Client;
+  let parent: Client;
+  let admin: Client;
+  let teacher: Client;
+  const pdfDir = mkdtempSync(join(tmpdir(), "lantern-enforcement-"));
+
+  beforeAll(async () => {
+    t = await buildTestApp(kind);
+    studentId = await seedStudentWithPlan(t);
+    slp = await t.signIn("slp@maplevalley.example");
+    parent = await t.signIn("parent.rivera@family.example");
+    admin = await t.signIn("admin@maplevalley.example");
+    teacher = await t.signIn("teacher@northside.maplevalley.example");
+  });
+  afterAll(async () => {
+    await t?.close();
+    rmSync(pdfDir, { recursive: true, force: true });
+  });
+
+  it("shows the provider's caseload week with the student's services", async () => {
+    const res = await slp.get("/api/caseload/service-week?weekOf=2026-09-14");
+    expect(res.statusCode, res.body).toBe(200);
+    const week = res.json() as {
+      schoolDays: string[];
+      students: Array<{ studentId: string; services: Array<{ serviceId: string }> }>;
+    };
+    expect(week.schoolDays).toEqual(["2026-09-14", "2026-09-15", "2026-09-16", "2026-09-17", "2026-09-18"]);
+    const row = week.students.find((s) => s.studentId === studentId);
+    expect(row?.services.map((s) => s.serviceId)).toEqual(["svc-speech"]);
+    expect((await slp.get("/api/caseload/service-week?weekOf=2026-09-15")).statusCode).toBe(400);
+  });
+
+  it("logs a week from the grid and a make-up, and computes the minutes owed", async () => {
+    const cell = { studentId, serviceId: "svc-speech", minutes: 30, delivery: "individual" };
+    const week = await slp.send("PUT", "/api/caseload/service-week", {
+      weekOf: "2026-09-14",
+      entries: [
+        { ...cell, date: "2026-09-14", status: "delivered" },
+        { ...cell, date: "2026-09-16", status: "provider-absent" },
+      ],
+    });
+    expect(week.statusCode, week.body).toBe(200);
+    expect(week.json()).toEqual({ saved: 2 });
+    // Logging the same cell again replaces it rather than adding a second session.
+    const again = await slp.send("PUT", "/api/caseload/service-week", {
+      weekOf: "2026-09-14",
+      entries: [{ ...cell, date: "2026-09-14", status: "delivered" }],
+    });
+    expect(again.statusCode).toBe(200);
+    const makeUp = await slp.send("POST", `/api/students/${studentId}/service-sessions`, {
+      serviceId: "svc-speech",
+      date: "2026-09-18",
+      minutes: 20,
+      delivery: "individual",
+      status: "make-up",
+    });
+    expect(makeUp.statusCode, makeUp.body).toBe(201);
+
+    const res = await slp.get(`/api/students/${studentId}/service-minutes?through=2026-09-18`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as {
+      services: Array<{
+        serviceId: string;
+        required: { minutes: number };
+        delivered: { minutes: number; sessionIds: string[] };
+        missed: { "provider-absent": { minutes: number }; total: number };
+        madeUp: { minutes: number };
+        compensatoryOwed: { minutes: number; sessionIds: string[] };
+      }>;
+    };
+    const speech = body.services[0];
+    // Default calendar: 2–4, 8–11 (Labor Day), 14–18 September = 12 school days × 12 minutes.
+    expect(speech?.required.minutes).toBe(144);
+    expect(speech?.delivered.minutes).toBe(30);
+    expect(speech?.delivered.sessionIds).toHaveLength(1);
+    expect(speech?.missed["provider-absent"].minutes).toBe(30);
+    expect(speech?.madeUp.minutes).toBe(20);
+    expect(speech?.compensatoryOwed.minutes).toBe(10);
+    expect(speech?.compensatoryOwed.sessionIds).toHaveLength(2);
+  });
+
+  it("applies the amendment from its effective date", async () => {
+    const res = await slp.get(`/api/students/${studentId}/service-minutes?from=2026-10-19&through=2026-10-23`);
+    expect(res.statusCode).toBe(200);
+    const speech = (res.json() as { services: Array<{ required: { minutes: number }; citations: string[] }> })
+      .services[0];
+    expect(speech?.required.minutes).toBe(90);
+    expect(speech?.citations).toContain("34 CFR 300.324(a)(4)");
+    const before = await slp.get(`/api/students/${studentId}/service-minutes?from=2026-10-12&through=2026-10-16`);
+    expect(
+      (before.json() as { services: Array<{ required: { minutes: number } }> }).services[0]?.required.minutes,
+    ).toBe(60);
+  });
+
+  it("rejects a session for a service the plan does not have, naming the path", async () => {
+    const res = await slp.send("PUT", "/api/caseload/service-week", {
+      weekOf: "2026-09-21",
+      entries: [
+        { studentId, serviceId: "svc-nope", date: "2026-09-21", minutes: 30, delivery: "group", status: "delivered" },
+      ],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues).toEqual([
+      { path: "/entries/0/serviceId", message: "Not a service of this student's plan" },
+    ]);
+  });
+
+  it("shows the guardian delivered, required and owed minutes, and writes the record of access", async () => {
+    const before = await accessCount(t, "parent.rivera@family.example", studentId);
+    const res = await parent.get(`/api/students/${studentId}/service-minutes?through=2026-09-18`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().totals).toMatchObject({ required: 144, delivered: 30, compensatoryOwed: 10 });
+    expect(await accessCount(t, "parent.rivera@family.example", studentId)).toBe(before + 1);
+  });
+
+  it("does not let a guardian log sessions, nor a teacher off the caseload see the minutes", async () => {
+    const res = await parent.send("POST", `/api/students/${studentId}/service-sessions`, {
+      serviceId: "svc-speech",
+      date: "2026-09-21",
+      minutes: 30,
+      delivery: "individual",
+      status: "delivered",
+    });
+    expect(res.statusCode).toBe(403);
+    expect((await teacher.get(`/api/students/${studentId}/service-minutes`)).statusCode).toBe(404);
+  });
+
+  it("records progress one at a time and in a batch, and analyzes it", async () => {
+    const one = await slp.send("POST", `/api/students/${studentId}/progress`, {
+      goalId: "goal-artic",
+      date: "2026-09-14",
+      value: 40,
+    });
+    expect(one.statusCode, one.body).toBe(201);
+    const batch = await slp.send("POST", "/api/progress/batch", {
+      entries: [21, 28, 35].map((d, i) => ({
+        studentId,
+        goalId: "goal-artic",
+        date: addDaysIso("2026-09-14", d - 14 + 7),
+        value: 40 + i,
+      })),
+    });
+    expect(batch.statusCode, batch.body).toBe(201);
+    const bad = await slp.send("POST", `/api/students/${studentId}/progress`, {
+      goalId: "goal-none",
+      date: "2026-09-14",
+      value: 1,
+    });
+    expect(bad.statusCode).toBe(400);
+
+    const res = await parent.get(`/api/students/${studentId}/progress`);
+    expect(res.statusCode).toBe(200);
+    const goal = (
+      res.json() as {
+        goals: Array<{ analysis: { status: string; decision: { outcome: string }; statement: string } }>;
+      }
+    ).goals[0];
+    // Aim: +1 a week from 40; the data creep up by 1 a week starting a week late: all below the aim line.
+    expect(goal?.analysis.decision.outcome).toBe("consider-changing-instruction");
+    expect(goal?.analysis.status).toBe("not-yet-on-track");
+    expect(goal?.analysis.statement).toMatch(/^Not yet on track\. Latest: 42 percent correct/);
+  });
+
+  it("renders the delivery summary and progress report as PDFs with real text", async () => {
+    const res = await parent.get(`/api/students/${studentId}/service-minutes.pdf?through=2026-09-18`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    const text = pdfText(pdfDir, "minutes.pdf", res.rawPayload);
+    expect(text).toContain("Service delivery summary");
+    expect(text).toContain("Robin Example");
+    expect(text).toContain("Compensatory minutes owed: 10.");
+
+    const report = await parent.get(`/api/students/${studentId}/progress-report.pdf?asOf=2026-10-30`);
+    expect(report.statusCode).toBe(200);
+    const reportText = pdfText(pdfDir, "progress.pdf", report.rawPayload);
+    expect(reportText).toContain("Progress report");
+    expect(reportText).toContain("Not yet on track.");
+  });
+
+  it("reports service fidelity by school and provider, as JSON and CSV, to administrators only", async () => {
+    const q = "from=2026-09-02&through=2026-09-18";
+    const res = await admin.get(`/api/reports/service-fidelity?by=provider&${q}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const groups = (res.json() as { groups: Array<{ label: string; compensatoryOwedMinutes: number }> }).groups;
+    const slpGroup = groups.find((g) => g.compensatoryOwedMinutes >= 10);
+    expect(slpGroup).toBeDefined();
+    const csv = await admin.get(`/api/reports/service-fidelity.csv?by=school&${q}`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    expect(csv.body.split("\n")[0]).toBe(
+      "group,students,services,required_minutes,delivered_minutes,made_up_minutes,missed_minutes,compensatory_owed_minutes,fidelity_percent,services_behind_schedule",
+    );
+    expect(csv.body).toContain("Northside Elementary");
+    expect((await slp.get(`/api/reports/service-fidelity?${q}`)).statusCode).toBe(403);
+  });
+
+  it("lets the district choose to count closures, and never a student's absence", async () => {
+    expect((await slp.send("PUT", "/api/district/compensatory-policy", { owedReasons: [] })).statusCode).toBe(403);
+    const bad = await admin.send("PUT", "/api/district/compensatory-policy", { owedReasons: ["student-absent"] });
+    expect(bad.statusCode).toBe(400);
+    await slp.send("POST", `/api/students/${studentId}/service-sessions`, {
+      serviceId: "svc-speech",
+      date: "2026-09-17",
+      minutes: 30,
+      delivery: "individual",
+      status: "school-closed",
+    });
+    const url = `/api/students/${studentId}/service-minutes?through=2026-09-18`;
+    expect((await slp.get(url)).json().totals.compensatoryOwed).toBe(10);
+    const put = await admin.send("PUT", "/api/district/compensatory-policy", {
+      owedReasons: ["provider-absent", "student-unavailable", "school-closed"],
+      behindScheduleThreshold: 0.8,
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toMatchObject({ behindScheduleThreshold: 0.8 });
+    expect((await slp.get(url)).json().totals.compensatoryOwed).toBe(40);
+    await admin.send("PUT", "/api/district/compensatory-policy", {});
+  });
+});
+
+async function accessCount(t: TestApp, email: string, studentId: string): Promise<number> {
+  const r = await sql<{ n: number }>`
+    select count(*)::int as n from record_of_access a join people p on p.id = a.person_id
+    where p.email = ${email} and a.student_id = ${studentId}`.execute(t.db);
+  return r.rows[0]?.n ?? 0;
+}
+
+function pdfText(dir: string, name: string, bytes: Buffer): string {
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+}
