@@ -69,7 +69,11 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaFallbac
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply
+    // The web app routes on the client: any other GET for a page gets its index.html.
+    if (options.spaFallback && request.method === "GET" && !request.url.startsWith("/api/")) {
+      return reply.type("text/html").sendFile("index.html");
+    }
+    return reply
       .status(404)
       .send({ error: "Not Found", message: `No route for ${request.method} ${request.url.split("?")[0]}` });
   });
