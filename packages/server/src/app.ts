@@ -34,6 +34,8 @@ export type AppOptions = {
   secureCookies?: boolean;
   /** Serve the built web app (default: when packages/web/dist exists). */
   serveWeb?: boolean;
+  /** Where the built web app is (default packages/web/dist). */
+  webRoot?: string;
   /** Largest accepted request body, in bytes. */
   bodyLimit?: number;
 };
@@ -81,7 +83,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) if (method !== "HEAD") app.routeList.push({ method, url: route.url });
   });
-  const serveWeb = options.serveWeb ?? existsSync(join(WEB_DIST, "index.html"));
+  const webRoot = options.webRoot ?? WEB_DIST;
+  const serveWeb = options.serveWeb ?? existsSync(join(webRoot, "index.html"));
   registerErrorHandler(app, { spaFallback: serveWeb });
 
   await app.register(swagger, {
@@ -111,7 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerRoutes(app);
 
   if (serveWeb) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ["index.html"] });
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ["index.html"] });
   }
   return app;
 }
