@@ -3,11 +3,13 @@
  * version that took effect, and the goals of the plan in effect.
  *
  * When a version's terms apply (documented in docs/enforcement.md):
- * - the first version of a plan: the plan's `effective_from`, else the document's `dates.planStart`;
- * - an amendment (a version with a parent): the day it was signed and sealed, or the parent's
- *   written agreement date when that is later (34 CFR 300.324(a)(4));
- * - a plan that ended (`ended_on`, else `effective_to`) with no later plan: its services stop the
- *   day after.
+ * - a plan or annual-review version: the document's `dates.planStart` (else the plan's
+ *   `effective_from`, else the day it was sealed);
+ * - an amendment (a version whose document records an amendment): the day it was signed and
+ *   sealed, or the parent's written agreement date when that is later (34 CFR 300.324(a)(4));
+ * - a plan that ended (`ended_on`: consent revoked, exit) with no later version: its services
+ *   stop the day after. An expired plan awaiting its annual review is not treated as ended.
+ * The plan year of the version in effect starts at the latest non-amendment version.
  */
 import {
   addDays,
@@ -51,7 +53,7 @@ async function versionRows(db: Kysely<Database>, studentIds: string[]): Promise<
   if (studentIds.length === 0) return out;
   const rows = await sql<VersionRow & { student_id: string }>`
     select p.student_id, p.id as plan_id, p.effective_from::text as plan_effective_from,
-      coalesce(p.ended_on, p.effective_to)::text as plan_end, p.status as plan_status,
+      p.ended_on::text as plan_end, p.status as plan_status,
       v.id as version_id, v.number, (v.parent_version_id is not null) as has_parent,
       (v.sealed_at at time zone 'UTC')::date::text as sealed_on, v.content, p.in_effect_version_id
     from plans p
@@ -70,47 +72,38 @@ async function versionRows(db: Kysely<Database>, studentIds: string[]): Promise<
 
 function toPlanData(rows: VersionRow[]): EnforcementPlanData {
   const effective: Array<{ label: string; effectiveFrom: IsoDate; document: PlanDocument }> = [];
-  const ends: ServiceLogPlanVersion[] = [];
   let current: EnforcementPlanData["current"] = null;
-  const planStarts = new Map<string, IsoDate>();
+  let yearStart: IsoDate | null = null;
   for (const r of rows) {
     const parsed = ZPlanDocument.safeParse(r.content);
     if (!parsed.success) continue;
     const doc = parsed.data;
+    const amendment = doc.type === "iep" ? doc.amendment : null;
     let from: IsoDate | null;
-    if (!r.has_parent) {
-      from = r.plan_effective_from ?? doc.dates.planStart ?? r.sealed_on;
-      if (from) planStarts.set(r.plan_id, from);
-    } else {
-      const agreed = doc.type === "iep" ? (doc.amendment?.parentWrittenAgreementDate ?? null) : null;
+    let label: string;
+    if (amendment) {
+      const agreed = amendment.parentWrittenAgreementDate;
       from = r.sealed_on && agreed ? maxDate(agreed, r.sealed_on) : (r.sealed_on ?? agreed);
+      label = `Amendment (version ${r.number})`;
+    } else {
+      from = doc.dates.planStart ?? r.plan_effective_from ?? r.sealed_on;
+      label = `Plan (version ${r.number})`;
+      yearStart = from;
     }
     if (!from) continue;
-    effective.push({
-      label: `Plan version ${r.number}${r.has_parent ? " (amendment)" : ""}`,
-      effectiveFrom: from,
-      document: doc,
-    });
+    effective.push({ label, effectiveFrom: from, document: doc });
     if (r.version_id === r.in_effect_version_id) {
-      current = {
-        planId: r.plan_id,
-        versionId: r.version_id,
-        effectiveFrom: planStarts.get(r.plan_id) ?? from,
-        document: doc,
-      };
+      current = { planId: r.plan_id, versionId: r.version_id, effectiveFrom: yearStart ?? from, document: doc };
     }
   }
   const planVersions = serviceVersionsFromPlans(effective);
   const lastVersion = planVersions[planVersions.length - 1];
-  const lastPlanEnd = rows[rows.length - 1]?.plan_end ?? null;
-  if (lastPlanEnd && lastVersion && addDays(lastPlanEnd, 1) > lastVersion.effectiveFrom) {
-    ends.push({ label: "Plan ended", effectiveFrom: addDays(lastPlanEnd, 1), services: [] });
+  // A plan that ended (consent revoked, exit) with no later plan: its services stop the day after.
+  const endedOn = rows[rows.length - 1]?.plan_end ?? null;
+  if (endedOn && lastVersion && addDays(endedOn, 1) > lastVersion.effectiveFrom) {
+    planVersions.push({ label: "Plan ended", effectiveFrom: addDays(endedOn, 1), services: [] });
   }
-  return {
-    planVersions: [...planVersions, ...ends],
-    goals: current ? progressGoalsFromPlan(current.document) : [],
-    current,
-  };
+  return { planVersions, goals: current ? progressGoalsFromPlan(current.document) : [], current };
 }
 
 export function createEnforcementPlanSource(db: Kysely<Database>) {

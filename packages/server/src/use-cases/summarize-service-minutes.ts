@@ -50,7 +50,11 @@ export async function summarizeServiceMinutes(
     calendar,
     policy,
     through: options.through,
-    ...(options.from ? { from: options.from } : {}),
+    ...(options.from
+      ? { from: options.from }
+      : plan.current?.effectiveFrom
+        ? { from: plan.current.effectiveFrom }
+        : {}),
     segments: options.segments ?? true,
   });
   return { summary, sessions, plan };

@@ -25,9 +25,12 @@ const service = (times: number) => ({
   providerRole: "Speech-language pathologist",
 });
 
-const plan = (times: number) =>
+const plan = (times: number, amended = false) =>
   ZPlanDocument.parse({
     type: "iep",
+    ...(amended
+      ? { amendment: { madeAtMeeting: true, description: "Speech three times a week", teamInformedOn: "2026-10-19" } }
+      : {}),
     dates: { planStart: "2026-09-02", planEnd: "2027-09-01" },
     goals: [
       {
@@ -85,7 +88,7 @@ async function seedStudentWithPlan(t: TestApp): Promise<string> {
     returning id`.execute(t.db);
   const v2 = await sql<{ id: string }>`
     insert into plan_versions (plan_id, number, parent_version_id, content, status, sealed_at, content_sha256, created_by)
-    values (${planId}, 2, ${v1.rows[0]?.id}, ${JSON.stringify(plan(3))}::jsonb, 'in-effect', '2026-10-19T16:00:00Z', ${hash}, ${cm})
+    values (${planId}, 2, ${v1.rows[0]?.id}, ${JSON.stringify(plan(3, true))}::jsonb, 'in-effect', '2026-10-19T16:00:00Z', ${hash}, ${cm})
     returning id`.execute(t.db);
   await sql`update plans set in_effect_version_id = ${v2.rows[0]?.id}, current_version_id = ${v2.rows[0]?.id}
     where id = ${planId}`.execute(t.db);
