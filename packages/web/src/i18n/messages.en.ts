@@ -16,9 +16,9 @@ export const messages = {
 
   "common.loadMore": "Show more",
   "common.loading": "Loading…",
-  "common.showing": { one: "Showing {count} student", other: "Showing {count} students" },
+  "common.showing": { one: "Showing {count} student.", other: "Showing {count} students." },
   "common.allShown": "That is everyone.",
-  "common.loadedMore": { one: "{count} more student shown", other: "{count} more students shown" },
+  "common.loadedMore": { one: "{count} more student shown.", other: "{count} more students shown." },
   "common.none": "None yet",
   "common.notRecorded": "Not recorded",
   "common.required": "(required)",

@@ -13,9 +13,9 @@ describe("t", () => {
   });
 
   it("chooses the plural form from count", () => {
-    expect(t("common.showing", { count: 1 })).toBe("Showing 1 student");
-    expect(t("common.showing", { count: 25 })).toBe("Showing 25 students");
-    expect(t("common.showing", { count: 1200 })).toBe("Showing 1,200 students");
+    expect(t("common.showing", { count: 1 })).toBe("Showing 1 student.");
+    expect(t("common.showing", { count: 25 })).toBe("Showing 25 students.");
+    expect(t("common.showing", { count: 1200 })).toBe("Showing 1,200 students.");
   });
 
   it("finds run-time keys, or says it has none", () => {

@@ -40,17 +40,42 @@ export function Term({ term, children }: { term: GlossaryTerm; children: ReactNo
   );
 }
 
-/** "Words used here: IEP, 504 plan" — each word opens its explanation in place. */
+/**
+ * "Words used here: IEP, 504 plan" — each word is a button that opens its explanation just
+ * below the line (explanations stack in the order they were opened).
+ */
 export function TermsUsed({ terms }: { terms: ReadonlyArray<readonly [GlossaryTerm, string]> }) {
+  const [open, setOpen] = useState<readonly GlossaryTerm[]>([]);
+  const id = useId();
+  const explanationId = (term: GlossaryTerm) => `terms-${id}-${term}`;
   return (
-    <p className="terms-used">
-      <span className="terms-used-label">{t("glossary.wordsUsed")}</span>{" "}
-      {terms.map(([term, word], index) => (
-        <span key={term}>
-          {index > 0 ? ", " : null}
-          <Term term={term}>{word}</Term>
-        </span>
+    <div className="terms-used">
+      <p className="terms-used-line">
+        <span className="terms-used-label">{t("glossary.wordsUsed")}</span>{" "}
+        {terms.map(([term, word], index) => {
+          const expanded = open.includes(term);
+          return (
+            <span key={term}>
+              {index > 0 ? ", " : null}
+              <button
+                type="button"
+                className="term-button"
+                aria-expanded={expanded}
+                aria-controls={explanationId(term)}
+                onClick={() => setOpen((list) => (expanded ? list.filter((x) => x !== term) : [...list, term]))}
+              >
+                {word}
+                <span className="visually-hidden"> ({expanded ? t("glossary.hide") : t("glossary.explain")})</span>
+              </button>
+            </span>
+          );
+        })}
+      </p>
+      {terms.map(([term, word]) => (
+        <p key={term} id={explanationId(term)} className="term-explanation" hidden={!open.includes(term)}>
+          <strong>{word}:</strong> {t(`glossary.${term}`)}
+        </p>
       ))}
-    </p>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useLocation, useSearch } from "wouter";
 import { Page } from "../../app/page.tsx";
 import { safeNextPath } from "../../app/paths.ts";
@@ -36,12 +36,17 @@ export default function SignInPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
+  /** Counts failed submits: each one moves focus to the (re-rendered) summary. */
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (attempt > 0) summaryRef.current?.focus();
+  }, [attempt]);
 
   const showProblems = (fieldErrors: Errors, general: string | null) => {
     setErrors(fieldErrors);
     setFormError(general);
-    // Wait for the summary to render, then move focus to it.
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    setAttempt((n) => n + 1);
   };
 
   const onSubmit = async (event: FormEvent) => {

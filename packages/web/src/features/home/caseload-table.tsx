@@ -96,7 +96,7 @@ export function CaseloadTable({ caption, empty }: { caption: string; empty: stri
           <Pagination
             summary={
               list.lastAdded > 0
-                ? `${t("common.loadedMore", { count: list.lastAdded })}. ${t("common.showing", { count: list.items.length })}`
+                ? `${t("common.loadedMore", { count: list.lastAdded })} ${t("common.showing", { count: list.items.length })}`
                 : t("common.showing", { count: list.items.length })
             }
             hasMore={list.nextCursor !== null}

@@ -1,0 +1,173 @@
+/**
+ * Foundation journeys: signing in and out by keyboard as staff and as a family, the skip link,
+ * and an axe scan of every page visited (landing, sign-in, both homes, a student, the 404 page).
+ */
+import assert from "node:assert/strict";
+import { AxeViolationsError } from "./harness/axe.ts";
+import { DEMO_ACCOUNTS, type Journey } from "./harness/types.ts";
+
+export const journeys: Journey[] = [
+  {
+    name: "a case manager signs in by keyboard, sees the caseload, opens a student and signs out",
+    async run({ page, axe, heading, tabTo, signIn, step }) {
+      step("open the landing page");
+      await page.goto("/");
+      await heading(page, "Help for students with disabilities at school");
+      assert.equal(await page.title(), "Special education plans, in plain language – Lantern");
+      await axe(page, "landing");
+
+      step("go to sign-in with the keyboard");
+      await tabTo(page, page.getByRole("link", { name: "Sign in" }).first());
+      await page.keyboard.press("Enter");
+      const signInHeading = await heading(page, "Sign in");
+      assert.equal(await page.title(), "Sign in – Lantern");
+      assert.ok(await signInHeading.evaluate((h) => h === document.activeElement), "focus moves to the new page's h1");
+      await axe(page, "sign-in");
+
+      step("submit the empty form: errors are announced and tied to the fields");
+      await tabTo(page, page.getByRole("button", { name: "Sign in" }));
+      await page.keyboard.press("Enter");
+      const summary = page.getByRole("alert");
+      await summary.getByText("Enter your email address.").waitFor();
+      await page.waitForFunction(() => document.activeElement?.getAttribute("role") === "alert");
+      const email = page.getByLabel("Email address");
+      assert.equal(await email.getAttribute("aria-invalid"), "true");
+      const describedBy = (await email.getAttribute("aria-describedby")) ?? "";
+      const descriptions = await page.evaluate(
+        (ids) => ids.map((id) => document.getElementById(id)?.textContent ?? ""),
+        describedBy.split(" "),
+      );
+      assert.ok(descriptions.includes("Enter your email address."), `described by ${descriptions.join(" | ")}`);
+      await axe(page, "sign-in with errors");
+
+      step("a wrong password is refused with a message on the field");
+      await tabTo(page, email);
+      await page.keyboard.type(DEMO_ACCOUNTS.caseManager);
+      await tabTo(page, page.getByLabel("Password"));
+      await page.keyboard.type("not-the-password");
+      await page.keyboard.press("Enter");
+      await page.getByRole("alert").getByText("The email address or password is not right", { exact: false }).waitFor();
+      assert.equal(await email.getAttribute("aria-invalid"), "true");
+
+      step("sign in by keyboard");
+      await signIn(page, DEMO_ACCOUNTS.caseManager);
+      await heading(page, "Your students");
+      assert.equal(await page.title(), "Your students – Lantern");
+      const table = page.getByRole("table", { name: /Students on your caseload/ });
+      await table.waitFor();
+      const rows = await table.getByRole("row").count();
+      assert.ok(rows > 1, `the caseload lists students (found ${rows - 1})`);
+      await axe(page, "home: case manager");
+
+      step("find Mateo Rivera with the search box");
+      await tabTo(page, page.getByRole("searchbox", { name: "Find a student" }));
+      await page.keyboard.type("Rivera");
+      await page.keyboard.press("Enter");
+      const mateo = page.getByRole("link", { name: "Mateo Rivera" });
+      await mateo.waitFor();
+
+      step("open the student");
+      await tabTo(page, mateo, { maxPresses: 80 });
+      await page.keyboard.press("Enter");
+      const studentHeading = await heading(page, "Mateo Rivera");
+      assert.ok(await studentHeading.evaluate((h) => h === document.activeElement), "focus is on the student's name");
+      for (const section of ["Plans", "Deadlines", "Services"]) {
+        await page.getByRole("heading", { level: 2, name: section }).waitFor();
+      }
+      await page.getByText("Parents and guardians").waitFor();
+      await axe(page, "student page");
+
+      step("a glossary word opens its explanation by keyboard");
+      const term = page.getByRole("button", { name: /^IEP/ }).first();
+      await tabTo(page, term, { maxPresses: 80 });
+      await page.keyboard.press("Enter");
+      assert.equal(await term.getAttribute("aria-expanded"), "true");
+      await page.getByText("Individualized Education Program", { exact: false }).first().waitFor();
+      await axe(page, "student page with a glossary explanation open");
+
+      step("sign out by keyboard");
+      await tabTo(page, page.getByRole("button", { name: "Sign out" }), { backward: true, maxPresses: 80 });
+      await page.keyboard.press("Enter");
+      await heading(page, "Help for students with disabilities at school");
+      await page.getByRole("link", { name: "Sign in" }).first().waitFor();
+
+      step("the student's page now asks to sign in");
+      await page.goto("/students/any");
+      await heading(page, "Sign in");
+      assert.match(page.url(), /\/sign-in\?next=%2Fstudents%2Fany$/);
+    },
+  },
+
+  {
+    name: "a guardian signs in by keyboard and sees only their own child under My children",
+    async run({ page, axe, heading, signIn, tabTo, step }) {
+      await signIn(page, DEMO_ACCOUNTS.guardian);
+      await heading(page, "My children");
+      const children = page.getByRole("list", { name: "My children" }).getByRole("listitem");
+      await children.first().waitFor();
+      const names = await children.getByRole("heading", { level: 2 }).allTextContents();
+      assert.deepEqual(names, ["Mateo Rivera"]);
+      assert.equal(await page.getByRole("table").count(), 0, "families do not get the staff caseload table");
+      await axe(page, "home: guardian");
+
+      step("open the child's page");
+      await tabTo(page, page.getByRole("link", { name: "Mateo Rivera" }));
+      await page.keyboard.press("Enter");
+      await heading(page, "Mateo Rivera");
+
+      step("sign out");
+      await tabTo(page, page.getByRole("button", { name: "Sign out" }), { backward: true });
+      await page.keyboard.press("Enter");
+      await heading(page, "Help for students with disabilities at school");
+    },
+  },
+
+  {
+    name: "the skip link is the first stop and moves focus to the main content",
+    async run({ page, heading, focused }) {
+      await page.goto("/sign-in");
+      await heading(page, "Sign in");
+      await page.keyboard.press("Tab");
+      assert.equal(await focused(page), "a: Skip to main content");
+      const skip = page.getByRole("link", { name: "Skip to main content" });
+      const box = await skip.boundingBox();
+      assert.ok(box && box.y >= 0 && box.height > 0, "the skip link is visible when focused");
+      await page.keyboard.press("Enter");
+      assert.match(await focused(page), /^main#main/);
+      await page.keyboard.press("Tab");
+      assert.match(await focused(page), /^(input|a|button)/, "the next Tab goes into the page content");
+      assert.ok(
+        await page.evaluate(() => document.querySelector("main")?.contains(document.activeElement) ?? false),
+        "focus stays inside main",
+      );
+    },
+  },
+
+  {
+    name: "an unknown address shows a page-not-found page with a way home",
+    async run({ page, axe, heading }) {
+      const response = await page.goto("/no-such-page");
+      assert.equal(response?.status(), 200, "the server falls back to the app for unknown paths");
+      await heading(page, "Page not found");
+      assert.equal(await page.title(), "Page not found – Lantern");
+      await page.getByRole("link", { name: "Go to the home page" }).waitFor();
+      await axe(page, "404");
+    },
+  },
+
+  {
+    name: "the accessibility check itself fails on a page with violations",
+    async run({ page, axe }) {
+      await page.setContent(
+        '<!doctype html><html><head><title>Bad</title></head><body><main><img src="x.png"><input type="text"></main></body></html>',
+      );
+      const error = await axe(page, "deliberately inaccessible page").then(
+        () => null,
+        (caught: unknown) => caught,
+      );
+      assert.ok(error instanceof AxeViolationsError, "axe must reject a page with violations");
+      assert.match(error.message, /image-alt/);
+      assert.match(error.message, /label/);
+    },
+  },
+];
