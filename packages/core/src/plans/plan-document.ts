@@ -28,3 +28,20 @@ export function validatePlanDocument(input: unknown): PlanValidation {
   if (result.success) return { ok: true, document: result.data, issues: [] };
   return { ok: false, document: null, issues: issuesFromZod(result.error.issues) };
 }
+
+export const PLAN_DOCUMENT_SCHEMA_ID = "urn:lantern:schema:plan-document:1";
+
+/**
+ * The JSON Schema (draft 2020-12) of a plan document as written in a file or request body,
+ * generated from `ZPlanDocument`. Fields with defaults are optional here; `citation` keys carry
+ * the rule each section implements. Date checks beyond the pattern (e.g. 2027-02-30) are done by
+ * the zod schema only.
+ */
+export function planDocumentJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(ZPlanDocument, {
+    io: "input",
+    unrepresentable: "any",
+    target: "draft-2020-12",
+  });
+  return { ...schema, $id: PLAN_DOCUMENT_SCHEMA_ID };
+}

@@ -10,6 +10,7 @@ import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { z } from "zod";
 import { canonicalJson } from "./canonical-json.ts";
 import { ZPlanTimestamp } from "./plan-common.ts";
+import { ZPlanDocument } from "./plan-document.ts";
 
 export const PLAN_SEAL_ALGORITHM = "sha256" as const;
 
@@ -47,3 +48,12 @@ export function formatPlanHash(hash: string, groupSize = 4): string {
   for (let i = 0; i < hash.length; i += groupSize) groups.push(hash.slice(i, i + groupSize));
   return groups.join(" ");
 }
+
+/**
+ * A sealed plan as exchanged in a file: the content exactly as sealed, and its seal.
+ * Verify with `verifyPlanSeal(raw.document, seal)` on the raw JSON, before any parsing.
+ */
+export const ZSealedPlan = z
+  .object({ document: ZPlanDocument, seal: ZPlanSeal })
+  .meta({ description: "A sealed plan version: its content and the SHA-256 seal" });
+export type SealedPlan = z.infer<typeof ZSealedPlan>;

@@ -8,6 +8,7 @@ import { register as registerCheck } from "./check-command.ts";
 import { register as registerMigrate } from "./migrate-command.ts";
 import { register as registerMinutes } from "./minutes-command.ts";
 import { register as registerNavigate } from "./navigate-command.ts";
+import { register as registerPlan } from "./plan-command.ts";
 import { register as registerSeed } from "./seed-command.ts";
 import { register as registerStart } from "./start-command.ts";
 
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerMinutes(program);
   registerNavigate(program);
   registerCheck(program);
+  registerPlan(program);
   return program;
 }
 
