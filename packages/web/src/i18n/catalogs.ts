@@ -11,6 +11,7 @@
 import { messages as auth } from "../features/auth/messages.en.ts";
 import { messages as home } from "../features/home/messages.en.ts";
 import { messages as landing } from "../features/landing/messages.en.ts";
+import { messages as navigator } from "../features/navigator/messages.en.ts";
 import { messages as overview } from "../features/overview/messages.en.ts";
 import { messages as students } from "../features/students/messages.en.ts";
 import type { Message } from "./format.ts";
@@ -23,6 +24,7 @@ export const en = {
   ...home,
   ...students,
   ...overview,
+  ...navigator,
 } as const;
 
 export type EnglishCatalog = typeof en;

@@ -1,0 +1,47 @@
+/** The navigator's calls to the server: the result (no sign-in) and the letter as a PDF. */
+import type { EvaluationLetterInputRaw, NavigatorFactsInput, NavigatorReport } from "@lantern/core";
+import { ApiError, type ApiErrorBody, api, CSRF_HEADER, currentCsrfToken } from "../../lib/api-client.ts";
+
+export function runNavigator(facts: NavigatorFactsInput): Promise<NavigatorReport> {
+  return api.post<NavigatorReport>("/api/navigator", facts);
+}
+
+/** The evaluation-request letter as PDF bytes. */
+export async function fetchLetterPdf(body: EvaluationLetterInputRaw): Promise<Blob> {
+  const headers: Record<string, string> = { "content-type": "application/json", accept: "application/pdf" };
+  const token = currentCsrfToken();
+  if (token) headers[CSRF_HEADER] = token;
+  let response: Response;
+  try {
+    response = await fetch("/api/navigator/letter.pdf", {
+      method: "POST",
+      headers,
+      credentials: "same-origin",
+      body: JSON.stringify(body),
+    });
+  } catch (cause) {
+    throw new ApiError(0, { message: cause instanceof Error ? cause.message : "Network request failed" });
+  }
+  if (!response.ok) {
+    let data: ApiErrorBody = { error: response.statusText };
+    try {
+      data = (await response.json()) as ApiErrorBody;
+    } catch {
+      // keep the status text
+    }
+    throw new ApiError(response.status, data);
+  }
+  return response.blob();
+}
+
+/** Save bytes as a file through a temporary link (works by keyboard: it follows a button press). */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
