@@ -34,6 +34,21 @@ export const routes: readonly AppRoute[] = [
   },
   { path: paths.overview, access: "signed-in", page: lazy(() => import("../features/overview/overview-page.tsx")) },
   { path: paths.navigator, access: "public", page: lazy(() => import("../features/navigator/navigator-page.tsx")) },
+  {
+    path: "/students/:id/services",
+    access: "signed-in",
+    page: lazy(() => import("../features/enforcement/service-minutes-page.tsx")),
+  },
+  {
+    path: "/students/:id/progress",
+    access: "signed-in",
+    page: lazy(() => import("../features/enforcement/progress-page.tsx")),
+  },
+  {
+    path: "/services/week",
+    access: "signed-in",
+    page: lazy(() => import("../features/enforcement/service-week-page.tsx")),
+  },
   // Feature pages are added here, e.g.:
   // { path: paths.navigator, access: "public", page: lazy(() => import("../features/navigator/navigator-page.tsx")) },
 ];

@@ -9,6 +9,7 @@
  * call `t("key", params)`.
  */
 import { messages as auth } from "../features/auth/messages.en.ts";
+import { messages as enforcement } from "../features/enforcement/messages.en.ts";
 import { messages as home } from "../features/home/messages.en.ts";
 import { messages as landing } from "../features/landing/messages.en.ts";
 import { messages as navigator } from "../features/navigator/messages.en.ts";
@@ -25,6 +26,7 @@ export const en = {
   ...students,
   ...overview,
   ...navigator,
+  ...enforcement,
 } as const;
 
 export type EnglishCatalog = typeof en;

@@ -1,0 +1,42 @@
+import type {
+  CaseloadWeek,
+  ServiceSessionEntry,
+  StoredSessionView,
+  StudentProgress,
+  StudentServiceMinutes,
+} from "@lantern/core";
+import { api } from "../../lib/api-client.ts";
+
+export type { CaseloadWeek, StoredSessionView, StudentProgress, StudentServiceMinutes };
+
+/** The student's name for page headings (the record itself belongs to the students feature). */
+export type StudentHeading = { id: string; firstName: string; lastName: string };
+
+const student = (id: string) => `/api/students/${encodeURIComponent(id)}`;
+
+export function getStudentHeading(id: string, signal?: AbortSignal) {
+  return api.get<StudentHeading>(student(id), undefined, signal);
+}
+
+export function getServiceMinutes(id: string, signal?: AbortSignal) {
+  return api.get<StudentServiceMinutes>(`${student(id)}/service-minutes`, undefined, signal);
+}
+
+export function getProgress(id: string, signal?: AbortSignal) {
+  return api.get<StudentProgress>(`${student(id)}/progress`, undefined, signal);
+}
+
+export function recordDataPoint(id: string, body: { goalId: string; date: string; value: number; note?: string }) {
+  return api.post<{ id: string }>(`${student(id)}/progress`, body);
+}
+
+export function getCaseloadWeek(weekOf: string, signal?: AbortSignal) {
+  return api.get<CaseloadWeek>("/api/caseload/service-week", { weekOf }, signal);
+}
+
+export function saveCaseloadWeek(weekOf: string, entries: ServiceSessionEntry[]) {
+  return api.put<{ saved: number }>("/api/caseload/service-week", { weekOf, entries });
+}
+
+export const deliverySummaryPdfUrl = (id: string) => `${student(id)}/service-minutes.pdf`;
+export const progressReportPdfUrl = (id: string) => `${student(id)}/progress-report.pdf`;

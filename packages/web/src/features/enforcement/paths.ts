@@ -1,0 +1,6 @@
+/** Addresses of the enforcement pages. */
+export const enforcementPaths = {
+  serviceWeek: "/services/week",
+  studentServices: (id: string) => `/students/${encodeURIComponent(id)}/services`,
+  studentProgress: (id: string) => `/students/${encodeURIComponent(id)}/progress`,
+} as const;
