@@ -76,6 +76,7 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
     const routes = studentReadRoutes(t);
     expect(routes.length).toBeGreaterThanOrEqual(1);
     expect(routes).toContain("/api/students/:studentId");
+    expect(routes).toContain("/api/students/:studentId/plans/:planId");
   });
 
   for (const [studentName, table] of [
@@ -87,7 +88,7 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
         const studentId = t.ids?.students.get(studentName) as string;
         const c = clients.get(email) as Client;
         for (const route of studentReadRoutes(t)) {
-          const url = route.replace(":studentId", studentId);
+          const url = await fillRoute(t, route, studentId);
           const before = await accessRows(t, email, studentId);
           const res = await c.get(url);
           if (expectationFor(route, email, expected) === "allowed") {
@@ -107,7 +108,7 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
     const anon = await t.anonymous();
     const studentId = t.ids?.students.get("Mateo Rivera") as string;
     for (const route of studentReadRoutes(t)) {
-      expect((await anon.get(route.replace(":studentId", studentId))).statusCode).toBe(401);
+      expect((await anon.get(await fillRoute(t, route, studentId))).statusCode).toBe(401);
     }
   });
 
@@ -130,12 +131,26 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
   });
 });
 
-/** GET routes whose only parameter is the student id. */
+/** GET routes whose parameters are the student id, and the plan id (filled with one of the student's plans). */
 function studentReadRoutes(t: TestApp): string[] {
   return t.app.routeList
     .filter((r) => r.method === "GET" && r.url.includes(":studentId"))
-    .filter((r) => (r.url.match(/:/g) ?? []).length === 1)
+    .filter((r) => (r.url.match(/:[A-Za-z]+/g) ?? []).every((p) => p === ":studentId" || p === ":planId"))
     .map((r) => r.url);
+}
+
+async function fillRoute(t: TestApp, route: string, studentId: string): Promise<string> {
+  let url = route.replace(":studentId", studentId);
+  if (url.includes(":planId")) {
+    const plan = await t.db
+      .selectFrom("plans")
+      .select("id")
+      .where("student_id", "=", studentId)
+      .orderBy("created_at")
+      .executeTakeFirstOrThrow();
+    url = url.replace(":planId", plan.id);
+  }
+  return url;
 }
 
 async function accessRows(t: TestApp, email: string, studentId: string): Promise<number> {

@@ -1,0 +1,503 @@
+/**
+ * The plan workspace API: a student's IEPs and 504 plans, their versions (sealed once signed),
+ * autosaved drafts with optimistic concurrency, the lifecycle steps, meetings, signatures,
+ * plain-language diffs and PDFs. Every read and change goes through the access path, which writes
+ * the record of access (34 CFR 300.614).
+ */
+import {
+  type Clock,
+  checkPlanTransition,
+  DomainError,
+  diffPlans,
+  PLAN_SEAL_ALGORITHM,
+  verifyPlanSeal,
+} from "@lantern/core";
+import type { FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { systemClock } from "../../clock.ts";
+import { renderPlanPdf } from "../../pdf/plan-pdf.ts";
+import type { AuthorizedAccess } from "../../plugins/access.ts";
+import {
+  createPlansRepository,
+  type PlanRecord,
+  type PlanVersionRecord,
+  type PlanVersionSummary,
+} from "../../repositories/plans-repository.ts";
+import { amendPlan, ZAmendInput } from "../../use-cases/amend-plan.ts";
+import { createPlan } from "../../use-cases/create-plan.ts";
+import { endPlan, ZEndInput } from "../../use-cases/end-plan.ts";
+import type { PlanActor, PlanDeps } from "../../use-cases/plan-support.ts";
+import { proposePlan } from "../../use-cases/propose-plan.ts";
+import { putPlanInEffect } from "../../use-cases/put-plan-in-effect.ts";
+import { recordAttendance } from "../../use-cases/record-attendance.ts";
+import { recordConsent, ZConsentInput } from "../../use-cases/record-consent.ts";
+import { savePlanDraft } from "../../use-cases/save-plan-draft.ts";
+import { scheduleMeeting } from "../../use-cases/schedule-meeting.ts";
+import { sealingProblems, sealPlanVersion } from "../../use-cases/seal-plan-version.ts";
+import { signPlan, ZSignInput } from "../../use-cases/sign-plan.ts";
+import {
+  type PlanDetail,
+  ZAttendanceBody,
+  ZCreatePlanBody,
+  ZDiffQuery,
+  ZDiffResponse,
+  ZMeetingParams,
+  ZPdfQuery,
+  ZPlanDetail,
+  ZPlanListResponse,
+  ZPlanParams,
+  ZSaveDraftBody,
+  ZSaveDraftResponse,
+  ZScheduleMeetingBody,
+  ZVersionParams,
+  ZVersionView,
+} from "./plan-views.ts";
+
+const ZStudentParams = z.object({ studentId: z.string().min(1).max(64) });
+
+function versionSummary(v: PlanVersionSummary) {
+  return {
+    id: v.id,
+    number: v.number,
+    status: v.status,
+    parentVersionId: v.parentVersionId,
+    revision: v.revision,
+    sealedAt: v.sealedAt,
+    sha256: v.contentSha256,
+    createdAt: v.createdAt,
+    updatedAt: v.updatedAt,
+  };
+}
+
+function planSummary(p: PlanRecord) {
+  return {
+    id: p.id,
+    studentId: p.studentId,
+    type: p.type,
+    status: p.status,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    currentVersionId: p.currentVersionId,
+    inEffectVersionId: p.inEffectVersionId,
+    effectiveFrom: p.effectiveFrom,
+    effectiveTo: p.effectiveTo,
+    endedOn: p.endedOn,
+    endedReason: p.endedReason,
+    endedCitation: p.endedCitation,
+  };
+}
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const deps: PlanDeps = {
+    db: app.deps.db,
+    clock: (app.deps as { clock?: Clock }).clock ?? systemClock,
+  };
+  const plans = createPlansRepository(app.deps.db);
+  const base = "/api/students/:studentId/plans";
+  const planUrl = `${base}/:planId`;
+
+  // Plan badges on student lists and details: { plans: [{ id, type, status }] }.
+  app.deps.repositories.students.addListDecorator(async (ids) => {
+    const badges = await plans.badges(ids);
+    return new Map([...badges].map(([id, list]) => [id, { plans: list }]));
+  });
+
+  const actorOf = (access: AuthorizedAccess, request: FastifyRequest): PlanActor => ({
+    personId: access.person.id,
+    basis: access.basis,
+    requestId: request.id,
+  });
+
+  async function versionView(plan: PlanRecord, v: PlanVersionRecord) {
+    const signatures = await plans.listSignatures(v.id);
+    return {
+      ...versionSummary(v),
+      content: v.content,
+      hashVerified: v.contentSha256
+        ? verifyPlanSeal(v.content, { algorithm: PLAN_SEAL_ALGORITHM, hash: v.contentSha256 })
+        : null,
+      signatures: signatures.map((s) => ({
+        id: s.id,
+        attendeeId: s.attendeeId,
+        role: s.role,
+        method: s.method,
+        signatureText: s.signatureText,
+        meaning: s.meaning,
+        signerPersonId: s.signerPersonId,
+        signedAt: s.signedAt,
+        consentChoice: s.consentChoice,
+      })),
+    };
+  }
+
+  async function detail(request: FastifyRequest, access: AuthorizedAccess, studentId: string, planId: string) {
+    const plan = await plans.findPlan(studentId, planId);
+    const version = await plans.currentVersion(plan);
+    const today = deps.clock.today();
+    const propose =
+      version.status === "draft"
+        ? checkPlanTransition("draft", "propose", { document: version.content, on: today }).problems.map(
+            ({ path, message }) => ({ path, message }),
+          )
+        : [];
+    const seal = version.status === "proposed" ? sealingProblems("proposed", version.content, today) : [];
+    const personId = access.person.id;
+    const isGuardianOnly = access.basis === "guardian";
+    const signed = new Set(version.content.signatures.map((s) => s.attendeeId));
+    const youMaySignAs =
+      version.status === "proposed"
+        ? version.content.attendees
+            .filter((a) => !signed.has(a.id))
+            .filter((a) => a.accountId === personId || (a.accountId === null && !isGuardianOnly))
+            .map((a) => a.id)
+        : [];
+    const roles = new Set(access.person.roles.map((r) => r.role));
+    const body: PlanDetail = {
+      plan: planSummary(plan),
+      version: await versionView(plan, version),
+      versions: (await plans.listVersions(plan.id)).map(versionSummary),
+      meetings: (await plans.listMeetings(plan.id)).map((m) => ({
+        id: m.id,
+        versionId: m.versionId,
+        scheduledAt: m.scheduledAt,
+        location: m.location,
+        purpose: m.purpose,
+        meetingType: m.meetingType,
+        noticeSentOn: m.noticeSentOn,
+        attendees: m.attendees,
+        attendance: m.attendance,
+        attendanceRecordedAt: m.attendanceRecordedAt,
+        notes: m.notes,
+        parentContactAttempts: m.parentContactAttempts,
+      })),
+      checks: { propose, seal },
+      youMaySignAs,
+      permissions: {
+        write: [...roles].some((r) =>
+          ["district-admin", "school-admin", "case-manager", "section-504-coordinator"].includes(r),
+        ),
+        sign: youMaySignAs.length > 0,
+      },
+    };
+    void request;
+    return body;
+  }
+
+  app.get(
+    base,
+    {
+      schema: {
+        tags: ["plans"],
+        summary: "The student's IEPs and Section 504 plans",
+        params: ZStudentParams,
+        response: { 200: ZPlanListResponse },
+      },
+    },
+    async (request) => {
+      const { studentId } = request.params;
+      await app.access.authorize(request, { studentId, action: "read-plan", purpose: "list plans", record: "plans" });
+      const list = await plans.listForStudent(studentId);
+      const items = [];
+      for (const p of list) {
+        const versions = await plans.listVersions(p.id);
+        items.push({
+          ...planSummary(p),
+          currentVersionNumber: versions.find((v) => v.id === p.currentVersionId)?.number ?? null,
+        });
+      }
+      const active504 = list.find((p) => p.type === "section-504" && p.inEffectVersionId !== null);
+      return { items, active504PlanId: active504?.id ?? null };
+    },
+  );
+
+  app.post(
+    base,
+    {
+      schema: {
+        tags: ["plans"],
+        summary: "Start an IEP or a Section 504 plan (version 1, a draft)",
+        params: ZStudentParams,
+        body: ZCreatePlanBody,
+        response: { 201: ZPlanDetail },
+      },
+    },
+    async (request, reply) => {
+      const { studentId } = request.params;
+      const access = await app.access.authorize(request, {
+        studentId,
+        action: "write-plan",
+        purpose: "start a plan",
+        record: "plans",
+      });
+      const created = await createPlan(deps, {
+        studentId,
+        type: request.body.type,
+        carryOver504: request.body.carryOver504,
+        content: request.body.content,
+        actor: actorOf(access, request),
+      });
+      reply.status(201);
+      return detail(request, access, studentId, created.planId);
+    },
+  );
+
+  app.get(
+    planUrl,
+    {
+      schema: {
+        tags: ["plans"],
+        summary: "A plan: its current version (with the seal's SHA-256), every version, meetings and checks",
+        params: ZPlanParams,
+        response: { 200: ZPlanDetail },
+      },
+    },
+    async (request) => {
+      const { studentId, planId } = request.params;
+      const access = await app.access.authorize(request, {
+        studentId,
+        action: "read-plan",
+        purpose: "view plan",
+        record: `plan:${planId}`,
+      });
+      return detail(request, access, studentId, planId);
+    },
+  );
+
+  app.put(
+    `${planUrl}/draft`,
+    {
+      schema: {
+        tags: ["plans"],
+        summary: "Autosave the draft. Send the revision you edited; a stale revision gets 409 with the current content",
+        params: ZPlanParams,
+        body: ZSaveDraftBody,
+        response: { 200: ZSaveDraftResponse },
+      },
+    },
+    async (request) => {
+      const { studentId, planId } = request.params;
+      const access = await app.access.authorize(request, {
+        studentId,
+        action: "write-plan",
+        purpose: "edit plan draft",
+        record: `plan:${planId}`,
+      });
+      return savePlanDraft(deps, {
+        studentId,
+        planId,
+        revision: request.body.revision,
+        content: request.body.content,
+        actor: actorOf(access, request),
+      });
+    },
+  );
+
+  /** One lifecycle step: authorize, run, answer with the plan as it now stands. */
+  const step = (
+    path: string,
+    summary: string,
+    action: "write-plan" | "sign-plan",
+    // biome-ignore lint/suspicious/noExplicitAny: each step declares its own body schema.
+    bodySchema: z.ZodType<any>,
+    run: (input: { studentId: string; planId: string; body: unknown; actor: PlanActor }) => Promise<unknown>,
+  ) => {
+    app.post(
+      `${planUrl}/${path}`,
+      {
+        schema: {
+          tags: ["plans"],
+          summary,
+          params: ZPlanParams,
+          body: bodySchema,
+          response: { 200: ZPlanDetail },
+        },
+      },
+      async (request) => {
+        const { studentId, planId } = request.params as { studentId: string; planId: string };
+        const access = await app.access.authorize(request, {
+          studentId,
+          action,
+          purpose: summary.toLowerCase(),
+          record: `plan:${planId}`,
+        });
+        await run({ studentId, planId, body: request.body, actor: actorOf(access, request) });
+        return detail(request, access, studentId, planId);
+      },
+    );
+  };
+
+  const ZEmpty = z.object({}).passthrough().optional();
+  step("propose", "Propose the plan to the family (prior written notice, 34 CFR 300.503)", "write-plan", ZEmpty, (i) =>
+    proposePlan(deps, { ...i, action: "propose" }),
+  );
+  step("return-to-draft", "Take the proposal back to draft", "write-plan", ZEmpty, (i) =>
+    proposePlan(deps, { ...i, action: "return-to-draft" }),
+  );
+  step("seal", "Seal the signed version (SHA-256 of its canonical JSON)", "write-plan", ZEmpty, (i) =>
+    sealPlanVersion(deps, i),
+  );
+  step("put-in-effect", "Put the signed plan in effect (34 CFR 300.323)", "write-plan", ZEmpty, (i) =>
+    putPlanInEffect(deps, i),
+  );
+  step("amend", "Start an amendment or the annual review (a new version)", "write-plan", ZAmendInput, (i) =>
+    amendPlan(deps, { ...i, amend: ZAmendInput.parse(i.body) }),
+  );
+  step("end", "End the plan, discard a draft, or record revoked consent", "write-plan", ZEndInput, (i) =>
+    endPlan(deps, { ...i, end: ZEndInput.parse(i.body) }),
+  );
+  step("meetings", "Schedule the team meeting (34 CFR 300.322)", "write-plan", ZScheduleMeetingBody, (i) => {
+    const b = ZScheduleMeetingBody.parse(i.body);
+    return scheduleMeeting(deps, {
+      studentId: i.studentId,
+      planId: i.planId,
+      scheduledAt: b.scheduledAt,
+      location: b.location,
+      purpose: b.purpose,
+      meetingType: b.meetingType,
+      attendees: b.attendees,
+      notice: b.notice,
+      parentContactAttempts: b.parentContactAttempts,
+      actor: i.actor,
+    });
+  });
+  step("signatures", "Sign the proposed plan (typed or drawn)", "sign-plan", ZSignInput, (i) =>
+    signPlan(deps, { ...i, signature: ZSignInput.parse(i.body) }),
+  );
+  step("consent", "Record the parent's consent choice (34 CFR 300.300(b))", "sign-plan", ZConsentInput, (i) =>
+    recordConsent(deps, { ...i, consent: ZConsentInput.parse(i.body) }),
+  );
+
+  app.put(
+    `${planUrl}/meetings/:meetingId/attendance`,
+    {
+      schema: {
+        tags: ["plans"],
+        summary: "Record attendance, excusals, notes and attempts to involve the parent",
+        params: ZMeetingParams,
+        body: ZAttendanceBody,
+        response: { 200: ZPlanDetail },
+      },
+    },
+    async (request) => {
+      const { studentId, planId, meetingId } = request.params;
+      const access = await app.access.authorize(request, {
+        studentId,
+        action: "write-plan",
+        purpose: "record meeting attendance",
+        record: `plan:${planId}`,
+      });
+      const b = request.body;
+      await recordAttendance(deps, {
+        studentId,
+        planId,
+        meetingId,
+        attendance: b.attendance,
+        notes: b.notes,
+        parentConcerns: b.parentConcerns,
+        parentParticipation: b.parentParticipation,
+        parentContactAttempts: b.parentContactAttempts,
+        actor: actorOf(access, request),
+      });
+      return detail(request, access, studentId, planId);
+    },
+  );
+
+  app.get(
+    `${planUrl}/versions/:versionId`,
+    {
+      schema: {
+        tags: ["plans"],
+        summary: "One version of the plan, with its seal",
+        params: ZVersionParams,
+        response: { 200: ZVersionView },
+      },
+    },
+    async (request) => {
+      const { studentId, planId, versionId } = request.params;
+      await app.access.authorize(request, {
+        studentId,
+        action: "read-plan",
+        purpose: "view plan version",
+        record: `plan:${planId}`,
+      });
+      const plan = await plans.findPlan(studentId, planId);
+      const v = await plans.findVersion(plan.id, versionId);
+      const view = await versionView(plan, v);
+      return view;
+    },
+  );
+
+  app.get(
+    `${planUrl}/diff`,
+    {
+      schema: {
+        tags: ["plans"],
+        summary: "Plain-language changes between two versions (default: the current version and its parent)",
+        params: ZPlanParams,
+        querystring: ZDiffQuery,
+        response: { 200: ZDiffResponse },
+      },
+    },
+    async (request) => {
+      const { studentId, planId } = request.params;
+      await app.access.authorize(request, {
+        studentId,
+        action: "read-plan",
+        purpose: "compare plan versions",
+        record: `plan:${planId}`,
+      });
+      const plan = await plans.findPlan(studentId, planId);
+      const to = request.query.to
+        ? await plans.findVersion(plan.id, request.query.to)
+        : await plans.currentVersion(plan);
+      const fromId = request.query.from ?? to.parentVersionId;
+      if (!fromId) return { from: null, to: versionSummary(to), changes: [] };
+      const from = await plans.findVersion(plan.id, fromId);
+      return { from: versionSummary(from), to: versionSummary(to), changes: diffPlans(from.content, to.content) };
+    },
+  );
+
+  app.get(
+    `${planUrl}/pdf`,
+    {
+      schema: {
+        tags: ["plans"],
+        summary: "The plan as a PDF: full, parent summary, at a glance, or prior written notice",
+        params: ZPlanParams,
+        querystring: ZPdfQuery,
+      },
+    },
+    async (request, reply) => {
+      const { studentId, planId } = request.params;
+      await app.access.authorize(request, {
+        studentId,
+        action: "read-plan",
+        purpose: `print plan (${request.query.kind})`,
+        record: `plan:${planId}`,
+      });
+      const plan = await plans.findPlan(studentId, planId);
+      const v = request.query.versionId
+        ? await plans.findVersion(plan.id, request.query.versionId)
+        : await plans.currentVersion(plan);
+      if (request.query.kind === "prior-written-notice" && v.content.type !== "iep") {
+        throw new DomainError("invalid-input", "Prior written notice is printed for an IEP", {
+          issues: [{ path: "/kind", message: "not available for a Section 504 plan" }],
+        });
+      }
+      const seal =
+        v.sealedAt && v.contentSha256
+          ? { algorithm: PLAN_SEAL_ALGORITHM, hash: v.contentSha256, sealedAt: v.sealedAt }
+          : null;
+      const pdf = await renderPlanPdf(request.query.kind, v.content, { seal, version: v.number });
+      const name = `${plan.type}-v${v.number}-${request.query.kind}.pdf`;
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `inline; filename="${name}"`)
+        .header("cache-control", "no-store")
+        .send(pdf);
+    },
+  );
+};
+
+export default routes;
