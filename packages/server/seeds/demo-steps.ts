@@ -3,7 +3,6 @@
  * Add one import and one array entry per feature.
  */
 import type { DemoSeedStep } from "./demo.ts";
-import { demoEnforcementStep } from "./demo-enforcement.ts";
 import { demoPlansStep } from "./demo-plans.ts";
 
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [demoPlansStep, demoEnforcementStep];
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [demoPlansStep];

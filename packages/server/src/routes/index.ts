@@ -1,7 +1,6 @@
 /** Every resource's routes, registered in one place. */
 import type { FastifyInstance } from "fastify";
 import authRoutes from "./auth/routes.ts";
-import complianceRoutes from "./compliance/routes.ts";
 import enforcementRoutes from "./enforcement/routes.ts";
 import healthRoutes from "./health/routes.ts";
 import navigatorRoutes from "./navigator/routes.ts";
@@ -17,5 +16,4 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(sharingRoutes);
   await app.register(navigatorRoutes);
   await app.register(enforcementRoutes);
-  await app.register(complianceRoutes);
 }
