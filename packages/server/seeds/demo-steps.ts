@@ -3,6 +3,7 @@
  * Add one import and one array entry per feature.
  */
 import type { DemoSeedStep } from "./demo.ts";
+import { demoEnforcementStep } from "./demo-enforcement.ts";
 import { demoPlansStep } from "./demo-plans.ts";
 
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [demoPlansStep];
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [demoPlansStep, demoEnforcementStep];
