@@ -35,3 +35,4 @@ export * from "./shared/errors.ts";
 export * from "./shared/ports.ts";
 export * from "./students/sharing-views.ts";
 export * from "./students/student-views.ts";
+export * from "./plans/plan-sections.ts";

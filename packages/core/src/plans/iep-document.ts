@@ -383,8 +383,13 @@ export const ZIepDocument = z
     type: z.literal("iep"),
     schemaVersion: z.literal(1).default(1),
     student: ZPlanStudent.prefault({}),
-    primaryDisability: ZPlanDisabilityCategory.nullable().default(null),
-    secondaryDisabilities: z.array(ZPlanDisabilityCategory).default([]),
+    primaryDisability: ZPlanDisabilityCategory.nullable()
+      .default(null)
+      .meta({ description: "Primary IDEA disability category", citation: "34 CFR 300.8(c)" }),
+    secondaryDisabilities: z
+      .array(ZPlanDisabilityCategory)
+      .default([])
+      .meta({ description: "Other IDEA disability categories", citation: "34 CFR 300.8(c)" }),
     meeting: ZPlanMeeting.prefault({}),
     dates: ZIepDates.prefault({}),
     presentLevels: ZPresentLevels.prefault({}),
@@ -413,9 +418,18 @@ export const ZIepDocument = z
     specialFactors: ZSpecialFactors.prefault({}),
     extendedSchoolYear: ZExtendedSchoolYear.prefault({}),
     /** Null when the team has not written one (required from the first IEP in effect at 16). */
-    transition: ZTransitionPlan.nullable().default(null),
-    transferOfRights: ZTransferOfRights.nullable().default(null),
-    amendment: ZIepAmendment.nullable().default(null),
+    transition: ZTransitionPlan.nullable()
+      .default(null)
+      .meta({ description: "Transition plan (null until written)", citation: "34 CFR 300.320(b)" }),
+    transferOfRights: ZTransferOfRights.nullable()
+      .default(null)
+      .meta({
+        description: "Transfer-of-rights statement (null until written)",
+        citation: "34 CFR 300.320(c); 300.520",
+      }),
+    amendment: ZIepAmendment.nullable()
+      .default(null)
+      .meta({ description: "Amendment recorded on an amending version", citation: "34 CFR 300.324(a)(4)" }),
     attendees: z
       .array(ZPlanAttendee)
       .default([])
@@ -425,7 +439,9 @@ export const ZIepDocument = z
       .default([])
       .meta({ description: "Signatures", citation: "34 CFR 300.321; 300.9" }),
     consent: ZIepConsent.prefault({}),
-    priorWrittenNotice: ZPriorWrittenNotice.nullable().default(null),
+    priorWrittenNotice: ZPriorWrittenNotice.nullable()
+      .default(null)
+      .meta({ description: "Prior written notice of the proposal or refusal", citation: "34 CFR 300.503" }),
     safeguardsNotice: ZSafeguardsNotice.prefault({}),
   })
   .meta({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { validatePlanDocument, ZPlanDocument } from "./plan-document.ts";
+import { IEP_SECTIONS, SECTION_504_SECTIONS } from "./plan-sections.ts";
 
 describe("ZPlanDocument", () => {
   it("accepts an empty IEP draft and fills defaults", () => {
@@ -45,5 +46,36 @@ describe("ZPlanDocument", () => {
     const schema = JSON.stringify(z.toJSONSchema(ZPlanDocument, { io: "input", unrepresentable: "any" }));
     expect(schema).toContain("34 CFR 300.320(a)(2)");
     expect(schema).toContain("34 CFR 104.35(c)");
+  });
+});
+
+describe("section metadata", () => {
+  it("every section of both plan types has a description and a citation in the JSON Schema", () => {
+    const schema = z.toJSONSchema(ZPlanDocument, { io: "input", unrepresentable: "any" }) as {
+      oneOf: Array<{ properties: Record<string, { description?: string; citation?: string }> }>;
+    };
+    for (const variant of schema.oneOf) {
+      for (const [key, property] of Object.entries(variant.properties)) {
+        if (key === "type" || key === "schemaVersion") continue;
+        expect(property.description, key).toBeTruthy();
+        expect(property.citation, key).toMatch(/CFR/);
+      }
+    }
+  });
+
+  it("the section lists name every section of the documents, once", () => {
+    const iep = ZPlanDocument.parse({ type: "iep" });
+    const plan504 = ZPlanDocument.parse({ type: "section-504" });
+    const skip = new Set(["type", "schemaVersion", "secondaryDisabilities"]);
+    expect(IEP_SECTIONS.map((s) => s.key).sort()).toEqual(
+      Object.keys(iep)
+        .filter((k) => !skip.has(k))
+        .sort(),
+    );
+    expect(SECTION_504_SECTIONS.map((s) => s.key).sort()).toEqual(
+      Object.keys(plan504)
+        .filter((k) => !skip.has(k))
+        .sort(),
+    );
   });
 });

@@ -136,10 +136,10 @@ export const ZSection504Document = z
       .array(ZPlanAttendee)
       .default([])
       .meta({ description: "The group of persons knowledgeable about the student", citation: "34 CFR 104.35(c)(3)" }),
-    signatures: z.array(ZPlanSignature).default([]),
+    signatures: z.array(ZPlanSignature).default([]).meta({ description: "Signatures", citation: "34 CFR 104.36" }),
     safeguardsNotice: ZSafeguardsNotice.prefault({}).meta({ citation: "34 CFR 104.36" }),
     /** When the plan ended and why (e.g. an IEP took effect: 104.33(b)(2)). */
-    endReason: ZPlanText,
+    endReason: ZPlanText.meta({ description: "Why the plan ended", citation: "34 CFR 104.33(b)(2)" }),
   })
   .meta({
     title: "Section 504 plan",
