@@ -71,7 +71,7 @@ export function ResultView({ facts, ageUnknown, state, focusOnShow, onChangeAnsw
   }
 
   const { comparison } = report;
-  const otherName = comparison.other ? label(`navigator.result.recommendation.${comparison.other}`) : "";
+  const otherName = comparison.other ? label(`navigator.result.likely.${comparison.other}`) : "";
   return (
     <div className="navigator-result">
       <section aria-labelledby="navigator-recommendation" className="card navigator-answer">
