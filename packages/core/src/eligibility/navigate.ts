@@ -171,7 +171,7 @@ export function navigate(facts: NavigatorFacts): NavigatorResult {
     "section-504-age",
     NAVIGATOR_CITATIONS.section504Age,
     "met",
-    "Section 504 sets no such age limit; it protects students with disabilities at any age.",
+    "Section 504 has no fixed age range like IDEA's: it covers a student of any age at which the school serves students without disabilities.",
   );
 
   // 3. Evaluation first.

@@ -3,20 +3,30 @@
  * this student (contents, legal protections, team), and the next steps behind each action.
  * Every statement carries the citation it rests on (see the project's legal fact sheet).
  */
-import type { NavigatorAction, NavigatorResult, TraceEntry } from "./navigator-facts.ts";
+import { z } from "zod";
+import {
+  type NavigatorAction,
+  type NavigatorResult,
+  ZNavigatorAction,
+  ZNavigatorResult,
+  ZTraceEntry,
+} from "./navigator-facts.ts";
 
-export type PlanKind = "iep" | "section-504";
+export const ZPlanKind = z.enum(["iep", "section-504"]);
+export type PlanKind = z.infer<typeof ZPlanKind>;
 
-export type PlanPoint = { text: string; citation: string };
+export const ZPlanPoint = z.object({ text: z.string(), citation: z.string() });
+export type PlanPoint = z.infer<typeof ZPlanPoint>;
 
-export type PlanProfile = {
-  plan: PlanKind;
-  title: string;
-  law: string;
-  contents: PlanPoint[];
-  protections: PlanPoint[];
-  team: PlanPoint[];
-};
+export const ZPlanProfile = z.object({
+  plan: ZPlanKind,
+  title: z.string(),
+  law: z.string(),
+  contents: z.array(ZPlanPoint),
+  protections: z.array(ZPlanPoint),
+  team: z.array(ZPlanPoint),
+});
+export type PlanProfile = z.infer<typeof ZPlanProfile>;
 
 export const PLAN_PROFILES: Record<PlanKind, PlanProfile> = {
   iep: {
@@ -153,19 +163,20 @@ const NOT_GIVEN: Record<PlanKind, PlanPoint[]> = {
   ],
 };
 
-export type PlanComparison = {
+export const ZPlanComparison = z.object({
   /** The plan the result points to (the recommendation, or the likely plan with `evaluate`). */
-  plan: PlanKind | null;
+  plan: ZPlanKind.nullable(),
   /** The other plan, described for this student. */
-  other: PlanKind | null;
-  otherProfile: PlanProfile | null;
+  other: ZPlanKind.nullable(),
+  otherProfile: ZPlanProfile.nullable(),
   /** What the other plan would give (from its profile). */
-  otherWouldGive: PlanPoint[];
+  otherWouldGive: z.array(ZPlanPoint),
   /** What the other plan would not give, compared with the plan pointed to. */
-  otherWouldNotGive: PlanPoint[];
-  /** Why the facts do not point to the other plan: the rules not met, from the trace. */
-  whyNotOther: TraceEntry[];
-};
+  otherWouldNotGive: z.array(ZPlanPoint),
+  /** Why the facts do not point to the other plan: the rules not met or unknown, from the trace. */
+  whyNotOther: z.array(ZTraceEntry),
+});
+export type PlanComparison = z.infer<typeof ZPlanComparison>;
 
 function pointedPlan(result: NavigatorResult): PlanKind | null {
   const r = result.recommendation === "evaluate" ? result.likely : result.recommendation;
@@ -210,7 +221,13 @@ export function comparePlans(result: NavigatorResult): PlanComparison {
   };
 }
 
-export type NextStep = { action: NavigatorAction; title: string; text: string; citation: string };
+export const ZNextStep = z.object({
+  action: ZNavigatorAction,
+  title: z.string(),
+  text: z.string(),
+  citation: z.string(),
+});
+export type NextStep = z.infer<typeof ZNextStep>;
 
 const STEP_TEXT: Record<NavigatorAction, Omit<NextStep, "action">> = {
   "contact-early-intervention": {
@@ -308,4 +325,15 @@ const STEP_TEXT: Record<NavigatorAction, Omit<NextStep, "action">> = {
 /** The next steps for a result, in the order of its actions. */
 export function nextSteps(result: NavigatorResult): NextStep[] {
   return result.actions.map((action) => ({ action, ...STEP_TEXT[action] }));
+}
+
+/** The navigator result with its plain-language explanation: what `POST /api/navigator` returns. */
+export const ZNavigatorReport = ZNavigatorResult.extend({
+  comparison: ZPlanComparison,
+  nextSteps: z.array(ZNextStep),
+});
+export type NavigatorReport = z.infer<typeof ZNavigatorReport>;
+
+export function explainResult(result: NavigatorResult): NavigatorReport {
+  return { ...result, comparison: comparePlans(result), nextSteps: nextSteps(result) };
 }
