@@ -5,6 +5,9 @@ export const paths = {
   navigator: "/navigator",
   overview: "/overview",
   student: (id: string) => `/students/${encodeURIComponent(id)}`,
+  studentServices: (id: string) => `/students/${encodeURIComponent(id)}/services`,
+  studentProgress: (id: string) => `/students/${encodeURIComponent(id)}/progress`,
+  serviceWeek: "/services/week",
 } as const;
 
 /** Where to go after signing in: only same-app paths, never another site. */

@@ -55,6 +55,11 @@ export default function HomePage() {
               </Link>
             </nav>
           ) : null}
+          {user.homeRole === "related-service-provider" ? (
+            <nav aria-label={t("home.tasks.label")} className="panel">
+              <Link href={paths.serviceWeek}>{t("home.tasks.logServices")}</Link>
+            </nav>
+          ) : null}
           <p>{t(kind === "admin" ? "home.intro.admin" : "home.intro.staff")}</p>
           <TermsUsed
             terms={[

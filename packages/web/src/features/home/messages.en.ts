@@ -20,6 +20,8 @@ export const messages = {
   "home.overview.title": "Overview",
   "home.overview.district": "See how the whole district is doing",
   "home.overview.school": "See how your school is doing",
+  "home.tasks.label": "Things to do",
+  "home.tasks.logServices": "Log this week's services",
   "home.search.label": "Find a student",
   "home.search.hint": "Type part of a first or last name.",
   "home.search.submit": "Search",

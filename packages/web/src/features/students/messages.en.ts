@@ -35,7 +35,9 @@ export const messages = {
   "students.sections.deadlines": "Deadlines",
   "students.sections.deadlinesPlaceholder": "Deadlines for this student will be listed here.",
   "students.sections.services": "Services",
-  "students.sections.servicesPlaceholder": "Services and minutes delivered will be listed here.",
+  "students.sections.servicesIntro": "The services in the student's plan, and how many minutes were given.",
+  "students.links.services": "Service minutes: required, given and owed",
+  "students.links.progress": "Progress on the plan's goals",
   "students.loadError": "We could not open this student's record.",
   "students.titleFallback": "Student",
 } as const;

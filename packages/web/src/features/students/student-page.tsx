@@ -1,4 +1,6 @@
+import { Link } from "wouter";
 import { Page } from "../../app/page.tsx";
+import { paths } from "../../app/paths.ts";
 import type { RouteParams } from "../../app/routes.tsx";
 import { Alert, TermsUsed } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
@@ -110,7 +112,15 @@ export default function StudentPage({ params }: { params: RouteParams }) {
 
       <section aria-labelledby="student-services" className="panel">
         <h2 id="student-services">{t("students.sections.services")}</h2>
-        <p className="muted">{t("students.sections.servicesPlaceholder")}</p>
+        <p className="muted">{t("students.sections.servicesIntro")}</p>
+        <ul className="link-list">
+          <li>
+            <Link href={paths.studentServices(student.id)}>{t("students.links.services")}</Link>
+          </li>
+          <li>
+            <Link href={paths.studentProgress(student.id)}>{t("students.links.progress")}</Link>
+          </li>
+        </ul>
         <TermsUsed terms={[["relatedServices", t("glossary.word.relatedServices")]]} />
       </section>
     </Page>
