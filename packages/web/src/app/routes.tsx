@@ -49,6 +49,17 @@ export const routes: readonly AppRoute[] = [
     access: "signed-in",
     page: lazy(() => import("../features/enforcement/service-week-page.tsx")),
   },
+  { path: "/students/:id/plans", access: "signed-in", page: lazy(() => import("../features/plans/plans-page.tsx")) },
+  {
+    path: "/students/:id/plans/:planId",
+    access: "signed-in",
+    page: lazy(() => import("../features/plans/plan-page.tsx")),
+  },
+  {
+    path: "/students/:id/plans/:planId/edit",
+    access: "signed-in",
+    page: lazy(() => import("../features/plans/plan-editor-page.tsx")),
+  },
   // Feature pages are added here, e.g.:
   // { path: paths.navigator, access: "public", page: lazy(() => import("../features/navigator/navigator-page.tsx")) },
 ];

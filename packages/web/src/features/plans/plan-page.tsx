@@ -1,0 +1,684 @@
+/**
+ * One plan: the current version in plain language, its status and seal (SHA-256 shown with the
+ * document), versions and what changed, PDFs, the next lifecycle step, the team meeting
+ * (schedule, attendance, notes) and signing by keyboard.
+ */
+import { type FormEvent, useState } from "react";
+import { Link } from "wouter";
+import { Page } from "../../app/page.tsx";
+import type { RouteParams } from "../../app/routes.tsx";
+import { Alert, Button, Field, Select, TextInput } from "../../components/ui/index.ts";
+import { t, tMaybe } from "../../i18n/t.ts";
+import { ApiError } from "../../lib/api-client.ts";
+import { describeError } from "../../lib/error-message.ts";
+import { formatDate } from "../../lib/format.ts";
+import { useRequest } from "../../lib/use-request.ts";
+import { type Attendee, type PlanDetail, plansApi } from "./api.ts";
+import { getPath, groupedHash, planPaths, planTypeText, statusText } from "./plan-text.ts";
+
+type Props = { params: RouteParams };
+
+export default function PlanPage({ params }: Props) {
+  const studentId = params.id ?? "";
+  const planId = params.planId ?? "";
+  const [reload, setReload] = useState(0);
+  const state = useRequest(`plan:${planId}:${reload}`, (signal) => plansApi.get(studentId, planId, signal));
+  if (state.status === "loading") return <Page title={t("app.loading")} />;
+  if (state.status === "error") {
+    return (
+      <Page title={t("plans.type.iep")}>
+        <Alert tone="error">{t("plans.error.load", { message: describeError(state.error) })}</Alert>
+      </Page>
+    );
+  }
+  return <PlanView studentId={studentId} detail={state.data} onChanged={() => setReload((n) => n + 1)} />;
+}
+
+function studentNameOf(d: PlanDetail): string {
+  const s = d.version.content.student as { firstName?: string; lastName?: string } | undefined;
+  return `${s?.firstName ?? ""} ${s?.lastName ?? ""}`.trim();
+}
+
+function PlanView({ studentId, detail, onChanged }: { studentId: string; detail: PlanDetail; onChanged: () => void }) {
+  const { plan, version } = detail;
+  const name = studentNameOf(detail);
+  const title = t("plans.plan.title", { plan: planTypeText(plan.type), name });
+  return (
+    <Page title={title}>
+      <p>
+        <Link href={planPaths.list(studentId)}>{t("plans.plan.backToPlans")}</Link>
+      </p>
+      <p data-testid="plan-status">
+        <strong>{statusText(plan.status)}</strong> ·{" "}
+        {t("plans.plan.version", { number: version.number, status: statusText(version.status) })}
+      </p>
+      {plan.endedOn ? (
+        <p>{t("plans.plan.ended", { date: formatDate(plan.endedOn), reason: plan.endedReason ?? "" })}</p>
+      ) : null}
+      {version.status === "draft" && detail.permissions.write ? (
+        <p>
+          <Link href={planPaths.edit(studentId, plan.id)}>{t("plans.plan.edit")}</Link>
+        </p>
+      ) : null}
+      <SealSection detail={detail} />
+      <NextSteps studentId={studentId} detail={detail} onChanged={onChanged} />
+      {detail.permissions.write && (version.status === "draft" || version.status === "proposed") ? (
+        <MeetingSection studentId={studentId} detail={detail} onChanged={onChanged} />
+      ) : null}
+      {detail.youMaySignAs.length > 0 ? (
+        <SignSection studentId={studentId} detail={detail} onChanged={onChanged} />
+      ) : null}
+      <PlainSummary detail={detail} name={name} />
+      <Signatures detail={detail} />
+      <Versions detail={detail} />
+      <DiffSection studentId={studentId} detail={detail} />
+      <PdfLinks studentId={studentId} detail={detail} />
+    </Page>
+  );
+}
+
+function SealSection({ detail }: { detail: PlanDetail }) {
+  const v = detail.version;
+  return (
+    <section aria-labelledby="seal" className="panel">
+      <h2 id="seal">{t("plans.seal.heading")}</h2>
+      <p className="muted">{t("plans.seal.explain")}</p>
+      {v.sha256 && v.sealedAt ? (
+        <>
+          <p>{t("plans.seal.sealedAt", { date: formatDate(v.sealedAt.slice(0, 10)) })}</p>
+          <p>
+            {t("plans.seal.hash")}:{" "}
+            <code data-testid="plan-hash" aria-label={v.sha256}>
+              {groupedHash(v.sha256)}
+            </code>
+          </p>
+          <p>{v.hashVerified ? t("plans.seal.verified") : t("plans.seal.notVerified")}</p>
+        </>
+      ) : (
+        <p>{t("plans.seal.notYet")}</p>
+      )}
+    </section>
+  );
+}
+
+function NextSteps({ studentId, detail, onChanged }: { studentId: string; detail: PlanDetail; onChanged: () => void }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; issues: readonly { path: string; message: string }[] } | null>(
+    null,
+  );
+  if (!detail.permissions.write) return null;
+  const v = detail.version;
+  async function run(step: string, body: unknown = {}) {
+    setBusy(step);
+    setError(null);
+    try {
+      await plansApi.step(studentId, detail.plan.id, step, body);
+      onChanged();
+    } catch (e) {
+      setError({ message: describeError(e), issues: e instanceof ApiError ? e.issues : [] });
+      setBusy(null);
+    }
+  }
+  const missing = v.status === "draft" ? detail.checks.propose : v.status === "proposed" ? detail.checks.seal : [];
+  return (
+    <section aria-labelledby="next-steps" className="panel">
+      <h2 id="next-steps">{t("plans.steps.heading")}</h2>
+      {error ? (
+        <Alert tone="error">
+          {error.message}
+          {error.issues.length > 0 ? (
+            <ul>
+              {error.issues.map((i) => (
+                <li key={`${i.path}:${i.message}`}>{i.message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </Alert>
+      ) : null}
+      {missing.length > 0 ? (
+        <>
+          <p>{t("plans.steps.missing")}</p>
+          <ul data-testid="missing">
+            {missing.map((i) => (
+              <li key={`${i.path}:${i.message}`}>{i.message}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {v.status === "draft" ? (
+        <>
+          <p className="muted">{t("plans.steps.proposeHint")}</p>
+          <Button onClick={() => run("propose")} busy={busy === "propose"}>
+            {t("plans.steps.propose")}
+          </Button>
+        </>
+      ) : null}
+      {v.status === "proposed" ? (
+        <Button variant="secondary" onClick={() => run("return-to-draft")} busy={busy === "return-to-draft"}>
+          {t("plans.steps.returnToDraft")}
+        </Button>
+      ) : null}
+      {v.status === "signed" ? (
+        <Button onClick={() => run("put-in-effect")} busy={busy === "put-in-effect"}>
+          {t("plans.steps.putInEffect")}
+        </Button>
+      ) : null}
+      {v.status === "in-effect" ? (
+        <Button variant="secondary" onClick={() => run("amend", { kind: "annual-review" })} busy={busy === "amend"}>
+          {t("plans.steps.annualReview")}
+        </Button>
+      ) : null}
+    </section>
+  );
+}
+
+function MeetingSection({
+  studentId,
+  detail,
+  onChanged,
+}: {
+  studentId: string;
+  detail: PlanDetail;
+  onChanged: () => void;
+}) {
+  const meeting = detail.meetings.find((m) => m.versionId === detail.version.id) ?? null;
+  return (
+    <section aria-labelledby="meeting" className="panel">
+      <h2 id="meeting">{t("plans.meeting.heading")}</h2>
+      {meeting ? (
+        <>
+          <p data-testid="meeting-scheduled">
+            {t("plans.meeting.scheduled", {
+              when: new Date(meeting.scheduledAt).toLocaleString(),
+              location: meeting.location,
+              purpose: meeting.purpose,
+            })}
+          </p>
+          {meeting.noticeSentOn ? (
+            <p>{t("plans.meeting.noticeSent", { date: formatDate(meeting.noticeSentOn) })}</p>
+          ) : null}
+          <AttendanceForm studentId={studentId} detail={detail} meetingId={meeting.id} onChanged={onChanged} />
+        </>
+      ) : (
+        <ScheduleForm studentId={studentId} detail={detail} onChanged={onChanged} />
+      )}
+    </section>
+  );
+}
+
+function ScheduleForm({
+  studentId,
+  detail,
+  onChanged,
+}: {
+  studentId: string;
+  detail: PlanDetail;
+  onChanged: () => void;
+}) {
+  const [date, setDate] = useState("");
+  const [time, setTime] = useState("15:30");
+  const [location, setLocation] = useState("");
+  const [purpose, setPurpose] = useState("");
+  const [noticeSentOn, setNoticeSentOn] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) found.date = t("plans.meeting.date");
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) found.time = t("plans.meeting.timeHint");
+    if (!location.trim()) found.location = t("plans.meeting.location");
+    if (!purpose.trim()) found.purpose = t("plans.meeting.purpose");
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    setFailure(null);
+    const offset = -new Date(`${date}T${time}:00`).getTimezoneOffset();
+    const sign = offset >= 0 ? "+" : "-";
+    const abs = Math.abs(offset);
+    const tz = `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+    try {
+      await plansApi.step(studentId, detail.plan.id, "meetings", {
+        scheduledAt: `${date}T${time}:00${tz}`,
+        location,
+        purpose,
+        meetingType: detail.version.number > 1 ? "annual" : "initial",
+        notice: noticeSentOn ? { sentOn: noticeSentOn } : null,
+      });
+      onChanged();
+    } catch (e) {
+      setFailure(describeError(e));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="schedule-heading">
+      <h3 id="schedule-heading">{t("plans.meeting.schedule")}</h3>
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      <Field label={t("plans.meeting.date")} required error={errors.date}>
+        <TextInput type="date" name="meeting-date" value={date} onChange={(e) => setDate(e.target.value)} />
+      </Field>
+      <Field label={t("plans.meeting.time")} hint={t("plans.meeting.timeHint")} required error={errors.time}>
+        <TextInput type="time" name="meeting-time" value={time} onChange={(e) => setTime(e.target.value)} />
+      </Field>
+      <Field label={t("plans.meeting.location")} required error={errors.location}>
+        <TextInput name="meeting-location" value={location} onChange={(e) => setLocation(e.target.value)} />
+      </Field>
+      <Field label={t("plans.meeting.purpose")} required error={errors.purpose}>
+        <TextInput name="meeting-purpose" value={purpose} onChange={(e) => setPurpose(e.target.value)} />
+      </Field>
+      <Field label={t("plans.meeting.noticeSentOn")} hint={t("plans.meeting.noticeHint")}>
+        <TextInput
+          type="date"
+          name="notice-sent-on"
+          value={noticeSentOn}
+          onChange={(e) => setNoticeSentOn(e.target.value)}
+        />
+      </Field>
+      <Button type="submit" busy={busy}>
+        {t("plans.meeting.submit")}
+      </Button>
+    </form>
+  );
+}
+
+const ATTENDANCE = ["invited", "attended", "attended-remotely", "excused", "absent"] as const;
+
+function AttendanceForm({
+  studentId,
+  detail,
+  meetingId,
+  onChanged,
+}: {
+  studentId: string;
+  detail: PlanDetail;
+  meetingId: string;
+  onChanged: () => void;
+}) {
+  const attendees = detail.version.content.attendees;
+  const meeting = detail.version.content.meeting as { notes?: string; parentConcerns?: string } | undefined;
+  const [status, setStatus] = useState<Record<string, Attendee["attendance"]>>(
+    Object.fromEntries(attendees.map((a) => [a.id, a.attendance])),
+  );
+  const [notes, setNotes] = useState(meeting?.notes ?? "");
+  const [concerns, setConcerns] = useState(meeting?.parentConcerns ?? "");
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    try {
+      await plansApi.recordAttendance(studentId, detail.plan.id, meetingId, {
+        attendance: attendees.map((a) => ({ attendeeId: a.id, status: status[a.id] ?? "invited" })),
+        notes,
+        parentConcerns: concerns,
+      });
+      setMessage({ tone: "success", text: t("plans.meeting.saved") });
+      onChanged();
+    } catch (e) {
+      setMessage({ tone: "error", text: describeError(e) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} aria-labelledby="attendance-heading">
+      <h3 id="attendance-heading">{t("plans.meeting.attendanceHeading")}</h3>
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      {attendees.map((a) => (
+        <Field key={a.id} label={t("plans.meeting.attendanceFor", { name: a.name, title: a.title || a.role })}>
+          <Select
+            name={`attendance-${a.id}`}
+            value={status[a.id] ?? "invited"}
+            onChange={(e) => setStatus({ ...status, [a.id]: e.target.value as Attendee["attendance"] })}
+            options={ATTENDANCE.map((s) => ({ value: s, label: tMaybe(`plans.meeting.attendance.${s}`) ?? s }))}
+          />
+        </Field>
+      ))}
+      <TextArea label={t("plans.meeting.notes")} name="meeting-notes" value={notes} onChange={setNotes} />
+      <TextArea
+        label={t("plans.meeting.parentConcerns")}
+        name="parent-concerns"
+        value={concerns}
+        onChange={setConcerns}
+      />
+      <Button type="submit" busy={busy}>
+        {t("plans.meeting.saveAttendance")}
+      </Button>
+    </form>
+  );
+}
+
+export function TextArea({
+  label,
+  name,
+  value,
+  onChange,
+  hint,
+  error,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: string;
+  error?: string;
+}) {
+  const id = `ta-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className={error ? "field field-has-error" : "field"}>
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name={name}
+        className="text-input"
+        rows={4}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        {...(describedBy ? { "aria-describedby": describedBy } : {})}
+        {...(error ? { "aria-invalid": true } : {})}
+      />
+    </div>
+  );
+}
+
+function SignSection({
+  studentId,
+  detail,
+  onChanged,
+}: {
+  studentId: string;
+  detail: PlanDetail;
+  onChanged: () => void;
+}) {
+  const options = detail.version.content.attendees.filter((a) => detail.youMaySignAs.includes(a.id));
+  const [attendeeId, setAttendeeId] = useState(options[0]?.id ?? "");
+  const [typedName, setTypedName] = useState("");
+  const [choice, setChoice] = useState<string>("");
+  const [exclusions, setExclusions] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const attendee = options.find((a) => a.id === attendeeId);
+  const asksConsent =
+    detail.plan.type === "iep" &&
+    (attendee?.role === "parent" || attendee?.role === "student") &&
+    (detail.version.content.consent as { choice?: string | null } | undefined)?.choice == null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (!typedName.trim()) found.typedName = t("plans.sign.nameRequired");
+    if (asksConsent && !choice) found.choice = t("plans.sign.choiceRequired");
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      await plansApi.step(studentId, detail.plan.id, "signatures", {
+        attendeeId,
+        method: "typed",
+        typedName,
+        meaning: "agreement",
+        consent: asksConsent
+          ? {
+              choice,
+              exclusions:
+                choice === "consent-except"
+                  ? exclusions
+                      .split("\n")
+                      .filter((line) => line.trim())
+                      .map((line) => ({ section: "other", itemId: null, description: line.trim() }))
+                  : [],
+            }
+          : null,
+      });
+      onChanged();
+    } catch (e) {
+      setFailure(describeError(e));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="sign" className="panel">
+      <h2 id="sign">{t("plans.sign.heading")}</h2>
+      <p>{t("plans.sign.explain")}</p>
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      <form onSubmit={submit} noValidate>
+        {options.length > 1 ? (
+          <Field label={t("plans.sign.as")}>
+            <Select
+              value={attendeeId}
+              onChange={(e) => setAttendeeId(e.target.value)}
+              options={options.map((a) => ({ value: a.id, label: `${a.name} (${a.title || a.role})` }))}
+            />
+          </Field>
+        ) : (
+          <p>
+            {t("plans.sign.as")}: {attendee?.name}
+          </p>
+        )}
+        {asksConsent ? (
+          <fieldset aria-describedby={errors.choice ? "consent-error" : undefined}>
+            <legend>{t("plans.sign.consent")}</legend>
+            {errors.choice ? (
+              <p className="field-error" id="consent-error">
+                {errors.choice}
+              </p>
+            ) : null}
+            {(["consent", "consent-except", "refuse"] as const).map((c) => (
+              <div key={c}>
+                <input
+                  type="radio"
+                  id={`consent-${c}`}
+                  name="consent"
+                  value={c}
+                  checked={choice === c}
+                  onChange={() => setChoice(c)}
+                />{" "}
+                <label htmlFor={`consent-${c}`}>{tMaybe(`plans.sign.consent.${c}`) ?? c}</label>
+              </div>
+            ))}
+          </fieldset>
+        ) : null}
+        {asksConsent && choice === "consent-except" ? (
+          <TextArea
+            label={t("plans.sign.exclusions")}
+            hint={t("plans.sign.exclusionsHint")}
+            name="exclusions"
+            value={exclusions}
+            onChange={setExclusions}
+          />
+        ) : null}
+        <Field label={t("plans.sign.typedName")} required error={errors.typedName}>
+          <TextInput
+            name="typed-name"
+            autoComplete="name"
+            value={typedName}
+            onChange={(e) => setTypedName(e.target.value)}
+          />
+        </Field>
+        <Button type="submit" busy={busy}>
+          {t("plans.sign.submit")}
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+function text(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
+
+function PlainSummary({ detail, name }: { detail: PlanDetail; name: string }) {
+  const c = detail.version.content;
+  const goals = (getPath(c, ["goals"]) as Array<Record<string, unknown>> | undefined) ?? [];
+  const services = (getPath(c, ["services"]) as Array<Record<string, unknown>> | undefined) ?? [];
+  const accommodations = (getPath(c, ["accommodations"]) as Array<Record<string, unknown>> | undefined) ?? [];
+  const impairments = (getPath(c, ["impairments"]) as Array<Record<string, unknown>> | undefined) ?? [];
+  const academic = text(getPath(c, ["presentLevels", "academic"]));
+  return (
+    <section aria-labelledby="summary" className="panel">
+      <h2 id="summary">{t("plans.summary.heading")}</h2>
+      {c.type === "iep" ? (
+        <>
+          <h3>{t("plans.summary.presentLevels", { name })}</h3>
+          <p>{academic || t("plans.summary.nothing")}</p>
+          <h3>{t("plans.summary.goals")}</h3>
+          {goals.length === 0 ? <p>{t("plans.summary.nothing")}</p> : null}
+          <ul>
+            {goals.map((g) => (
+              <li key={text(g.id)}>
+                <strong>{text(g.area)}</strong>: {text(g.statement)}
+              </li>
+            ))}
+          </ul>
+          <h3>{t("plans.summary.services")}</h3>
+          <ul>
+            {services.map((s) => {
+              const freq = s.frequency as { times?: number; per?: string } | undefined;
+              return (
+                <li key={text(s.id)}>
+                  {t("plans.summary.serviceLine", {
+                    area: (tMaybe(`enforcement.area.${text(s.area)}`) ?? text(s.area)).toString(),
+                    minutes: Number(s.minutesPerSession ?? 0),
+                    times: Number(freq?.times ?? 0),
+                    per: freq?.per ?? "",
+                    location: text(s.location),
+                  })}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : (
+        <>
+          <h3>{t("plans.summary.impairments")}</h3>
+          <ul>
+            {impairments.map((i) => (
+              <li key={text(i.id)}>
+                <strong>{text(i.name)}</strong> {text(i.description)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>{t("plans.summary.accommodations", { name })}</h3>
+      {accommodations.length === 0 ? <p>{t("plans.summary.nothing")}</p> : null}
+      <ul>
+        {accommodations.map((a) => (
+          <li key={text(a.id)}>
+            {text(a.text)}
+            {text(a.when) ? ` (${text(a.when)})` : ""}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Signatures({ detail }: { detail: PlanDetail }) {
+  const sigs = detail.version.content.signatures;
+  return (
+    <section aria-labelledby="signatures" className="panel">
+      <h2 id="signatures">{t("plans.signatures.heading")}</h2>
+      {sigs.length === 0 ? <p>{t("plans.signatures.none")}</p> : null}
+      <ul data-testid="signatures">
+        {sigs.map((s) => (
+          <li key={s.attendeeId}>
+            {t("plans.signatures.item", { name: s.typedName, date: new Date(s.signedAt).toLocaleString() })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Versions({ detail }: { detail: PlanDetail }) {
+  return (
+    <section aria-labelledby="versions" className="panel">
+      <h2 id="versions">{t("plans.versions.heading")}</h2>
+      <ol reversed>
+        {detail.versions.map((v) => (
+          <li key={v.id}>
+            {t("plans.versions.item", {
+              number: v.number,
+              status: statusText(v.status),
+              date: formatDate(v.createdAt.slice(0, 10)),
+            })}
+            {v.sha256 ? (
+              <>
+                {" "}
+                · <code>{groupedHash(v.sha256).slice(0, 19)}…</code>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function DiffSection({ studentId, detail }: { studentId: string; detail: PlanDetail }) {
+  const diff = useRequest(`diff:${detail.version.id}:${detail.version.revision}`, (signal) =>
+    plansApi.diff(studentId, detail.plan.id, signal),
+  );
+  return (
+    <section aria-labelledby="diff" className="panel">
+      <h2 id="diff">{t("plans.diff.heading")}</h2>
+      {diff.status === "ok" ? (
+        diff.data.from === null ? (
+          <p>{t("plans.diff.none")}</p>
+        ) : diff.data.changes.length === 0 ? (
+          <p>{t("plans.diff.same")}</p>
+        ) : (
+          <ul data-testid="diff">
+            {diff.data.changes.map((c) => (
+              <li key={`${c.section}:${c.itemId ?? ""}:${c.text}`}>{c.text}</li>
+            ))}
+          </ul>
+        )
+      ) : null}
+      {diff.status === "error" ? <Alert tone="error">{describeError(diff.error)}</Alert> : null}
+    </section>
+  );
+}
+
+function PdfLinks({ studentId, detail }: { studentId: string; detail: PlanDetail }) {
+  const kinds =
+    detail.plan.type === "iep"
+      ? (["full", "parent-summary", "at-a-glance", "prior-written-notice"] as const)
+      : (["full", "parent-summary", "at-a-glance"] as const);
+  return (
+    <section aria-labelledby="pdfs" className="panel">
+      <h2 id="pdfs">{t("plans.pdf.heading")}</h2>
+      <ul>
+        {kinds.map((k) => (
+          <li key={k}>
+            <a href={plansApi.pdfUrl(studentId, detail.plan.id, k)}>{tMaybe(`plans.pdf.${k}`) ?? k}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
