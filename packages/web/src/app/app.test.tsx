@@ -1,0 +1,81 @@
+import { render, screen } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { SessionUser } from "../lib/types.ts";
+import { App } from "./app.tsx";
+
+type Routes = Record<string, unknown>;
+
+/** Plays the server: answers GET requests by path with fixed JSON. */
+function serve(routes: Routes) {
+  const seen: string[] = [];
+  vi.stubGlobal("fetch", async (input: RequestInfo | URL) => {
+    const url = new URL(String(input), "http://localhost");
+    seen.push(url.pathname + url.search);
+    const body = routes[url.pathname];
+    if (body === undefined) return new Response(JSON.stringify({ error: "Not Found", message: "no" }), { status: 404 });
+    return new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
+  });
+  return seen;
+}
+
+const guardian: SessionUser = {
+  id: "p1",
+  name: "Ana Rivera",
+  email: "parent.rivera@family.example",
+  roles: [{ role: "guardian", districtId: "d1", studentIds: ["s1"] }],
+  homeRole: "guardian",
+};
+
+beforeEach(() => {
+  window.history.replaceState(null, "", "/");
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("App", () => {
+  it("sends a visitor who opens a student's page to sign-in, remembering where they were going", async () => {
+    serve({ "/api/auth/session": { user: null, csrfToken: "t" } });
+    window.history.replaceState(null, "", "/students/abc");
+    render(<App />);
+    expect(await screen.findByRole("heading", { level: 1, name: "Sign in" })).toBeTruthy();
+    expect(window.location.pathname + window.location.search).toBe("/sign-in?next=%2Fstudents%2Fabc");
+    expect(document.title).toBe("Sign in – Lantern");
+  });
+
+  it("shows a guardian their children at /", async () => {
+    const seen = serve({
+      "/api/auth/session": { user: guardian, csrfToken: "t" },
+      "/api/students": {
+        items: [
+          {
+            id: "s1",
+            firstName: "Mateo",
+            lastName: "Rivera",
+            grade: "K",
+            schoolName: "Northside Elementary",
+            plans: [{ id: "p1", type: "iep", status: "active" }],
+            nextDeadline: { label: "Annual review", dueDate: "2026-03-04", state: "upcoming" },
+          },
+        ],
+        nextCursor: null,
+      },
+    });
+    render(<App />);
+    expect(await screen.findByRole("heading", { level: 1, name: "My children" })).toBeTruthy();
+    expect(await screen.findByRole("link", { name: "Mateo Rivera" })).toBeTruthy();
+    expect(screen.getByText("Plans: IEP: in effect")).toBeTruthy();
+    expect(screen.getByText("Annual review: March 4, 2026 (coming up)")).toBeTruthy();
+    expect(screen.queryByRole("table")).toBeNull();
+    expect(seen).toContain("/api/students?limit=25");
+  });
+
+  it("shows the landing page to visitors at /, with a skip link first and a main landmark", async () => {
+    serve({ "/api/auth/session": { user: null, csrfToken: "t" } });
+    render(<App />);
+    expect(await screen.findByRole("heading", { level: 1, name: /Help for students/ })).toBeTruthy();
+    const links = screen.getAllByRole("link");
+    expect(links[0]?.textContent).toBe("Skip to main content");
+    expect(screen.getByRole("main").id).toBe("main");
+  });
+});
