@@ -142,6 +142,21 @@ describe("parent summary, at a glance and prior written notice", () => {
     for (const g of iep.goals) expect(text).toContain(normalize(`${g.area}:`));
   });
 
+  it("the at-a-glance stays on one page for a long plan and says what it left out", async () => {
+    const many = structuredClone(iep);
+    many.accommodations = Array.from({ length: 30 }, (_, i) => ({
+      id: `acc-${i}`,
+      category: "instructional" as const,
+      text: `Accommodation number ${i} with a fairly long description of what the teacher does and when it applies`,
+      providedBy: "Teachers",
+      when: "Every class period, including labs and assemblies",
+      needIds: [],
+    }));
+    const { text, pages } = await extract("at-a-glance", many);
+    expect(pages).toBe(1);
+    expect(text).toMatch(/\d+ more accommodations are listed in the full plan\./);
+  });
+
   it("the prior written notice has its 7 contents", async () => {
     const { text } = await extract("prior-written-notice", iep);
     expect(text).toContain("Prior Written Notice");

@@ -378,8 +378,8 @@ function safeguardsSection(doc: PlanDocument, citation: string): Content[] {
 
 function goalBlock(goal: IepDocument["goals"][number], index: number, needs: Map<string, string>): Content {
   const unit = filled(goal.unit) ? ` ${goal.unit.trim()}` : "";
-  const measure = (v: number | null, d: string) =>
-    [v !== null ? `${v}${unit}` : "", filled(d) ? d.trim() : ""].filter(Boolean).join(" — ") || NOT_RECORDED;
+  // The description says it in words; the number (with its unit) stands in when there are no words.
+  const measure = (v: number | null, d: string) => (filled(d) ? d.trim() : v !== null ? `${v}${unit}` : NOT_RECORDED);
   const rows: TableCell[][] = [
     [
       { text: "Baseline", bold: true },
@@ -432,7 +432,7 @@ function iepContent(doc: IepDocument, options: PlanPdfOptions): Content[] {
     ...studentSection(doc, c.student),
     sub("Key dates"),
     table(
-      ["Date", ""],
+      ["Milestone", "Date"],
       [
         ["Plan starts", formatPlanDate(d.planStart)],
         ["Plan ends", formatPlanDate(d.planEnd)],
@@ -925,8 +925,30 @@ export function parentSummaryPdfDocument(doc: PlanDocument, options: PlanPdfOpti
   return baseDocument("Family summary", doc, content, options);
 }
 
+/** How many items the at-a-glance page lists before it says "N more … in the full plan". */
+export type AtAGlanceLimits = { accommodations: number; goals: number; services: number };
+const GLANCE_LIMITS: AtAGlanceLimits = { accommodations: 22, goals: 12, services: 12 };
+
+/** A note when a list was cut to keep the page to one sheet. */
+function more(total: number, shown: number, noun: string): Content[] {
+  return total > shown
+    ? [
+        {
+          text: `${total - shown} more ${noun} are listed in the full plan.`,
+          fontSize: 7.5,
+          bold: true,
+          margin: [0, 2, 0, 0],
+        },
+      ]
+    : [];
+}
+
 /** One page for teachers: accommodations and goals. */
-export function atAGlancePdfDocument(doc: PlanDocument, options: PlanPdfOptions = {}): TDocumentDefinitions {
+export function atAGlancePdfDocument(
+  doc: PlanDocument,
+  options: PlanPdfOptions = {},
+  limits: AtAGlanceLimits = GLANCE_LIMITS,
+): TDocumentDefinitions {
   const cut = (t: string, n: number) => {
     const s = t.trim().replace(/\s+/g, " ");
     return s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`;
@@ -958,26 +980,30 @@ export function atAGlancePdfDocument(doc: PlanDocument, options: PlanPdfOptions 
             { text: "Accommodation", bold: true },
             { text: "When", bold: true },
           ],
-          ...doc.accommodations.slice(0, 22).map((a): TableCell[] => [a.category, cut(a.text, 110), cut(a.when, 60)]),
+          ...doc.accommodations
+            .slice(0, limits.accommodations)
+            .map((a): TableCell[] => [a.category, cut(a.text, 110), cut(a.when, 60)]),
         ],
       },
       layout: "lightHorizontalLines",
       fontSize: 7.5,
     },
+    ...more(doc.accommodations.length, limits.accommodations, "accommodations"),
   ];
   if (doc.type === "iep") {
     content.push(
       { text: "Goals", style: "h3", fontSize: 10, margin: [0, 6, 0, 2] },
       {
-        ol: doc.goals.slice(0, 12).map((g) => ({
+        ol: doc.goals.slice(0, limits.goals).map((g) => ({
           text: [{ text: `${orNone(g.area, "Goal")}: `, bold: true }, cut(g.statement, 150)],
         })),
         fontSize: 7.5,
       },
+      ...more(doc.goals.length, limits.goals, "goals"),
       { text: "Services", style: "h3", fontSize: 10, margin: [0, 6, 0, 2] },
       {
         text: doc.services
-          .slice(0, 12)
+          .slice(0, limits.services)
           .map(
             (s) =>
               `${SERVICE_AREA_LABELS[s.area]}${s.area === "other" && filled(s.description) ? ` (${cut(s.description, 40)})` : ""}: ${describeServiceAmount(s) || "not set"}`,
@@ -1031,12 +1057,37 @@ export function planPdfDefinition(
   }
 }
 
-/** Render one of the plan PDFs to bytes. */
+/** Render a document definition; also report how many pages it took. */
+async function renderCounted(definition: TDocumentDefinitions): Promise<{ pdf: Buffer; pages: number }> {
+  const pdfmake = configurePdfmake();
+  let pages = 0;
+  const footer = definition.footer;
+  const counted: TDocumentDefinitions = {
+    ...definition,
+    footer: (currentPage, pageCount, pageSize) => {
+      pages = Math.max(pages, pageCount);
+      return typeof footer === "function" ? footer(currentPage, pageCount, pageSize) : (footer ?? null);
+    },
+  };
+  const pdf = await pdfmake.createPdf(counted).getBuffer();
+  return { pdf, pages };
+}
+
+/** Render one of the plan PDFs to bytes. The at-a-glance is kept to one page by listing fewer items when needed. */
 export async function renderPlanPdf(
   kind: PlanPdfKind,
   doc: PlanDocument,
   options: PlanPdfOptions = {},
 ): Promise<Buffer> {
-  const pdfmake = configurePdfmake();
-  return pdfmake.createPdf(planPdfDefinition(kind, doc, options)).getBuffer();
+  if (kind !== "at-a-glance") return (await renderCounted(planPdfDefinition(kind, doc, options))).pdf;
+  let limits = GLANCE_LIMITS;
+  for (let attempt = 0; ; attempt += 1) {
+    const { pdf, pages } = await renderCounted(atAGlancePdfDocument(doc, options, limits));
+    if (pages <= 1 || attempt >= 6) return pdf;
+    limits = {
+      accommodations: Math.max(3, Math.floor(limits.accommodations * 0.75)),
+      goals: Math.max(2, Math.floor(limits.goals * 0.75)),
+      services: Math.max(2, Math.floor(limits.services * 0.75)),
+    };
+  }
 }
