@@ -192,3 +192,24 @@ export const ZFidelityReport = z.object({
   groups: z.array(ZFidelityGroup),
 });
 export type FidelityReportView = z.infer<typeof ZFidelityReport>;
+
+export const ZServiceAlertsQuery = z.object({ through: ZIsoDate.optional() });
+
+/** Services behind schedule on the signed-in person's caseload (for home pages and dashboards). */
+export const ZServiceAlerts = z.object({
+  through: ZIsoDate,
+  alerts: z.array(
+    z.object({
+      studentId: z.string(),
+      studentName: z.string(),
+      serviceId: z.string(),
+      area: z.string(),
+      requiredMinutes: z.number(),
+      providedMinutes: z.number(),
+      ratio: z.number().nullable(),
+      threshold: z.number(),
+      compensatoryOwedMinutes: z.number(),
+    }),
+  ),
+});
+export type ServiceAlerts = z.infer<typeof ZServiceAlerts>;

@@ -294,6 +294,39 @@ describe.each(DATABASE_KINDS)("enforcement on %s", (kind) => {
     expect((await slp.get(`/api/reports/service-fidelity?${q}`)).statusCode).toBe(403);
   });
 
+  it("exports a service log that the lantern minutes command recomputes to the same figures", async () => {
+    const res = await slp.get(`/api/students/${studentId}/service-log.json?through=2026-09-18`);
+    expect(res.statusCode, res.body).toBe(200);
+    const file = join(pdfDir, "service-log.json");
+    writeFileSync(file, res.body);
+    const root = join(import.meta.dirname, "../../../..");
+    const out = execFileSync(process.execPath, [join(root, "bin/lantern.js"), "minutes", file], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    const cli = JSON.parse(out) as { totals: Record<string, number> };
+    const api = (await slp.get(`/api/students/${studentId}/service-minutes?through=2026-09-18`)).json() as {
+      totals: Record<string, number>;
+    };
+    expect(cli.totals).toEqual(api.totals);
+    expect(cli.totals.compensatoryOwed).toBe(10);
+  });
+
+  it("alerts the provider to services behind schedule on the caseload", async () => {
+    const res = await slp.get("/api/caseload/service-alerts?through=2026-09-18");
+    expect(res.statusCode, res.body).toBe(200);
+    const alert = (res.json() as { alerts: Array<Record<string, unknown>> }).alerts.find(
+      (a) => a.studentId === studentId,
+    );
+    expect(alert).toMatchObject({
+      studentName: "Robin Example",
+      serviceId: "svc-speech",
+      requiredMinutes: 144,
+      providedMinutes: 50,
+      compensatoryOwedMinutes: 10,
+    });
+  });
+
   it("lets the district choose to count closures, and never a student's absence", async () => {
     expect((await slp.send("PUT", "/api/district/compensatory-policy", { owedReasons: [] })).statusCode).toBe(403);
     const bad = await admin.send("PUT", "/api/district/compensatory-policy", { owedReasons: ["student-absent"] });

@@ -21,6 +21,9 @@ import {
   ZProgressPointView,
   ZProgressQuery,
   ZRecordPointBody,
+  ZServiceAlerts,
+  ZServiceAlertsQuery,
+  ZServiceLog,
   ZSessionList,
   ZSessionListQuery,
   ZStoredSessionView,
@@ -191,6 +194,107 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         requestId: request.id,
       });
       return reply.status(201).send(saved);
+    },
+  );
+
+  app.get(
+    "/api/students/:studentId/service-log.json",
+    {
+      schema: {
+        tags: ["enforcement"],
+        summary:
+          "Export the student's service log (plan versions, calendar, policy, sessions) for `lantern minutes` and audits",
+        params: ZStudentIdParams,
+        querystring: ZMinutesQuery,
+        response: { 200: ZServiceLog },
+      },
+    },
+    async (request, reply) => {
+      const { studentId } = request.params;
+      const access = await app.access.authorize(request, {
+        studentId,
+        action: "read-plan",
+        purpose: "export service log",
+        record: "service-sessions",
+      });
+      const through = request.query.through ?? todayIso();
+      const [plan, sessions, policy, calendar] = await Promise.all([
+        deps.plans.forStudent(studentId),
+        deps.enforcement.listSessions([studentId], { to: through }),
+        deps.enforcement.getPolicy(access.student.districtId),
+        deps.calendarFor(access.student.districtId),
+      ]);
+      reply.header("content-disposition", 'attachment; filename="service-log.json"');
+      return {
+        format: "lantern-service-log" as const,
+        version: 1 as const,
+        calendar: calendar.data,
+        policy,
+        planVersions:
+          plan.planVersions.length > 0
+            ? plan.planVersions
+            : [{ label: "No plan in effect", effectiveFrom: through, services: [] }],
+        reportingPeriods: [],
+        asOf: through,
+        sessions: sessions.map(
+          ({ studentId: _s, providerId: _p, providerName: _n, slot: _slot, ...session }) => session,
+        ),
+      };
+    },
+  );
+
+  app.get(
+    "/api/caseload/service-alerts",
+    {
+      schema: {
+        tags: ["enforcement"],
+        summary: "Services behind schedule for students on the signed-in person's caseload",
+        querystring: ZServiceAlertsQuery,
+        response: { 200: ZServiceAlerts },
+      },
+    },
+    async (request) => {
+      const person = app.auth.requirePerson(request);
+      const through = request.query.through ?? todayIso();
+      const members = await db
+        .selectFrom("caseload_members as c")
+        .innerJoin("students as s", "s.id", "c.student_id")
+        .select(["s.id", "s.first_name", "s.last_name"])
+        .where("c.person_id", "=", person.id)
+        .orderBy("s.last_name")
+        .orderBy("s.first_name")
+        .execute();
+      const alerts: Array<z.infer<typeof ZServiceAlerts>["alerts"][number]> = [];
+      for (const m of [...new Map(members.map((x) => [x.id, x])).values()]) {
+        let place: StudentPlace;
+        try {
+          const access = await app.access.authorize(request, {
+            studentId: m.id,
+            action: "read-plan",
+            purpose: "service delivery alerts",
+            record: "service-minutes",
+          });
+          place = { studentId: m.id, districtId: access.student.districtId, schoolId: access.student.schoolId };
+        } catch {
+          continue;
+        }
+        const { summary } = await summarizeServiceMinutes(deps, place, { through, segments: false });
+        for (const s of summary.services) {
+          if (!s.behindSchedule.isBehind) continue;
+          alerts.push({
+            studentId: m.id,
+            studentName: `${m.first_name} ${m.last_name}`,
+            serviceId: s.serviceId,
+            area: s.area,
+            requiredMinutes: s.required.minutes,
+            providedMinutes: s.provided,
+            ratio: s.behindSchedule.ratio,
+            threshold: s.behindSchedule.threshold,
+            compensatoryOwedMinutes: s.compensatoryOwed.minutes,
+          });
+        }
+      }
+      return { through, alerts };
     },
   );
 
