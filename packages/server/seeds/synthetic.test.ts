@@ -1,11 +1,14 @@
+import { hashPlanContent, validatePlanDocument } from "@lantern/core";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, DATABASE_KINDS, TEST_TODAY, type TestDatabase } from "../test/helpers/test-database.ts";
 import {
   BOTH_SHARE,
   buildModel,
+  buildPlans,
   IEP_SHARE,
   isSyntheticSeeded,
+  PLAN_STAGES,
   SECTION_504_SHARE,
   type SyntheticSummary,
   seedSynthetic,
@@ -105,6 +108,74 @@ describe.each(DATABASE_KINDS)("synthetic district on %s", (kind) => {
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from caseload_members where role = 'case-manager'`.execute(first.db);
     expect(rows[0]?.n).toBe(ieps);
+  });
+
+  it("has plans at every lifecycle stage, each content valid and each sealed version's hash right", async () => {
+    const plans = buildPlans(buildModel({ students: 3000, seed: 42, today: TEST_TODAY }));
+    expect(new Set(plans.map((p) => p.stage))).toEqual(new Set(PLAN_STAGES));
+    const versions = await first.db
+      .selectFrom("plan_versions")
+      .select(["content", "sealed_at", "content_sha256", "status"])
+      .execute();
+    expect(versions.length).toBe(summary.counts.plan_versions);
+    expect(versions.length).toBeGreaterThan(summary.plans.iep + summary.plans.section504 - 1);
+    for (const v of versions) {
+      const result = validatePlanDocument(v.content);
+      expect(result.issues).toEqual([]);
+      if (v.sealed_at) expect(v.content_sha256).toBe(hashPlanContent(v.content));
+      else expect(v.content_sha256).toBeNull();
+    }
+    const { rows } = await sql<{ stale: number }>`
+      select count(*)::int as stale from plans p
+      where p.current_version_id is null
+         or (p.status = 'in-effect' and p.in_effect_version_id is null)`.execute(first.db);
+    expect(rows[0]?.stale).toBe(0);
+  });
+
+  it("logs a year of sessions and progress data for IEPs in effect, with deadlines past, near and far", async () => {
+    const { rows } = await sql<{ sessions: number; points: number; first_day: string; missed: number }>`
+      select (select count(*)::int from service_sessions) as sessions,
+             (select count(*)::int from progress_data_points) as points,
+             (select min(session_date)::text from service_sessions) as first_day,
+             (select count(*)::int from service_sessions where status <> 'delivered') as missed`.execute(first.db);
+    const r = rows[0];
+    expect(r?.sessions).toBeGreaterThan(summary.plans.iep * 10);
+    expect(r?.points).toBeGreaterThan(summary.plans.iep * 2);
+    expect(r?.missed).toBeGreaterThan(0);
+    expect((r?.first_day ?? "9999") <= "2026-01-01").toBe(true);
+    const { rows: due } = await sql<{ past: number; near: number; far: number }>`
+      select count(*) filter (where effective_to < ${TEST_TODAY}::date)::int as past,
+             count(*) filter (where effective_to between ${TEST_TODAY}::date and ${TEST_TODAY}::date + 30)::int as near,
+             count(*) filter (where effective_to > ${TEST_TODAY}::date + 30)::int as far
+      from plans where status = 'in-effect'`.execute(first.db);
+    expect(due[0]?.near).toBeGreaterThan(0);
+    expect(due[0]?.far).toBeGreaterThan(0);
+    expect(due[0]?.past).toBeGreaterThan(0);
+  });
+
+  it("re-creates the indexes and constraints the migrations define after the bulk load", async () => {
+    const fresh = await createTestDatabase(kind, { seed: false });
+    try {
+      const defs = async (t: TestDatabase) =>
+        (
+          await sql<{ def: string }>`
+            select indexdef as def from pg_indexes
+            where tablename in ('service_sessions', 'progress_data_points') order by indexname`.execute(t.db)
+        ).rows.map((r) => r.def);
+      const constraints = async (t: TestDatabase) =>
+        (
+          await sql<{ def: string }>`
+            select conname || ' ' || pg_get_constraintdef(oid) as def from pg_constraint
+            where conrelid in ('service_sessions'::regclass, 'progress_data_points'::regclass) order by conname`.execute(
+            t.db,
+          )
+        ).rows.map((r) => r.def);
+      expect(await defs(first)).toEqual(await defs(fresh));
+      expect(await constraints(first)).toEqual(await constraints(fresh));
+      expect((await defs(first)).length).toBeGreaterThan(4);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it("lets a synthetic case manager sign in with a password hash, and refuses a second synthetic district", async () => {

@@ -14,6 +14,8 @@
  * per batch (one array parameter per column), inside one transaction, into the tables and indexes
  * the migrations define. The same statement runs on PGlite and on PostgreSQL.
  */
+import { createHash } from "node:crypto";
+import { canonicalJson } from "@lantern/core";
 import { hash } from "@node-rs/argon2";
 import cliProgress from "cli-progress";
 import { type Kysely, type RawBuilder, sql } from "kysely";
@@ -160,10 +162,19 @@ export async function insertColumns(
   const total = columns[names[0] as string]?.length ?? 0;
   for (let start = 0; start < total; start += batchSize) {
     const end = Math.min(total, start + batchSize);
-    const arrays: RawBuilder<unknown>[] = names.map(
-      (name) => sql`${(columns[name] as Value[]).slice(start, end)}::${sql.raw(spec[name] as string)}[]`,
+    // One set-returning function per column, zipped by ROWS FROM. JSON columns travel as one JSON
+    // array (no array-literal escaping of large documents); SQL nulls are JSON nulls there.
+    const sources: RawBuilder<unknown>[] = names.map((name) => {
+      const values = (columns[name] as Value[]).slice(start, end);
+      if (spec[name] === "jsonb")
+        return sql`jsonb_array_elements(${`[${values.map((v) => (v === null ? "null" : String(v))).join(",")}]`}::jsonb)`;
+      return sql`unnest(${values}::${sql.raw(spec[name] as string)}[])`;
+    });
+    const selected = names.map((name, i) =>
+      spec[name] === "jsonb" ? sql`nullif(${sql.ref(`c${i}`)}, 'null'::jsonb)` : sql.ref(`c${i}`),
     );
-    await sql`insert into ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))}) select * from unnest(${sql.join(arrays)})`.execute(
+    await sql`insert into ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})
+      select ${sql.join(selected)} from rows from (${sql.join(sources)}) as r(${sql.join(names.map((_, i) => sql.ref(`c${i}`)))})`.execute(
       db,
     );
     onBatch?.(end - start);
@@ -213,6 +224,48 @@ export class TableWriter {
     if (process.env.SYNTH_TRACE) process.stderr.write(`${this.table} ${n} ${Math.round(performance.now() - t0)}ms\n`);
     this.onRows(n);
   }
+}
+
+/**
+ * Load a large leaf table the way the PostgreSQL manual advises ("Populating a Database"): drop
+ * its indexes and constraints, insert, then re-create them exactly as the migrations defined them
+ * (definitions read back from the catalog), all inside the caller's transaction.
+ */
+export async function withIndexesBuiltAfter<T>(
+  db: Kysely<Database>,
+  tables: string[],
+  load: () => Promise<T>,
+): Promise<T> {
+  type Saved = { table: string; constraints: Array<{ name: string; type: string; def: string }>; indexes: string[] };
+  const saved: Saved[] = [];
+  await sql`set local maintenance_work_mem = '256MB'`.execute(db);
+  for (const table of tables) {
+    const { rows: constraints } = await sql<{ name: string; type: string; def: string }>`
+      select conname as name, contype as type, pg_get_constraintdef(oid) as def
+      from pg_constraint where conrelid = ${table}::regclass and contype in ('p', 'u', 'f')
+      order by contype, conname`.execute(db);
+    const { rows: indexes } = await sql<{ name: string; def: string }>`
+      select i.indexname as name, i.indexdef as def from pg_indexes i
+      where i.schemaname = 'public' and i.tablename = ${table}
+        and not exists (select 1 from pg_constraint c where c.conindid = (quote_ident(i.indexname))::regclass)`.execute(
+      db,
+    );
+    for (const c of constraints.filter((c) => c.type === "f"))
+      await sql`alter table ${sql.table(table)} drop constraint ${sql.ref(c.name)}`.execute(db);
+    for (const i of indexes) await sql`drop index ${sql.ref(i.name)}`.execute(db);
+    for (const c of constraints.filter((c) => c.type !== "f"))
+      await sql`alter table ${sql.table(table)} drop constraint ${sql.ref(c.name)}`.execute(db);
+    saved.push({ table, constraints, indexes: indexes.map((i) => i.def) });
+  }
+  const result = await load();
+  for (const { table, constraints, indexes } of saved) {
+    for (const c of constraints.filter((c) => c.type !== "f"))
+      await sql`alter table ${sql.table(table)} add constraint ${sql.ref(c.name)} ${sql.raw(c.def)}`.execute(db);
+    for (const def of indexes) await sql.raw(def).execute(db);
+    for (const c of constraints.filter((c) => c.type === "f"))
+      await sql`alter table ${sql.table(table)} add constraint ${sql.ref(c.name)} ${sql.raw(c.def)}`.execute(db);
+  }
+  return result;
 }
 
 export async function tableExists(db: Kysely<Database>, table: string): Promise<boolean> {
@@ -678,8 +731,998 @@ export const tenancyStep: SyntheticStep = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------
+// Plans (migration 0002): every lifecycle stage, with meetings and signatures
+
+/** How far along a plan is; the versions follow from it. */
+export const PLAN_STAGES = ["in-effect", "amended", "renewal-draft", "draft", "proposed", "signed", "ended"] as const;
+export type PlanStage = (typeof PLAN_STAGES)[number];
+
+export type SyntheticGoal = {
+  id: string;
+  area: string;
+  unit: string;
+  direction: "increase" | "decrease";
+  baseline: number;
+  target: number;
+  /** How quickly the student moves toward the target (1 = on the aim line). */
+  pace: number;
+};
+
+export type SyntheticService = {
+  id: string;
+  kind: "special-education" | "related-service";
+  area: string;
+  timesPerWeek: number;
+  minutes: number;
+  delivery: "individual" | "group";
+  providerId: string;
+};
+
+export type SyntheticVersion = {
+  id: string;
+  number: number;
+  status: "draft" | "proposed" | "signed" | "in-effect" | "amended" | "ended";
+  sealed: boolean;
+  meetingDate: string;
+  planStart: string;
+  content: Record<string, unknown>;
+};
+
+export type SyntheticPlan = {
+  id: string;
+  student: SyntheticStudent;
+  type: PlanKind;
+  stage: PlanStage;
+  status: SyntheticVersion["status"];
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+  endedOn: string | null;
+  versions: SyntheticVersion[];
+  /** The version in effect (sessions and progress data are logged against it). */
+  inEffect: SyntheticVersion | null;
+  goals: SyntheticGoal[];
+  services: SyntheticService[];
+};
+
+const GOAL_BANK = [
+  {
+    area: "Reading fluency",
+    domain: "academic",
+    unit: "words correct per minute",
+    base: [40, 95],
+    gain: [25, 45],
+    dir: "increase",
+    method: "Curriculum-based measurement probes",
+  },
+  {
+    area: "Reading comprehension",
+    domain: "academic",
+    unit: "percent correct",
+    base: [30, 60],
+    gain: [20, 35],
+    dir: "increase",
+    method: "Comprehension questions on grade-level passages",
+  },
+  {
+    area: "Math computation",
+    domain: "academic",
+    unit: "problems correct in 2 minutes",
+    base: [5, 20],
+    gain: [8, 15],
+    dir: "increase",
+    method: "Timed computation probes",
+  },
+  {
+    area: "Written expression",
+    domain: "academic",
+    unit: "rubric points",
+    base: [1, 2],
+    gain: [1, 2],
+    dir: "increase",
+    method: "District writing rubric",
+  },
+  {
+    area: "Articulation",
+    domain: "functional",
+    unit: "percent accuracy",
+    base: [40, 65],
+    gain: [20, 35],
+    dir: "increase",
+    method: "Speech-language pathologist's data sheets",
+  },
+  {
+    area: "On-task behavior",
+    domain: "functional",
+    unit: "percent of intervals on task",
+    base: [35, 60],
+    gain: [20, 30],
+    dir: "increase",
+    method: "Interval observations",
+  },
+  {
+    area: "Classroom disruptions",
+    domain: "functional",
+    unit: "incidents per week",
+    base: [8, 15],
+    gain: [5, 9],
+    dir: "decrease",
+    method: "Behavior log",
+  },
+  {
+    area: "Fine motor",
+    domain: "functional",
+    unit: "legible letters per line",
+    base: [4, 8],
+    gain: [3, 6],
+    dir: "increase",
+    method: "Handwriting samples",
+  },
+] as const;
+
+const ACCOMMODATION_BANK = [
+  {
+    category: "testing",
+    text: "Extended time (1.5×) on tests and quizzes",
+    providedBy: "All teachers",
+    when: "Tests and quizzes",
+  },
+  { category: "instructional", text: "Preferential seating as needed", providedBy: "Teachers", when: "As needed" },
+  {
+    category: "instructional",
+    text: "Check for understanding as appropriate",
+    providedBy: "Teachers",
+    when: "When appropriate",
+  },
+  {
+    category: "instructional",
+    text: "Audio versions of texts",
+    providedBy: "General education teachers",
+    when: "Reading assignments",
+  },
+  {
+    category: "testing",
+    text: "Tests in a small-group setting",
+    providedBy: "Special education teacher",
+    when: "Unit tests",
+  },
+  { category: "instructional", text: "Copies of class notes", providedBy: "Teachers", when: "Daily" },
+  {
+    category: "environmental",
+    text: "Movement breaks of five minutes every 30 minutes",
+    providedBy: "Teachers",
+    when: "Every class period",
+  },
+  {
+    category: "instructional",
+    text: "Directions given orally and in writing",
+    providedBy: "Teachers",
+    when: "New assignments",
+  },
+  {
+    category: "behavioral",
+    text: "Daily check-in with the counselor",
+    providedBy: "School counselor",
+    when: "Start of the school day",
+  },
+  { category: "testing", text: "Use of a calculator on math tests", providedBy: "Math teacher", when: "Math tests" },
+] as const;
+
+const IMPAIRMENT_BANK = [
+  {
+    name: "Attention-deficit/hyperactivity disorder",
+    activity: "concentrating",
+    limitation: "Sustaining attention during lessons and tests is hard.",
+  },
+  {
+    name: "Type 1 diabetes",
+    activity: "major-bodily-function:endocrine",
+    limitation: "Blood sugar must be monitored and managed during the day.",
+  },
+  {
+    name: "Anxiety disorder",
+    activity: "learning",
+    limitation: "Timed tests and speaking in front of the class cause severe anxiety.",
+  },
+  { name: "Asthma", activity: "breathing", limitation: "Physical activity and poor air quality can bring on attacks." },
+  {
+    name: "Severe peanut allergy",
+    activity: "major-bodily-function:immune",
+    limitation: "Exposure to peanuts can cause anaphylaxis.",
+  },
+] as const;
+
+const LRE = ["RC80", "RC79TO40", "RC80", "RC80", "RC39"] as const;
+
+/** A school day: a weekday outside summer (Jun 12 – Aug 19) and winter break (Dec 21 – Jan 4). */
+export function isSchoolDay(iso: string): boolean {
+  if (isWeekend(iso)) return false;
+  const md = iso.slice(5);
+  if (md >= "06-12" && md <= "08-19") return false;
+  if (md >= "12-21" || md <= "01-04") return false;
+  return true;
+}
+
+function ageOn(dob: string, on: string): number {
+  const years = Number(on.slice(0, 4)) - Number(dob.slice(0, 4));
+  return on.slice(5) < dob.slice(5) ? years - 1 : years;
+}
+
+const planCache = new WeakMap<SyntheticModel, SyntheticPlan[]>();
+
+/** Every plan of the district, deterministic from the model (memoised per model). */
+export function buildPlans(model: SyntheticModel): SyntheticPlan[] {
+  const cached = planCache.get(model);
+  if (cached) return cached;
+  const rng = new Rng(model.seed, "plans");
+  const today = model.today;
+  const plans: SyntheticPlan[] = [];
+  let versionIndex = 0;
+  for (const student of model.students) {
+    for (const type of student.plans) {
+      const school = model.schools[student.schoolIndex] as SyntheticSchool;
+      const planIndex = plans.length;
+      const r = rng.next();
+      const stage: PlanStage =
+        r < 0.6
+          ? "in-effect"
+          : r < 0.7
+            ? "amended"
+            : r < 0.77
+              ? "renewal-draft"
+              : r < 0.83
+                ? "draft"
+                : r < 0.88
+                  ? "proposed"
+                  : r < 0.93
+                    ? "signed"
+                    : "ended";
+      // Start dates: most within the last year; one in 16 overdue for the annual review (past),
+      // one in 16 due within 30 days (near) besides those drawn there, the rest far; new plans start soon.
+      let start: string;
+      if (stage === "draft" || stage === "proposed" || stage === "signed") start = isoAddDays(today, rng.int(3, 45));
+      else if (stage === "ended") start = isoAddDays(today, -rng.int(400, 700));
+      else if (planIndex % 16 === 0) start = isoAddDays(today, -(365 + rng.int(1, 60)));
+      else if (planIndex % 16 === 1) start = isoAddDays(today, -(364 - rng.int(0, 30)));
+      else start = isoAddDays(today, -rng.int(0, 364));
+      const end = isoAddDays(start, 364);
+      const guardianName = `${rng.pick(GUARDIAN_FIRST)} ${student.lastName}`;
+
+      const goals: SyntheticGoal[] = [];
+      const services: SyntheticService[] = [];
+      if (type === "iep") {
+        const goalCount = rng.int(1, 4);
+        const used = new Set<number>();
+        for (let g = 0; g < goalCount; g++) {
+          let k = rng.int(0, GOAL_BANK.length - 1);
+          while (used.has(k)) k = (k + 1) % GOAL_BANK.length;
+          used.add(k);
+          const bank = GOAL_BANK[k] as (typeof GOAL_BANK)[number];
+          const baseline = rng.int(bank.base[0], bank.base[1]);
+          const gain = rng.int(bank.gain[0], bank.gain[1]);
+          goals.push({
+            id: `goal-${g + 1}`,
+            area: bank.area,
+            unit: bank.unit,
+            direction: bank.dir,
+            baseline,
+            target: bank.dir === "increase" ? baseline + gain : Math.max(0, baseline - gain),
+            pace: 0.3 + rng.next() * 1.1,
+          });
+        }
+        const sai = rng.chance(0.8) || student.providerId === null;
+        const related = student.providerId ?? (school.providerIds[0] as string);
+        const add = (
+          kind: SyntheticService["kind"],
+          area: string,
+          times: number,
+          minutes: number,
+          providerId: string,
+        ) =>
+          services.push({
+            id: `svc-${services.length + 1}`,
+            kind,
+            area,
+            timesPerWeek: times,
+            minutes,
+            delivery: rng.chance(0.6) ? "group" : "individual",
+            providerId,
+          });
+        if (sai)
+          add(
+            "special-education",
+            "specialized-academic-instruction",
+            rng.int(2, 4),
+            rng.pick([30, 45, 60]),
+            student.caseManagerId as string,
+          );
+        if (student.providerId) add("related-service", "speech-language-pathology", rng.int(1, 2), 30, related);
+        if (rng.chance(0.12)) add("related-service", "occupational-therapy", 1, 30, related);
+        if (rng.chance(0.12)) add("related-service", "counseling", 1, 30, related);
+      }
+      const accommodations = Array.from({ length: rng.int(2, 5) }, (_, i) => {
+        const a = ACCOMMODATION_BANK[
+          (rng.int(0, ACCOMMODATION_BANK.length - 1) + i) % ACCOMMODATION_BANK.length
+        ] as (typeof ACCOMMODATION_BANK)[number];
+        return { id: `acc-${i + 1}`, ...a };
+      }).filter((a, i, all) => all.findIndex((b) => b.text === a.text) === i);
+      const impairment = IMPAIRMENT_BANK[rng.int(0, IMPAIRMENT_BANK.length - 1)] as (typeof IMPAIRMENT_BANK)[number];
+      const lre = rng.pick(LRE);
+      const disability = rng.pick([
+        "specific-learning-disability",
+        "speech-or-language-impairment",
+        "other-health-impairment",
+        "autism",
+        "emotional-disturbance",
+        "intellectual-disability",
+      ]);
+
+      const contentFor = (planStart: string, meetingDate: string, sealed: boolean, amendment: boolean) =>
+        type === "iep"
+          ? iepContent({
+              student,
+              school,
+              model,
+              planStart,
+              meetingDate,
+              sealed,
+              amendment,
+              goals,
+              services,
+              accommodations,
+              guardianName,
+              lre,
+              disability,
+            })
+          : section504Content({
+              student,
+              school,
+              planStart,
+              meetingDate,
+              sealed,
+              accommodations,
+              guardianName,
+              impairment,
+            });
+      const version = (
+        number: number,
+        status: SyntheticVersion["status"],
+        sealed: boolean,
+        planStart: string,
+        meetingDate: string,
+        amendment = false,
+      ): SyntheticVersion => ({
+        id: syntheticUuid(model.seed, "plan_versions", versionIndex++),
+        number,
+        status,
+        sealed,
+        meetingDate,
+        planStart,
+        content: contentFor(planStart, meetingDate, sealed, amendment),
+      });
+      const meeting = isoAddDays(start, -1);
+      let versions: SyntheticVersion[];
+      let inEffect: SyntheticVersion | null = null;
+      let status: SyntheticVersion["status"];
+      let endedOn: string | null = null;
+      switch (stage) {
+        case "in-effect":
+          versions = [version(1, "in-effect", true, start, meeting)];
+          inEffect = versions[0] as SyntheticVersion;
+          status = "in-effect";
+          break;
+        case "amended": {
+          const amendedOn = isoAddDays(start, rng.int(30, 150));
+          const v1 = version(1, "amended", true, start, meeting);
+          const v2 = version(
+            2,
+            "in-effect",
+            true,
+            amendedOn < today ? amendedOn : today,
+            amendedOn < today ? amendedOn : today,
+            true,
+          );
+          versions = [v1, v2];
+          inEffect = v2;
+          status = "in-effect";
+          break;
+        }
+        case "renewal-draft": {
+          const v1 = version(1, "in-effect", true, start, meeting);
+          const v2 = version(2, "draft", false, isoAddDays(start, 365), isoAddDays(start, 364));
+          versions = [v1, v2];
+          inEffect = v1;
+          status = "in-effect";
+          break;
+        }
+        case "draft":
+        case "proposed":
+        case "signed":
+          versions = [version(1, stage, stage === "signed", start, meeting)];
+          status = stage;
+          break;
+        case "ended":
+          versions = [version(1, "ended", true, start, meeting)];
+          endedOn = isoAddDays(start, rng.int(120, 300));
+          status = "ended";
+          break;
+      }
+      plans.push({
+        id: syntheticUuid(model.seed, "plans", planIndex),
+        student,
+        type,
+        stage,
+        status,
+        effectiveFrom: inEffect || stage === "signed" || stage === "ended" ? start : null,
+        effectiveTo: inEffect || stage === "signed" ? end : stage === "ended" ? endedOn : null,
+        endedOn,
+        versions,
+        inEffect,
+        goals,
+        services,
+      });
+    }
+  }
+  planCache.set(model, plans);
+  return plans;
+}
+
+type ContentInput = {
+  student: SyntheticStudent;
+  school: SyntheticSchool;
+  planStart: string;
+  meetingDate: string;
+  sealed: boolean;
+  accommodations: Array<{ id: string; category: string; text: string; providedBy: string; when: string }>;
+  guardianName: string;
+};
+
+function monthYear(iso: string): string {
+  const months = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ];
+  return `${months[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+}
+
+function iepContent(
+  input: ContentInput & {
+    model: SyntheticModel;
+    amendment: boolean;
+    goals: SyntheticGoal[];
+    services: SyntheticService[];
+    lre: string;
+    disability: string;
+  },
+): Record<string, unknown> {
+  const { student, school, planStart, meetingDate, sealed } = input;
+  const planEnd = isoAddDays(planStart, 364);
+  const first = student.firstName;
+  const age = ageOn(student.dateOfBirth, planStart);
+  const reports = [0.3, 0.55, 0.8].map((f) => isoAddDays(planStart, Math.round(364 * f)));
+  return {
+    type: "iep",
+    schemaVersion: 1,
+    student: {
+      studentId: student.id,
+      localId: `SY${String(student.index + 1).padStart(7, "0")}`,
+      firstName: first,
+      lastName: student.lastName,
+      dateOfBirth: student.dateOfBirth,
+      grade: student.grade,
+      school: school.name,
+      district: "Synthetic Unified School District",
+      primaryLanguage: "English",
+      englishLearner: false,
+      guardians: [{ name: input.guardianName, relationship: "Parent", language: "English" }],
+    },
+    primaryDisability: input.disability,
+    meeting: {
+      date: meetingDate,
+      type: input.amendment ? "amendment" : "annual",
+      location: "Conference room",
+      parentParticipation: "in-person",
+      notes: `The team reviewed ${first}'s progress and present levels.`,
+    },
+    dates: {
+      planStart,
+      planEnd,
+      nextAnnualReview: planEnd,
+      lastEvaluation: isoAddDays(planStart, -400),
+      nextReevaluation: isoAddDays(planStart, 695),
+    },
+    presentLevels: {
+      academic: `${first} is working toward grade-level standards with specialized instruction.`,
+      functional: `${first} follows classroom routines with reminders.`,
+      impactOnGeneralCurriculum: `${first}'s disability affects progress in the general education curriculum without support.`,
+      strengths: ["Curious", "Works well with peers"],
+      needs: input.goals.map((g, i) => ({
+        id: `need-${i + 1}`,
+        area: g.area,
+        description: `Skills in ${g.area.toLowerCase()}`,
+      })),
+    },
+    goals: input.goals.map((g, i) => ({
+      id: g.id,
+      area: g.area,
+      domain: GOAL_BANK.find((b) => b.area === g.area)?.domain ?? "academic",
+      statement: `By ${monthYear(planEnd)}, ${first} will reach ${g.target} ${g.unit} in ${g.area.toLowerCase()}.`,
+      baseline: { value: g.baseline, description: `${g.baseline} ${g.unit}`, measuredOn: isoAddDays(planStart, -20) },
+      target: { value: g.target, description: `${g.target} ${g.unit}` },
+      unit: g.unit,
+      direction: g.direction,
+      criterion: "in 3 of 4 consecutive probes",
+      measurementMethod: GOAL_BANK.find((b) => b.area === g.area)?.method ?? "Probes",
+      byDate: planEnd,
+      needIds: [`need-${i + 1}`],
+    })),
+    progressReporting: {
+      howMeasured: "Data charted by the case manager and providers",
+      schedule: { kind: "report-card-periods" },
+      reportDates: reports,
+      format: "Written report sent with the report card",
+    },
+    services: input.services.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      area: s.area,
+      startDate: planStart,
+      frequency: { times: s.timesPerWeek, per: "week" },
+      minutesPerSession: s.minutes,
+      delivery: s.delivery,
+      location: s.kind === "special-education" ? "Learning center" : "Therapy room",
+      providerRole: s.kind === "special-education" ? "Special education teacher" : "Related service provider",
+      goalIds: input.goals.map((g) => g.id),
+    })),
+    placement: {
+      settingCode: input.lre,
+      percentInGeneralEducation: input.lre === "RC80" ? 85 : input.lre === "RC79TO40" ? 60 : 30,
+      nonParticipationExplanation: `${first} leaves general education for specialized instruction and services.`,
+      school: school.name,
+      isSchoolOfResidence: true,
+    },
+    accommodations: input.accommodations.map((a) => ({ ...a, needIds: input.goals.length ? ["need-1"] : [] })),
+    assessments: [
+      {
+        id: "asm-1",
+        name: "State assessment in English language arts",
+        scope: "state",
+        participation: "regular-with-accommodations",
+        accommodationIds: input.accommodations.filter((a) => a.category === "testing").map((a) => a.id),
+      },
+    ],
+    specialFactors: {
+      behavior: { considered: true, applies: false },
+      limitedEnglishProficiency: { considered: true, applies: false },
+      braille: { considered: true, applies: false },
+      communication: { considered: true, applies: false },
+      assistiveTechnology: { considered: true, applies: false },
+    },
+    extendedSchoolYear: { decision: "not-required", rationale: "No significant regression over breaks." },
+    transition:
+      age >= 16
+        ? {
+            postsecondaryGoals: [
+              {
+                id: "psg-1",
+                area: "education-training",
+                text: `After high school, ${first} will enroll in a community college program.`,
+              },
+              { id: "psg-2", area: "employment", text: `After high school, ${first} will work part time.` },
+            ],
+            transitionServices: [
+              {
+                id: "ts-1",
+                area: "instruction",
+                description: "College-preparation course",
+                providedBy: "School",
+                postsecondaryGoalIds: ["psg-1"],
+              },
+            ],
+            courseOfStudy: "Diploma track",
+            studentInvited: true,
+          }
+        : null,
+    amendment: input.amendment
+      ? {
+          madeAtMeeting: false,
+          parentWrittenAgreementDate: meetingDate,
+          description: "Added minutes of service.",
+          teamInformedOn: meetingDate,
+        }
+      : null,
+    attendees: [
+      {
+        id: "att-1",
+        name: input.guardianName,
+        role: "parent",
+        title: "Parent",
+        attendance: sealed ? "attended" : "invited",
+      },
+      {
+        id: "att-2",
+        name: "General education teacher",
+        role: "regular-education-teacher",
+        attendance: sealed ? "attended" : "invited",
+      },
+      {
+        id: "att-3",
+        name: "Case manager",
+        role: "special-education-teacher",
+        attendance: sealed ? "attended" : "invited",
+      },
+      {
+        id: "att-4",
+        name: "Assistant principal",
+        role: "agency-representative",
+        attendance: sealed ? "attended" : "invited",
+      },
+    ],
+    signatures: sealed
+      ? [
+          {
+            attendeeId: "att-1",
+            method: "typed",
+            typedName: input.guardianName,
+            signedAt: `${meetingDate}T16:00:00Z`,
+            meaning: "agreement",
+          },
+        ]
+      : [],
+    consent: sealed ? { choice: "consent", date: meetingDate, givenBy: "att-1" } : { choice: null },
+    safeguardsNotice: { givenOn: meetingDate, method: "in-person", language: "English" },
+  };
+}
+
+function section504Content(
+  input: ContentInput & { impairment: (typeof IMPAIRMENT_BANK)[number] },
+): Record<string, unknown> {
+  const { student, school, planStart, meetingDate, sealed } = input;
+  return {
+    type: "section-504",
+    schemaVersion: 1,
+    student: {
+      studentId: student.id,
+      firstName: student.firstName,
+      lastName: student.lastName,
+      dateOfBirth: student.dateOfBirth,
+      grade: student.grade,
+      school: school.name,
+    },
+    meeting: { date: meetingDate, type: "annual", notes: "Reviewed the plan with the family." },
+    dates: { planStart, reviewDate: isoAddDays(planStart, 364), nextReevaluation: isoAddDays(planStart, 1000) },
+    impairments: [
+      {
+        id: "imp-1",
+        name: input.impairment.name,
+        mitigatingMeasures: [],
+        limitations: [
+          { id: "lim-1", majorLifeActivity: input.impairment.activity, description: input.impairment.limitation },
+        ],
+      },
+    ],
+    evaluationSources: [
+      { id: "src-1", kind: "parent-input", description: "Parent interview" },
+      { id: "src-2", kind: "teacher-report", description: "Teacher observations" },
+    ],
+    accommodations: input.accommodations.map((a) => ({ ...a, limitationIds: ["lim-1"] })),
+    aidsAndServices: [],
+    placement: "General education classes",
+    attendees: [
+      { id: "att-1", name: input.guardianName, role: "parent", attendance: sealed ? "attended" : "invited" },
+      {
+        id: "att-2",
+        name: "Section 504 coordinator",
+        role: "other",
+        title: "504 coordinator",
+        attendance: sealed ? "attended" : "invited",
+      },
+    ],
+    signatures: sealed
+      ? [{ attendeeId: "att-1", method: "typed", typedName: input.guardianName, signedAt: `${meetingDate}T16:00:00Z` }]
+      : [],
+    safeguardsNotice: { givenOn: meetingDate, method: "in-person" },
+  };
+}
+
+function sha256Hex(content: unknown): string {
+  return createHash("sha256").update(canonicalJson(content)).digest("hex");
+}
+
+export const plansStep: SyntheticStep = {
+  name: "plans",
+  requires: ["plans", "plan_versions", "plan_meetings", "plan_signatures"],
+  estimateRows(model) {
+    const plans = model.students.reduce((a, s) => a + s.plans.length, 0);
+    return Math.round(plans * 4.3);
+  },
+  async run(ctx) {
+    const { model, db } = ctx;
+    const plans = buildPlans(model);
+    const planWriter = ctx.writer("plans", {
+      id: "uuid",
+      student_id: "uuid",
+      district_id: "uuid",
+      school_id: "uuid",
+      type: "text",
+      status: "text",
+      created_by: "uuid",
+      created_at: "timestamptz",
+      effective_from: "date",
+      effective_to: "date",
+      ended_on: "date",
+      ended_reason: "text",
+    });
+    const versionWriter = ctx
+      .writer(
+        "plan_versions",
+        {
+          id: "uuid",
+          plan_id: "uuid",
+          number: "int",
+          parent_version_id: "uuid",
+          content: "jsonb",
+          status: "text",
+          sealed_at: "timestamptz",
+          content_sha256: "text",
+          created_by: "uuid",
+          created_at: "timestamptz",
+        },
+        500,
+      )
+      .after(planWriter);
+    const meetingWriter = ctx
+      .writer("plan_meetings", {
+        id: "uuid",
+        plan_id: "uuid",
+        version_id: "uuid",
+        scheduled_at: "timestamptz",
+        location: "text",
+        purpose: "text",
+        meeting_type: "text",
+        notice_sent_on: "date",
+        created_by: "uuid",
+      })
+      .after(versionWriter);
+    const signatureWriter = ctx
+      .writer("plan_signatures", {
+        id: "uuid",
+        version_id: "uuid",
+        attendee_id: "text",
+        role: "text",
+        method: "text",
+        signature_text: "text",
+        meaning: "text",
+        signer_person_id: "uuid",
+        signed_at: "timestamptz",
+        consent_choice: "text",
+      })
+      .after(versionWriter);
+    let meetingIndex = 0;
+    let signatureIndex = 0;
+    for (const plan of plans) {
+      const author = (plan.type === "iep" ? plan.student.caseManagerId : plan.student.coordinatorId) as string;
+      const school = model.schools[plan.student.schoolIndex] as SyntheticSchool;
+      const firstMeeting = plan.versions[0]?.meetingDate ?? model.today;
+      await planWriter.add(
+        plan.id,
+        plan.student.id,
+        model.districtId,
+        school.id,
+        plan.type,
+        plan.status,
+        author,
+        `${isoAddDays(firstMeeting, -14)}T17:00:00Z`,
+        plan.effectiveFrom,
+        plan.effectiveTo,
+        plan.endedOn,
+        plan.endedOn ? "The student no longer needs the plan" : null,
+      );
+      let parent: string | null = null;
+      for (const v of plan.versions) {
+        const sealedAt = v.sealed ? `${v.meetingDate}T16:30:00Z` : null;
+        await versionWriter.add(
+          v.id,
+          plan.id,
+          v.number,
+          parent,
+          JSON.stringify(v.content),
+          v.status,
+          sealedAt,
+          v.sealed ? sha256Hex(v.content) : null,
+          author,
+          `${isoAddDays(v.meetingDate, -14)}T17:00:00Z`,
+        );
+        parent = v.id;
+        await meetingWriter.add(
+          ctx.uuid("plan_meetings", meetingIndex++),
+          plan.id,
+          v.id,
+          `${v.meetingDate}T15:30:00Z`,
+          "Conference room",
+          v.number > 1 ? "Review and revise the plan" : "Develop the plan",
+          v.number > 1 && plan.stage === "amended" ? "amendment" : "annual",
+          isoAddDays(v.meetingDate, -10),
+          author,
+        );
+        if (v.sealed) {
+          const guardian = plan.student.guardianIds[0] as string;
+          const typedName = ((v.content.signatures as Array<{ typedName: string }>)[0]?.typedName ?? "") as string;
+          await signatureWriter.add(
+            ctx.uuid("plan_signatures", signatureIndex++),
+            v.id,
+            "att-1",
+            "parent",
+            "typed",
+            typedName,
+            "agreement",
+            guardian,
+            `${v.meetingDate}T16:00:00Z`,
+            plan.type === "iep" ? "consent" : null,
+          );
+        }
+      }
+    }
+    await meetingWriter.flush();
+    await signatureWriter.flush();
+    // Point each plan at its latest and in-effect versions (the two keys refer to each other).
+    const ids: string[] = [];
+    const current: string[] = [];
+    const inEffect: Array<string | null> = [];
+    for (const plan of plans) {
+      ids.push(plan.id);
+      current.push((plan.versions[plan.versions.length - 1] as SyntheticVersion).id);
+      inEffect.push(plan.inEffect?.id ?? null);
+    }
+    for (let i = 0; i < ids.length; i += 10_000) {
+      await sql`
+        update plans p set current_version_id = v.current_id, in_effect_version_id = v.in_effect_id
+        from unnest(${ids.slice(i, i + 10_000)}::uuid[], ${current.slice(i, i + 10_000)}::uuid[],
+                    ${inEffect.slice(i, i + 10_000)}::uuid[]) as v(id, current_id, in_effect_id)
+        where p.id = v.id`.execute(db);
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Enforcement (migration 0004): a year of service sessions and goal progress data
+
+const SESSION_STATUSES = [
+  ["delivered", 0.86],
+  ["student-absent", 0.05],
+  ["provider-absent", 0.04],
+  ["school-closed", 0.02],
+  ["student-unavailable", 0.02],
+  ["make-up", 0.01],
+] as const;
+
+export const enforcementStep: SyntheticStep = {
+  name: "service sessions and progress data",
+  requires: ["plans", "plan_versions", "service_sessions", "progress_data_points"],
+  estimateRows(model) {
+    let rows = 0;
+    for (const plan of buildPlans(model)) {
+      if (!plan.inEffect) continue;
+      const days = Math.min(365, Math.max(0, (Date.parse(model.today) - Date.parse(plan.inEffect.planStart)) / DAY_MS));
+      const weeks = (days / 7) * 0.8;
+      rows += plan.services.reduce((a, s) => a + s.timesPerWeek * weeks, 0) + (plan.goals.length * days * 0.8) / 14;
+    }
+    return Math.round(rows);
+  },
+  async run(ctx) {
+    await withIndexesBuiltAfter(ctx.db, ["service_sessions", "progress_data_points"], () => loadEnforcement(ctx));
+  },
+};
+
+async function loadEnforcement(ctx: SyntheticContext): Promise<void> {
+  {
+    const { model } = ctx;
+    const rng = ctx.rng("sessions");
+    const sessions = ctx.writer("service_sessions", {
+      id: "uuid",
+      district_id: "uuid",
+      school_id: "uuid",
+      student_id: "uuid",
+      service_id: "text",
+      session_date: "date",
+      minutes: "int",
+      delivery: "text",
+      status: "text",
+      provider_id: "uuid",
+    });
+    const points = ctx.writer("progress_data_points", {
+      id: "uuid",
+      district_id: "uuid",
+      school_id: "uuid",
+      student_id: "uuid",
+      goal_id: "text",
+      point_date: "date",
+      value: "numeric",
+      recorded_by: "uuid",
+    });
+    let sessionIndex = 0;
+    let pointIndex = 0;
+    const yearAgo = isoAddDays(model.today, -365);
+    for (const plan of buildPlans(model)) {
+      const version = plan.inEffect;
+      if (!version || plan.type !== "iep") continue;
+      const planStart = (plan.versions[0] as SyntheticVersion).planStart;
+      const from = planStart > yearAgo ? planStart : yearAgo;
+      const schoolId = (model.schools[plan.student.schoolIndex] as SyntheticSchool).id;
+      // Sessions: each week, `timesPerWeek` of its school days.
+      for (const service of plan.services) {
+        for (let week = from; week < model.today; week = isoAddDays(week, 7)) {
+          const days: string[] = [];
+          for (let d = 0; d < 7; d++) {
+            const day = isoAddDays(week, d);
+            if (day < model.today && isSchoolDay(day)) days.push(day);
+          }
+          const count = Math.min(service.timesPerWeek, days.length);
+          for (let t = 0; t < count; t++) {
+            const day = days[Math.floor((t * days.length) / count)] as string;
+            let r = rng.next();
+            let status: string = "delivered";
+            for (const [s, p] of SESSION_STATUSES) {
+              if (r < p) {
+                status = s;
+                break;
+              }
+              r -= p;
+            }
+            await sessions.add(
+              ctx.uuid("service_sessions", sessionIndex++),
+              model.districtId,
+              schoolId,
+              plan.student.id,
+              service.id,
+              day,
+              status === "delivered" || status === "make-up" ? service.minutes : 0,
+              service.delivery,
+              status,
+              service.providerId,
+            );
+          }
+        }
+      }
+      // Progress: a data point every two weeks on a school day.
+      const recorder = plan.student.caseManagerId as string;
+      for (const goal of plan.goals) {
+        for (let day = from; day < model.today; day = isoAddDays(day, 14)) {
+          if (!isSchoolDay(day)) continue;
+          const fraction = (Date.parse(day) - Date.parse(planStart)) / (364 * DAY_MS);
+          const expected = goal.baseline + (goal.target - goal.baseline) * fraction * goal.pace;
+          const spread = Math.abs(goal.target - goal.baseline) * 0.08 + 0.2;
+          const value = Math.max(0, Math.round((expected + rng.normal() * spread) * 10) / 10);
+          await points.add(
+            ctx.uuid("progress_data_points", pointIndex++),
+            model.districtId,
+            schoolId,
+            plan.student.id,
+            goal.id,
+            day,
+            value,
+            recorder,
+          );
+        }
+      }
+    }
+    await sessions.flush();
+    await points.flush();
+  }
+}
+
 /** Steps in order; features append theirs once their tables exist. */
-export const SYNTHETIC_STEPS: SyntheticStep[] = [tenancyStep];
+export const SYNTHETIC_STEPS: SyntheticStep[] = [tenancyStep, plansStep, enforcementStep];
 
 // ---------------------------------------------------------------------------------------------
 // Entry point
@@ -791,5 +1834,3 @@ export async function seedSynthetic(db: Kysely<Database>, options: SyntheticOpti
   }
   return summary;
 }
-
-export { isWeekend };
