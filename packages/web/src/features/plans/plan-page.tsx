@@ -87,10 +87,7 @@ function SealSection({ detail }: { detail: PlanDetail }) {
         <>
           <p>{t("plans.seal.sealedAt", { date: formatDate(v.sealedAt.slice(0, 10)) })}</p>
           <p>
-            {t("plans.seal.hash")}:{" "}
-            <code data-testid="plan-hash" aria-label={v.sha256}>
-              {groupedHash(v.sha256)}
-            </code>
+            {t("plans.seal.hash")}: <code data-testid="plan-hash">{groupedHash(v.sha256)}</code>
           </p>
           <p>{v.hashVerified ? t("plans.seal.verified") : t("plans.seal.notVerified")}</p>
         </>
