@@ -115,6 +115,29 @@ describe("full IEP PDF", () => {
     expect(draft.text).not.toContain("Sealed version");
   });
 
+  it("draws a drawn signature's path and ignores anything that is not a path", async () => {
+    const signed = structuredClone(iep);
+    signed.signatures = [
+      {
+        ...signed.signatures[0],
+        attendeeId: "att-mother",
+        method: "drawn",
+        drawing: "M5 20 L40 5 L80 25",
+        typedName: "Rosa Quintero-Demo",
+      },
+      {
+        ...signed.signatures[0],
+        attendeeId: "att-father",
+        method: "drawn",
+        drawing: 'M0 0"/><text>injected</text>',
+        typedName: "Daniel Quintero-Demo",
+      },
+    ] as IepDocument["signatures"];
+    const { text } = await extract("full", signed);
+    expect(text).not.toContain("injected");
+    expect(text.match(/Drawn/g)?.length).toBe(2);
+  });
+
   it("renders an empty draft without failing", async () => {
     const empty = await extract("full", ZPlanDocument.parse({ type: "iep" }));
     expect(empty.text).toContain("No goals recorded.");

@@ -339,6 +339,28 @@ function meetingSection(doc: PlanDocument, citation: string): Content[] {
   return out;
 }
 
+/** Only path commands, numbers, separators: anything else is not drawn (no markup from stored data reaches the PDF). */
+const SVG_PATH = /^[MmLlHhVvCcSsQqTtAaZz0-9.,\s-]{1,20000}$/;
+
+/** A drawn signature stored as an SVG path, scaled into the table cell; "Drawn" when it cannot be shown. */
+function drawnSignature(drawing: string | null): TableCell {
+  if (!drawing || !SVG_PATH.test(drawing)) return "Drawn";
+  const numbers = (drawing.match(/-?\d*\.?\d+/g) ?? []).map(Number).filter(Number.isFinite);
+  const xs = numbers.filter((_, i) => i % 2 === 0);
+  const ys = numbers.filter((_, i) => i % 2 === 1);
+  const width = Math.max(10, ...xs) + 4;
+  const height = Math.max(10, ...ys) + 4;
+  return {
+    stack: [
+      {
+        svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}"><path d="${drawing}" fill="none" stroke="#000" stroke-width="2"/></svg>`,
+        fit: [64, 24],
+      },
+      { text: "Drawn", fontSize: 7 },
+    ],
+  };
+}
+
 function signaturesSection(doc: PlanDocument, citation: string): Content[] {
   const byId = new Map(doc.attendees.map((a) => [a.id, a]));
   return [
@@ -351,11 +373,11 @@ function signaturesSection(doc: PlanDocument, citation: string): Content[] {
           orNone(s.typedName, a?.name ?? s.attendeeId),
           a ? TEAM_ROLE_LABELS[a.role] : "",
           formatPlanTimestamp(s.signedAt),
-          s.method === "typed" ? "Typed" : "Drawn",
+          s.method === "typed" ? "Typed" : drawnSignature(s.drawing),
           s.meaning === "agreement" ? "Agrees with the plan" : "Attended the meeting",
         ];
       }),
-      ["*", "*", 120, 40, 90],
+      ["*", "*", 110, 70, 80],
       "No one has signed this version yet.",
     ),
   ];
