@@ -157,6 +157,20 @@ describe("parent summary, at a glance and prior written notice", () => {
     expect(text).toContain("Your rights");
   });
 
+  it("the parent summary lists the parts the parent did not agree to", async () => {
+    const partial: IepDocument = {
+      ...iep,
+      consent: {
+        ...iep.consent,
+        choice: "consent-except",
+        exclusions: [{ section: "services", itemId: "svc-counseling", description: "Counseling twice a month" }],
+      },
+    };
+    const { text } = await extract("parent-summary", partial);
+    expect(text).toContain("Parts you did not agree to");
+    expect(text).toContain("Counseling twice a month");
+  });
+
   it("the at-a-glance fits on one page with accommodations and goals", async () => {
     const { text, pages } = await extract("at-a-glance", iep);
     expect(pages).toBe(1);

@@ -910,6 +910,13 @@ export function parentSummaryPdfDocument(doc: PlanDocument, options: PlanPdfOpti
       );
     }
     if (doc.transferOfRights) content.push(heading("When your child turns 18"), para(doc.transferOfRights.statement));
+    if (doc.consent.choice === "consent-except" && doc.consent.exclusions.length > 0) {
+      content.push(
+        heading("Parts you did not agree to"),
+        para("You agreed to this IEP except the parts below. The school carries out the parts you agreed to."),
+        bullets(doc.consent.exclusions.map((e) => orNone(e.description, e.section))),
+      );
+    }
   } else {
     content.push(
       heading(`Why ${name} has a 504 plan`),
