@@ -12,6 +12,20 @@ import { launchChromium } from "./harness/browser.ts";
 import { type JourneyResult, loadJourneys, runJourney } from "./harness/runner.ts";
 import { type RunningLantern, startLantern } from "./harness/server.ts";
 
+/** Shutting down must never keep CI waiting: give up after 15 s with a note. */
+async function withTimeout(work: Promise<void> | undefined, what: string): Promise<void> {
+  if (!work) return;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      console.error(`Gave up ${what} after 15 s`);
+      resolve();
+    }, 15_000);
+  });
+  await Promise.race([work.catch((error: unknown) => console.error(`${what} failed: ${String(error)}`)), timeout]);
+  clearTimeout(timer);
+}
+
 async function main(): Promise<number> {
   const filter = process.argv.slice(2).find((arg) => !arg.startsWith("-"));
   const started = performance.now();
@@ -55,15 +69,15 @@ async function main(): Promise<number> {
     console.log(`${results.filter((r) => r.ok).length} passed, ${failed} failed`);
     return 1;
   } finally {
-    await browser?.close().catch(() => {});
-    await server?.close().catch((error: unknown) => console.error(`Stopping the server failed: ${String(error)}`));
+    await withTimeout(browser?.close(), "closing the browser");
+    await withTimeout(server?.close(), "stopping the server");
   }
 
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
   const pages = new Set(scans.map((scan) => scan.label)).size;
   console.log(
-    `axe: ${scans.length} scans of ${pages} page states, ${scans.reduce((n, s) => n + s.violations, 0)} violations` +
+    `axe: ${scans.length} scan(s) of ${pages} page state(s), ${scans.reduce((n, s) => n + s.violations, 0)} violations` +
       ` (WCAG 2.2 A/AA); ${((performance.now() - started) / 1000).toFixed(1)} s in all`,
   );
   console.log(`${passed} passed, ${failed} failed`);

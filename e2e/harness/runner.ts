@@ -112,6 +112,10 @@ export async function runJourney(
     await mkdir(RESULTS_DIR, { recursive: true });
     let index = 0;
     for (const open of context.pages()) {
+      const where = await open
+        .evaluate(() => `${location.href} — h1: ${document.querySelector("h1")?.textContent ?? "(none)"}`)
+        .catch(() => open.url());
+      error += `\n  page: ${where}`;
       const path = join(
         RESULTS_DIR,
         `${slug(file.replace(/\.e2e\.ts$/, ""))}--${slug(journey.name)}${index ? `-${index}` : ""}.png`,
