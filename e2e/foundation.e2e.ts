@@ -123,6 +123,41 @@ export const journeys: Journey[] = [
   },
 
   {
+    name: "a district admin pages through every student with Show more, by keyboard",
+    async run({ page, axe, heading, signIn, tabTo, focused, step }) {
+      await signIn(page, DEMO_ACCOUNTS.districtAdmin);
+      await heading(page, "Students");
+      await page.getByRole("link", { name: "See how the whole district is doing" }).waitFor();
+      const table = page.getByRole("table", { name: /Students you can see/ });
+      await table.waitFor();
+      const bodyRows = table.locator("tbody tr");
+      assert.equal(await bodyRows.count(), 25, "the first page holds 25 students");
+      await axe(page, "home: district admin");
+
+      step("show more by keyboard until everyone is listed");
+      let pages = 1;
+      const more = page.getByRole("button", { name: "Show more" });
+      while ((await more.count()) > 0) {
+        const before = await bodyRows.count();
+        await tabTo(page, more, { maxPresses: 120 });
+        await page.keyboard.press("Enter");
+        await page.waitForFunction((count) => document.querySelectorAll("tbody tr").length > count, before);
+        pages++;
+        await page.getByText(/more students? shown\./).waitFor();
+        assert.notEqual(await focused(page), "body", "focus is never dropped to the page body");
+        assert.ok(pages < 20, "the list ends");
+      }
+      const total = await bodyRows.count();
+      assert.ok(total > 25 && pages > 1, `more than one page of students (${total} in ${pages} pages)`);
+      await page.getByText(`Showing ${total} students. That is everyone.`).waitFor();
+      const names = await table.locator("tbody th").allTextContents();
+      assert.equal(new Set(names).size, names.length, "no student appears twice across pages");
+      assert.match(await focused(page), /^p/, "focus moves to the summary when the button goes away");
+      await axe(page, "home: district admin, all pages");
+    },
+  },
+
+  {
     name: "the skip link is the first stop and moves focus to the main content",
     async run({ page, heading, focused }) {
       await page.goto("/sign-in");

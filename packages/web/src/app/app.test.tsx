@@ -5,6 +5,9 @@ import { App } from "./app.tsx";
 
 type Routes = Record<string, unknown>;
 
+/** Lazy pages load on first use; on a busy machine that can take more than the default 1 s. */
+const wait = { timeout: 10_000 };
+
 /** Plays the server: answers GET requests by path with fixed JSON. */
 function serve(routes: Routes) {
   const seen: string[] = [];
@@ -38,7 +41,7 @@ describe("App", () => {
     serve({ "/api/auth/session": { user: null, csrfToken: "t" } });
     window.history.replaceState(null, "", "/students/abc");
     render(<App />);
-    expect(await screen.findByRole("heading", { level: 1, name: "Sign in" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { level: 1, name: "Sign in" }, wait)).toBeTruthy();
     expect(window.location.pathname + window.location.search).toBe("/sign-in?next=%2Fstudents%2Fabc");
     expect(document.title).toBe("Sign in – Lantern");
   });
@@ -62,8 +65,8 @@ describe("App", () => {
       },
     });
     render(<App />);
-    expect(await screen.findByRole("heading", { level: 1, name: "My children" })).toBeTruthy();
-    expect(await screen.findByRole("link", { name: "Mateo Rivera" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { level: 1, name: "My children" }, wait)).toBeTruthy();
+    expect(await screen.findByRole("link", { name: "Mateo Rivera" }, wait)).toBeTruthy();
     expect(screen.getByText("Plans: IEP: in effect")).toBeTruthy();
     expect(screen.getByText("Annual review: March 4, 2026 (coming up)")).toBeTruthy();
     expect(screen.queryByRole("table")).toBeNull();
@@ -73,7 +76,7 @@ describe("App", () => {
   it("shows the landing page to visitors at /, with a skip link first and a main landmark", async () => {
     serve({ "/api/auth/session": { user: null, csrfToken: "t" } });
     render(<App />);
-    expect(await screen.findByRole("heading", { level: 1, name: /Help for students/ })).toBeTruthy();
+    expect(await screen.findByRole("heading", { level: 1, name: /Help for students/ }, wait)).toBeTruthy();
     const links = screen.getAllByRole("link");
     expect(links[0]?.textContent).toBe("Skip to main content");
     expect(screen.getByRole("main").id).toBe("main");

@@ -1,7 +1,8 @@
+import { useEffect, useRef } from "react";
 import { Button } from "./button.tsx";
 
 export type LoadMoreProps = {
-  /** e.g. "Showing 25 students" */
+  /** e.g. "Showing 25 students." */
   summary: string;
   hasMore: boolean;
   loading: boolean;
@@ -13,7 +14,9 @@ export type LoadMoreProps = {
 
 /**
  * Keyset pagination: the list grows with "Show more" (the server hands out the next cursor).
- * The button keeps focus while loading, and the summary is a live region so the new count is heard.
+ * The button keeps focus while loading; the summary is a live region so the new count is heard;
+ * when the last page arrives and the button goes away, focus moves to the summary instead of
+ * falling back to the top of the page.
  */
 export function Pagination({
   summary,
@@ -24,14 +27,32 @@ export function Pagination({
   loadingLabel,
   doneLabel,
 }: LoadMoreProps) {
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const summaryRef = useRef<HTMLParagraphElement>(null);
+  const buttonHadFocus = useRef(false);
+
+  useEffect(() => {
+    if (!hasMore && buttonHadFocus.current) summaryRef.current?.focus();
+    buttonHadFocus.current = false;
+  }, [hasMore]);
+
   return (
     <div className="pagination">
-      <p className="pagination-summary" role="status" aria-live="polite">
+      <p className="pagination-summary" role="status" aria-live="polite" ref={summaryRef} tabIndex={-1}>
         {summary}
         {!hasMore && doneLabel ? ` ${doneLabel}` : null}
       </p>
       {hasMore ? (
-        <Button variant="secondary" busy={loading} busyLabel={loadingLabel} onClick={onLoadMore}>
+        <Button
+          ref={buttonRef}
+          variant="secondary"
+          busy={loading}
+          busyLabel={loadingLabel}
+          onClick={() => {
+            buttonHadFocus.current = document.activeElement === buttonRef.current;
+            onLoadMore();
+          }}
+        >
           {loadMoreLabel}
         </Button>
       ) : null}
