@@ -5,6 +5,7 @@ export * from "./auth/session-views.ts";
 export * from "./calendar/school-calendar.ts";
 export * from "./compliance/boilerplate.ts";
 export * from "./compliance/check-plan.ts";
+export * from "./compliance/compliance-views.ts";
 export * from "./compliance/deadlines.ts";
 export * from "./compliance/findings.ts";
 export * from "./eligibility/evaluation-request-letter.ts";

@@ -15,6 +15,7 @@ import { addDays, addYears, type IsoDate } from "../shared/dates.ts";
 import { type BoilerplateMatch, vagueAccommodationReason } from "./boilerplate.ts";
 import {
   computeDeadlines,
+  DEADLINE_FINDING_CODES,
   DEFAULT_DEADLINE_SETTINGS,
   type Deadline,
   type DeadlineContext,
@@ -79,7 +80,7 @@ export function checkPlan(document: PlanDocument, context: CheckContext): PlanCh
   const findings = document.type === "iep" ? checkIep(document, context) : checkSection504(document, context);
   const facts = document.type === "iep" ? iepClockFacts(document, context) : section504ClockFacts(document, context);
   const deadlines = facts ? computeDeadlines(facts, deadlineContext(context)) : [];
-  findings.push(...deadlineFindings(deadlines));
+  findings.push(...findingsFromDeadlines(deadlines));
   findings.push(...reevaluationFrequencyFindings(document, context));
   findings.push(...bothActiveFindings(document, context));
   return { findings: sortFindings(findings), deadlines };
@@ -656,27 +657,52 @@ const DEADLINE_PLACES: Record<DeadlineKind, string> = {
   "safeguards-notice": "/safeguardsNotice/givenOn",
 };
 
+/** Finding codes that come from deadlines (stored results keep deadlines, not these findings). */
+export const DEADLINE_DERIVED_FINDING_CODES: ReadonlySet<string> = new Set([
+  "deadline.initial-evaluation",
+  "deadline.iep-after-eligibility",
+  "deadline.annual-review",
+  "deadline.reevaluation",
+  "deadline.progress-report",
+  "section504.reevaluation",
+  "notice.safeguards-overdue",
+]);
+
 /**
  * Deadlines as findings: `deadline.*` clocks are errors when overdue and warnings when due soon
  * (progress reports: a warning when overdue); the 504 reevaluation and the safeguards notice are
  * warnings when overdue. Transition and transfer of rights are checked on the content instead.
  */
-function deadlineFindings(deadlines: Deadline[]): Finding[] {
+export function findingsFromDeadlines(deadlines: ReadonlyArray<Deadline>): Finding[] {
   const out: Finding[] = [];
   for (const d of deadlines) {
-    if (d.kind === "transition-plan" || d.kind === "transfer-of-rights") continue;
-    if (d.state !== "overdue" && d.state !== "due-soon") continue;
-    const code = d.code as Finding["code"];
-    const isClock = code.startsWith("deadline.") && code !== "deadline.progress-report";
-    if (d.state === "due-soon" && !isClock) continue;
-    const severity = d.state === "overdue" && isClock ? "error" : "warning";
+    const severity = deadlineFindingSeverity(d.kind, d.state);
+    if (severity === null) continue;
     const message =
       d.state === "overdue"
         ? `${d.label}: due by ${d.dueDate}, ${-d.daysLeft} day${d.daysLeft === -1 ? "" : "s"} late.`
         : `${d.label}: due by ${d.dueDate} (in ${d.daysLeft} day${d.daysLeft === 1 ? "" : "s"}).`;
-    out.push(finding(code, DEADLINE_PLACES[d.kind], message, { severity, citation: d.citation, dueDate: d.dueDate }));
+    out.push(
+      finding(d.code as Finding["code"], DEADLINE_PLACES[d.kind], message, {
+        severity,
+        citation: d.citation,
+        dueDate: d.dueDate,
+      }),
+    );
   }
   return out;
+}
+
+/**
+ * The severity of the finding a deadline in a given state raises, or null for none. Stored
+ * results count findings with the same rule in SQL (see the server's compliance dashboard).
+ */
+export function deadlineFindingSeverity(kind: DeadlineKind, state: Deadline["state"]): Finding["severity"] | null {
+  if (kind === "transition-plan" || kind === "transfer-of-rights") return null;
+  const clock = DEADLINE_FINDING_CODES[kind].startsWith("deadline.") && kind !== "progress-report";
+  if (state === "overdue") return clock ? "error" : "warning";
+  if (state === "due-soon" && clock) return "warning";
+  return null;
 }
 
 function reevaluationFrequencyFindings(doc: PlanDocument, ctx: CheckContext): Finding[] {
