@@ -113,4 +113,29 @@ export const journeys: Journey[] = [
       await axe(page, "guardian: progress");
     },
   },
+
+  {
+    name: "a district administrator reads the service delivery report by school and provider",
+    async run({ page, axe, heading, signIn, tabTo, step }) {
+      await signIn(page, DEMO_ACCOUNTS.districtAdmin);
+      step("open the report");
+      await page.goto("/reports/service-fidelity");
+      await heading(page, "Service delivery report");
+      const table = page.getByRole("table", { name: /^Minutes by school/ });
+      await table.waitFor();
+      assert.ok((await table.getByRole("row").count()) > 1, "a row per school");
+      await axe(page, "service delivery report");
+
+      step("group by provider with the keyboard");
+      const by = page.getByLabel("Group by");
+      await tabTo(page, by);
+      await page.keyboard.type("Provider");
+      await tabTo(page, page.getByRole("button", { name: "Show the report" }));
+      await page.keyboard.press("Enter");
+      await page.getByRole("table", { name: /^Minutes by provider/ }).waitFor();
+      const csv = page.getByRole("link", { name: "Download as a spreadsheet (CSV)" });
+      assert.match((await csv.getAttribute("href")) ?? "", /service-fidelity\.csv\?by=provider/);
+      await axe(page, "service delivery report by provider");
+    },
+  },
 ];

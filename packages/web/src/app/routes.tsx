@@ -45,6 +45,11 @@ export const routes: readonly AppRoute[] = [
     page: lazy(() => import("../features/enforcement/progress-page.tsx")),
   },
   {
+    path: "/reports/service-fidelity",
+    access: "signed-in",
+    page: lazy(() => import("../features/enforcement/service-fidelity-page.tsx")),
+  },
+  {
     path: "/services/week",
     access: "signed-in",
     page: lazy(() => import("../features/enforcement/service-week-page.tsx")),

@@ -1,5 +1,6 @@
 import type {
   CaseloadWeek,
+  FidelityReportView,
   ServiceSessionEntry,
   StoredSessionView,
   StudentProgress,
@@ -7,7 +8,7 @@ import type {
 } from "@lantern/core";
 import { api } from "../../lib/api-client.ts";
 
-export type { CaseloadWeek, StoredSessionView, StudentProgress, StudentServiceMinutes };
+export type { CaseloadWeek, FidelityReportView, StoredSessionView, StudentProgress, StudentServiceMinutes };
 
 /** The student's name for page headings (the record itself belongs to the students feature). */
 export type StudentHeading = { id: string; firstName: string; lastName: string };
@@ -40,3 +41,16 @@ export function saveCaseloadWeek(weekOf: string, entries: ServiceSessionEntry[])
 
 export const deliverySummaryPdfUrl = (id: string) => `${student(id)}/service-minutes.pdf`;
 export const progressReportPdfUrl = (id: string) => `${student(id)}/progress-report.pdf`;
+
+export type FidelityQuery = { by: "provider" | "school" | "district"; from?: string; through?: string };
+
+export function getServiceFidelity(query: FidelityQuery, signal?: AbortSignal) {
+  return api.get<FidelityReportView>("/api/reports/service-fidelity", query, signal);
+}
+
+export function serviceFidelityCsvUrl(query: FidelityQuery): string {
+  const search = new URLSearchParams({ by: query.by });
+  if (query.from) search.set("from", query.from);
+  if (query.through) search.set("through", query.through);
+  return `/api/reports/service-fidelity.csv?${search.toString()}`;
+}

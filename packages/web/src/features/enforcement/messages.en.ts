@@ -126,4 +126,36 @@ export const messages = {
   "enforcement.week.noSchoolDays": "There are no school days this week.",
   "enforcement.week.loadError": "The week could not be loaded.",
   "enforcement.week.saveError": "The week was not saved.",
+
+  // Service-fidelity report
+  "enforcement.fidelity.title": "Service delivery report",
+  "enforcement.fidelity.intro":
+    "How many of the minutes that plans require were given, and how many minutes are owed, by provider, school or the whole district.",
+  "enforcement.fidelity.by": "Group by",
+  "enforcement.fidelity.by.provider": "Provider",
+  "enforcement.fidelity.by.school": "School",
+  "enforcement.fidelity.by.district": "District",
+  "enforcement.fidelity.from": "From",
+  "enforcement.fidelity.through": "Through",
+  "enforcement.fidelity.datesHint": "Leave the dates empty for the last 12 months.",
+  "enforcement.fidelity.show": "Show the report",
+  "enforcement.fidelity.caption": "Minutes by {by}, from {from} through {through}",
+  "enforcement.fidelity.column.group": "Name",
+  "enforcement.fidelity.column.students": "Students",
+  "enforcement.fidelity.column.services": "Services",
+  "enforcement.fidelity.column.required": "Minutes required",
+  "enforcement.fidelity.column.delivered": "Minutes delivered",
+  "enforcement.fidelity.column.madeUp": "Minutes made up",
+  "enforcement.fidelity.column.missed": "Minutes missed",
+  "enforcement.fidelity.column.owed": "Minutes owed",
+  "enforcement.fidelity.column.fidelity": "Share given",
+  "enforcement.fidelity.column.behind": "Services behind schedule",
+  "enforcement.fidelity.none": "No services with minutes in this period.",
+  "enforcement.fidelity.csv": "Download as a spreadsheet (CSV)",
+  "enforcement.fidelity.loadError": "The report could not be loaded.",
+
+  // Progress reports on the plan's schedule
+  "enforcement.progress.reports.title": "Progress reports",
+  "enforcement.progress.reports.intro": "The plan says progress reports are given on these dates.",
+  "enforcement.progress.reports.item": "Progress report for {date} (PDF)",
 } as const;

@@ -1,6 +1,7 @@
 /** Addresses of the enforcement pages. */
 export const enforcementPaths = {
   serviceWeek: "/services/week",
+  serviceFidelity: "/reports/service-fidelity",
   studentServices: (id: string) => `/students/${encodeURIComponent(id)}/services`,
   studentProgress: (id: string) => `/students/${encodeURIComponent(id)}/progress`,
 } as const;

@@ -11,6 +11,7 @@ import { Alert, Button, Field, Select, StatusRegion, TextInput } from "../../com
 import { t } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
+import { formatDate } from "../../lib/format.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { getProgress, getStudentHeading, progressReportPdfUrl, recordDataPoint } from "./api.ts";
 import { GoalChart } from "./goal-chart.tsx";
@@ -108,6 +109,8 @@ export default function ProgressPage({ params }: { params: RouteParams }) {
   }
   const { student } = request.data;
   const progress = latest ?? request.data.progress;
+  const today = new Date().toISOString().slice(0, 10);
+  const pastReports = progress.reportDates.filter((d) => d <= today);
   const canRecord = session.user?.roles.some((r) => STAFF_WHO_RECORD.has(r.role)) ?? false;
   return (
     <Page title={t("enforcement.progress.title", { name: `${student.firstName} ${student.lastName}` })}>
@@ -131,6 +134,21 @@ export default function ProgressPage({ params }: { params: RouteParams }) {
           {t("enforcement.progress.pdf")}
         </a>
       </p>
+      {pastReports.length > 0 ? (
+        <section className="panel" aria-labelledby="progress-reports">
+          <h2 id="progress-reports">{t("enforcement.progress.reports.title")}</h2>
+          <p>{t("enforcement.progress.reports.intro")}</p>
+          <ul>
+            {pastReports.map((date) => (
+              <li key={date}>
+                <a href={`${progressReportPdfUrl(id)}?asOf=${date}`} download>
+                  {t("enforcement.progress.reports.item", { date: formatDate(date) })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </Page>
   );
 }
