@@ -1,6 +1,7 @@
 import { hashPlanContent, validatePlanDocument } from "@lantern/core";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../src/app.ts";
 import { createTestDatabase, DATABASE_KINDS, TEST_TODAY, type TestDatabase } from "../test/helpers/test-database.ts";
 import {
   BOTH_SHARE,
@@ -10,6 +11,7 @@ import {
   isSyntheticSeeded,
   PLAN_STAGES,
   SECTION_504_SHARE,
+  SYNTHETIC_PASSWORD,
   type SyntheticSummary,
   seedSynthetic,
   syntheticUuid,
@@ -175,6 +177,39 @@ describe.each(DATABASE_KINDS)("synthetic district on %s", (kind) => {
       expect((await defs(first)).length).toBeGreaterThan(4);
     } finally {
       await fresh.close();
+    }
+  });
+
+  it("serves a seeded plan through the plan read API to its case manager", async () => {
+    const app = await buildApp({ db: first.db, databaseKind: kind, logLevel: "silent", serveWeb: false });
+    try {
+      const session = await app.inject({ method: "GET", url: "/api/auth/session" });
+      const jar = new Map(session.cookies.map((c) => [c.name, c.value]));
+      const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+      const signedIn = await app.inject({
+        method: "POST",
+        url: "/api/auth/sign-in",
+        headers: { cookie: cookie(), "x-csrf-token": (session.json() as { csrfToken: string }).csrfToken },
+        payload: { email: summary.accounts.caseManager, password: SYNTHETIC_PASSWORD },
+      });
+      expect(signedIn.statusCode).toBe(200);
+      for (const c of signedIn.cookies) jar.set(c.name, c.value);
+      const { rows } = await sql<{ id: string; student_id: string; type: string }>`
+        select distinct on (p.type) p.id, p.student_id, p.type from plans p
+        join caseload_members c on c.student_id = p.student_id
+        join people m on m.id = c.person_id and m.email = ${summary.accounts.caseManager}
+        where p.status = 'in-effect' order by p.type, p.id`.execute(first.db);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const plan of rows) {
+        const res = await app.inject({
+          method: "GET",
+          url: `/api/students/${plan.student_id}/plans/${plan.id}`,
+          headers: { cookie: cookie() },
+        });
+        expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      }
+    } finally {
+      await app.close();
     }
   });
 

@@ -15,7 +15,7 @@
  * the migrations define. The same statement runs on PGlite and on PostgreSQL.
  */
 import { createHash } from "node:crypto";
-import { canonicalJson } from "@lantern/core";
+import { canonicalJson, ZPlanDocument } from "@lantern/core";
 import { hash } from "@node-rs/argon2";
 import cliProgress from "cli-progress";
 import { type Kysely, type RawBuilder, sql } from "kysely";
@@ -1098,7 +1098,8 @@ export function buildPlans(model: SyntheticModel): SyntheticPlan[] {
         sealed,
         meetingDate,
         planStart,
-        content: contentFor(planStart, meetingDate, sealed, amendment),
+        // Stored as the API stores it: validated, defaults filled in.
+        content: ZPlanDocument.parse(contentFor(planStart, meetingDate, sealed, amendment)) as Record<string, unknown>,
       });
       const meeting = isoAddDays(start, -1);
       let versions: SyntheticVersion[];
