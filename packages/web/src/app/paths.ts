@@ -5,6 +5,9 @@ export const paths = {
   navigator: "/navigator",
   overview: "/overview",
   student: (id: string) => `/students/${encodeURIComponent(id)}`,
+  studentPlans: (id: string) => `/students/${encodeURIComponent(id)}/plans`,
+  studentPlan: (id: string, planId: string) =>
+    `/students/${encodeURIComponent(id)}/plans/${encodeURIComponent(planId)}`,
   studentServices: (id: string) => `/students/${encodeURIComponent(id)}/services`,
   studentProgress: (id: string) => `/students/${encodeURIComponent(id)}/progress`,
   serviceWeek: "/services/week",

@@ -66,7 +66,7 @@ export const routes: readonly AppRoute[] = [
     page: lazy(() => import("../features/plans/plan-editor-page.tsx")),
   },
   // Feature pages are added here, e.g.:
-  // { path: paths.navigator, access: "public", page: lazy(() => import("../features/navigator/navigator-page.tsx")) },
+  // { path: "/<address>/:id", access: "signed-in", page: lazy(() => import("../features/<feature>/<name>-page.tsx")) },
 ];
 
 const NotFoundPage = lazy(() => import("./not-found-page.tsx"));

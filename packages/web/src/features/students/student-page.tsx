@@ -92,10 +92,15 @@ export default function StudentPage({ params }: { params: RouteParams }) {
         ) : (
           <ul className="plain-list" data-testid="student-plans">
             {student.plans.map((plan) => (
-              <li key={plan.id}>{planLabel(plan)}</li>
+              <li key={plan.id}>
+                <Link href={paths.studentPlan(student.id, plan.id)}>{planLabel(plan)}</Link>
+              </li>
             ))}
           </ul>
         )}
+        <p>
+          <Link href={paths.studentPlans(student.id)}>{t("students.links.plans")}</Link>
+        </p>
         <TermsUsed
           terms={[
             ["iep", t("glossary.word.iep")],
