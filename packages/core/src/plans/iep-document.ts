@@ -421,12 +421,10 @@ export const ZIepDocument = z
     transition: ZTransitionPlan.nullable()
       .default(null)
       .meta({ description: "Transition plan (null until written)", citation: "34 CFR 300.320(b)" }),
-    transferOfRights: ZTransferOfRights.nullable()
-      .default(null)
-      .meta({
-        description: "Transfer-of-rights statement (null until written)",
-        citation: "34 CFR 300.320(c); 300.520",
-      }),
+    transferOfRights: ZTransferOfRights.nullable().default(null).meta({
+      description: "Transfer-of-rights statement (null until written)",
+      citation: "34 CFR 300.320(c); 300.520",
+    }),
     amendment: ZIepAmendment.nullable()
       .default(null)
       .meta({ description: "Amendment recorded on an amending version", citation: "34 CFR 300.324(a)(4)" }),
