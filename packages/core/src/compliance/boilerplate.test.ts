@@ -122,6 +122,8 @@ describe("BoilerplateIndex", () => {
     expect(index.remove("plan-6").sort()).toEqual(["plan-1", "plan-2", "plan-3"]);
     expect(index.matchesFor("plan-1")).toEqual([]);
     expect(index.remove("missing")).toEqual([]);
+    // Re-upserting an unchanged plan affects no one.
+    expect(index.upsert(plan(1, [SEATING]))).toEqual([]);
   });
 });
 

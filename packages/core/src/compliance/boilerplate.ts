@@ -276,6 +276,8 @@ export class BoilerplateIndex {
   upsert(sig: PlanAccommodationSignature): string[] {
     const affected = new Set<string>();
     const before = this.plans.get(sig.planId);
+    // Unchanged accommodations change no one's results.
+    if (before && sameSignature(before, sig)) return [];
     if (before) for (const id of this.neighbours(before)) affected.add(id);
     this.remove(sig.planId);
     this.insert(sig);
@@ -346,6 +348,12 @@ export class BoilerplateIndex {
     out.delete(sig.planId);
     return [...out];
   }
+}
+
+function sameSignature(a: PlanAccommodationSignature, b: PlanAccommodationSignature): boolean {
+  if (a.studentId !== b.studentId || (a.set?.key ?? null) !== (b.set?.key ?? null)) return false;
+  if (a.texts.length !== b.texts.length) return false;
+  return a.texts.every((t, i) => t.key === b.texts[i]?.key && t.accommodationId === b.texts[i]?.accommodationId);
 }
 
 function addTo(map: Map<string, Set<string>>, key: string, value: string): void {

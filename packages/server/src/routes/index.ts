@@ -1,6 +1,7 @@
 /** Every resource's routes, registered in one place. */
 import type { FastifyInstance } from "fastify";
 import authRoutes from "./auth/routes.ts";
+import complianceRoutes from "./compliance/routes.ts";
 import enforcementRoutes from "./enforcement/routes.ts";
 import healthRoutes from "./health/routes.ts";
 import navigatorRoutes from "./navigator/routes.ts";
@@ -16,4 +17,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(sharingRoutes);
   await app.register(navigatorRoutes);
   await app.register(enforcementRoutes);
+  await app.register(complianceRoutes);
 }

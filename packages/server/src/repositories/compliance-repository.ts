@@ -1,0 +1,370 @@
+/**
+ * Stored compliance results (migration 0003): per-plan findings and deadlines, district calendars
+ * and settings, calendar-feed tokens. The tables are typed here, next to the queries that use them.
+ */
+import {
+  type Deadline,
+  type DeadlineSettings,
+  type Finding,
+  type IsoDate,
+  type PlanAccommodationSignature,
+  SchoolCalendar,
+  ZSchoolCalendar,
+} from "@lantern/core";
+import type { ColumnType, Generated, Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateColumn = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type DistrictCalendarsTable = {
+  district_id: string;
+  calendar: Json<unknown>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+};
+
+export type ComplianceSettingsTable = {
+  district_id: string;
+  due_soon_days: Generated<number>;
+  section504_reevaluation_years: Generated<number>;
+  boilerplate_min_students: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+};
+
+export type PlanComplianceTable = {
+  plan_id: string;
+  version_id: string | null;
+  district_id: string;
+  school_id: string;
+  student_id: string;
+  plan_type: string;
+  plan_status: string;
+  plan_updated_at: Timestamp;
+  version_updated_at: Date | null;
+  computed_for: DateColumn;
+  computed_at: Timestamp;
+  error_count: number;
+  warning_count: number;
+  info_count: number;
+  accommodation_signature: Json<PlanAccommodationSignature | null>;
+};
+
+export type PlanFindingsTable = {
+  id: Generated<number>;
+  plan_id: string;
+  district_id: string;
+  school_id: string;
+  student_id: string;
+  code: string;
+  severity: string;
+  citation: string;
+  message: string;
+  place: string;
+  fix: string;
+};
+
+export type PlanDeadlinesTable = {
+  id: Generated<number>;
+  plan_id: string;
+  district_id: string;
+  school_id: string;
+  student_id: string;
+  kind: string;
+  code: string;
+  citation: string;
+  label: string;
+  due_date: DateColumn;
+  start_date: DateColumn | null;
+  met_on: DateColumn | null;
+  basis: string;
+  notes: ColumnType<string[], string | undefined, string>;
+};
+
+export type CalendarFeedsTable = {
+  id: Generated<string>;
+  person_id: string;
+  token_sha256: string;
+  created_at: Timestamp;
+  revoked_at: Date | null;
+};
+
+export type ComplianceDatabase = Database & {
+  district_calendars: DistrictCalendarsTable;
+  compliance_settings: ComplianceSettingsTable;
+  plan_compliance: PlanComplianceTable;
+  plan_findings: PlanFindingsTable;
+  plan_deadlines: PlanDeadlinesTable;
+  calendar_feeds: CalendarFeedsTable;
+};
+
+export type PlanPlace = { planId: string; districtId: string; schoolId: string; studentId: string };
+
+export type StoredPlanResult = {
+  versionId: string | null;
+  planType: string;
+  planStatus: string;
+  planUpdatedAt: Date;
+  versionUpdatedAt: Date | null;
+  computedFor: IsoDate;
+  findings: Finding[];
+  deadlines: Deadline[];
+  signature: PlanAccommodationSignature | null;
+};
+
+/** Dates come back as Date objects from some drivers and strings from others. */
+export function isoDate(value: unknown): string {
+  if (value instanceof Date) {
+    const y = value.getFullYear();
+    const m = String(value.getMonth() + 1).padStart(2, "0");
+    const d = String(value.getDate()).padStart(2, "0");
+    return `${y}-${m}-${d}`;
+  }
+  return String(value).slice(0, 10);
+}
+
+export function complianceDb(db: Kysely<Database>): Kysely<ComplianceDatabase> {
+  return db as unknown as Kysely<ComplianceDatabase>;
+}
+
+const calendarCache = new WeakMap<object, Map<string, { stamp: string; calendar: SchoolCalendar }>>();
+
+export function createComplianceRepository(database: Kysely<Database>) {
+  const db = complianceDb(database);
+  return {
+    db,
+
+    async settings(districtId: string): Promise<DeadlineSettings & { boilerplateMinStudents: number }> {
+      const row = await db
+        .selectFrom("compliance_settings")
+        .selectAll()
+        .where("district_id", "=", districtId)
+        .executeTakeFirst();
+      return {
+        dueSoonDays: row?.due_soon_days ?? 30,
+        section504ReevaluationYears: row?.section504_reevaluation_years ?? 3,
+        ageOfMajority: 18,
+        boilerplateMinStudents: row?.boilerplate_min_students ?? 10,
+      };
+    },
+
+    async saveSettings(
+      districtId: string,
+      s: { dueSoonDays: number; section504ReevaluationYears: number; boilerplateMinStudents: number },
+      personId: string,
+    ): Promise<void> {
+      const values = {
+        due_soon_days: s.dueSoonDays,
+        section504_reevaluation_years: s.section504ReevaluationYears,
+        boilerplate_min_students: s.boilerplateMinStudents,
+        updated_by: personId,
+        updated_at: new Date(),
+      };
+      await db
+        .insertInto("compliance_settings")
+        .values({ district_id: districtId, ...values })
+        .onConflict((oc) => oc.column("district_id").doUpdateSet(values))
+        .execute();
+    },
+
+    /** The district's calendar, or null when it has not set one. */
+    async calendar(districtId: string): Promise<SchoolCalendar | null> {
+      const row = await db
+        .selectFrom("district_calendars")
+        .select(["calendar", "updated_at"])
+        .where("district_id", "=", districtId)
+        .executeTakeFirst();
+      if (!row) return null;
+      let perDb = calendarCache.get(database);
+      if (!perDb) {
+        perDb = new Map();
+        calendarCache.set(database, perDb);
+      }
+      const stamp = new Date(row.updated_at).toISOString();
+      const cached = perDb.get(districtId);
+      if (cached && cached.stamp === stamp) return cached.calendar;
+      const raw = typeof row.calendar === "string" ? JSON.parse(row.calendar) : row.calendar;
+      const calendar = new SchoolCalendar(ZSchoolCalendar.parse(raw));
+      perDb.set(districtId, { stamp, calendar });
+      return calendar;
+    },
+
+    async saveCalendar(districtId: string, calendar: unknown, personId: string): Promise<void> {
+      const values = { calendar: JSON.stringify(calendar), updated_by: personId, updated_at: new Date() };
+      await db
+        .insertInto("district_calendars")
+        .values({ district_id: districtId, ...values })
+        .onConflict((oc) => oc.column("district_id").doUpdateSet(values))
+        .execute();
+    },
+
+    async stored(planId: string): Promise<StoredPlanResult | null> {
+      const head = await db.selectFrom("plan_compliance").selectAll().where("plan_id", "=", planId).executeTakeFirst();
+      if (!head) return null;
+      const [findings, deadlines] = await Promise.all([
+        db.selectFrom("plan_findings").selectAll().where("plan_id", "=", planId).orderBy("id").execute(),
+        db
+          .selectFrom("plan_deadlines")
+          .selectAll()
+          .where("plan_id", "=", planId)
+          .orderBy("due_date")
+          .orderBy("id")
+          .execute(),
+      ]);
+      const sig = head.accommodation_signature;
+      return {
+        versionId: head.version_id,
+        planType: head.plan_type,
+        planStatus: head.plan_status,
+        planUpdatedAt: new Date(head.plan_updated_at),
+        versionUpdatedAt: head.version_updated_at ? new Date(head.version_updated_at) : null,
+        computedFor: isoDate(head.computed_for),
+        findings: findings.map((f) => ({
+          code: f.code as Finding["code"],
+          severity: f.severity as Finding["severity"],
+          citation: f.citation,
+          message: f.message,
+          place: f.place,
+          fix: f.fix,
+        })),
+        // State and daysLeft are filled in for the day of the request (see refresh-plan-compliance.ts).
+        deadlines: deadlines.map((d) => ({
+          kind: d.kind as Deadline["kind"],
+          code: d.code,
+          citation: d.citation,
+          label: d.label,
+          dueDate: isoDate(d.due_date),
+          state: "due",
+          startDate: d.start_date === null ? null : isoDate(d.start_date),
+          metOn: d.met_on === null ? null : isoDate(d.met_on),
+          daysLeft: 0,
+          late: false,
+          basis: d.basis as Deadline["basis"],
+          notes: typeof d.notes === "string" ? (JSON.parse(d.notes) as string[]) : d.notes,
+        })),
+        signature: (typeof sig === "string" ? JSON.parse(sig) : sig) as PlanAccommodationSignature | null,
+      };
+    },
+
+    /** Replace a plan's stored results (in the caller's transaction). */
+    async replace(
+      place: PlanPlace,
+      head: {
+        versionId: string | null;
+        planType: string;
+        planStatus: string;
+        planUpdatedAt: Date;
+        versionUpdatedAt: Date | null;
+        computedFor: IsoDate;
+        signature: PlanAccommodationSignature | null;
+      },
+      findings: Finding[],
+      deadlines: Deadline[],
+    ): Promise<void> {
+      await db.deleteFrom("plan_findings").where("plan_id", "=", place.planId).execute();
+      await db.deleteFrom("plan_deadlines").where("plan_id", "=", place.planId).execute();
+      const common = {
+        plan_id: place.planId,
+        district_id: place.districtId,
+        school_id: place.schoolId,
+        student_id: place.studentId,
+      };
+      const count = (s: string) => findings.filter((f) => f.severity === s).length;
+      const values = {
+        ...common,
+        version_id: head.versionId,
+        plan_type: head.planType,
+        plan_status: head.planStatus,
+        plan_updated_at: head.planUpdatedAt,
+        version_updated_at: head.versionUpdatedAt,
+        computed_for: head.computedFor,
+        computed_at: new Date(),
+        error_count: count("error"),
+        warning_count: count("warning"),
+        info_count: count("info"),
+        accommodation_signature: JSON.stringify(head.signature),
+      };
+      const { plan_id: _planId, ...update } = values;
+      await db
+        .insertInto("plan_compliance")
+        .values(values)
+        .onConflict((oc) => oc.column("plan_id").doUpdateSet(update))
+        .execute();
+      if (findings.length > 0) {
+        await db
+          .insertInto("plan_findings")
+          .values(
+            findings.map((f) => ({
+              ...common,
+              code: f.code,
+              severity: f.severity,
+              citation: f.citation,
+              message: f.message,
+              place: f.place,
+              fix: f.fix,
+            })),
+          )
+          .execute();
+      }
+      if (deadlines.length > 0) {
+        await db
+          .insertInto("plan_deadlines")
+          .values(
+            deadlines.map((d) => ({
+              ...common,
+              kind: d.kind,
+              code: d.code,
+              citation: d.citation,
+              label: d.label,
+              due_date: d.dueDate,
+              start_date: d.startDate,
+              met_on: d.metOn,
+              basis: d.basis,
+              notes: JSON.stringify(d.notes),
+            })),
+          )
+          .execute();
+      }
+    },
+
+    async removePlan(planId: string): Promise<void> {
+      await db.deleteFrom("plan_findings").where("plan_id", "=", planId).execute();
+      await db.deleteFrom("plan_deadlines").where("plan_id", "=", planId).execute();
+      await db.deleteFrom("plan_compliance").where("plan_id", "=", planId).execute();
+    },
+
+    /** Mark plans for recomputation (their boilerplate neighbours changed). */
+    async markStale(planIds: string[]): Promise<void> {
+      if (planIds.length === 0) return;
+      await db
+        .updateTable("plan_compliance")
+        .set({ computed_for: "1970-01-01" })
+        .where("plan_id", "in", planIds)
+        .execute();
+    },
+
+    /** Accommodation signatures of a school's plans (for the boilerplate index). */
+    async schoolSignatures(schoolId: string): Promise<PlanAccommodationSignature[]> {
+      const rows = await db
+        .selectFrom("plan_compliance")
+        .select("accommodation_signature")
+        .where("school_id", "=", schoolId)
+        .where("accommodation_signature", "is not", null)
+        .execute();
+      const out: PlanAccommodationSignature[] = [];
+      for (const r of rows) {
+        const s = (
+          typeof r.accommodation_signature === "string"
+            ? JSON.parse(r.accommodation_signature)
+            : r.accommodation_signature
+        ) as PlanAccommodationSignature | null;
+        if (s) out.push(s);
+      }
+      return out;
+    },
+  };
+}
+
+export type ComplianceRepository = ReturnType<typeof createComplianceRepository>;
