@@ -12,6 +12,7 @@ import {
   PLAN_STAGES,
   SECTION_504_SHARE,
   SYNTHETIC_PASSWORD,
+  SYNTHETIC_STEPS,
   type SyntheticSummary,
   seedSynthetic,
   syntheticUuid,
@@ -157,24 +158,24 @@ describe.each(DATABASE_KINDS)("synthetic district on %s", (kind) => {
 
   it("re-creates the indexes and constraints the migrations define after the bulk load", async () => {
     const fresh = await createTestDatabase(kind, { seed: false });
+    const loaded = [...new Set(SYNTHETIC_STEPS.flatMap((step) => step.loads))];
     try {
       const defs = async (t: TestDatabase) =>
         (
           await sql<{ def: string }>`
             select indexdef as def from pg_indexes
-            where tablename in ('service_sessions', 'progress_data_points') order by indexname`.execute(t.db)
+            where tablename in (${sql.join(loaded)}) order by indexname`.execute(t.db)
         ).rows.map((r) => r.def);
       const constraints = async (t: TestDatabase) =>
         (
           await sql<{ def: string }>`
             select conname || ' ' || pg_get_constraintdef(oid) as def from pg_constraint
-            where conrelid in ('service_sessions'::regclass, 'progress_data_points'::regclass) order by conname`.execute(
-            t.db,
-          )
+            where conrelid::regclass::text in (${sql.join(loaded)}) order by conname`.execute(t.db)
         ).rows.map((r) => r.def);
       expect(await defs(first)).toEqual(await defs(fresh));
       expect(await constraints(first)).toEqual(await constraints(fresh));
-      expect((await defs(first)).length).toBeGreaterThan(4);
+      expect((await defs(first)).length).toBeGreaterThan(15);
+      expect((await constraints(first)).length).toBeGreaterThan(25);
     } finally {
       await fresh.close();
     }
