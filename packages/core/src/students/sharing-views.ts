@@ -29,3 +29,4 @@ export const ZAccessLogEntry = z.object({
 });
 export const ZAccessLog = z.object({ items: z.array(ZAccessLogEntry), nextBefore: z.number().int().nullable() });
 export type AccessLog = z.infer<typeof ZAccessLog>;
+export type AdvocateLinks = z.infer<typeof ZAdvocateLinks>;

@@ -15,6 +15,7 @@ import { messages as landing } from "../features/landing/messages.en.ts";
 import { messages as navigator } from "../features/navigator/messages.en.ts";
 import { messages as overview } from "../features/overview/messages.en.ts";
 import { messages as plans } from "../features/plans/messages.en.ts";
+import { messages as sharing } from "../features/sharing/messages.en.ts";
 import { messages as students } from "../features/students/messages.en.ts";
 import type { Message } from "./format.ts";
 import { messages as common } from "./messages.en.ts";
@@ -25,6 +26,7 @@ export const en = {
   ...auth,
   ...home,
   ...students,
+  ...sharing,
   ...overview,
   ...plans,
   ...navigator,

@@ -2,11 +2,14 @@ import { Link } from "wouter";
 import { Page } from "../../app/page.tsx";
 import { paths } from "../../app/paths.ts";
 import type { RouteParams } from "../../app/routes.tsx";
+import { useSession } from "../../app/session.tsx";
 import { Alert, TermsUsed } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { formatDate } from "../../lib/format.ts";
 import { useRequest } from "../../lib/use-request.ts";
+import { AccessLogSection } from "../sharing/access-log-section.tsx";
+import { AdvocateSharingSection } from "../sharing/advocate-sharing-section.tsx";
 import { getStudent, type StudentDetail } from "./api.ts";
 import { planLabel, studentName } from "./student-text.ts";
 
@@ -62,6 +65,8 @@ function StudentFacts({ student }: { student: StudentDetail }) {
 export default function StudentPage({ params }: { params: RouteParams }) {
   const id = params.id ?? "";
   const request = useRequest(`student:${id}`, (signal) => getStudent(id, signal));
+  const { user } = useSession();
+  const isGuardian = user?.roles.some((r) => r.role === "guardian") ?? false;
 
   if (request.status === "loading") {
     return (
@@ -128,6 +133,9 @@ export default function StudentPage({ params }: { params: RouteParams }) {
         </ul>
         <TermsUsed terms={[["relatedServices", t("glossary.word.relatedServices")]]} />
       </section>
+
+      {isGuardian ? <AdvocateSharingSection studentId={student.id} /> : null}
+      <AccessLogSection studentId={student.id} />
     </Page>
   );
 }
