@@ -25,7 +25,7 @@ const guardian: SessionUser = {
   id: "p1",
   name: "Ana Rivera",
   email: "parent.rivera@family.example",
-  roles: [{ role: "guardian", districtId: "d1", studentIds: ["s1"] }],
+  roles: [{ role: "guardian", districtId: "d1", schoolId: null }],
   homeRole: "guardian",
 };
 

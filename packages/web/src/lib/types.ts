@@ -1,23 +1,8 @@
 /** Shapes of the API responses the app shell uses. Feature-specific shapes live in `features/<feature>/api.ts`. */
-import type { Role } from "@lantern/core";
+import type { Role, SessionResponse, SessionUser } from "@lantern/core";
 
-export type { Role };
-
-export type SessionRole = {
-  role: Role;
-  districtId: string;
-  schoolId?: string | null;
-  studentIds?: string[];
-};
-
-export type SessionUser = {
-  id: string;
-  name: string;
-  email: string;
-  roles: SessionRole[];
-  homeRole: Role;
-};
-
-export type SessionResponse = { user: SessionUser | null; csrfToken: string };
+/** Derived from core's schemas, which the server validates its responses with. */
+export type { Role, SessionResponse, SessionUser };
+export type SessionRole = SessionUser["roles"][number];
 
 export type HealthResponse = { status: "ok"; database: "pglite" | "postgres"; version: string };

@@ -10,7 +10,7 @@ import { MyChildren } from "./my-children.tsx";
 
 type HomeKind = "admin" | "staff" | "family";
 
-export function homeKindOf(role: Role): HomeKind {
+export function homeKindOf(role: Role | null): HomeKind {
   switch (role) {
     case "district-admin":
     case "school-admin":

@@ -1,34 +1,11 @@
+import type { PlanType, StudentDetail, StudentList, StudentListItem } from "@lantern/core";
 import { api } from "../../lib/api-client.ts";
 
-export type PlanType = "iep" | "section-504";
-
-export type PlanSummary = { id: string; type: PlanType; status: string };
-
-export type DeadlineSummary = { label: string; dueDate: string; state: string };
-
-export type StudentListItem = {
-  id: string;
-  firstName: string;
-  lastName: string;
-  grade: string | number;
-  schoolName: string;
-  plans: PlanSummary[];
-  nextDeadline: DeadlineSummary | null;
-};
-
-export type StudentPage = { items: StudentListItem[]; nextCursor: string | null };
-
-export type StudentDetail = {
-  id: string;
-  firstName: string;
-  lastName: string;
-  dateOfBirth: string;
-  grade: string | number;
-  school: { id: string; name: string };
-  guardians: { name: string; relationship: string }[];
-  plans: PlanSummary[];
-  caseManager: { name: string } | null;
-};
+/** Shapes come from core's schemas (the same ones the server validates its responses with). */
+export type { PlanType, StudentDetail, StudentListItem };
+export type PlanSummary = StudentListItem["plans"][number];
+export type DeadlineSummary = NonNullable<StudentListItem["nextDeadline"]>;
+export type StudentPage = StudentList;
 
 export const PAGE_SIZE = 25;
 
