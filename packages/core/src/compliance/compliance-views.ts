@@ -40,6 +40,8 @@ export const ZComplianceDashboard = z.object({
   schoolId: z.string().nullable(),
   today: ZIsoDate,
   dueSoonDays: z.number().int(),
+  /** Plans changed since their last check and not yet re-checked (refreshed in the background). */
+  pendingPlans: z.number().int(),
   plans: z.object({
     total: z.number().int(),
     iep: z.number().int(),
@@ -112,3 +114,4 @@ export const ZCalendarFeed = z.object({
   url: z.string(),
   createdAt: z.string(),
 });
+export type CalendarFeed = z.infer<typeof ZCalendarFeed>;
