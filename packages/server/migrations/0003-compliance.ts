@@ -38,6 +38,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       plan_updated_at timestamptz not null,
       version_updated_at timestamptz,
       computed_for date not null,
+      -- The first day on which the results can change with time alone (a meeting or start date
+      -- passing, a new school year); null when only a change to the plan can change them.
+      recheck_on date,
       computed_at timestamptz not null default now(),
       error_count integer not null default 0,
       warning_count integer not null default 0,

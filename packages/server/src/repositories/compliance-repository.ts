@@ -45,6 +45,7 @@ export type PlanComplianceTable = {
   plan_updated_at: Timestamp;
   version_updated_at: Date | null;
   computed_for: DateColumn;
+  recheck_on: DateColumn | null;
   computed_at: Timestamp;
   error_count: number;
   warning_count: number;
@@ -258,6 +259,7 @@ export function createComplianceRepository(database: Kysely<Database>) {
         planUpdatedAt: Date;
         versionUpdatedAt: Date | null;
         computedFor: IsoDate;
+        recheckOn: IsoDate | null;
         signature: PlanAccommodationSignature | null;
       },
       findings: Finding[],
@@ -280,6 +282,7 @@ export function createComplianceRepository(database: Kysely<Database>) {
         plan_updated_at: head.planUpdatedAt,
         version_updated_at: head.versionUpdatedAt,
         computed_for: head.computedFor,
+        recheck_on: head.recheckOn,
         computed_at: new Date(),
         error_count: count("error"),
         warning_count: count("warning"),
@@ -333,6 +336,15 @@ export function createComplianceRepository(database: Kysely<Database>) {
       await db.deleteFrom("plan_findings").where("plan_id", "=", planId).execute();
       await db.deleteFrom("plan_deadlines").where("plan_id", "=", planId).execute();
       await db.deleteFrom("plan_compliance").where("plan_id", "=", planId).execute();
+    },
+
+    /** Mark a district's plans for recomputation (settings or calendar changed). */
+    async markDistrictStale(districtId: string): Promise<void> {
+      await db
+        .updateTable("plan_compliance")
+        .set({ recheck_on: "1970-01-01" })
+        .where("district_id", "=", districtId)
+        .execute();
     },
 
     /** Mark plans for recomputation (their boilerplate neighbours changed). */

@@ -12,6 +12,8 @@
  * plan's near-duplicates, and other plans whose counts the change affects are marked stale.
  */
 import {
+  addDays,
+  addYears,
   BoilerplateIndex,
   type BoilerplateMatch,
   checkPlan,
@@ -118,6 +120,26 @@ async function withRecordedSignatures(
   return { ...doc, signatures: [...doc.signatures, ...extra] } as PlanDocument;
 }
 
+/**
+ * The first day after `today` on which the plan's results can change with time alone: a meeting,
+ * start or consent date passing (team and signature checks, "in effect"), a birthday that brings
+ * the transition or transfer-of-rights requirement, or a new school year (safeguards notice).
+ */
+export function nextRecheck(doc: PlanDocument, today: IsoDate, calendar: SchoolCalendar): IsoDate | null {
+  const candidates: Array<string | null | undefined> = [doc.meeting.date, doc.dates.planStart];
+  if (doc.type === "iep") {
+    candidates.push(doc.dates.initialConsentToServices);
+    const birth = doc.student.dateOfBirth;
+    if (birth) for (const age of [16, 17, 18]) candidates.push(addYears(birth, age));
+  } else {
+    candidates.push(doc.dates.ended);
+  }
+  for (const y of calendar.data.years) candidates.push(y.firstDay, addDays(y.lastDay, 1));
+  let next: IsoDate | null = null;
+  for (const c of candidates) if (c && c > today && (next === null || c < next)) next = c;
+  return next;
+}
+
 /** Recompute and store one plan's results as of `today`. */
 export async function refreshPlanCompliance(
   db: Kysely<Database>,
@@ -166,6 +188,7 @@ export async function refreshPlanCompliance(
   const parsed = raw ? ZPlanDocument.safeParse(raw) : null;
 
   let check: PlanCheck = { findings: [], deadlines: [] };
+  let recheckOn: IsoDate | null = null;
   let signature = null;
   let affected: string[] = [];
   if (parsed?.success && version) {
@@ -188,6 +211,7 @@ export async function refreshPlanCompliance(
         .execute(),
       calendarForDistrict(repo, plan.district_id),
     ]);
+    recheckOn = nextRecheck(doc, today, calendar);
     check = checkPlan(doc, {
       today,
       calendar,
@@ -214,6 +238,7 @@ export async function refreshPlanCompliance(
         planUpdatedAt: new Date(plan.updated_at),
         versionUpdatedAt: version ? new Date(version.updated_at as Date | string) : null,
         computedFor: today,
+        recheckOn,
         signature,
       },
       stored,
@@ -232,7 +257,7 @@ export async function refreshStalePlans(
   db: Kysely<Database>,
   scope: { districtId: string; schoolId?: string | null; studentIds?: string[] | null },
   today: IsoDate,
-  limit = 2000,
+  limit = 50,
 ): Promise<number> {
   // A refresh can mark boilerplate neighbours stale; a second pass settles them (their
   // signatures are unchanged, so it marks no one else).
@@ -251,7 +276,18 @@ async function refreshStaleOnce(
   today: IsoDate,
   limit: number,
 ): Promise<number> {
-  if (scope.studentIds && scope.studentIds.length === 0) return 0;
+  const ids = await staleIds(db, scope, today, limit);
+  for (const id of ids) await refreshPlanCompliance(db, id, today);
+  return ids.length;
+}
+
+async function staleIds(
+  db: Kysely<Database>,
+  scope: { districtId: string; schoolId?: string | null; studentIds?: string[] | null },
+  today: IsoDate,
+  limit: number | null,
+): Promise<string[]> {
+  if (scope.studentIds && scope.studentIds.length === 0) return [];
   const rows = await sql<{ id: string }>`
     select p.id
     from plans p
@@ -268,13 +304,41 @@ async function refreshStaleOnce(
           or c.version_id is distinct from v.id
           or (v.updated_at is not null
             and (c.version_updated_at is null or c.version_updated_at < v.updated_at - interval '1 millisecond'))
-          or c.computed_for < ${today}
+          or c.recheck_on <= ${today}::date
+          or c.computed_for > ${today}::date
         ))
       )
     order by p.id
-    limit ${limit}`.execute(db);
-  for (const r of rows.rows) await refreshPlanCompliance(db, r.id, today);
-  return rows.rows.length;
+    ${limit === null ? sql`` : sql`limit ${limit}`}`.execute(db);
+  return rows.rows.map((r) => r.id);
+}
+
+/**
+ * Bring every plan in scope up to date (after an import, a bulk load or a settings change), in
+ * batches; returns the number of plans refreshed. Use from jobs, not from request handlers.
+ */
+export async function refreshAllPlansCompliance(
+  db: Kysely<Database>,
+  scope: { districtId: string; schoolId?: string | null },
+  today: IsoDate,
+  onProgress?: (done: number) => void,
+): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const n = await refreshStaleOnce(db, scope, today, 1000);
+    done += n;
+    onProgress?.(done);
+    if (n === 0) return done;
+  }
+}
+
+/** Plans in scope whose stored results are out of date and not yet refreshed. */
+export async function countStalePlans(
+  db: Kysely<Database>,
+  scope: { districtId: string; schoolId?: string | null; studentIds?: string[] | null },
+  today: IsoDate,
+): Promise<number> {
+  return (await staleIds(db, scope, today, null)).length;
 }
 
 export type PlanComplianceView = {

@@ -5,6 +5,7 @@
  * district settings and calendar, and the personal ICS feed (secret and revocable).
  */
 import {
+  addDays,
   type ComplianceDashboard,
   checkPlan,
   DEADLINE_DERIVED_FINDING_CODES,
@@ -177,6 +178,7 @@ describe.each(DATABASE_KINDS)("compliance on %s", (kind) => {
     if (!ids) throw new Error("ids");
     const expected = await independentCounts(t, ids.districtId);
     expect(dash.scope).toBe("district");
+    expect(dash.pendingPlans).toBe(0);
     expect(dash.plans.total).toBe(expected.plans);
     expect(dash.deadlines.overdue).toBe(expected.overdue);
     const got = new Map(
@@ -214,6 +216,31 @@ describe.each(DATABASE_KINDS)("compliance on %s", (kind) => {
       computed_for: string;
     }>`select computed_for from plan_compliance where plan_id = ${mine.planId}`.execute(t.db);
     expect(String(stored.rows[0]?.computed_for).slice(0, 10)).toBe(TODAY);
+  });
+
+  it("re-checks a plan when a date in it passes (not every day)", async () => {
+    const base = sampleIep();
+    const upcoming = ZPlanDocument.parse({
+      ...base,
+      meeting: { ...base.meeting, date: addDays(TODAY, 5), type: "annual" },
+      signatures: [],
+    });
+    const added = await insertStudentWithPlan(t, upcoming, "Kai");
+    const signatures = async (today: string) => {
+      const d = (await admin.get(`/api/compliance/dashboard?today=${today}`)).json() as ComplianceDashboard;
+      return d.findings.find((f) => f.code === "signature.missing")?.findings ?? 0;
+    };
+    const before = await signatures(TODAY);
+    const stored = await sql<{
+      recheck_on: string;
+    }>`select recheck_on from plan_compliance where plan_id = ${added.planId}`.execute(t.db);
+    expect(String(stored.rows[0]?.recheck_on).slice(0, 10)).toBe(addDays(TODAY, 5));
+    const after = await signatures(addDays(TODAY, 10));
+    const present = upcoming.attendees.filter(
+      (a) => a.attendance === "attended" || a.attendance === "attended-remotely",
+    );
+    expect(present.length).toBeGreaterThan(0);
+    expect(after).toBe(before + present.length);
   });
 
   it("school and caseload scopes, and who may see which", async () => {

@@ -38,7 +38,7 @@ import { todayIso } from "../../clock.ts";
 import { recordListing } from "../../plugins/access.ts";
 import type { SignedInPerson } from "../../plugins/auth.ts";
 import { complianceDb, createComplianceRepository } from "../../repositories/compliance-repository.ts";
-import { readPlanCompliance, refreshStalePlans } from "../../use-cases/refresh-plan-compliance.ts";
+import { countStalePlans, readPlanCompliance, refreshStalePlans } from "../../use-cases/refresh-plan-compliance.ts";
 
 type Scope = {
   kind: "caseload" | "school" | "district";
@@ -186,9 +186,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     const person = app.auth.requirePerson(request);
     const scope = await resolveScope(person, q);
     const today = q.today ?? todayIso();
+    // A bounded number of changed plans is re-checked now; the rest are reported as pending.
     await refreshStalePlans(app.deps.db, scope, today);
+    const pendingPlans = await countStalePlans(app.deps.db, scope, today);
     const settings = await repo.settings(scope.districtId);
-    return { scope, today, settings };
+    return { scope, today, settings, pendingPlans };
   }
 
   // ---- One plan ------------------------------------------------------------------------------
@@ -233,7 +235,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   // ---- Dashboards ----------------------------------------------------------------------------
 
   async function dashboard(request: FastifyRequest, q: z.infer<typeof ZComplianceQuery>) {
-    const { scope, today, settings } = await prepare(request, q);
+    const { scope, today, settings, pendingPlans } = await prepare(request, q);
     const where = scopeWhere(scope, q.status, q.planType);
     const state = stateSql(today, settings.dueSoonDays);
     const [plans, findings, deadlines, overduePlans] = await Promise.all([
@@ -293,6 +295,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schoolId: scope.schoolId,
       today,
       dueSoonDays: settings.dueSoonDays,
+      pendingPlans,
       plans: { total: p.total, iep: p.iep, section504: p.s504, withErrors: p.errors + (overduePlans.rows[0]?.n ?? 0) },
       findings: [...counts.values()].sort((a, b) => order[a.severity] - order[b.severity] || b.plans - a.plans),
       deadlines: {
@@ -529,11 +532,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const { person, districtId } = districtAdmin(request);
       await repo.saveSettings(districtId, request.body, person.id);
       // Stored results depend on the settings: recompute on next read.
-      await db
-        .updateTable("plan_compliance")
-        .set({ computed_for: "1970-01-01" })
-        .where("district_id", "=", districtId)
-        .execute();
+      await repo.markDistrictStale(districtId);
       await app.deps.audit.append({
         action: "settings.updated",
         personId: person.id,
@@ -573,11 +572,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { person, districtId } = districtAdmin(request);
       await repo.saveCalendar(districtId, request.body, person.id);
-      await db
-        .updateTable("plan_compliance")
-        .set({ computed_for: "1970-01-01" })
-        .where("district_id", "=", districtId)
-        .execute();
+      await repo.markDistrictStale(districtId);
       await app.deps.audit.append({
         action: "compliance.calendar-updated",
         personId: person.id,
