@@ -4,6 +4,7 @@ export const paths = {
   signIn: "/sign-in",
   navigator: "/navigator",
   overview: "/overview",
+  compliance: "/compliance",
   student: (id: string) => `/students/${encodeURIComponent(id)}`,
   studentPlans: (id: string) => `/students/${encodeURIComponent(id)}/plans`,
   studentPlan: (id: string, planId: string) =>

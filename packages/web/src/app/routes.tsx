@@ -33,6 +33,11 @@ export const routes: readonly AppRoute[] = [
     page: lazy(() => import("../features/students/student-page.tsx")),
   },
   { path: paths.overview, access: "signed-in", page: lazy(() => import("../features/overview/overview-page.tsx")) },
+  {
+    path: paths.compliance,
+    access: "signed-in",
+    page: lazy(() => import("../features/compliance/compliance-page.tsx")),
+  },
   { path: paths.navigator, access: "public", page: lazy(() => import("../features/navigator/navigator-page.tsx")) },
   {
     path: "/students/:id/services",

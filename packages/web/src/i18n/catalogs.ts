@@ -9,6 +9,7 @@
  * call `t("key", params)`.
  */
 import { messages as auth } from "../features/auth/messages.en.ts";
+import { messages as compliance } from "../features/compliance/messages.en.ts";
 import { messages as enforcement } from "../features/enforcement/messages.en.ts";
 import { messages as home } from "../features/home/messages.en.ts";
 import { messages as landing } from "../features/landing/messages.en.ts";
@@ -31,6 +32,7 @@ export const en = {
   ...plans,
   ...navigator,
   ...enforcement,
+  ...compliance,
 } as const;
 
 export type EnglishCatalog = typeof en;

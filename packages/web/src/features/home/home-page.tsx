@@ -55,6 +55,11 @@ export default function HomePage() {
               </Link>
             </nav>
           ) : null}
+          {kind !== "admin" ? (
+            <nav aria-label={t("home.compliance.label")} className="panel">
+              <Link href={paths.compliance}>{t("home.compliance.link")}</Link>
+            </nav>
+          ) : null}
           {user.homeRole === "related-service-provider" ? (
             <nav aria-label={t("home.tasks.label")} className="panel">
               <Link href={paths.serviceWeek}>{t("home.tasks.logServices")}</Link>

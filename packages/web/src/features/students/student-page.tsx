@@ -8,6 +8,7 @@ import { t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { formatDate } from "../../lib/format.ts";
 import { useRequest } from "../../lib/use-request.ts";
+import { StudentDeadlinesSection } from "../compliance/student-deadlines-section.tsx";
 import { AccessLogSection } from "../sharing/access-log-section.tsx";
 import { AdvocateSharingSection } from "../sharing/advocate-sharing-section.tsx";
 import { getStudent, type StudentDetail } from "./api.ts";
@@ -67,6 +68,7 @@ export default function StudentPage({ params }: { params: RouteParams }) {
   const request = useRequest(`student:${id}`, (signal) => getStudent(id, signal));
   const { user } = useSession();
   const isGuardian = user?.roles.some((r) => r.role === "guardian") ?? false;
+  const isFamily = user?.homeRole === "guardian" || user?.homeRole === "advocate";
 
   if (request.status === "loading") {
     return (
@@ -114,11 +116,13 @@ export default function StudentPage({ params }: { params: RouteParams }) {
         />
       </section>
 
-      <section aria-labelledby="student-deadlines" className="panel">
-        <h2 id="student-deadlines">{t("students.sections.deadlines")}</h2>
-        <p className="muted">{t("students.sections.deadlinesPlaceholder")}</p>
-        <TermsUsed terms={[["deadline", t("glossary.word.deadline")]]} />
-      </section>
+      <StudentDeadlinesSection
+        studentId={student.id}
+        firstName={student.firstName}
+        plans={student.plans}
+        planName={planLabel}
+        forFamily={isFamily}
+      />
 
       <section aria-labelledby="student-services" className="panel">
         <h2 id="student-services">{t("students.sections.services")}</h2>
