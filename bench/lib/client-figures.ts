@@ -160,7 +160,7 @@ export function benchWebSize(): Figure {
 export async function benchTimeToInteractive(
   url: string,
   session: Session,
-): Promise<{ page: number; reference: number; note: string | null }> {
+): Promise<{ page: number; reference: number; scriptsKb: number; note: string | null }> {
   if (!existsSync(join(ROOT, "packages/web/dist/index.html"))) throw new Error("run npm run build:web first");
   if (!existsSync("/usr/bin/chromium")) throw new Error("no /usr/bin/chromium");
   const { chromium } = await import("playwright-core");
@@ -186,10 +186,15 @@ export async function benchTimeToInteractive(
         return { name: pair.slice(0, eq), value: pair.slice(eq + 1), url };
       }),
     );
+    const scripts = new Set<string>();
     const measure = async (path: string, selector: string) => {
       const times: number[] = [];
       for (let i = 0; i < 3; i++) {
         const page = await context.newPage();
+        page.on("response", (r) => {
+          const u = new URL(r.url());
+          if (u.pathname.endsWith(".js")) scripts.add(u.pathname);
+        });
         await page.goto(`${url}${path}`, { waitUntil: "commit" });
         await page.waitForSelector(selector, { state: "visible", timeout: 20_000 });
         times.push(await page.evaluate(() => performance.now()));
@@ -198,8 +203,19 @@ export async function benchTimeToInteractive(
       return median(times);
     };
     const page = await measure("/", 'main table a[href^="/students/"]');
+    const dist = join(ROOT, "packages/web/dist");
+    let scriptsBytes = 0;
+    for (const s of scripts) {
+      const file = join(dist, s.replace(/^\//, ""));
+      if (existsSync(file)) scriptsBytes += gzipSync(readFileSync(file)).length;
+    }
     const reference = await measure("/bench/static-table", "main table a");
-    return { page, reference, note: "navigation start → first student link visible in the caseload table" };
+    return {
+      page,
+      reference,
+      scriptsKb: scriptsBytes / 1024,
+      note: "navigation start → first student link visible in the caseload table",
+    };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });

@@ -1681,23 +1681,25 @@ async function loadEnforcement(ctx: SyntheticContext): Promise<void> {
     let sessionIndex = 0;
     let pointIndex = 0;
     const yearAgo = isoAddDays(model.today, -365);
+    // The past year, day by day (index 0 = a year ago, last = yesterday).
+    const calendar = Array.from({ length: 365 }, (_, i) => isoAddDays(yearAgo, i));
+    const schoolDay = calendar.map(isSchoolDay);
     for (const plan of buildPlans(model)) {
       const version = plan.inEffect;
       if (!version || plan.type !== "iep") continue;
       const planStart = (plan.versions[0] as SyntheticVersion).planStart;
       const from = planStart > yearAgo ? planStart : yearAgo;
       const schoolId = (model.schools[plan.student.schoolIndex] as SyntheticSchool).id;
-      // Sessions: each week, `timesPerWeek` of its school days.
+      const startOffset = Math.round((Date.parse(planStart) - Date.parse(yearAgo)) / DAY_MS);
+      // Sessions: each week, `timesPerWeek` of its school days (day numbers into the calendar).
+      const first = Math.round((Date.parse(from) - Date.parse(yearAgo)) / DAY_MS);
       for (const service of plan.services) {
-        for (let week = from; week < model.today; week = isoAddDays(week, 7)) {
-          const days: string[] = [];
-          for (let d = 0; d < 7; d++) {
-            const day = isoAddDays(week, d);
-            if (day < model.today && isSchoolDay(day)) days.push(day);
-          }
+        for (let week = first; week < calendar.length; week += 7) {
+          const days: number[] = [];
+          for (let d = week; d < week + 7 && d < calendar.length; d++) if (schoolDay[d]) days.push(d);
           const count = Math.min(service.timesPerWeek, days.length);
           for (let t = 0; t < count; t++) {
-            const day = days[Math.floor((t * days.length) / count)] as string;
+            const day = calendar[days[Math.floor((t * days.length) / count)] as number] as string;
             let r = rng.next();
             let status: string = "delivered";
             for (const [s, p] of SESSION_STATUSES) {
@@ -1725,9 +1727,10 @@ async function loadEnforcement(ctx: SyntheticContext): Promise<void> {
       // Progress: a data point every two weeks on a school day.
       const recorder = plan.student.caseManagerId as string;
       for (const goal of plan.goals) {
-        for (let day = from; day < model.today; day = isoAddDays(day, 14)) {
-          if (!isSchoolDay(day)) continue;
-          const fraction = (Date.parse(day) - Date.parse(planStart)) / (364 * DAY_MS);
+        for (let d = first; d < calendar.length; d += 14) {
+          if (!schoolDay[d]) continue;
+          const day = calendar[d] as string;
+          const fraction = (d - startOffset) / 364;
           const expected = goal.baseline + (goal.target - goal.baseline) * fraction * goal.pace;
           const spread = Math.abs(goal.target - goal.baseline) * 0.08 + 0.2;
           const value = Math.max(0, Math.round((expected + rng.normal() * spread) * 10) / 10);
