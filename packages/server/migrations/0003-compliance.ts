@@ -91,6 +91,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     create index plan_deadlines_school_due_idx on plan_deadlines (school_id, due_date, id) where met_on is null;
     create index plan_deadlines_student_due_idx on plan_deadlines (student_id, due_date);
 
+    -- Bumped whenever a district's stored results change: dashboards cache their answers per revision.
+    create table compliance_revisions (
+      district_id uuid primary key references districts(id),
+      revision bigint not null default 0
+    );
+
     create table calendar_feeds (
       id uuid primary key default gen_random_uuid(),
       person_id uuid not null references people(id),

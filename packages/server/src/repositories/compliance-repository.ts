@@ -11,7 +11,7 @@ import {
   SchoolCalendar,
   ZSchoolCalendar,
 } from "@lantern/core";
-import type { ColumnType, Generated, Kysely } from "kysely";
+import { type ColumnType, type Generated, type Kysely, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -84,6 +84,11 @@ export type PlanDeadlinesTable = {
   notes: ColumnType<string[], string | undefined, string>;
 };
 
+export type ComplianceRevisionsTable = {
+  district_id: string;
+  revision: ColumnType<number, number | undefined, number>;
+};
+
 export type CalendarFeedsTable = {
   id: Generated<string>;
   person_id: string;
@@ -99,6 +104,7 @@ export type ComplianceDatabase = Database & {
   plan_findings: PlanFindingsTable;
   plan_deadlines: PlanDeadlinesTable;
   calendar_feeds: CalendarFeedsTable;
+  compliance_revisions: ComplianceRevisionsTable;
 };
 
 export type PlanPlace = { planId: string; districtId: string; schoolId: string; studentId: string };
@@ -330,6 +336,21 @@ export function createComplianceRepository(database: Kysely<Database>) {
           )
           .execute();
       }
+    },
+
+    /** Note that a district's stored results changed (dashboards cache per revision). */
+    async bump(districtId: string): Promise<void> {
+      await sql`insert into compliance_revisions (district_id, revision) values (${districtId}, 1)
+        on conflict (district_id) do update set revision = compliance_revisions.revision + 1`.execute(db);
+    },
+
+    async revision(districtId: string): Promise<number> {
+      const row = await db
+        .selectFrom("compliance_revisions")
+        .select("revision")
+        .where("district_id", "=", districtId)
+        .executeTakeFirst();
+      return Number(row?.revision ?? 0);
     },
 
     async removePlan(planId: string): Promise<void> {

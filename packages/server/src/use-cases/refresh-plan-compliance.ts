@@ -172,6 +172,7 @@ export async function refreshPlanCompliance(
       const r = createComplianceRepository(trx);
       await r.removePlan(plan.id);
       await r.markStale(affected);
+      await r.bump(plan.district_id);
     });
     return { planId, status: "removed", affected };
   }
@@ -245,6 +246,7 @@ export async function refreshPlanCompliance(
       check.deadlines,
     );
     await r.markStale(affected);
+    await r.bump(plan.district_id);
   });
   return { planId, status: "refreshed", affected };
 }
@@ -276,7 +278,7 @@ async function refreshStaleOnce(
   today: IsoDate,
   limit: number,
 ): Promise<number> {
-  const ids = await staleIds(db, scope, today, limit);
+  const { ids } = await staleIds(db, scope, today, limit);
   for (const id of ids) await refreshPlanCompliance(db, id, today);
   return ids.length;
 }
@@ -286,10 +288,10 @@ async function staleIds(
   scope: { districtId: string; schoolId?: string | null; studentIds?: string[] | null },
   today: IsoDate,
   limit: number | null,
-): Promise<string[]> {
-  if (scope.studentIds && scope.studentIds.length === 0) return [];
-  const rows = await sql<{ id: string }>`
-    select p.id
+): Promise<{ ids: string[]; total: number }> {
+  if (scope.studentIds && scope.studentIds.length === 0) return { ids: [], total: 0 };
+  const rows = await sql<{ id: string; total: number }>`
+    select p.id, count(*) over ()::int as total
     from plans p
     left join plan_compliance c on c.plan_id = p.id
     left join plan_versions v on v.id = coalesce(p.in_effect_version_id, p.current_version_id)
@@ -310,7 +312,7 @@ async function staleIds(
       )
     order by p.id
     ${limit === null ? sql`` : sql`limit ${limit}`}`.execute(db);
-  return rows.rows.map((r) => r.id);
+  return { ids: rows.rows.map((r) => r.id), total: Number(rows.rows[0]?.total ?? 0) };
 }
 
 /**
@@ -338,7 +340,7 @@ export async function countStalePlans(
   scope: { districtId: string; schoolId?: string | null; studentIds?: string[] | null },
   today: IsoDate,
 ): Promise<number> {
-  return (await staleIds(db, scope, today, null)).length;
+  return (await staleIds(db, scope, today, 1)).total;
 }
 
 export type PlanComplianceView = {

@@ -234,8 +234,34 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   // ---- Dashboards ----------------------------------------------------------------------------
 
+  /** Answers per (scope, filters, day), valid while the district's revision is unchanged. */
+  const dashboardCache = new Map<string, { revision: number; value: Awaited<ReturnType<typeof computeDashboard>> }>();
+
   async function dashboard(request: FastifyRequest, q: z.infer<typeof ZComplianceQuery>) {
-    const { scope, today, settings, pendingPlans } = await prepare(request, q);
+    const prepared = await prepare(request, q);
+    const { scope, today } = prepared;
+    const revision = await repo.revision(scope.districtId);
+    const key = JSON.stringify([
+      scope.kind,
+      scope.districtId,
+      scope.schoolId,
+      scope.studentIds ? scope.studentIds.join(",") : null,
+      q.planType ?? null,
+      q.status,
+      today,
+      prepared.settings.dueSoonDays,
+      prepared.pendingPlans,
+    ]);
+    const hit = dashboardCache.get(key);
+    if (hit && hit.revision === revision) return { ...hit.value, scopeForListing: scope };
+    const value = await computeDashboard(prepared, q);
+    if (dashboardCache.size > 1000) dashboardCache.clear();
+    dashboardCache.set(key, { revision, value });
+    return { ...value, scopeForListing: scope };
+  }
+
+  async function computeDashboard(prepared: Awaited<ReturnType<typeof prepare>>, q: z.infer<typeof ZComplianceQuery>) {
+    const { scope, today, settings, pendingPlans } = prepared;
     const where = scopeWhere(scope, q.status, q.planType);
     const state = stateSql(today, settings.dueSoonDays);
     const [plans, findings, deadlines, overduePlans] = await Promise.all([
@@ -304,7 +330,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           (k) => byKind.get(k) as NonNullable<ReturnType<typeof byKind.get>>,
         ),
       },
-      scopeForListing: scope,
     };
   }
 
