@@ -3,7 +3,8 @@
  * district and reused by later runs. PostgreSQL: database `lantern_bench_<N>_s<seed>` on the server
  * in BENCH_POSTGRES_URL (default the local one). PGlite: bench/.data/pglite-<N>-s<seed>.
  */
-import { readdirSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -27,11 +28,17 @@ export type PreparedDatabase = {
   open(): Promise<OpenDatabase>;
 };
 
+/** What the stored district depends on: the migrations and the generator's source. */
 function migrationsKey(): string {
-  return readdirSync(MIGRATIONS_DIR)
+  const generator = createHash("sha256")
+    .update(readFileSync(join(BENCH_DIR, "..", "packages", "server", "seeds", "synthetic.ts")))
+    .digest("hex")
+    .slice(0, 16);
+  const migrations = readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{4}-.*\.ts$/.test(f) && !f.endsWith(".test.ts"))
     .sort()
     .join(",");
+  return `${migrations};generator ${generator}`;
 }
 
 function withDatabase(url: string, name: string): string {

@@ -1865,6 +1865,11 @@ export async function seedSynthetic(db: Kysely<Database>, options: SyntheticOpti
   await sql`analyze`.execute(db);
   const summary = (await isSyntheticSeeded(db)) as SyntheticSummary;
   summary.seconds = Math.round((performance.now() - started) / 100) / 10;
+  await db
+    .updateTable("app_meta")
+    .set({ value: JSON.stringify(summary) })
+    .where("key", "=", SYNTHETIC_META_KEY)
+    .execute();
   if (options.progress) {
     const lines = Object.entries(counts)
       .sort(([a], [b]) => a.localeCompare(b))
