@@ -166,6 +166,47 @@ export function createEnforcementRepository(db: Kysely<Database>) {
       return rows.map(toSession);
     },
 
+    /**
+     * Sessions of a whole school or district within dates (the indexes on school or district and
+     * date), with provider names looked up once per provider rather than joined per row.
+     */
+    async listSessionsInScope(
+      scope: { districtId: string; schoolId?: string | null },
+      range: { from: IsoDate; to: IsoDate },
+    ): Promise<StoredSession[]> {
+      let q = db
+        .selectFrom("service_sessions as s")
+        .select([
+          "s.id",
+          "s.student_id",
+          "s.service_id",
+          "s.session_date",
+          "s.slot",
+          "s.minutes",
+          "s.delivery",
+          "s.status",
+          "s.note",
+          "s.provider_id",
+        ])
+        .where("s.session_date", ">=", range.from)
+        .where("s.session_date", "<=", range.to);
+      q = scope.schoolId
+        ? q.where("s.school_id", "=", scope.schoolId)
+        : q.where("s.district_id", "=", scope.districtId);
+      const rows = await q.execute();
+      const providerIds = [...new Set(rows.map((r) => r.provider_id))];
+      const names = new Map<string, string>();
+      for (let i = 0; i < providerIds.length; i += 1000) {
+        const people = await db
+          .selectFrom("people")
+          .select(["id", "first_name", "last_name"])
+          .where("id", "in", providerIds.slice(i, i + 1000))
+          .execute();
+        for (const p of people) names.set(p.id, `${p.first_name} ${p.last_name}`);
+      }
+      return rows.map((r) => toSession({ ...r, provider_name: names.get(r.provider_id) ?? "" }));
+    },
+
     async insertPoints(
       points: Array<{ place: StudentPlace; goalId: string; point: ProgressDataPoint }>,
       recordedBy: string,

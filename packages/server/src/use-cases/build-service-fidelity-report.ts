@@ -27,12 +27,15 @@ export type FidelityReport = {
 export async function buildServiceFidelityReport(
   deps: EnforcementDeps,
   students: FidelityStudent[],
-  options: { by: FidelityGrouping; from: IsoDate; through: IsoDate; districtId: string },
+  options: { by: FidelityGrouping; from: IsoDate; through: IsoDate; districtId: string; schoolId?: string | null },
 ): Promise<FidelityReport> {
   const ids = students.map((s) => s.studentId);
   const [plans, sessions, policy, calendar] = await Promise.all([
     deps.plans.forStudents(ids),
-    deps.enforcement.listSessions(ids, { from: options.from, to: options.through }),
+    deps.enforcement.listSessionsInScope(
+      { districtId: options.districtId, schoolId: options.schoolId ?? null },
+      { from: options.from, to: options.through },
+    ),
     deps.enforcement.getPolicy(options.districtId),
     deps.calendarFor(options.districtId),
   ]);

@@ -569,6 +569,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       from,
       through,
       districtId: scope.districtId,
+      schoolId: scope.schoolId,
     });
     await recordListing(
       db,
