@@ -14,13 +14,14 @@
 import {
   addDays,
   type IsoDate,
+  isIsoDate,
   maxDate,
-  type PlanDocument,
   type ProgressGoal,
-  progressGoalsFromPlan,
+  progressGoalFromAnnualGoal,
   type ServiceLogPlanVersion,
-  serviceVersionsFromPlans,
-  ZPlanDocument,
+  type ServicePrescription,
+  ZAnnualGoal,
+  ZServicePrescription,
 } from "@lantern/core";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
@@ -43,9 +44,74 @@ export type EnforcementPlanData = {
   planVersions: ServiceLogPlanVersion[];
   /** Goals of the IEP in effect (quantified ones only). */
   goals: ProgressGoal[];
-  /** The plan in effect: its id and when it started (the current plan year), if any. */
-  current: { planId: string; versionId: string; effectiveFrom: IsoDate | null; document: PlanDocument } | null;
+  /** The plan in effect: its id, when its plan year started, its goal ids and report dates. */
+  current: {
+    planId: string;
+    versionId: string;
+    effectiveFrom: IsoDate | null;
+    goalIds: string[];
+    reportDates: IsoDate[];
+  } | null;
 };
+
+/**
+ * Only the parts enforcement needs, read from a sealed version's content without parsing the
+ * whole document (thousands of plans are read for a district report): the type, start date,
+ * amendment, complete services, goals and report dates.
+ */
+type EnforcementContent = {
+  isIep: boolean;
+  planStart: IsoDate | null;
+  amendment: { parentWrittenAgreementDate: IsoDate | null } | null;
+  services: ServicePrescription[];
+  goalIds: string[];
+  goals: ProgressGoal[];
+  reportDates: IsoDate[];
+};
+
+function asRecord(value: unknown): Record<string, unknown> | null {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
+}
+
+function asDate(value: unknown): IsoDate | null {
+  return typeof value === "string" && isIsoDate(value) ? value : null;
+}
+
+export function readEnforcementContent(content: unknown): EnforcementContent | null {
+  const doc = asRecord(content);
+  if (!doc) return null;
+  const isIep = doc.type === "iep";
+  const dates = asRecord(doc.dates);
+  const amendment = isIep ? asRecord(doc.amendment) : null;
+  const list = (v: unknown) => (Array.isArray(v) ? (v as unknown[]) : []);
+  const goals: ProgressGoal[] = [];
+  const goalIds: string[] = [];
+  if (isIep) {
+    for (const g of list(doc.goals)) {
+      const parsed = ZAnnualGoal.safeParse(g);
+      if (!parsed.success) continue;
+      goalIds.push(parsed.data.id);
+      const goal = progressGoalFromAnnualGoal(parsed.data);
+      if (goal) goals.push(goal);
+    }
+  }
+  return {
+    isIep,
+    planStart: asDate(dates?.planStart),
+    amendment: amendment ? { parentWrittenAgreementDate: asDate(amendment.parentWrittenAgreementDate) } : null,
+    services: isIep
+      ? list(doc.services).flatMap((x) => {
+          const parsed = ZServicePrescription.safeParse(x);
+          return parsed.success ? [parsed.data] : [];
+        })
+      : [],
+    goalIds,
+    goals,
+    reportDates: isIep ? list(asRecord(doc.progressReporting)?.reportDates).flatMap((d) => asDate(d) ?? []) : [],
+  };
+}
 
 /** Read the IEP versions of some students that took effect, in one query. */
 async function versionRows(db: Kysely<Database>, studentIds: string[]): Promise<Map<string, VersionRow[]>> {
@@ -71,39 +137,45 @@ async function versionRows(db: Kysely<Database>, studentIds: string[]): Promise<
 }
 
 function toPlanData(rows: VersionRow[]): EnforcementPlanData {
-  const effective: Array<{ label: string; effectiveFrom: IsoDate; document: PlanDocument }> = [];
+  const planVersions: ServiceLogPlanVersion[] = [];
   let current: EnforcementPlanData["current"] = null;
+  let goals: ProgressGoal[] = [];
   let yearStart: IsoDate | null = null;
   for (const r of rows) {
-    const parsed = ZPlanDocument.safeParse(r.content);
-    if (!parsed.success) continue;
-    const doc = parsed.data;
-    const amendment = doc.type === "iep" ? doc.amendment : null;
+    const doc = readEnforcementContent(r.content);
+    if (!doc) continue;
     let from: IsoDate | null;
     let label: string;
-    if (amendment) {
-      const agreed = amendment.parentWrittenAgreementDate;
+    if (doc.amendment) {
+      const agreed = doc.amendment.parentWrittenAgreementDate;
       from = r.sealed_on && agreed ? maxDate(agreed, r.sealed_on) : (r.sealed_on ?? agreed);
       label = `Amendment (version ${r.number})`;
     } else {
-      from = doc.dates.planStart ?? r.plan_effective_from ?? r.sealed_on;
+      from = doc.planStart ?? r.plan_effective_from ?? r.sealed_on;
       label = `Plan (version ${r.number})`;
       yearStart = from;
     }
     if (!from) continue;
-    effective.push({ label, effectiveFrom: from, document: doc });
+    planVersions.push({ label, effectiveFrom: from, services: doc.services });
     if (r.version_id === r.in_effect_version_id) {
-      current = { planId: r.plan_id, versionId: r.version_id, effectiveFrom: yearStart ?? from, document: doc };
+      current = {
+        planId: r.plan_id,
+        versionId: r.version_id,
+        effectiveFrom: yearStart ?? from,
+        goalIds: doc.goalIds,
+        reportDates: doc.reportDates,
+      };
+      goals = doc.goals;
     }
   }
-  const planVersions = serviceVersionsFromPlans(effective);
+  planVersions.sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
   const lastVersion = planVersions[planVersions.length - 1];
   // A plan that ended (consent revoked, exit) with no later plan: its services stop the day after.
   const endedOn = rows[rows.length - 1]?.plan_end ?? null;
   if (endedOn && lastVersion && addDays(endedOn, 1) > lastVersion.effectiveFrom) {
     planVersions.push({ label: "Plan ended", effectiveFrom: addDays(endedOn, 1), services: [] });
   }
-  return { planVersions, goals: current ? progressGoalsFromPlan(current.document) : [], current };
+  return { planVersions, goals, current };
 }
 
 export function createEnforcementPlanSource(db: Kysely<Database>) {

@@ -13,8 +13,7 @@ export async function recordProgressData(
   const plans = await deps.plans.forStudents([...places.keys()]);
   const issues: ErrorIssue[] = [];
   entries.forEach((e, i) => {
-    const goals = plans.get(e.studentId)?.current?.document;
-    const ids = goals && goals.type === "iep" ? new Set(goals.goals.map((g) => g.id)) : new Set<string>();
+    const ids = new Set(plans.get(e.studentId)?.current?.goalIds ?? []);
     if (!ids.has(e.goalId))
       issues.push({ path: `${pathBase}/${i}/goalId`, message: "Not a goal of the plan in effect" });
   });

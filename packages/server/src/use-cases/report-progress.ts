@@ -21,10 +21,9 @@ export async function reportProgress(
     if (list) list.push(p);
     else byGoal.set(p.goalId, [p]);
   }
-  const doc = plan.current?.document;
   return {
     planId: plan.current?.planId ?? null,
-    reportDates: doc && doc.type === "iep" ? doc.progressReporting.reportDates : [],
+    reportDates: plan.current?.reportDates ?? [],
     goals: plan.goals.map((goal) => {
       const data = byGoal.get(goal.goalId) ?? [];
       return {
