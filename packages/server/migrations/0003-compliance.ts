@@ -97,6 +97,19 @@ export async function up(db: Kysely<any>): Promise<void> {
       revision bigint not null default 0
     );
 
+    -- One row per district (school_id null) or school and day: the dashboard's headline counts, for trends.
+    create table compliance_snapshots (
+      district_id uuid not null references districts(id),
+      school_id uuid references schools(id),
+      day date not null,
+      plans integer not null,
+      plans_with_errors integer not null,
+      overdue integer not null,
+      due_soon integer not null
+    );
+    create unique index compliance_snapshots_scope_day_idx
+      on compliance_snapshots (district_id, coalesce(school_id, '00000000-0000-0000-0000-000000000000'::uuid), day);
+
     create table calendar_feeds (
       id uuid primary key default gen_random_uuid(),
       person_id uuid not null references people(id),

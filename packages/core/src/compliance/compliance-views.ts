@@ -34,6 +34,16 @@ export const ZComplianceQuery = z.object({
 });
 export type ComplianceQuery = z.infer<typeof ZComplianceQuery>;
 
+/** A day's headline counts of a district or school (recorded when its dashboard is first computed that day). */
+export const ZComplianceTrendPoint = z.object({
+  day: ZIsoDate,
+  plans: z.number().int(),
+  plansWithErrors: z.number().int(),
+  overdue: z.number().int(),
+  dueSoon: z.number().int(),
+});
+export type ComplianceTrendPoint = z.infer<typeof ZComplianceTrendPoint>;
+
 export const ZComplianceDashboard = z.object({
   scope: ZComplianceScope,
   districtId: z.string(),
@@ -67,6 +77,8 @@ export const ZComplianceDashboard = z.object({
       }),
     ),
   }),
+  /** Up to 60 earlier days, oldest first (district and school scopes; empty for a caseload). */
+  trend: z.array(ZComplianceTrendPoint),
 });
 export type ComplianceDashboard = z.infer<typeof ZComplianceDashboard>;
 

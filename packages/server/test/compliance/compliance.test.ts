@@ -19,6 +19,7 @@ import {
 } from "@lantern/core";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { todayIso } from "../../src/clock.ts";
 import { buildTestApp, type Client, type TestApp } from "../helpers/build-app.ts";
 import { DATABASE_KINDS, TEST_TODAY } from "../helpers/test-database.ts";
 
@@ -319,6 +320,33 @@ describe.each(DATABASE_KINDS)("compliance on %s", (kind) => {
       section504ReevaluationYears: 3,
       boilerplateMinStudents: 10,
     });
+  });
+
+  it("records one trend point a day for district and school dashboards", async () => {
+    const ids = t.ids;
+    if (!ids) throw new Error("ids");
+    const day = todayIso();
+    await sql`insert into compliance_snapshots (district_id, school_id, day, plans, plans_with_errors, overdue, due_soon)
+      values (${ids.districtId}, null, ${addDays(day, -7)}, 3, 1, 2, 1)`.execute(t.db);
+    const d = (await admin.get("/api/compliance/dashboard")).json() as ComplianceDashboard;
+    expect(d.trend.map((p) => p.day)).toEqual([addDays(day, -7), day]);
+    expect(d.trend[1]).toEqual({
+      day,
+      plans: d.plans.total,
+      plansWithErrors: d.plans.withErrors,
+      overdue: d.deadlines.overdue,
+      dueSoon: d.deadlines.dueSoon,
+    });
+    // Filtered or simulated days record nothing; a caseload has no trend.
+    await admin.get(`/api/compliance/dashboard?planType=iep`);
+    await admin.get(`/api/compliance/dashboard?today=${addDays(day, 3)}`);
+    const n = await sql<{
+      n: number;
+    }>`select count(*)::int as n from compliance_snapshots where district_id = ${ids.districtId} and school_id is null`.execute(
+      t.db,
+    );
+    expect(n.rows[0]?.n).toBe(2);
+    expect(((await cm.get("/api/compliance/dashboard")).json() as ComplianceDashboard).trend).toEqual([]);
   });
 
   it("a personal ICS feed at a secret address, revocable", async () => {

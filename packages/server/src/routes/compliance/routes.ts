@@ -234,6 +234,48 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   // ---- Dashboards ----------------------------------------------------------------------------
 
+  /**
+   * Trends: the headline counts of a district or school are kept per day (the latest computed
+   * for the real date with no filters, so each day ends with its final counts); the last 60 days
+   * are returned.
+   */
+  async function recordAndReadTrend(
+    scope: Scope,
+    q: z.infer<typeof ZComplianceQuery>,
+    today: IsoDate,
+    point: { plans: number; plansWithErrors: number; overdue: number; dueSoon: number },
+  ) {
+    if (scope.kind === "caseload") return [];
+    const unfiltered = q.planType === undefined && q.status === "in-effect";
+    if (unfiltered && today === todayIso()) {
+      await sql`insert into compliance_snapshots (district_id, school_id, day, plans, plans_with_errors, overdue, due_soon)
+        values (${scope.districtId}, ${scope.schoolId}, ${today}, ${point.plans}, ${point.plansWithErrors},
+          ${point.overdue}, ${point.dueSoon})
+        on conflict (district_id, coalesce(school_id, '00000000-0000-0000-0000-000000000000'::uuid), day)
+        do update set plans = excluded.plans, plans_with_errors = excluded.plans_with_errors,
+          overdue = excluded.overdue, due_soon = excluded.due_soon`.execute(db);
+    }
+    const rows = await sql<{
+      day: string;
+      plans: number;
+      plans_with_errors: number;
+      overdue: number;
+      due_soon: number;
+    }>`
+      select day, plans, plans_with_errors, overdue, due_soon from compliance_snapshots
+      where district_id = ${scope.districtId}
+        and ${scope.schoolId ? sql`school_id = ${scope.schoolId}` : sql`school_id is null`}
+        and day >= ${addDays(today, -60)}::date and day <= ${today}::date
+      order by day`.execute(db);
+    return rows.rows.map((r) => ({
+      day: String(r.day).slice(0, 10),
+      plans: r.plans,
+      plansWithErrors: r.plans_with_errors,
+      overdue: r.overdue,
+      dueSoon: r.due_soon,
+    }));
+  }
+
   /** Answers per (scope, filters, day), valid while the district's revision is unchanged. */
   const dashboardCache = new Map<string, { revision: number; value: Awaited<ReturnType<typeof computeDashboard>> }>();
 
@@ -289,6 +331,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           )})`.execute(db),
     ]);
     const p = plans.rows[0] ?? { total: 0, iep: 0, s504: 0, errors: 0 };
+    const withErrors = p.errors + (overduePlans.rows[0]?.n ?? 0);
+    const overdueCount = deadlines.rows.filter((d) => d.state === "overdue").reduce((n, d) => n + d.n, 0);
+    const dueSoonCount = deadlines.rows.filter((d) => d.state === "due-soon").reduce((n, d) => n + d.n, 0);
+    const trend = await recordAndReadTrend(scope, q, today, {
+      plans: p.total,
+      plansWithErrors: withErrors,
+      overdue: overdueCount,
+      dueSoon: dueSoonCount,
+    });
     const counts = new Map<string, { code: FindingCode; severity: Severity; findings: number; plans: number }>();
     const add = (code: string, severity: Severity, n: number, planCount: number) => {
       const key = `${code}|${severity}`;
@@ -322,7 +373,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       today,
       dueSoonDays: settings.dueSoonDays,
       pendingPlans,
-      plans: { total: p.total, iep: p.iep, section504: p.s504, withErrors: p.errors + (overduePlans.rows[0]?.n ?? 0) },
+      plans: { total: p.total, iep: p.iep, section504: p.s504, withErrors },
       findings: [...counts.values()].sort((a, b) => order[a.severity] - order[b.severity] || b.plans - a.plans),
       deadlines: {
         ...totals,
@@ -330,6 +381,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           (k) => byKind.get(k) as NonNullable<ReturnType<typeof byKind.get>>,
         ),
       },
+      trend,
     };
   }
 
