@@ -156,6 +156,16 @@ describe.each(DATABASE_KINDS)("synthetic district on %s", (kind) => {
     expect(due[0]?.past).toBeGreaterThan(0);
   });
 
+  it("stores compliance results for every plan not ended (a small district is checked during the seed)", async () => {
+    const { rows } = await sql<{ open: number; checked: number; deadlines: number }>`
+      select (select count(*)::int from plans where status <> 'ended') as open,
+             (select count(*)::int from plan_compliance) as checked,
+             (select count(*)::int from plan_deadlines) as deadlines`.execute(first.db);
+    expect(rows[0]?.checked).toBe(rows[0]?.open);
+    expect(rows[0]?.deadlines).toBeGreaterThan(0);
+    expect(summary.steps["compliance results"]).toBeGreaterThanOrEqual(0);
+  });
+
   it("re-creates the indexes and constraints the migrations define after the bulk load", async () => {
     const fresh = await createTestDatabase(kind, { seed: false });
     const loaded = [...new Set(SYNTHETIC_STEPS.flatMap((step) => step.loads))];

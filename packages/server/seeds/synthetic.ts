@@ -19,10 +19,25 @@ import { canonicalJson, ZPlanDocument } from "@lantern/core";
 import { hash } from "@node-rs/argon2";
 import cliProgress from "cli-progress";
 import { type Kysely, type RawBuilder, sql } from "kysely";
+import { UsageError } from "../src/cli/cli-errors.ts";
 import type { Database } from "../src/db/schema.ts";
+import { refreshAllPlansCompliance } from "../src/use-cases/refresh-plan-compliance.ts";
 import { DEMO_PASSWORD } from "./demo-accounts.ts";
 
-export type SyntheticOptions = { students: number; seed: number; today: string; progress: boolean };
+export type SyntheticOptions = {
+  students: number;
+  seed: number;
+  today: string;
+  progress: boolean;
+  /**
+   * Store every plan's compliance results (findings, deadlines) after the load. Default: for
+   * districts of up to 20,000 students; larger ones are checked as their dashboards are opened.
+   */
+  compliance?: boolean;
+};
+
+/** Largest district whose compliance results are computed during the seed by default. */
+export const COMPLIANCE_DURING_SEED_MAX_STUDENTS = 20_000;
 
 export type SyntheticSummary = {
   districtId: string;
@@ -45,7 +60,8 @@ export const SYNTHETIC_PASSWORD = DEMO_PASSWORD;
 export const SYNTHETIC_META_KEY = "synthetic-seeded";
 export const SYNTHETIC_EMAIL_DOMAIN = "synthetic-district.example";
 
-export class SyntheticSeedError extends Error {
+/** A request the database cannot take (a second synthetic district): the CLI prints it as one line. */
+export class SyntheticSeedError extends UsageError {
   override name = "SyntheticSeedError";
 }
 
@@ -1864,6 +1880,26 @@ export async function seedSynthetic(db: Kysely<Database>, options: SyntheticOpti
   // Fresh statistics so the planner sees the new sizes at once.
   await sql`analyze`.execute(db);
   const summary = (await isSyntheticSeeded(db)) as SyntheticSummary;
+  const compliance = options.compliance ?? options.students <= COMPLIANCE_DURING_SEED_MAX_STUDENTS;
+  if (compliance && (await tableExists(db, "plan_compliance"))) {
+    const t0 = performance.now();
+    const plans = buildPlans(model).filter((p) => p.status !== "ended").length;
+    const checkBar = options.progress
+      ? new cliProgress.SingleBar(
+          { stream: process.stderr, format: "Compliance results |{bar}| {value}/{total} plans", hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        )
+      : null;
+    checkBar?.start(plans, 0);
+    try {
+      await refreshAllPlansCompliance(db, { districtId: model.districtId }, options.today, (n) =>
+        checkBar?.update(Math.min(n, plans)),
+      );
+    } finally {
+      checkBar?.stop();
+    }
+    summary.steps["compliance results"] = Math.round((performance.now() - t0) / 100) / 10;
+  }
   summary.seconds = Math.round((performance.now() - started) / 100) / 10;
   await db
     .updateTable("app_meta")
