@@ -373,7 +373,7 @@ export function createComplianceRepository(database: Kysely<Database>) {
       if (planIds.length === 0) return;
       await db
         .updateTable("plan_compliance")
-        .set({ computed_for: "1970-01-01" })
+        .set({ recheck_on: "1970-01-01" })
         .where("plan_id", "in", planIds)
         .execute();
     },

@@ -322,6 +322,44 @@ describe.each(DATABASE_KINDS)("compliance on %s", (kind) => {
     });
   });
 
+  it("flags boilerplate accommodations shared across students, re-checking earlier plans", async () => {
+    const put = await admin.send("PUT", "/api/district/compliance-settings", {
+      dueSoonDays: 30,
+      section504ReevaluationYears: 3,
+      boilerplateMinStudents: 2,
+    });
+    expect(put.statusCode).toBe(200);
+    const copy = ZPlanDocument.parse({
+      ...sampleIep(),
+      accommodations: [
+        {
+          id: "acc-copy",
+          category: "instructional",
+          text: "Preferential seating near the point of instruction and away from doors and windows",
+          providedBy: "Classroom teachers",
+          when: "In all classes",
+          needIds: [],
+        },
+      ],
+    });
+    const plans = [];
+    for (const name of ["Ash", "Bay", "Cy"]) plans.push(await insertStudentWithPlan(t, copy, name));
+    await admin.get(`/api/compliance/dashboard?today=${TODAY}`);
+    for (const p of plans) {
+      const view = (
+        await cm.get(`/api/students/${p.studentId}/plans/${p.planId}/compliance`)
+      ).json() as PlanComplianceView;
+      const hit = view.findings.find((f) => f.code === "quality.accommodation.boilerplate");
+      expect(hit?.place).toBe("/accommodations/0");
+      expect(hit?.message).toContain("2 other students");
+    }
+    await admin.send("PUT", "/api/district/compliance-settings", {
+      dueSoonDays: 30,
+      section504ReevaluationYears: 3,
+      boilerplateMinStudents: 10,
+    });
+  });
+
   it("records one trend point a day for district and school dashboards", async () => {
     const ids = t.ids;
     if (!ids) throw new Error("ids");
