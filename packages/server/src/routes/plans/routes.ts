@@ -32,6 +32,7 @@ import { proposePlan } from "../../use-cases/propose-plan.ts";
 import { putPlanInEffect } from "../../use-cases/put-plan-in-effect.ts";
 import { recordAttendance } from "../../use-cases/record-attendance.ts";
 import { recordConsent, ZConsentInput } from "../../use-cases/record-consent.ts";
+import { refreshPlanCompliance } from "../../use-cases/refresh-plan-compliance.ts";
 import { savePlanDraft } from "../../use-cases/save-plan-draft.ts";
 import { scheduleMeeting } from "../../use-cases/schedule-meeting.ts";
 import { sealingProblems, sealPlanVersion } from "../../use-cases/seal-plan-version.ts";
@@ -89,6 +90,21 @@ function planSummary(p: PlanRecord) {
 }
 
 const routes: FastifyPluginAsyncZod = async (app) => {
+  // Keep stored compliance results current: after any successful change to a student's plans,
+  // re-check each of that student's plans (taking an IEP into effect also ends a 504). This runs
+  // after the reply is sent; a plan missed here is still found stale on the next dashboard read.
+  app.addHook("onResponse", async (request, reply) => {
+    if (request.method === "GET" || reply.statusCode >= 300) return;
+    const studentId = (request.params as { studentId?: string } | undefined)?.studentId;
+    if (!studentId) return;
+    try {
+      const rows = await app.deps.db.selectFrom("plans").select("id").where("student_id", "=", studentId).execute();
+      for (const row of rows) await refreshPlanCompliance(app.deps.db, row.id, systemClock.today());
+    } catch (error) {
+      request.log.warn({ err: error, requestId: request.id }, "compliance refresh after a plan change failed");
+    }
+  });
+
   const deps: PlanDeps = {
     db: app.deps.db,
     clock: (app.deps as { clock?: Clock }).clock ?? systemClock,
