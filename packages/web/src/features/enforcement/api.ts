@@ -54,3 +54,8 @@ export function serviceFidelityCsvUrl(query: FidelityQuery): string {
   if (query.through) search.set("through", query.through);
   return `/api/reports/service-fidelity.csv?${search.toString()}`;
 }
+
+/** Services behind schedule on the signed-in person's caseload. */
+export function getServiceAlerts(signal?: AbortSignal) {
+  return api.get<import("@lantern/core").ServiceAlerts>("/api/caseload/service-alerts", undefined, signal);
+}

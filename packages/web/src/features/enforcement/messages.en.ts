@@ -158,4 +158,9 @@ export const messages = {
   "enforcement.progress.reports.title": "Progress reports",
   "enforcement.progress.reports.intro": "The plan says progress reports are given on these dates.",
   "enforcement.progress.reports.item": "Progress report for {date} (PDF)",
+  "enforcement.alerts.title": "Services falling behind",
+  "enforcement.alerts.none": "Every service on your caseload is on schedule.",
+  "enforcement.alerts.count": "{count} services are behind schedule",
+  "enforcement.alerts.item": "{student}: {service}, {provided} of {required} minutes given so far",
+  "enforcement.alerts.owed": "({minutes} minutes owed)",
 } as const;

@@ -5,6 +5,7 @@ import { useSignedInUser } from "../../app/session.tsx";
 import { TermsUsed } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
 import type { Role } from "../../lib/types.ts";
+import { ServiceAlertsPanel } from "../enforcement/service-alerts-panel.tsx";
 import { CaseloadTable } from "./caseload-table.tsx";
 import { MyChildren } from "./my-children.tsx";
 
@@ -59,6 +60,9 @@ export default function HomePage() {
             <nav aria-label={t("home.compliance.label")} className="panel">
               <Link href={paths.compliance}>{t("home.compliance.link")}</Link>
             </nav>
+          ) : null}
+          {user.homeRole === "case-manager" || user.homeRole === "related-service-provider" ? (
+            <ServiceAlertsPanel />
           ) : null}
           {user.homeRole === "related-service-provider" ? (
             <nav aria-label={t("home.tasks.label")} className="panel">
