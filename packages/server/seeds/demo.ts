@@ -113,9 +113,18 @@ export async function isSeeded(db: Kysely<Database>): Promise<boolean> {
 }
 
 /** Seed the demo district in one transaction. `today` anchors ages and dates (YYYY-MM-DD). */
-export async function seedDemo(db: Kysely<Database>, today: string): Promise<DemoIds> {
+/** Advisory-lock key that serializes demo seeding across server processes sharing one database. */
+const SEED_LOCK = 7_270_001;
+
+/**
+ * Seed the demo district once. Servers starting together on an empty database take turns on an
+ * advisory lock; the one that finds the district already seeded returns null.
+ */
+export async function seedDemo(db: Kysely<Database>, today: string): Promise<DemoIds | null> {
   const passwordHash = await hash(DEMO_PASSWORD);
   return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
+    if (await isSeeded(trx)) return null;
     const year = Number(today.slice(0, 4));
     const district = await trx
       .insertInto("districts")

@@ -33,8 +33,7 @@ export async function startServer(options: {
     await migrateToLatest(database.db);
     let seededNow = false;
     if (options.seed !== false && !(await isSeeded(database.db))) {
-      await seedDemo(database.db, todayIso());
-      seededNow = true;
+      seededNow = (await seedDemo(database.db, todayIso())) !== null;
     }
     const app = await buildApp({
       db: database.db,
