@@ -103,7 +103,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(authPlugin, {
     sessions: app.deps.repositories.sessions,
-    people: app.deps.repositories.people,
     secureCookies: options.secureCookies ?? false,
   });
   await app.register(accessPlugin, {

@@ -31,6 +31,10 @@ export type AuthorizeRequest = {
 export type AuthorizedAccess = { person: SignedInPerson; student: StudentAccessFacts; basis: string };
 
 declare module "fastify" {
+  interface FastifyRequest {
+    /** Record-of-access rows of this read, still being written; the reply waits for them. */
+    pendingAccessWrites: Promise<void>[] | null;
+  }
   interface FastifyInstance {
     access: {
       authorize(request: FastifyRequest, what: AuthorizeRequest): Promise<AuthorizedAccess>;
@@ -41,6 +45,14 @@ declare module "fastify" {
 type AccessOptions = { db: Kysely<Database>; students: StudentAccessRepository; audit: AuditLog };
 
 async function accessPlugin(app: FastifyInstance, options: AccessOptions): Promise<void> {
+  app.decorateRequest("pendingAccessWrites", null);
+  app.addHook("onSend", async (request) => {
+    const pending = request.pendingAccessWrites;
+    if (pending && pending.length > 0) {
+      request.pendingAccessWrites = null;
+      await Promise.all(pending);
+    }
+  });
   app.decorate("access", {
     async authorize(request: FastifyRequest, what: AuthorizeRequest): Promise<AuthorizedAccess> {
       const person = app.auth.requirePerson(request);
@@ -62,7 +74,7 @@ async function accessPlugin(app: FastifyInstance, options: AccessOptions): Promi
         }
         throw new DomainError("not-found", "No such student, or not one you can see");
       }
-      await createRecordOfAccessLog(options.db, request.id).write({
+      const write = createRecordOfAccessLog(options.db, request.id).write({
         personId: person.id,
         studentId: facts.studentId,
         record: what.record ?? "student",
@@ -70,6 +82,15 @@ async function accessPlugin(app: FastifyInstance, options: AccessOptions): Promi
         purpose: what.purpose,
         basis: decision.basis,
       });
+      if (request.method === "GET") {
+        // A read's record of access is written while the route reads the data, and the reply
+        // waits for it (onSend below): nothing is sent unless its record was written.
+        write.catch(() => {});
+        request.pendingAccessWrites ??= [];
+        request.pendingAccessWrites.push(write);
+      } else {
+        await write;
+      }
       return { person, student: facts, basis: decision.basis };
     },
   });

@@ -9,7 +9,6 @@ import type { RoleAssignment } from "@lantern/core";
 import { DomainError } from "@lantern/core";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import type { PeopleRepository } from "../repositories/people-repository.ts";
 import type { SessionRepository } from "../repositories/session-repository.ts";
 
 export const SESSION_COOKIE = "lantern_session";
@@ -41,10 +40,10 @@ declare module "fastify" {
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-type AuthOptions = { sessions: SessionRepository; people: PeopleRepository; secureCookies: boolean };
+type AuthOptions = { sessions: SessionRepository; secureCookies: boolean };
 
 async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<void> {
-  const { sessions, people, secureCookies } = options;
+  const { sessions, secureCookies } = options;
   await app.register(cookie);
   app.decorateRequest("person", null);
   app.decorateRequest("sessionToken", null);
@@ -65,9 +64,7 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
     }
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const personId = await sessions.resolve(token);
-    if (!personId) return;
-    const person = await people.findWithRoles(personId);
+    const person = await sessions.resolvePerson(token);
     if (!person) return;
     request.person = person;
     request.sessionToken = token;

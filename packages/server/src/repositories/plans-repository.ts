@@ -4,7 +4,7 @@
  */
 import type { PlanDocument, PlanState, PlanType } from "@lantern/core";
 import { DomainError, hashPlanContent } from "@lantern/core";
-import type { Kysely, Updateable } from "kysely";
+import { type Kysely, sql, type Updateable } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { isUuid } from "./access-repository.ts";
 
@@ -204,6 +204,43 @@ export function createPlansRepository(db: Kysely<Database>) {
       const row = await q.executeTakeFirst();
       if (!row) throw new DomainError("not-found", "No such version of this plan");
       return toVersion(row);
+    },
+
+    /**
+     * Everything a plan page shows — the plan, its current version with signatures, the list of
+     * versions and the meetings — in one round trip (the read path of every plan page).
+     */
+    async findPlanPage(studentId: string, planId: string) {
+      if (!isUuid(planId)) throw new DomainError("not-found", "No such plan for this student");
+      const row = await db
+        .selectFrom("plans as p")
+        .innerJoin("plan_versions as v", "v.id", "p.current_version_id")
+        .select([
+          sql<Record<string, unknown>>`to_json(p)`.as("plan"),
+          sql<Record<string, unknown>>`to_json(v)`.as("version"),
+          sql<Record<string, unknown>[]>`coalesce((select json_agg(s order by s.signed_at) from plan_signatures s
+            where s.version_id = v.id), '[]'::json)`.as("signatures"),
+          sql<Record<string, unknown>[]>`coalesce((select json_agg(json_build_object(
+              'id', x.id, 'plan_id', x.plan_id, 'number', x.number, 'parent_version_id', x.parent_version_id,
+              'status', x.status, 'revision', x.revision, 'sealed_at', x.sealed_at, 'content_sha256', x.content_sha256,
+              'created_by', x.created_by, 'created_at', x.created_at, 'updated_at', x.updated_at,
+              'updated_by', x.updated_by) order by x.number desc)
+            from plan_versions x where x.plan_id = p.id), '[]'::json)`.as("versions"),
+          sql<Record<string, unknown>[]>`coalesce((select json_agg(m order by m.scheduled_at desc) from plan_meetings m
+            where m.plan_id = p.id), '[]'::json)`.as("meetings"),
+        ])
+        .where("p.id", "=", planId)
+        .where("p.student_id", "=", studentId)
+        .executeTakeFirst();
+      if (!row) throw new DomainError("not-found", "No such plan for this student");
+      // to_json gives timestamps as ISO strings, which the row mappers accept as they accept Dates.
+      return {
+        plan: toPlan(row.plan),
+        version: toVersion(row.version),
+        signatures: row.signatures.map(toSignature),
+        versions: row.versions.map(toVersionSummary),
+        meetings: row.meetings.map(toMeeting),
+      };
     },
 
     async currentVersion(plan: PlanRecord, options: { forUpdate?: boolean } = {}): Promise<PlanVersionRecord> {

@@ -3,12 +3,21 @@
  * processes can share them. The cookie holds a random token; the table holds only its SHA-256.
  */
 import { createHash, randomBytes } from "node:crypto";
+import type { RoleAssignment } from "@lantern/core";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
 
 export const SESSION_IDLE_MINUTES = 12 * 60;
 /** Refresh last_seen/expiry at most this often, so reads do not write on every request. */
 const TOUCH_AFTER_MS = 5 * 60 * 1000;
+
+export type SessionPerson = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  roles: RoleAssignment[];
+};
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -29,13 +38,29 @@ export function createSessionRepository(db: Kysely<Database>) {
       return token;
     },
 
-    /** The person of a live session, sliding its expiry; null when absent or expired. */
-    async resolve(token: string): Promise<string | null> {
+    /**
+     * The signed-in person of a live session with their roles, in one round trip (every request
+     * with a session cookie asks this); slides the expiry at most every few minutes.
+     */
+    async resolvePerson(token: string): Promise<SessionPerson | null> {
       const id = hashToken(token);
       const row = await db
-        .selectFrom("sessions")
-        .select(["person_id", "expires_at", "last_seen_at"])
-        .where("id", "=", id)
+        .selectFrom("sessions as s")
+        .innerJoin("people as p", "p.id", "s.person_id")
+        .select([
+          "p.id",
+          "p.first_name",
+          "p.last_name",
+          "p.email",
+          "s.expires_at",
+          "s.last_seen_at",
+          sql<SessionPerson["roles"]>`coalesce((
+            select json_agg(json_build_object('role', r.role, 'districtId', r.district_id, 'schoolId', r.school_id)
+                            order by r.created_at)
+            from role_assignments r where r.person_id = p.id), '[]'::json)`.as("roles"),
+        ])
+        .where("s.id", "=", id)
+        .where("p.disabled_at", "is", null)
         .executeTakeFirst();
       if (!row || row.expires_at.getTime() <= Date.now()) return null;
       if (Date.now() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) {
@@ -45,7 +70,7 @@ export function createSessionRepository(db: Kysely<Database>) {
           .where("id", "=", id)
           .execute();
       }
-      return row.person_id;
+      return { id: row.id, firstName: row.first_name, lastName: row.last_name, email: row.email, roles: row.roles };
     },
 
     async destroy(token: string): Promise<void> {

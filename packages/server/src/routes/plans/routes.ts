@@ -8,6 +8,7 @@ import {
   type Clock,
   checkPlanTransition,
   DomainError,
+  decideStudentAccess,
   diffPlans,
   PLAN_SEAL_ALGORITHM,
   verifyPlanSeal,
@@ -21,6 +22,7 @@ import type { AuthorizedAccess } from "../../plugins/access.ts";
 import {
   createPlansRepository,
   type PlanRecord,
+  type PlanSignatureRecord,
   type PlanVersionRecord,
   type PlanVersionSummary,
 } from "../../repositories/plans-repository.ts";
@@ -125,14 +127,29 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     requestId: request.id,
   });
 
-  async function versionView(plan: PlanRecord, v: PlanVersionRecord) {
-    const signatures = await plans.listSignatures(v.id);
+  // A sealed version's content cannot change in the database (a trigger refuses it), so its
+  // verification is remembered per version and hash instead of re-hashing the document per read.
+  const verified = new Map<string, boolean>();
+  function verifiedSeal(versionId: string, content: PlanVersionRecord["content"], hash: string): boolean {
+    const key = `${versionId}:${hash}`;
+    let ok = verified.get(key);
+    if (ok === undefined) {
+      ok = verifyPlanSeal(content, { algorithm: PLAN_SEAL_ALGORITHM, hash });
+      if (verified.size >= 10_000) verified.clear();
+      verified.set(key, ok);
+    }
+    return ok;
+  }
+
+  async function versionView(v: PlanVersionRecord) {
+    return versionBodyOf(v, await plans.listSignatures(v.id));
+  }
+
+  function versionBodyOf(v: PlanVersionRecord, signatures: PlanSignatureRecord[]) {
     return {
       ...versionSummary(v),
       content: v.content,
-      hashVerified: v.contentSha256
-        ? verifyPlanSeal(v.content, { algorithm: PLAN_SEAL_ALGORITHM, hash: v.contentSha256 })
-        : null,
+      hashVerified: v.contentSha256 ? verifiedSeal(v.id, v.content, v.contentSha256) : null,
       signatures: signatures.map((s) => ({
         id: s.id,
         attendeeId: s.attendeeId,
@@ -148,8 +165,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   }
 
   async function detail(request: FastifyRequest, access: AuthorizedAccess, studentId: string, planId: string) {
-    const plan = await plans.findPlan(studentId, planId);
-    const version = await plans.currentVersion(plan);
+    const { plan, version, signatures, versions, meetings } = await plans.findPlanPage(studentId, planId);
+    const versionBody = versionBodyOf(version, signatures);
     const today = deps.clock.today();
     const propose =
       version.status === "draft"
@@ -168,12 +185,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             .filter((a) => a.accountId === personId || (a.accountId === null && !isGuardianOnly))
             .map((a) => a.id)
         : [];
-    const roles = new Set(access.person.roles.map((r) => r.role));
     const body: PlanDetail = {
       plan: planSummary(plan),
-      version: await versionView(plan, version),
-      versions: (await plans.listVersions(plan.id)).map(versionSummary),
-      meetings: (await plans.listMeetings(plan.id)).map((m) => ({
+      version: versionBody,
+      versions: versions.map(versionSummary),
+      meetings: meetings.map((m) => ({
         id: m.id,
         versionId: m.versionId,
         scheduledAt: m.scheduledAt,
@@ -190,9 +206,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       checks: { propose, seal },
       youMaySignAs,
       permissions: {
-        write: [...roles].some((r) =>
-          ["district-admin", "school-admin", "case-manager", "section-504-coordinator"].includes(r),
-        ),
+        write: decideStudentAccess({ personId, roles: access.person.roles }, access.student, "write-plan").allowed,
         sign: youMaySignAs.length > 0,
       },
     };
@@ -439,7 +453,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       });
       const plan = await plans.findPlan(studentId, planId);
       const v = await plans.findVersion(plan.id, versionId);
-      const view = await versionView(plan, v);
+      const view = await versionView(v);
       return view;
     },
   );
