@@ -36,7 +36,7 @@ export async function openDatabase(config: Pick<Config, "DATABASE_URL" | "DATA_D
   return openPglite(resolve(config.DATA_DIR));
 }
 
-export async function openPostgres(url: string, poolSize = 10): Promise<OpenDatabase> {
+export async function openPostgres(url: string, poolSize = 20): Promise<OpenDatabase> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   pool.on("error", () => {
     // An idle client lost its connection; the pool replaces it on next use.

@@ -110,21 +110,26 @@ export function createStudentsRepository(db: Kysely<Database>) {
         .where("s.id", "=", studentId)
         .executeTakeFirst();
       if (!s) return null;
-      const guardians = await db
+      const guardiansQuery = db
         .selectFrom("guardianships as g")
         .innerJoin("people as p", "p.id", "g.person_id")
         .select(["p.first_name", "p.last_name", "g.relationship"])
         .where("g.student_id", "=", studentId)
         .orderBy("p.last_name")
         .execute();
-      const caseManager = await db
+      const caseManagerQuery = db
         .selectFrom("caseload_members as c")
         .innerJoin("people as p", "p.id", "c.person_id")
         .select(["p.first_name", "p.last_name"])
         .where("c.student_id", "=", studentId)
         .where("c.role", "=", "case-manager")
         .executeTakeFirst();
-      const extras = (await this.decorate([studentId])).get(studentId);
+      const [guardians, caseManager, decorations] = await Promise.all([
+        guardiansQuery,
+        caseManagerQuery,
+        this.decorate([studentId]),
+      ]);
+      const extras = decorations.get(studentId);
       return {
         id: s.id,
         firstName: s.first_name,
