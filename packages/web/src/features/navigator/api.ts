@@ -45,3 +45,13 @@ export function saveBlob(blob: Blob, fileName: string): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Students the signed-in staff member may save a result for (their first 100, by name). */
+export function listStudentsForSaving(signal?: AbortSignal) {
+  return api.get<import("@lantern/core").StudentList>("/api/students", { limit: 100 }, signal);
+}
+
+/** Save a result to a student's record (staff; written to the record of access). */
+export function saveResultToRecord(studentId: string, facts: NavigatorFactsInput): Promise<unknown> {
+  return api.post(`/api/students/${encodeURIComponent(studentId)}/navigator-results`, { facts });
+}

@@ -292,4 +292,13 @@ export const messages = {
   "navigator.letter.pleaseSend": "Please send me:",
   "navigator.letter.sincerely": "Sincerely,",
   "navigator.letter.references": "Legal references: {list}.",
+  "navigator.save.title": "Keep this result with a student's record",
+  "navigator.save.intro":
+    "For school staff: save these answers and the result to a student's record, so the team can see why an evaluation or plan was suggested. Saving is recorded in the student's record of access.",
+  "navigator.save.student": "Student",
+  "navigator.save.choose": "Choose a student",
+  "navigator.save.chooseStudent": "Choose the student whose record this result belongs to.",
+  "navigator.save.submit": "Save to the record",
+  "navigator.save.saved": "Saved to {name}'s record.",
+  "navigator.save.open": "Open {name}'s record",
 } as const;

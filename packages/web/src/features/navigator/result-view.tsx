@@ -5,6 +5,7 @@ import { t, tMaybe } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { runNavigator } from "./api.ts";
 import { LetterSection } from "./letter-section.tsx";
+import { SaveToRecordSection } from "./save-to-record-section.tsx";
 
 function label(key: string): string {
   return tMaybe(key) ?? key;
@@ -132,6 +133,7 @@ export function ResultView({ facts, ageUnknown, state, focusOnShow, onChangeAnsw
       </section>
 
       {report.recommendation !== "early-intervention" ? <LetterSection facts={facts} state={state} /> : null}
+      <SaveToRecordSection facts={facts} />
 
       <div className="navigator-buttons no-print">
         <Button variant="secondary" onClick={onChangeAnswers}>

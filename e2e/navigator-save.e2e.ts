@@ -1,0 +1,53 @@
+/** Staff keep a navigator result with a student's record, by keyboard; the save is recorded. */
+import assert from "node:assert/strict";
+import { DEMO_ACCOUNTS, type Journey } from "./harness/types.ts";
+
+/** Answers of a finished wizard (an IEP case), as the wizard keeps them in the session. */
+const IEP_ANSWERS = {
+  age: "3-9",
+  evaluation: "completed",
+  condition: "Dyslexia",
+  category: "specific-learning-disability",
+  limits: "yes",
+  episodic: "no",
+  adverse: "yes",
+  specializedInstruction: "yes",
+  relatedServices: ["none"],
+  accommodations: "yes",
+  gradeLevel: "no",
+  plans: ["none"],
+  state: "CA",
+};
+
+export const journeys: Journey[] = [
+  {
+    name: "a case manager saves a navigator result to a student's record by keyboard",
+    async run({ page, axe, tabTo, signIn, step }) {
+      await signIn(page, DEMO_ACCOUNTS.caseManager);
+      step("open the result of a finished wizard");
+      await page.evaluate((answers) => {
+        sessionStorage.setItem("lantern.navigator.answers", JSON.stringify(answers));
+      }, IEP_ANSWERS);
+      await page.goto("/navigator?step=result");
+      const section = page.getByRole("region", { name: "Keep this result with a student's record" });
+      await section.waitFor();
+
+      step("saving without a student names the field");
+      await tabTo(page, section.getByRole("button", { name: "Save to the record" }), { maxPresses: 300 });
+      await page.keyboard.press("Enter");
+      await section.getByText("Choose the student whose record this result belongs to.").first().waitFor();
+      assert.equal(await section.getByLabel("Student").getAttribute("aria-invalid"), "true");
+      await axe(page, "navigator result: save form with an error");
+
+      step("choose Mateo Rivera and save");
+      const select = section.getByLabel("Student");
+      await tabTo(page, select, { backward: true });
+      await page.keyboard.type("Rivera, Mateo"); // a list box picks the option typed
+      assert.equal(await select.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.text), "Rivera, Mateo");
+      await tabTo(page, section.getByRole("button", { name: "Save to the record" }), { maxPresses: 300 });
+      await page.keyboard.press("Enter");
+      await section.getByText("Saved to Mateo Rivera's record.").waitFor();
+      await axe(page, "navigator result: saved");
+    },
+  },
+];
