@@ -22,6 +22,12 @@ export const journeys: Journey[] = [
       const overdueRows = await overdue.getByRole("row").count();
       assert.ok(overdueRows > 1, "the demo district has overdue deadlines");
       await page.getByRole("table", { name: "Deadlines by kind" }).waitFor();
+      step("the trend has a chart with a text summary, and its numbers as a table");
+      const trend = page.getByRole("region", { name: "Over the last weeks" });
+      await trend.getByRole("img", { name: /Overdue deadlines and plans with a legal problem/ }).waitFor();
+      await tabTo(page, trend.getByText("Show the numbers as a table"));
+      await page.keyboard.press("Enter");
+      await trend.getByRole("table", { name: "Counts by day, oldest first" }).waitFor();
       await axe(page, "compliance dashboard: district");
 
       step("filter to 504 plans with the keyboard");

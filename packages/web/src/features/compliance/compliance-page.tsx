@@ -22,6 +22,7 @@ import { useRequest } from "../../lib/use-request.ts";
 import { csvLinks, type DashboardFilters, getDashboard, getOverdue } from "./api.ts";
 import { CalendarFeedSection } from "./calendar-feed-section.tsx";
 import { kindLabel, severityLabel } from "./compliance-text.ts";
+import { TrendSection } from "./trend-section.tsx";
 
 type Scope = NonNullable<DashboardFilters["scope"]>;
 
@@ -224,6 +225,7 @@ export default function CompliancePage() {
       ) : (
         <>
           <Summary data={request.data} />
+          <TrendSection points={request.data.trend} />
           <section aria-labelledby="compliance-deadlines" className="panel">
             <h2 id="compliance-deadlines">{t("compliance.deadlines.caption")}</h2>
             <DataTable

@@ -89,4 +89,12 @@ export const messages = {
   "compliance.state.due-soon": "due soon",
   "compliance.state.due": "coming up",
   "compliance.state.met": "done",
+  "compliance.trend.title": "Over the last weeks",
+  "compliance.trend.chartTitle": "Overdue deadlines and plans with a legal problem, by day",
+  "compliance.trend.summary":
+    "From {from} to {to}: overdue deadlines went from {overdueFrom} to {overdueTo}; plans with a legal problem from {errorsFrom} to {errorsTo}.",
+  "compliance.trend.legend": "Solid red line: overdue deadlines. Dashed blue line: plans with a legal problem.",
+  "compliance.trend.showTable": "Show the numbers as a table",
+  "compliance.trend.caption": "Counts by day, oldest first",
+  "compliance.trend.day": "Day",
 } as const;
