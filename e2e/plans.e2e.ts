@@ -41,7 +41,7 @@ export const journeys: Journey[] = [
       await page.keyboard.press("Enter");
       await heading(page, "Edit IEP for Mateo Rivera");
       const minutes = page.locator('[name="services.1.minutesPerSession"]');
-      await tabTo(page, minutes, { maxPresses: 120 });
+      await tabTo(page, minutes, { maxPresses: 200 });
       await page.keyboard.press("Control+A");
       await page.keyboard.type("15");
       await page.locator('[name="priorWrittenNotice.date"]').fill(new Date().toISOString().slice(0, 10));
@@ -52,6 +52,10 @@ export const journeys: Journey[] = [
           (document.querySelector('[data-testid="save-status"]')?.textContent ?? "").includes("Saved at"),
       );
       assert.match((await status.textContent()) ?? "", /Saved at/);
+      step("the plan checks sit beside the editor, each with its rule");
+      const checks = page.getByRole("region", { name: "What the checks found" });
+      await checks.waitFor();
+      assert.match((await checks.textContent()) ?? "", /34 CFR|nothing missing/);
       await axe(page, "plan editor");
 
       step("back to the plan: schedule the meeting");

@@ -97,4 +97,8 @@ export const messages = {
   "compliance.trend.showTable": "Show the numbers as a table",
   "compliance.trend.caption": "Counts by day, oldest first",
   "compliance.trend.day": "Day",
+  "compliance.editor.title": "What the checks found",
+  "compliance.editor.none": "The checks found nothing missing in this draft.",
+  "compliance.editor.count": "{count} things to look at",
+  "compliance.editor.goTo": "Go to this part of the plan",
 } as const;

@@ -13,6 +13,7 @@ import { t, tMaybe } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
+import { PlanFindingsPanel } from "../compliance/plan-findings-panel.tsx";
 import { type PlanContent, type PlanDetail, plansApi } from "./api.ts";
 import { TextArea } from "./plan-page.tsx";
 import { type FieldSpec, type SectionSpec, sectionsFor } from "./plan-sections.ts";
@@ -204,6 +205,12 @@ function Editor({ studentId, detail }: { studentId: string; detail: PlanDetail }
           ))}
         </ul>
       </nav>
+      <PlanFindingsPanel
+        studentId={studentId}
+        planId={detail.plan.id}
+        revision={revision}
+        sectionIds={sections.map((sec) => sec.id)}
+      />
       {sections.map((sec) => (
         <SectionEditor key={sec.id} spec={sec} content={content} errors={fieldErrors} onChange={change} />
       ))}
