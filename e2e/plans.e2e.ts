@@ -45,6 +45,16 @@ export const journeys: Journey[] = [
       await page.keyboard.press("Control+A");
       await page.keyboard.type("15");
       await page.locator('[name="priorWrittenNotice.date"]').fill(new Date().toISOString().slice(0, 10));
+      step("the special factors and the summer-services decision, by keyboard");
+      const behavior = page.getByRole("checkbox", { name: /^Behavior: the team considered/ });
+      await tabTo(page, behavior, { maxPresses: 300 });
+      const wasChecked = await behavior.isChecked();
+      await page.keyboard.press("Space");
+      assert.equal(await behavior.isChecked(), !wasChecked);
+      const esy = page.getByRole("combobox", { name: "Decision" });
+      await tabTo(page, esy, { maxPresses: 60 });
+      await page.keyboard.type("Not needed");
+      assert.equal(await esy.inputValue(), "not-required");
       const status = page.getByTestId("save-status");
       await page.waitForFunction(
         () =>

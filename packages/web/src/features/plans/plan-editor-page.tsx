@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Link } from "wouter";
 import { Page } from "../../app/page.tsx";
 import type { RouteParams } from "../../app/routes.tsx";
-import { Alert, Button, Field, StatusRegion, TextInput } from "../../components/ui/index.ts";
+import { Alert, Button, Field, Select, StatusRegion, TextInput } from "../../components/ui/index.ts";
 import { t, tMaybe } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
@@ -231,8 +231,37 @@ function FieldEditor({
   error: string | undefined;
   onChange: (path: (string | number)[], value: unknown) => void;
 }) {
-  const label = tMaybe(`plans.field.${spec.key}`) ?? spec.key;
+  const label = tMaybe(`plans.field.${spec.label ?? spec.key}`) ?? spec.key;
   const name = path.join(".");
+  if (spec.kind === "checkbox") {
+    return (
+      <div className="checkbox-field">
+        <label>
+          <input
+            type="checkbox"
+            name={name}
+            checked={value === true}
+            onChange={(e) => onChange(path, e.target.checked)}
+          />{" "}
+          {label}
+        </label>
+        {error ? <p className="field-error">{error}</p> : null}
+      </div>
+    );
+  }
+  if (spec.kind === "select") {
+    return (
+      <Field label={label} error={error}>
+        <Select
+          name={name}
+          value={typeof value === "string" ? value : ""}
+          placeholder={t("plans.editor.notDecided")}
+          options={(spec.options ?? []).map((o) => ({ value: o, label: tMaybe(`plans.option.${o}`) ?? o }))}
+          onChange={(e) => onChange(path, e.target.value === "" ? null : e.target.value)}
+        />
+      </Field>
+    );
+  }
   if (spec.kind === "textarea") {
     return (
       <TextArea
@@ -279,7 +308,7 @@ function SectionEditor({
       <section id={`section-${spec.id}`} aria-labelledby={`h-${spec.id}`} className="panel">
         <h2 id={`h-${spec.id}`}>{heading}</h2>
         {spec.fields.map((f) => {
-          const path = [...spec.path, f.key];
+          const path = [...spec.path, ...f.key.split(".")];
           return (
             <FieldEditor
               key={f.key}
@@ -302,13 +331,13 @@ function SectionEditor({
         <fieldset key={String(item.id ?? i)}>
           <legend>{t("plans.editor.item", { number: i + 1 })}</legend>
           {spec.fields.map((f) => {
-            const path = [...spec.path, i, f.key];
+            const path = [...spec.path, i, ...f.key.split(".")];
             return (
               <FieldEditor
                 key={f.key}
                 spec={f}
                 path={path}
-                value={item[f.key]}
+                value={getPath(item, f.key.split("."))}
                 error={errorAt(path)}
                 onChange={onChange}
               />

@@ -1,8 +1,9 @@
 /** The editor's sections: which parts of the document each edits, and how. */
 import type { PlanType } from "./api.ts";
 
-export type FieldKind = "text" | "textarea" | "date" | "number";
-export type FieldSpec = { key: string; kind: FieldKind };
+export type FieldKind = "text" | "textarea" | "date" | "number" | "select" | "checkbox";
+/** `key` may be a dotted path inside the section ("behavior.notes"); `options` are for "select". */
+export type FieldSpec = { key: string; kind: FieldKind; options?: readonly string[]; label?: string };
 
 export type SectionSpec =
   | { id: string; kind: "fields"; path: string[]; fields: FieldSpec[] }
@@ -19,6 +20,9 @@ const ta = (key: string): FieldSpec => ({ key, kind: "textarea" });
 const tx = (key: string): FieldSpec => ({ key, kind: "text" });
 const dt = (key: string): FieldSpec => ({ key, kind: "date" });
 const nb = (key: string): FieldSpec => ({ key, kind: "number" });
+const sel = (key: string, options: readonly string[]): FieldSpec => ({ key, kind: "select", options });
+const cb = (key: string): FieldSpec => ({ key, kind: "checkbox" });
+const FACTORS = ["behavior", "limitedEnglishProficiency", "braille", "communication", "assistiveTechnology"] as const;
 
 export const IEP_SECTIONS: SectionSpec[] = [
   {
@@ -52,6 +56,69 @@ export const IEP_SECTIONS: SectionSpec[] = [
     kind: "fields",
     path: ["placement"],
     fields: [nb("percentInGeneralEducation"), ta("nonParticipationExplanation")],
+  },
+  {
+    id: "programModifications",
+    kind: "list",
+    path: ["programModifications"],
+    fields: [
+      sel("kind", ["program-modification", "support-for-staff"]),
+      ta("description"),
+      tx("providedBy"),
+      tx("when"),
+    ],
+    template: (n) => ({ id: `mod-new-${n}`, kind: "program-modification", description: "" }),
+  },
+  {
+    id: "assessments",
+    kind: "list",
+    path: ["assessments"],
+    fields: [
+      tx("name"),
+      sel("scope", ["state", "district"]),
+      sel("participation", ["regular", "regular-with-accommodations", "alternate"]),
+      ta("whyRegularNotAppropriate"),
+      ta("whyAlternateAppropriate"),
+    ],
+    template: (n) => ({ id: `assess-new-${n}`, name: "", scope: "state" }),
+  },
+  {
+    id: "specialFactors",
+    kind: "fields",
+    path: ["specialFactors"],
+    fields: FACTORS.flatMap((f) => [cb(`${f}.considered`), ta(`${f}.notes`)]),
+  },
+  {
+    id: "extendedSchoolYear",
+    kind: "fields",
+    path: ["extendedSchoolYear"],
+    fields: [sel("decision", ["required", "not-required", "to-be-determined"]), ta("rationale")],
+  },
+  {
+    id: "transition",
+    kind: "fields",
+    path: ["transition"],
+    fields: [cb("studentInvited"), ta("studentPreferences"), ta("courseOfStudy")],
+  },
+  {
+    id: "postsecondaryGoals",
+    kind: "list",
+    path: ["transition", "postsecondaryGoals"],
+    fields: [sel("area", ["education-training", "employment", "independent-living"]), ta("text")],
+    template: (n) => ({ id: `psg-new-${n}`, area: "education-training", text: "" }),
+  },
+  {
+    id: "transitionServices",
+    kind: "list",
+    path: ["transition", "transitionServices"],
+    fields: [ta("description"), tx("providedBy")],
+    template: (n) => ({ id: `ts-new-${n}`, description: "" }),
+  },
+  {
+    id: "transferOfRights",
+    kind: "fields",
+    path: ["transferOfRights"],
+    fields: [dt("studentInformedOn"), { ...ta("statement"), label: "rightsStatement" }],
   },
   { id: "dates", kind: "fields", path: ["dates"], fields: [dt("planStart"), dt("planEnd"), dt("nextAnnualReview")] },
   {
