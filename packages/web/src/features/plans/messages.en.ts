@@ -217,4 +217,15 @@ export const messages = {
   "plans.option.education-training": "Education or training",
   "plans.option.employment": "Work",
   "plans.option.independent-living": "Living on their own",
+  "plans.amend.heading": "Change the plan (amendment)",
+  "plans.amend.explain":
+    "An amendment makes a new version of the plan, kept next to the one in effect until it is signed. Without a meeting, the parent must agree in writing (34 CFR 300.324(a)(4)).",
+  "plans.amend.description": "What changes, and why",
+  "plans.amend.atMeeting": "The change is made at a team meeting",
+  "plans.amend.agreementDate": "Date the parent agreed in writing",
+  "plans.amend.agreementHint": "Needed when there is no meeting.",
+  "plans.amend.submit": "Start the amendment",
+  "plans.end.heading": "End this plan",
+  "plans.end.reason": "Why the plan ends",
+  "plans.end.submit": "End the plan",
 } as const;

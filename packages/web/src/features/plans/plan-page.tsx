@@ -14,6 +14,7 @@ import { describeError } from "../../lib/error-message.ts";
 import { formatDate } from "../../lib/format.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { type Attendee, type PlanDetail, plansApi } from "./api.ts";
+import { AmendForm, EndForm } from "./change-plan-forms.tsx";
 import { getPath, groupedHash, planPaths, planTypeText, statusText } from "./plan-text.ts";
 
 type Props = { params: RouteParams };
@@ -164,6 +165,12 @@ function NextSteps({ studentId, detail, onChanged }: { studentId: string; detail
         <Button variant="secondary" onClick={() => run("amend", { kind: "annual-review" })} busy={busy === "amend"}>
           {t("plans.steps.annualReview")}
         </Button>
+      ) : null}
+      {v.status === "in-effect" && detail.plan.type === "iep" ? (
+        <AmendForm studentId={studentId} detail={detail} onChanged={onChanged} />
+      ) : null}
+      {detail.plan.status !== "ended" && v.status !== "draft" ? (
+        <EndForm studentId={studentId} detail={detail} onChanged={onChanged} />
       ) : null}
     </section>
   );
