@@ -63,7 +63,9 @@ export const journeys: Journey[] = [
       await tabTo(page, page.getByRole("searchbox", { name: "Find a student" }));
       await page.keyboard.type("Rivera");
       await page.keyboard.press("Enter");
-      const mateo = page.getByRole("link", { name: "Mateo Rivera" });
+      const mateo = page
+        .getByRole("table", { name: /Students on your caseload/ })
+        .getByRole("link", { name: "Mateo Rivera" });
       await mateo.waitFor();
 
       step("open the student");
