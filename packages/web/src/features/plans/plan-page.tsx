@@ -16,6 +16,7 @@ import { useRequest } from "../../lib/use-request.ts";
 import { type Attendee, type PlanDetail, plansApi } from "./api.ts";
 import { AmendForm, EndForm } from "./change-plan-forms.tsx";
 import { getPath, groupedHash, planPaths, planTypeText, statusText } from "./plan-text.ts";
+import { SignaturePad } from "./signature-pad.tsx";
 
 type Props = { params: RouteParams };
 
@@ -417,6 +418,7 @@ function SignSection({
   const options = detail.version.content.attendees.filter((a) => detail.youMaySignAs.includes(a.id));
   const [attendeeId, setAttendeeId] = useState(options[0]?.id ?? "");
   const [typedName, setTypedName] = useState("");
+  const [drawing, setDrawing] = useState("");
   const [choice, setChoice] = useState<string>("");
   const [exclusions, setExclusions] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -440,8 +442,9 @@ function SignSection({
     try {
       await plansApi.step(studentId, detail.plan.id, "signatures", {
         attendeeId,
-        method: "typed",
+        method: drawing ? "drawn" : "typed",
         typedName,
+        drawing: drawing || null,
         meaning: "agreement",
         consent: asksConsent
           ? {
@@ -522,6 +525,7 @@ function SignSection({
             onChange={(e) => setTypedName(e.target.value)}
           />
         </Field>
+        <SignaturePad value={drawing} onChange={setDrawing} />
         <Button type="submit" busy={busy}>
           {t("plans.sign.submit")}
         </Button>

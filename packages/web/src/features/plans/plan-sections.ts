@@ -1,4 +1,5 @@
 /** The editor's sections: which parts of the document each edits, and how. */
+import { PLAN_TEAM_ROLES } from "@lantern/core";
 import type { PlanType } from "./api.ts";
 
 export type FieldKind = "text" | "textarea" | "date" | "number" | "select" | "checkbox";
@@ -120,6 +121,13 @@ export const IEP_SECTIONS: SectionSpec[] = [
     path: ["transferOfRights"],
     fields: [dt("studentInformedOn"), { ...ta("statement"), label: "rightsStatement" }],
   },
+  {
+    id: "attendees",
+    kind: "list",
+    path: ["attendees"],
+    fields: [tx("name"), sel("role", PLAN_TEAM_ROLES), tx("title")],
+    template: (n) => ({ id: `att-new-${n}`, name: "", role: "other", title: "" }),
+  },
   { id: "dates", kind: "fields", path: ["dates"], fields: [dt("planStart"), dt("planEnd"), dt("nextAnnualReview")] },
   {
     id: "priorWrittenNotice",
@@ -152,6 +160,13 @@ export const SECTION_504_SECTIONS: SectionSpec[] = [
     template: (n) => ({ id: `aid-new-${n}`, kind: "related-aid", description: "" }),
   },
   { id: "placement", kind: "fields", path: [], fields: [ta("placement")] },
+  {
+    id: "attendees",
+    kind: "list",
+    path: ["attendees"],
+    fields: [tx("name"), sel("role", PLAN_TEAM_ROLES), tx("title")],
+    template: (n) => ({ id: `att-new-${n}`, name: "", role: "other", title: "" }),
+  },
   { id: "dates", kind: "fields", path: ["dates"], fields: [dt("planStart"), dt("reviewDate")] },
   { id: "safeguardsNotice", kind: "fields", path: ["safeguardsNotice"], fields: [dt("givenOn")] },
 ];
