@@ -59,3 +59,15 @@ export function serviceFidelityCsvUrl(query: FidelityQuery): string {
 export function getServiceAlerts(signal?: AbortSignal) {
   return api.get<import("@lantern/core").ServiceAlerts>("/api/caseload/service-alerts", undefined, signal);
 }
+
+/** The students a staff member works with (first 100), to gather their goals for batch entry. */
+export function listCaseload(signal?: AbortSignal) {
+  return api.get<import("@lantern/core").StudentList>("/api/students", { limit: 100 }, signal);
+}
+
+/** Record many data points at once (a caseload). */
+export function recordProgressBatch(
+  entries: Array<{ studentId: string; goalId: string; date: string; value: number }>,
+) {
+  return api.post<unknown>("/api/progress/batch", { entries });
+}

@@ -5,6 +5,7 @@ import { useSignedInUser } from "../../app/session.tsx";
 import { TermsUsed } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
 import type { Role } from "../../lib/types.ts";
+import { enforcementPaths } from "../enforcement/paths.ts";
 import { ServiceAlertsPanel } from "../enforcement/service-alerts-panel.tsx";
 import { CaseloadTable } from "./caseload-table.tsx";
 import { MyChildren } from "./my-children.tsx";
@@ -58,7 +59,14 @@ export default function HomePage() {
           ) : null}
           {kind !== "admin" ? (
             <nav aria-label={t("home.compliance.label")} className="panel">
-              <Link href={paths.compliance}>{t("home.compliance.link")}</Link>
+              <ul className="link-list">
+                <li>
+                  <Link href={paths.compliance}>{t("home.compliance.link")}</Link>
+                </li>
+                <li>
+                  <Link href={enforcementPaths.progressBatch}>{t("enforcement.batch.link")}</Link>
+                </li>
+              </ul>
             </nav>
           ) : null}
           {user.homeRole === "case-manager" || user.homeRole === "related-service-provider" ? (

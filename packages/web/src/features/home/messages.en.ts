@@ -18,7 +18,7 @@ export const messages = {
   "home.empty.staff": "No students are on your caseload yet.",
   "home.empty.family": "No children are linked to your account yet. Please contact your child's school.",
   "home.overview.title": "Overview",
-  "home.compliance.label": "Deadlines",
+  "home.compliance.label": "Deadlines and progress",
   "home.compliance.link": "Deadlines and plan checks for your students",
   "home.overview.district": "See how the whole district is doing",
   "home.overview.school": "See how your school is doing",
