@@ -55,6 +55,11 @@ export const routes: readonly AppRoute[] = [
     page: lazy(() => import("../features/enforcement/service-fidelity-page.tsx")),
   },
   {
+    path: "/settings/compensatory-policy",
+    access: "signed-in",
+    page: lazy(() => import("../features/enforcement/policy-page.tsx")),
+  },
+  {
     path: "/progress/batch",
     access: "signed-in",
     page: lazy(() => import("../features/enforcement/progress-batch-page.tsx")),

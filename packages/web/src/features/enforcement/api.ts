@@ -71,3 +71,13 @@ export function recordProgressBatch(
 ) {
   return api.post<unknown>("/api/progress/batch", { entries });
 }
+
+export type CompensatoryPolicy = import("@lantern/core").CompensatoryPolicy;
+
+export function getCompensatoryPolicy(signal?: AbortSignal) {
+  return api.get<CompensatoryPolicy>("/api/district/compensatory-policy", undefined, signal);
+}
+
+export function putCompensatoryPolicy(policy: CompensatoryPolicy) {
+  return api.put<CompensatoryPolicy>("/api/district/compensatory-policy", policy);
+}

@@ -179,4 +179,16 @@ export const messages = {
   "enforcement.batch.submit": "Save all measurements",
   "enforcement.batch.saved": "{count} measurements saved.",
   "enforcement.batch.link": "Record progress for your caseload",
+  "enforcement.policy.title": "Minutes the school owes: district policy",
+  "enforcement.policy.intro":
+    "When a service session is missed, this policy says whether the school owes the minutes back (compensatory services). A student's own absence is never owed. Every figure on the service pages follows this policy.",
+  "enforcement.policy.owedLegend": "Missed sessions the school owes back",
+  "enforcement.policy.owedHint": "Tick each reason the district takes responsibility for.",
+  "enforcement.policy.percent": "Behind schedule below this percent of required minutes",
+  "enforcement.policy.percentHint":
+    "For example 90: a service is flagged when less than 90% of its minutes so far were given.",
+  "enforcement.policy.percentError": "Enter a whole number from 0 to 100.",
+  "enforcement.policy.save": "Save the policy",
+  "enforcement.policy.saved": "The policy is saved. Figures use it from now on.",
+  "enforcement.policy.link": "Set the district's policy on minutes owed",
 } as const;

@@ -55,6 +55,12 @@ export default function HomePage() {
               <Link href={paths.overview}>
                 {t(user.homeRole === "district-admin" ? "home.overview.district" : "home.overview.school")}
               </Link>
+              {user.homeRole === "district-admin" ? (
+                <>
+                  {" · "}
+                  <Link href={enforcementPaths.policy}>{t("enforcement.policy.link")}</Link>
+                </>
+              ) : null}
             </nav>
           ) : null}
           {kind !== "admin" ? (
