@@ -19,6 +19,8 @@ import { t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { formatDate } from "../../lib/format.ts";
 import { useRequest } from "../../lib/use-request.ts";
+import { enforcementPaths } from "../enforcement/paths.ts";
+import { ServiceAlertsPanel } from "../enforcement/service-alerts-panel.tsx";
 import { csvLinks, type DashboardFilters, getDashboard, getOverdue } from "./api.ts";
 import { CalendarFeedSection } from "./calendar-feed-section.tsx";
 import { kindLabel, severityLabel } from "./compliance-text.ts";
@@ -248,6 +250,14 @@ export default function CompliancePage() {
           </section>
         </>
       )}
+      {scopes.includes("caseload") ? <ServiceAlertsPanel /> : null}
+      {scopes.includes("district") || scopes.includes("school") ? (
+        <section aria-labelledby="compliance-services" className="panel">
+          <h2 id="compliance-services">{t("compliance.services.title")}</h2>
+          <p>{t("compliance.services.intro")}</p>
+          <Link href={enforcementPaths.serviceFidelity}>{t("compliance.services.link")}</Link>
+        </section>
+      ) : null}
       <section aria-labelledby="compliance-overdue" className="panel">
         <h2 id="compliance-overdue">{t("compliance.overdue.title")}</h2>
         <OverdueList filters={filters} />

@@ -101,4 +101,8 @@ export const messages = {
   "compliance.editor.none": "The checks found nothing missing in this draft.",
   "compliance.editor.count": "{count} things to look at",
   "compliance.editor.goTo": "Go to this part of the plan",
+  "compliance.services.title": "Services falling behind",
+  "compliance.services.intro":
+    "Services whose minutes fall behind what the plans require are counted, by school and by provider, in the service delivery report.",
+  "compliance.services.link": "Open the service delivery report",
 } as const;
