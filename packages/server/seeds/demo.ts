@@ -9,6 +9,7 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../src/db/schema.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts.ts";
 import { DEMO_SEED_STEPS } from "./demo-steps.ts";
+import { FIRST_NAMES, LAST_NAMES } from "./fictional-names.ts";
 
 export type DemoIds = {
   districtId: string;
@@ -22,90 +23,8 @@ export type DemoIds = {
 
 export type DemoSeedStep = { name: string; run(db: Kysely<Database>, ids: DemoIds, today: string): Promise<void> };
 
-const FIRST = [
-  "Mateo",
-  "Aaliyah",
-  "Noah",
-  "Sofia",
-  "Liam",
-  "Maya",
-  "Ethan",
-  "Zoe",
-  "Lucas",
-  "Amara",
-  "Elijah",
-  "Chloe",
-  "Jayden",
-  "Isla",
-  "Kai",
-  "Nora",
-  "Ravi",
-  "Leila",
-  "Owen",
-  "Hana",
-  "Diego",
-  "Ivy",
-  "Samuel",
-  "Aria",
-  "Theo",
-  "Mila",
-  "Caleb",
-  "Lena",
-  "Jonah",
-  "Yara",
-  "Felix",
-  "Ruby",
-  "Andre",
-  "Nia",
-  "Milo",
-  "Tessa",
-  "Rohan",
-  "Elena",
-  "Gabriel",
-  "June",
-];
-const LAST = [
-  "Rivera",
-  "Thompson",
-  "Nguyen",
-  "Okafor",
-  "Patel",
-  "Kowalski",
-  "Haddad",
-  "Brooks",
-  "Silva",
-  "Mensah",
-  "Park",
-  "Castillo",
-  "Fischer",
-  "Adeyemi",
-  "Larsen",
-  "Moreau",
-  "Iyer",
-  "Sato",
-  "Mwangi",
-  "Novak",
-  "Torres",
-  "Bennett",
-  "Cohen",
-  "Hughes",
-  "Yilmaz",
-  "Alvarez",
-  "Kim",
-  "Dubois",
-  "Ochoa",
-  "Reyes",
-  "Grant",
-  "Ali",
-  "Flores",
-  "Jensen",
-  "Costa",
-  "Murphy",
-  "Nakamura",
-  "Ramos",
-  "Weber",
-  "Chen",
-];
+const FIRST = FIRST_NAMES.slice(0, 40);
+const LAST = LAST_NAMES.slice(0, 40);
 
 export async function isSeeded(db: Kysely<Database>): Promise<boolean> {
   const row = await db.selectFrom("app_meta").select("key").where("key", "=", "demo-seeded").executeTakeFirst();
