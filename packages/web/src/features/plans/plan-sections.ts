@@ -1,5 +1,5 @@
 /** The editor's sections: which parts of the document each edits, and how. */
-import { PLAN_TEAM_ROLES } from "@lantern/core";
+import { PLAN_TEAM_ROLES, SERVICE_AREAS, SERVICE_KINDS } from "@lantern/core";
 import type { PlanType } from "./api.ts";
 
 export type FieldKind = "text" | "textarea" | "date" | "number" | "select" | "checkbox";
@@ -43,7 +43,18 @@ export const IEP_SECTIONS: SectionSpec[] = [
     id: "services",
     kind: "list",
     path: ["services"],
-    fields: [nb("minutesPerSession"), tx("location"), tx("providerRole")],
+    fields: [
+      sel("kind", SERVICE_KINDS),
+      sel("area", SERVICE_AREAS),
+      ta("description"),
+      dt("startDate"),
+      nb("frequency.times"),
+      sel("frequency.per", ["day", "week", "month"]),
+      nb("minutesPerSession"),
+      tx("location"),
+      tx("providerRole"),
+    ],
+    template: (n) => ({ id: `svc-new-${n}`, kind: "special-education", area: "specialized-academic-instruction" }),
   },
   {
     id: "accommodations",
