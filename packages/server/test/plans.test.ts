@@ -192,6 +192,21 @@ describe.each(DATABASE_KINDS)("plan workspace on %s", (kind) => {
     });
     expect(attendance.statusCode, attendance.body).toBe(200);
 
+    // Logging an attempt to reach the parent (300.322(d)) keeps the attendance already recorded.
+    const contact = await cm.send("PUT", `${base}/meetings/${meetingId}/attendance`, {
+      attendance: [],
+      parentContactAttempts: [{ date: "2026-11-10", method: "phone", result: "Left a message" }],
+    });
+    expect(contact.statusCode, contact.body).toBe(200);
+    const afterContact = contact.json() as {
+      meetings: Array<{ id: string; attendance: unknown[]; parentContactAttempts: unknown[] }>;
+      version: { content: { attendees: Array<{ attendance: string }> } };
+    };
+    const met = afterContact.meetings.find((x) => x.id === meetingId);
+    expect(met?.attendance).toHaveLength(m.version.content.attendees.length);
+    expect(met?.parentContactAttempts).toEqual([{ date: "2026-11-10", method: "phone", result: "Left a message" }]);
+    expect(afterContact.version.content.attendees.every((a) => a.attendance === "attended")).toBe(true);
+
     const proposed = await cm.send("POST", `${base}/propose`, {});
     expect(proposed.statusCode, proposed.body).toBe(200);
     const p = proposed.json() as Detail;

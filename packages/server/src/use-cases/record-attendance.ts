@@ -51,16 +51,25 @@ export async function recordAttendance(deps: PlanDeps, input: RecordAttendanceIn
         })),
       });
     }
+    // An excused member keeps the written excusal already in the plan unless a new one is given.
+    const excusalOf = (attendeeId: string, given: unknown): Excusal =>
+      ZExcusal.parse(given ?? version.content.attendees.find((a) => a.id === attendeeId)?.excusal ?? {}) as Excusal;
     const excusals = input.attendance
       .filter((a) => a.status === "excused")
-      .map((a) => ({ attendeeId: a.attendeeId, excusal: ZExcusal.parse(a.excusal ?? {}) as Excusal }));
+      .map((a) => ({ attendeeId: a.attendeeId, excusal: excusalOf(a.attendeeId, a.excusal) }));
+    // Logging only a contact attempt (no attendance given) leaves the recorded attendance alone.
+    const recordsAttendance = input.attendance.length > 0;
     const attempts = (input.parentContactAttempts ?? []).map((a) => ZParentContactAttempt.parse(a));
     await trx
       .updateTable("plan_meetings")
       .set({
-        attendance: JSON.stringify(input.attendance),
-        excusals: JSON.stringify(excusals),
-        attendance_recorded_at: deps.clock.now(),
+        ...(recordsAttendance
+          ? {
+              attendance: JSON.stringify(input.attendance),
+              excusals: JSON.stringify(excusals),
+              attendance_recorded_at: deps.clock.now(),
+            }
+          : {}),
         notes: input.notes ?? meeting.notes,
         parent_contact_attempts: JSON.stringify([...meeting.parentContactAttempts, ...attempts]),
         updated_at: deps.clock.now(),
@@ -82,7 +91,7 @@ export async function recordAttendance(deps: PlanDeps, input: RecordAttendanceIn
           return {
             ...a,
             attendance: entry.status,
-            excusal: entry.status === "excused" ? ZExcusal.parse(entry.excusal ?? {}) : a.excusal,
+            excusal: entry.status === "excused" ? excusalOf(a.id, entry.excusal) : a.excusal,
           };
         }),
         meeting: {

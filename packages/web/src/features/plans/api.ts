@@ -55,6 +55,7 @@ export type Meeting = {
   noticeSentOn: string | null;
   attendanceRecordedAt: string | null;
   notes: string;
+  parentContactAttempts?: Array<{ date: string; method: string; result: string }>;
 };
 
 export type PlanDetail = {

@@ -15,6 +15,7 @@ import { formatDate } from "../../lib/format.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { type Attendee, type PlanDetail, plansApi } from "./api.ts";
 import { AmendForm, EndForm } from "./change-plan-forms.tsx";
+import { ParentContactForm } from "./parent-contact-form.tsx";
 import { getPath, groupedHash, planPaths, planTypeText, statusText } from "./plan-text.ts";
 import { SignaturePad } from "./signature-pad.tsx";
 
@@ -203,6 +204,13 @@ function MeetingSection({
             <p>{t("plans.meeting.noticeSent", { date: formatDate(meeting.noticeSentOn) })}</p>
           ) : null}
           <AttendanceForm studentId={studentId} detail={detail} meetingId={meeting.id} onChanged={onChanged} />
+          <ParentContactForm
+            studentId={studentId}
+            detail={detail}
+            meetingId={meeting.id}
+            attempts={meeting.parentContactAttempts ?? []}
+            onChanged={onChanged}
+          />
         </>
       ) : (
         <ScheduleForm studentId={studentId} detail={detail} onChanged={onChanged} />

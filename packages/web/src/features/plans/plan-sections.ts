@@ -136,7 +136,17 @@ export const IEP_SECTIONS: SectionSpec[] = [
     id: "attendees",
     kind: "list",
     path: ["attendees"],
-    fields: [tx("name"), sel("role", PLAN_TEAM_ROLES), tx("title")],
+    fields: [
+      tx("name"),
+      sel("role", PLAN_TEAM_ROLES),
+      tx("title"),
+      // A written excusal (34 CFR 300.321(e)): leave empty unless the member is excused.
+      cb("excusal.areaModifiedOrDiscussed"),
+      dt("excusal.parentWrittenAgreementDate"),
+      dt("excusal.parentWrittenConsentDate"),
+      dt("excusal.agencyAgreementDate"),
+      dt("excusal.writtenInputDate"),
+    ],
     template: (n) => ({ id: `att-new-${n}`, name: "", role: "other", title: "" }),
   },
   { id: "dates", kind: "fields", path: ["dates"], fields: [dt("planStart"), dt("planEnd"), dt("nextAnnualReview")] },
