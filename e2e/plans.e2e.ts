@@ -92,6 +92,21 @@ export const journeys: Journey[] = [
       await page.keyboard.press("Enter");
       assert.equal((await saved).status(), 200);
       await page.getByTestId("meeting-scheduled").waitFor();
+
+      step("log an earlier attempt to reach the parent (34 CFR 300.322(d))");
+      const contact = page.getByRole("form", { name: "Attempts to involve the parent" });
+      await tabTo(page, contact.getByRole("button", { name: "Record the attempt" }), { maxPresses: 120 });
+      await page.keyboard.press("Enter");
+      await contact.getByText("Enter the date of the attempt.").first().waitFor();
+      await contact.getByLabel("Date of the attempt").fill("2026-11-10");
+      await tabTo(page, contact.getByLabel("What happened"));
+      await page.keyboard.type("Left a voicemail; the parent called back the next day.");
+      await tabTo(page, contact.getByRole("button", { name: "Record the attempt" }));
+      await page.keyboard.press("Enter");
+      await contact
+        .getByTestId("contact-attempts")
+        .getByText(/Phone call: Left a voicemail/)
+        .waitFor();
       await axe(page, "plan draft after the meeting");
 
       step("propose the plan to the family");
