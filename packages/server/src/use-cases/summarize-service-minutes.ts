@@ -3,13 +3,7 @@
  * made up / compensatory owed, from the plan versions that took effect, the logged sessions, the
  * district calendar and the district's compensatory policy (34 CFR 300.320(a)(7)).
  */
-import {
-  defaultSchoolCalendar,
-  type IsoDate,
-  type SchoolCalendar,
-  type ServiceLogSummary,
-  summarizeServices,
-} from "@lantern/core";
+import { type IsoDate, type SchoolCalendar, type ServiceLogSummary, summarizeServices } from "@lantern/core";
 import type { EnforcementPlanData, EnforcementPlanSource } from "../repositories/enforcement-plan-source.ts";
 import type { EnforcementRepository, StoredSession, StudentPlace } from "../repositories/enforcement-repository.ts";
 
@@ -19,13 +13,6 @@ export type EnforcementDeps = {
   /** The district's school calendar. */
   calendarFor(districtId: string): Promise<SchoolCalendar>;
 };
-
-let fallbackCalendar: SchoolCalendar | null = null;
-/** Until a district stores its own calendar, Lantern's default calendar applies. */
-export async function defaultCalendarFor(_districtId: string): Promise<SchoolCalendar> {
-  fallbackCalendar ??= defaultSchoolCalendar(2020, 2032);
-  return fallbackCalendar;
-}
 
 export type StudentServiceMinutes = {
   summary: ServiceLogSummary;

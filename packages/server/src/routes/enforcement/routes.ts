@@ -41,17 +41,15 @@ import { z } from "zod";
 import { todayIso } from "../../clock.ts";
 import { renderDeliverySummaryPdf, renderProgressReportPdf } from "../../pdf/enforcement-pdf.ts";
 import { recordListing } from "../../plugins/access.ts";
+import { createComplianceRepository } from "../../repositories/compliance-repository.ts";
 import { createEnforcementPlanSource } from "../../repositories/enforcement-plan-source.ts";
 import { createEnforcementRepository, type StudentPlace } from "../../repositories/enforcement-repository.ts";
 import { buildServiceFidelityReport } from "../../use-cases/build-service-fidelity-report.ts";
 import { logServiceSession, logServiceWeek } from "../../use-cases/log-service-sessions.ts";
 import { recordProgressData } from "../../use-cases/record-progress-data.ts";
+import { calendarForDistrict } from "../../use-cases/refresh-plan-compliance.ts";
 import { reportProgress } from "../../use-cases/report-progress.ts";
-import {
-  defaultCalendarFor,
-  type EnforcementDeps,
-  summarizeServiceMinutes,
-} from "../../use-cases/summarize-service-minutes.ts";
+import { type EnforcementDeps, summarizeServiceMinutes } from "../../use-cases/summarize-service-minutes.ts";
 
 function toView(studentId: string, s: ServiceLogSummary): StudentServiceMinutes {
   return {
@@ -70,7 +68,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   const deps: EnforcementDeps = {
     enforcement: createEnforcementRepository(db),
     plans: createEnforcementPlanSource(db),
-    calendarFor: defaultCalendarFor,
+    // The district's own school calendar (set on the compliance settings), or the default one.
+    calendarFor: (districtId) => calendarForDistrict(createComplianceRepository(db), districtId),
   };
 
   async function studentName(studentId: string): Promise<string> {
