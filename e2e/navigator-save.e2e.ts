@@ -48,6 +48,13 @@ export const journeys: Journey[] = [
       await page.keyboard.press("Enter");
       await section.getByText("Saved to Mateo Rivera's record.").waitFor();
       await axe(page, "navigator result: saved");
+
+      step("the saved result is on Mateo's page");
+      await tabTo(page, section.getByRole("link", { name: "Open Mateo Rivera's record" }));
+      await page.keyboard.press("Enter");
+      const saved = page.getByTestId("navigator-results");
+      await saved.getByText(/An IEP \(Individualized Education Program\) \(saved /).waitFor();
+      await axe(page, "student page with a saved navigator result");
     },
   },
 ];

@@ -55,3 +55,19 @@ export function listStudentsForSaving(signal?: AbortSignal) {
 export function saveResultToRecord(studentId: string, facts: NavigatorFactsInput): Promise<unknown> {
   return api.post(`/api/students/${encodeURIComponent(studentId)}/navigator-results`, { facts });
 }
+
+export type SavedNavigatorResult = {
+  id: string;
+  savedBy: string;
+  savedAt: string;
+  result: import("@lantern/core").NavigatorResult;
+};
+
+/** Navigator results saved to a student's record, newest first. */
+export function listSavedResults(studentId: string, signal?: AbortSignal) {
+  return api.get<{ items: SavedNavigatorResult[] }>(
+    `/api/students/${encodeURIComponent(studentId)}/navigator-results`,
+    undefined,
+    signal,
+  );
+}

@@ -301,4 +301,7 @@ export const messages = {
   "navigator.save.submit": "Save to the record",
   "navigator.save.saved": "Saved to {name}'s record.",
   "navigator.save.open": "Open {name}'s record",
+  "navigator.saved.title": "IEP or 504? Results saved by the team",
+  "navigator.saved.item": "{recommendation} (saved {date})",
+  "navigator.saved.open": "Open the IEP or 504 navigator",
 } as const;

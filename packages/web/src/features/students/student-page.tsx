@@ -9,6 +9,7 @@ import { describeError } from "../../lib/error-message.ts";
 import { formatDate } from "../../lib/format.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { StudentDeadlinesSection } from "../compliance/student-deadlines-section.tsx";
+import { SavedResultsSection } from "../navigator/saved-results-section.tsx";
 import { AccessLogSection } from "../sharing/access-log-section.tsx";
 import { AdvocateSharingSection } from "../sharing/advocate-sharing-section.tsx";
 import { getStudent, type StudentDetail } from "./api.ts";
@@ -139,6 +140,7 @@ export default function StudentPage({ params }: { params: RouteParams }) {
       </section>
 
       {isGuardian ? <AdvocateSharingSection studentId={student.id} /> : null}
+      <SavedResultsSection studentId={student.id} />
       <AccessLogSection studentId={student.id} />
     </Page>
   );
