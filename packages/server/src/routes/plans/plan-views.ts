@@ -63,8 +63,17 @@ export const ZSignatureView = z.object({
 
 export const ZIssue = z.object({ path: z.string(), message: z.string() });
 
+/**
+ * A stored plan document in a response. It was validated against `ZPlanDocument` when it was
+ * written, and a sealed version cannot change, so replies pass it through rather than validating
+ * the whole document again on every read (the costliest step of the plan read path).
+ */
+export const ZStoredPlanDocument = z
+  .looseObject({ type: z.enum(["iep", "section-504"]) })
+  .meta({ description: "The plan document, in the format of docs/plan-format.md (validated when saved)" });
+
 export const ZVersionView = ZVersionSummaryView.extend({
-  content: ZPlanDocument,
+  content: ZStoredPlanDocument,
   /** True when the stored content still hashes to the stored SHA-256 (null when not sealed). */
   hashVerified: z.boolean().nullable(),
   signatures: z.array(ZSignatureView),
