@@ -292,4 +292,9 @@ export const messages = {
   "plans.contact.method.work-visit": "Visit at work",
   "plans.contact.method.in-person": "In person",
   "plans.contact.method.other": "Other",
+  "plans.meeting.noticeContents": "What the meeting notice tells the family",
+  "plans.meeting.noticeContentsHint":
+    "The notice always gives the purpose, time, place and who will attend, and the family's right to bring people who know the child (34 CFR 300.322(b)).",
+  "plans.meeting.transitionIsPurpose": "Planning for life after high school (transition) is a purpose of the meeting",
+  "plans.meeting.studentWillBeInvited": "The student will be invited",
 } as const;

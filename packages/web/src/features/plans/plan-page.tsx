@@ -233,6 +233,8 @@ function ScheduleForm({
   const [location, setLocation] = useState("");
   const [purpose, setPurpose] = useState("");
   const [noticeSentOn, setNoticeSentOn] = useState("");
+  const [transition, setTransition] = useState(false);
+  const [studentInvited, setStudentInvited] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -258,7 +260,12 @@ function ScheduleForm({
         location,
         purpose,
         meetingType: detail.version.number > 1 ? "annual" : "initial",
-        notice: noticeSentOn ? { sentOn: noticeSentOn } : null,
+        notice: {
+          sentOn: noticeSentOn || null,
+          informsRightToBringOthers: true,
+          transitionIsPurpose: transition,
+          studentWillBeInvited: studentInvited,
+        },
       });
       onChanged();
     } catch (e) {
@@ -291,6 +298,22 @@ function ScheduleForm({
           onChange={(e) => setNoticeSentOn(e.target.value)}
         />
       </Field>
+      <fieldset>
+        <legend>{t("plans.meeting.noticeContents")}</legend>
+        <p className="muted">{t("plans.meeting.noticeContentsHint")}</p>
+        <div className="checkbox-field">
+          <label>
+            <input type="checkbox" checked={transition} onChange={(e) => setTransition(e.target.checked)} />{" "}
+            {t("plans.meeting.transitionIsPurpose")}
+          </label>
+        </div>
+        <div className="checkbox-field">
+          <label>
+            <input type="checkbox" checked={studentInvited} onChange={(e) => setStudentInvited(e.target.checked)} />{" "}
+            {t("plans.meeting.studentWillBeInvited")}
+          </label>
+        </div>
+      </fieldset>
       <Button type="submit" busy={busy}>
         {t("plans.meeting.submit")}
       </Button>
