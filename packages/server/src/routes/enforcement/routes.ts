@@ -72,6 +72,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     calendarFor: (districtId) => calendarForDistrict(createComplianceRepository(db), districtId),
   };
 
+  /** Each student of a batch through the access path (one record-of-access row each). */
+  async function authorizeEach(
+    request: FastifyRequest,
+    entries: ReadonlyArray<{ studentId: string }>,
+    what: { action: "log-service" | "record-progress"; purpose: string; record: string },
+  ): Promise<Map<string, StudentPlace>> {
+    const places = new Map<string, StudentPlace>();
+    for (const studentId of new Set(entries.map((e) => e.studentId))) {
+      const access = await app.access.authorize(request, { studentId, ...what });
+      places.set(studentId, { studentId, districtId: access.student.districtId, schoolId: access.student.schoolId });
+    }
+    return places;
+  }
+
   async function studentName(studentId: string): Promise<string> {
     const r = await db
       .selectFrom("students")
@@ -387,16 +401,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const person = app.auth.requirePerson(request);
-      const places = new Map<string, StudentPlace>();
-      for (const studentId of new Set(request.body.entries.map((e) => e.studentId))) {
-        const access = await app.access.authorize(request, {
-          studentId,
-          action: "log-service",
-          purpose: "log a week of service sessions",
-          record: "service-sessions",
-        });
-        places.set(studentId, { studentId, districtId: access.student.districtId, schoolId: access.student.schoolId });
-      }
+      const places = await authorizeEach(request, request.body.entries, {
+        action: "log-service",
+        purpose: "log a week of service sessions",
+        record: "service-sessions",
+      });
       const saved = await logServiceWeek(deps, places, request.body.entries, person.id);
       for (const studentId of places.keys()) {
         await app.deps.audit.append({
@@ -503,16 +512,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const person = app.auth.requirePerson(request);
-      const places = new Map<string, StudentPlace>();
-      for (const studentId of new Set(request.body.entries.map((e) => e.studentId))) {
-        const access = await app.access.authorize(request, {
-          studentId,
-          action: "record-progress",
-          purpose: "record progress data (batch)",
-          record: "progress",
-        });
-        places.set(studentId, { studentId, districtId: access.student.districtId, schoolId: access.student.schoolId });
-      }
+      const places = await authorizeEach(request, request.body.entries, {
+        action: "record-progress",
+        purpose: "record progress data (batch)",
+        record: "progress",
+      });
       const items = await recordProgressData(deps, places, request.body.entries, person.id);
       for (const studentId of places.keys()) {
         await app.deps.audit.append({
