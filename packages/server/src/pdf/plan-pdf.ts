@@ -11,13 +11,16 @@ import {
   describeServiceAmount,
   formatLongDate,
   formatPlanHash,
+  IEP_SECTIONS,
   type IepDocument,
   isIsoDate,
   LRE_SETTING_LABELS,
   type PlanDocument,
   type PlanSeal,
+  type PlanSection,
   PRIOR_WRITTEN_NOTICE_ELEMENTS,
   type PriorWrittenNotice,
+  SECTION_504_SECTIONS,
   SERVICE_AREA_LABELS,
   SERVICE_KIND_LABELS,
   type Section504Document,
@@ -36,56 +39,54 @@ export type PlanPdfOptions = {
   version?: number | undefined;
 };
 
+/**
+ * A section heading of a PDF, taken from core's section list (one title and citation per section),
+ * optionally under another key where the PDF groups things differently.
+ */
+function fromCore<K extends string, As extends string = K>(
+  sections: readonly PlanSection<string>[],
+  key: K,
+  as?: As,
+): { key: As; title: string; citation: string } {
+  const section = sections.find((s) => s.key === key);
+  if (!section) throw new Error(`No plan section "${key}" in core's section list`);
+  return { key: (as ?? key) as As, title: section.title, citation: section.citation };
+}
+
 /** Section headings of the full IEP, in order, with the rule each implements. */
 export const IEP_PDF_SECTIONS = [
-  { key: "student", title: "Student information", citation: "34 CFR 300.320" },
-  { key: "meeting", title: "Meeting and team", citation: "34 CFR 300.321; 300.322" },
-  {
-    key: "presentLevels",
-    title: "Present levels of academic achievement and functional performance",
-    citation: "34 CFR 300.320(a)(1)",
-  },
-  { key: "goals", title: "Measurable annual goals", citation: "34 CFR 300.320(a)(2)" },
-  { key: "progressReporting", title: "How progress is measured and reported", citation: "34 CFR 300.320(a)(3)" },
-  {
-    key: "services",
-    title: "Special education, related services and supplementary aids",
-    citation: "34 CFR 300.320(a)(4), (a)(7)",
-  },
-  {
-    key: "programModifications",
-    title: "Program modifications and supports for school personnel",
-    citation: "34 CFR 300.320(a)(4)",
-  },
-  { key: "accommodations", title: "Accommodations", citation: "34 CFR 300.320(a)(4), (a)(6)" },
-  { key: "assessments", title: "Participation in state and district assessments", citation: "34 CFR 300.320(a)(6)" },
-  { key: "placement", title: "Placement and least restrictive environment", citation: "34 CFR 300.320(a)(5); 300.116" },
-  { key: "specialFactors", title: "Special factors considered", citation: "34 CFR 300.324(a)(2)" },
-  { key: "extendedSchoolYear", title: "Extended school year", citation: "34 CFR 300.106" },
-  { key: "transition", title: "Transition plan", citation: "34 CFR 300.320(b)" },
-  {
-    key: "transferOfRights",
-    title: "Transfer of rights at the age of majority",
-    citation: "34 CFR 300.320(c); 300.520",
-  },
-  { key: "consent", title: "Parent consent", citation: "34 CFR 300.300(b); 300.9" },
-  { key: "priorWrittenNotice", title: "Prior written notice", citation: "34 CFR 300.503" },
-  { key: "safeguards", title: "Procedural safeguards", citation: "34 CFR 300.504" },
-  { key: "signatures", title: "Signatures", citation: "34 CFR 300.321" },
+  fromCore(IEP_SECTIONS, "student"),
+  { key: "meeting", title: "Meeting and team", citation: "34 CFR 300.321; 300.322" } as const,
+  fromCore(IEP_SECTIONS, "presentLevels"),
+  fromCore(IEP_SECTIONS, "goals"),
+  fromCore(IEP_SECTIONS, "progressReporting"),
+  fromCore(IEP_SECTIONS, "services"),
+  fromCore(IEP_SECTIONS, "programModifications"),
+  fromCore(IEP_SECTIONS, "accommodations"),
+  fromCore(IEP_SECTIONS, "assessments"),
+  fromCore(IEP_SECTIONS, "placement"),
+  fromCore(IEP_SECTIONS, "specialFactors"),
+  fromCore(IEP_SECTIONS, "extendedSchoolYear"),
+  fromCore(IEP_SECTIONS, "transition"),
+  fromCore(IEP_SECTIONS, "transferOfRights"),
+  fromCore(IEP_SECTIONS, "consent"),
+  fromCore(IEP_SECTIONS, "priorWrittenNotice"),
+  fromCore(IEP_SECTIONS, "safeguardsNotice", "safeguards"),
+  fromCore(IEP_SECTIONS, "signatures"),
 ] as const;
 
 /** Section headings of the full Section 504 plan. */
 export const SECTION_504_PDF_SECTIONS = [
-  { key: "student", title: "Student information", citation: "34 CFR 104.33" },
-  { key: "meeting", title: "Meeting and team", citation: "34 CFR 104.35(c)" },
-  { key: "impairments", title: "Impairments and the major life activities they limit", citation: "34 CFR 104.3(j)" },
-  { key: "evaluationSources", title: "Information the team relied on", citation: "34 CFR 104.35(c)" },
-  { key: "accommodations", title: "Accommodations", citation: "34 CFR 104.33(b)" },
-  { key: "aidsAndServices", title: "Related aids and services", citation: "34 CFR 104.33(b)" },
-  { key: "placement", title: "Educational setting", citation: "34 CFR 104.34" },
-  { key: "review", title: "Review and reevaluation", citation: "34 CFR 104.35(d)" },
-  { key: "safeguards", title: "Procedural safeguards", citation: "34 CFR 104.36" },
-  { key: "signatures", title: "Signatures", citation: "34 CFR 104.36" },
+  fromCore(SECTION_504_SECTIONS, "student"),
+  { key: "meeting", title: "Meeting and team", citation: "34 CFR 104.35(c)" } as const,
+  fromCore(SECTION_504_SECTIONS, "impairments"),
+  fromCore(SECTION_504_SECTIONS, "evaluationSources"),
+  fromCore(SECTION_504_SECTIONS, "accommodations"),
+  fromCore(SECTION_504_SECTIONS, "aidsAndServices"),
+  fromCore(SECTION_504_SECTIONS, "placement"),
+  { key: "review", title: "Review and reevaluation", citation: "34 CFR 104.35(d)" } as const,
+  fromCore(SECTION_504_SECTIONS, "safeguardsNotice", "safeguards"),
+  fromCore(SECTION_504_SECTIONS, "signatures"),
 ] as const;
 
 // ---------------------------------------------------------------------------------------------
