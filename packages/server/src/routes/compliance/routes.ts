@@ -7,6 +7,7 @@
  * Dashboards read stored results (refreshed when a plan changed since its last check), so they
  * answer from indexed rows; deadline states are computed in SQL for the day asked.
  */
+
 import { createHash, randomBytes } from "node:crypto";
 import {
   addDays,
@@ -16,6 +17,7 @@ import {
   type DeadlineState,
   DomainError,
   deadlineFindingSeverity,
+  districtSettingsRole,
   FINDING_RULES,
   type FindingCode,
   type IsoDate,
@@ -563,14 +565,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   function districtAdmin(request: FastifyRequest) {
     const person = app.auth.requirePerson(request);
-    const role = person.roles.find((r) => r.role === "district-admin");
+    const role = districtSettingsRole({ personId: person.id, roles: person.roles }, "change");
     if (!role) throw new DomainError("forbidden", "Only district administrators can change compliance settings");
     return { person, districtId: role.districtId };
   }
 
   function districtStaff(request: FastifyRequest) {
     const person = app.auth.requirePerson(request);
-    const role = person.roles.find((r) => r.role !== "guardian" && r.role !== "advocate");
+    const role = districtSettingsRole({ personId: person.id, roles: person.roles }, "read");
     if (!role) throw new DomainError("forbidden", "Only district staff can see the district's settings");
     return { person, districtId: role.districtId };
   }

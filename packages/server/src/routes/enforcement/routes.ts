@@ -7,8 +7,10 @@ import {
   addDays,
   DomainError,
   dayOfWeek,
+  districtSettingsRole,
   type FidelityGrouping,
   type IsoDate,
+  reportScopeFor,
   type ServiceLogSummary,
   type StudentServiceMinutes,
   ZCaseloadWeek,
@@ -536,10 +538,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   function adminScope(request: FastifyRequest, schoolId: string | undefined) {
     const person = app.auth.requirePerson(request);
-    const district = person.roles.find((r) => r.role === "district-admin");
-    if (district) return { person, districtId: district.districtId, schoolId: schoolId ?? null };
-    const school = person.roles.find((r) => r.role === "school-admin" && (!schoolId || r.schoolId === schoolId));
-    if (school?.schoolId) return { person, districtId: school.districtId, schoolId: school.schoolId };
+    const scope = reportScopeFor({ personId: person.id, roles: person.roles }, schoolId);
+    if (scope) return { person, ...scope };
     throw new DomainError("forbidden", "Only district and school administrators can see service-fidelity reports");
   }
 
@@ -641,11 +641,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const person = app.auth.requirePerson(request);
-      const districtId = person.roles[0]?.districtId;
-      if (!districtId || person.roles.every((r) => r.role === "guardian" || r.role === "advocate")) {
-        throw new DomainError("forbidden", "Only district staff can see the district's policy here");
-      }
-      return deps.enforcement.getPolicy(districtId);
+      const role = districtSettingsRole({ personId: person.id, roles: person.roles }, "read");
+      if (!role) throw new DomainError("forbidden", "Only district staff can see the district's policy here");
+      return deps.enforcement.getPolicy(role.districtId);
     },
   );
 
@@ -661,7 +659,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const person = app.auth.requirePerson(request);
-      const admin = person.roles.find((r) => r.role === "district-admin");
+      const admin = districtSettingsRole({ personId: person.id, roles: person.roles }, "change");
       if (!admin) throw new DomainError("forbidden", "Only district administrators can change the policy");
       await deps.enforcement.putPolicy(admin.districtId, request.body, person.id);
       await app.deps.audit.append({
