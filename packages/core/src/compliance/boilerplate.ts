@@ -264,6 +264,10 @@ export class BoilerplateIndex {
     return this.plans.size;
   }
 
+  has(planId: string): boolean {
+    return this.plans.has(planId);
+  }
+
   /** Bulk load (e.g. at start, from stored signatures) without computing affected plans. */
   load(signatures: Iterable<PlanAccommodationSignature>): void {
     for (const sig of signatures) {

@@ -624,9 +624,24 @@ function accommodationQuality(
       );
     }
   });
-  for (const m of ctx.boilerplate ?? []) {
-    const i = m.accommodationId === null ? -1 : items.findIndex((a) => a.id === m.accommodationId);
-    const item = items[i];
+  out.push(...boilerplateFindings(items, ctx.boilerplate ?? [], base));
+  return out;
+}
+
+/**
+ * Findings for a plan's boilerplate matches (34 CFR 300.320(a)(4); 104.33(b)(1)): one per
+ * near-duplicate accommodation text, and one for a near-duplicate set. Also used on its own when
+ * a neighbouring plan's change alters only these counts.
+ */
+export function boilerplateFindings(
+  accommodations: ReadonlyArray<{ id: string; text: string }>,
+  matches: ReadonlyArray<BoilerplateMatch>,
+  base = "/accommodations",
+): Finding[] {
+  const out: Finding[] = [];
+  for (const m of matches) {
+    const i = m.accommodationId === null ? -1 : accommodations.findIndex((a) => a.id === m.accommodationId);
+    const item = accommodations[i];
     out.push(
       finding(
         "quality.accommodation.boilerplate",

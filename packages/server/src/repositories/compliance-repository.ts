@@ -12,6 +12,7 @@ import {
   ZSchoolCalendar,
 } from "@lantern/core";
 import { type ColumnType, type Generated, type Kysely, sql } from "kysely";
+import { type ColumnSpec, insertColumns } from "../db/insert-columns.ts";
 import type { Database } from "../db/schema.ts";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -108,6 +109,92 @@ export type ComplianceDatabase = Database & {
 };
 
 export type PlanPlace = { planId: string; districtId: string; schoolId: string; studentId: string };
+
+/** What `replaceMany` stores for one plan. */
+export type StoredResultInput = {
+  place: PlanPlace;
+  head: {
+    versionId: string | null;
+    planType: string;
+    planStatus: string;
+    planUpdatedAt: Date;
+    versionUpdatedAt: Date | null;
+    computedFor: IsoDate;
+    recheckOn: IsoDate | null;
+    signature: PlanAccommodationSignature | null;
+  };
+  findings: Finding[];
+  deadlines: Deadline[];
+};
+
+const PLAN_COMPLIANCE_SPEC: ColumnSpec = {
+  plan_id: "uuid",
+  version_id: "uuid",
+  district_id: "uuid",
+  school_id: "uuid",
+  student_id: "uuid",
+  plan_type: "text",
+  plan_status: "text",
+  plan_updated_at: "timestamptz",
+  version_updated_at: "timestamptz",
+  computed_for: "date",
+  recheck_on: "date",
+  computed_at: "timestamptz",
+  error_count: "int",
+  warning_count: "int",
+  info_count: "int",
+  accommodation_signature: "jsonb",
+};
+
+const PLAN_FINDINGS_SPEC: ColumnSpec = {
+  plan_id: "uuid",
+  district_id: "uuid",
+  school_id: "uuid",
+  student_id: "uuid",
+  code: "text",
+  severity: "text",
+  citation: "text",
+  message: "text",
+  place: "text",
+  fix: "text",
+};
+
+const PLAN_DEADLINES_SPEC: ColumnSpec = {
+  plan_id: "uuid",
+  district_id: "uuid",
+  school_id: "uuid",
+  student_id: "uuid",
+  kind: "text",
+  code: "text",
+  citation: "text",
+  label: "text",
+  due_date: "date",
+  start_date: "date",
+  met_on: "date",
+  basis: "text",
+  notes: "jsonb",
+};
+
+async function insertFindings(
+  db: Kysely<Database>,
+  rows: ReadonlyArray<{ place: PlanPlace; finding: Finding }>,
+): Promise<void> {
+  const cols: Record<string, string[]> = Object.fromEntries(Object.keys(PLAN_FINDINGS_SPEC).map((k) => [k, []]));
+  const push = (col: string, v: string) => (cols[col] as string[]).push(v);
+  for (const { place, finding: f } of rows) {
+    push("plan_id", place.planId);
+    push("district_id", place.districtId);
+    push("school_id", place.schoolId);
+    push("student_id", place.studentId);
+    push("code", f.code);
+    push("severity", f.severity);
+    push("citation", f.citation);
+    push("message", f.message);
+    push("place", f.place);
+    push("fix", f.fix);
+  }
+  await insertColumns(db, "plan_findings", PLAN_FINDINGS_SPEC, cols, 10_000);
+}
 
 export type StoredPlanResult = {
   versionId: string | null;
@@ -255,87 +342,108 @@ export function createComplianceRepository(database: Kysely<Database>) {
       };
     },
 
-    /** Replace a plan's stored results (in the caller's transaction). */
-    async replace(
-      place: PlanPlace,
-      head: {
-        versionId: string | null;
-        planType: string;
-        planStatus: string;
-        planUpdatedAt: Date;
-        versionUpdatedAt: Date | null;
-        computedFor: IsoDate;
-        recheckOn: IsoDate | null;
-        signature: PlanAccommodationSignature | null;
-      },
-      findings: Finding[],
-      deadlines: Deadline[],
+    /** Replace plans' stored results, in a few statements whatever their number (in the caller's transaction). */
+    async replaceMany(results: ReadonlyArray<StoredResultInput>): Promise<void> {
+      if (results.length === 0) return;
+      const ids = results.map((r) => r.place.planId);
+      await sql`delete from plan_findings where plan_id = any(${ids}::uuid[])`.execute(db);
+      await sql`delete from plan_deadlines where plan_id = any(${ids}::uuid[])`.execute(db);
+      await sql`delete from plan_compliance where plan_id = any(${ids}::uuid[])`.execute(db);
+      const now = new Date().toISOString();
+      const head: Record<string, Array<string | number | null>> = {
+        plan_id: [],
+        version_id: [],
+        district_id: [],
+        school_id: [],
+        student_id: [],
+        plan_type: [],
+        plan_status: [],
+        plan_updated_at: [],
+        version_updated_at: [],
+        computed_for: [],
+        recheck_on: [],
+        computed_at: [],
+        error_count: [],
+        warning_count: [],
+        info_count: [],
+        accommodation_signature: [],
+      };
+      const push = (col: string, v: string | number | null) => (head[col] as Array<string | number | null>).push(v);
+      for (const r of results) {
+        const count = (sev: string) => r.findings.filter((f) => f.severity === sev).length;
+        push("plan_id", r.place.planId);
+        push("version_id", r.head.versionId);
+        push("district_id", r.place.districtId);
+        push("school_id", r.place.schoolId);
+        push("student_id", r.place.studentId);
+        push("plan_type", r.head.planType);
+        push("plan_status", r.head.planStatus);
+        push("plan_updated_at", r.head.planUpdatedAt.toISOString());
+        push("version_updated_at", r.head.versionUpdatedAt ? r.head.versionUpdatedAt.toISOString() : null);
+        push("computed_for", r.head.computedFor);
+        push("recheck_on", r.head.recheckOn);
+        push("computed_at", now);
+        push("error_count", count("error"));
+        push("warning_count", count("warning"));
+        push("info_count", count("info"));
+        push("accommodation_signature", r.head.signature ? JSON.stringify(r.head.signature) : null);
+      }
+      await insertColumns(database, "plan_compliance", PLAN_COMPLIANCE_SPEC, head, 5_000);
+      await insertFindings(
+        database,
+        results.flatMap((r) => r.findings.map((f) => ({ place: r.place, finding: f }))),
+      );
+      const deadlines: Record<string, Array<string | null>> = Object.fromEntries(
+        Object.keys(PLAN_DEADLINES_SPEC).map((k) => [k, []]),
+      );
+      const pushD = (col: string, v: string | null) => (deadlines[col] as Array<string | null>).push(v);
+      for (const r of results) {
+        for (const d of r.deadlines) {
+          pushD("plan_id", r.place.planId);
+          pushD("district_id", r.place.districtId);
+          pushD("school_id", r.place.schoolId);
+          pushD("student_id", r.place.studentId);
+          pushD("kind", d.kind);
+          pushD("code", d.code);
+          pushD("citation", d.citation);
+          pushD("label", d.label);
+          pushD("due_date", d.dueDate);
+          pushD("start_date", d.startDate);
+          pushD("met_on", d.metOn);
+          pushD("basis", d.basis);
+          pushD("notes", JSON.stringify(d.notes));
+        }
+      }
+      await insertColumns(database, "plan_deadlines", PLAN_DEADLINES_SPEC, deadlines, 10_000);
+    },
+
+    /**
+     * Replace only the boilerplate findings of these plans (their near-duplicate counts changed
+     * because a neighbour's accommodations did) and recount their severities.
+     */
+    async replaceBoilerplateFindings(
+      entries: ReadonlyArray<{ place: PlanPlace; findings: Finding[] }>,
+      code: string,
     ): Promise<void> {
-      await db.deleteFrom("plan_findings").where("plan_id", "=", place.planId).execute();
-      await db.deleteFrom("plan_deadlines").where("plan_id", "=", place.planId).execute();
-      const common = {
-        plan_id: place.planId,
-        district_id: place.districtId,
-        school_id: place.schoolId,
-        student_id: place.studentId,
-      };
-      const count = (s: string) => findings.filter((f) => f.severity === s).length;
-      const values = {
-        ...common,
-        version_id: head.versionId,
-        plan_type: head.planType,
-        plan_status: head.planStatus,
-        plan_updated_at: head.planUpdatedAt,
-        version_updated_at: head.versionUpdatedAt,
-        computed_for: head.computedFor,
-        recheck_on: head.recheckOn,
-        computed_at: new Date(),
-        error_count: count("error"),
-        warning_count: count("warning"),
-        info_count: count("info"),
-        accommodation_signature: JSON.stringify(head.signature),
-      };
-      const { plan_id: _planId, ...update } = values;
-      await db
-        .insertInto("plan_compliance")
-        .values(values)
-        .onConflict((oc) => oc.column("plan_id").doUpdateSet(update))
-        .execute();
-      if (findings.length > 0) {
-        await db
-          .insertInto("plan_findings")
-          .values(
-            findings.map((f) => ({
-              ...common,
-              code: f.code,
-              severity: f.severity,
-              citation: f.citation,
-              message: f.message,
-              place: f.place,
-              fix: f.fix,
-            })),
-          )
-          .execute();
-      }
-      if (deadlines.length > 0) {
-        await db
-          .insertInto("plan_deadlines")
-          .values(
-            deadlines.map((d) => ({
-              ...common,
-              kind: d.kind,
-              code: d.code,
-              citation: d.citation,
-              label: d.label,
-              due_date: d.dueDate,
-              start_date: d.startDate,
-              met_on: d.metOn,
-              basis: d.basis,
-              notes: JSON.stringify(d.notes),
-            })),
-          )
-          .execute();
-      }
+      if (entries.length === 0) return;
+      const ids = entries.map((e) => e.place.planId);
+      await sql`delete from plan_findings where plan_id = any(${ids}::uuid[]) and code = ${code}`.execute(db);
+      await insertFindings(
+        database,
+        entries.flatMap((e) => e.findings.map((f) => ({ place: e.place, finding: f }))),
+      );
+      await sql`
+        update plan_compliance c set
+          error_count = n.errors, warning_count = n.warnings, info_count = n.infos
+        from (
+          select p.id,
+            count(*) filter (where f.severity = 'error')::int as errors,
+            count(*) filter (where f.severity = 'warning')::int as warnings,
+            count(*) filter (where f.severity = 'info')::int as infos
+          from unnest(${ids}::uuid[]) as p(id) left join plan_findings f on f.plan_id = p.id
+          group by p.id
+        ) n
+        where c.plan_id = n.id`.execute(db);
     },
 
     /** Note that a district's stored results changed (dashboards cache per revision). */
@@ -353,10 +461,11 @@ export function createComplianceRepository(database: Kysely<Database>) {
       return Number(row?.revision ?? 0);
     },
 
-    async removePlan(planId: string): Promise<void> {
-      await db.deleteFrom("plan_findings").where("plan_id", "=", planId).execute();
-      await db.deleteFrom("plan_deadlines").where("plan_id", "=", planId).execute();
-      await db.deleteFrom("plan_compliance").where("plan_id", "=", planId).execute();
+    async removePlans(planIds: readonly string[]): Promise<void> {
+      if (planIds.length === 0) return;
+      await sql`delete from plan_findings where plan_id = any(${planIds}::uuid[])`.execute(db);
+      await sql`delete from plan_deadlines where plan_id = any(${planIds}::uuid[])`.execute(db);
+      await sql`delete from plan_compliance where plan_id = any(${planIds}::uuid[])`.execute(db);
     },
 
     /** Mark a district's plans for recomputation (settings or calendar changed). */
@@ -366,36 +475,6 @@ export function createComplianceRepository(database: Kysely<Database>) {
         .set({ recheck_on: "1970-01-01" })
         .where("district_id", "=", districtId)
         .execute();
-    },
-
-    /** Mark plans for recomputation (their boilerplate neighbours changed). */
-    async markStale(planIds: string[]): Promise<void> {
-      if (planIds.length === 0) return;
-      await db
-        .updateTable("plan_compliance")
-        .set({ recheck_on: "1970-01-01" })
-        .where("plan_id", "in", planIds)
-        .execute();
-    },
-
-    /** Accommodation signatures of a school's plans (for the boilerplate index). */
-    async schoolSignatures(schoolId: string): Promise<PlanAccommodationSignature[]> {
-      const rows = await db
-        .selectFrom("plan_compliance")
-        .select("accommodation_signature")
-        .where("school_id", "=", schoolId)
-        .where("accommodation_signature", "is not", null)
-        .execute();
-      const out: PlanAccommodationSignature[] = [];
-      for (const r of rows) {
-        const s = (
-          typeof r.accommodation_signature === "string"
-            ? JSON.parse(r.accommodation_signature)
-            : r.accommodation_signature
-        ) as PlanAccommodationSignature | null;
-        if (s) out.push(s);
-      }
-      return out;
     },
   };
 }

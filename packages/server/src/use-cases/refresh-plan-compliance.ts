@@ -1,21 +1,27 @@
 /**
- * Keep one plan's stored compliance results current: check the plan version that counts (the one
- * in effect, else the current draft) with core's `checkPlan`, and replace the stored findings and
+ * Keep plans' stored compliance results current: check the plan version that counts (the one in
+ * effect, else the current draft) with core's `checkPlan`, and replace the stored findings and
  * deadlines. Call it after every change to a plan; `refreshStalePlans` also catches plans changed
- * since their last check (and day-dependent results) before a dashboard answers.
+ * since their last check (and day-dependent results) before a dashboard answers, and
+ * `refreshAllPlansCompliance` brings a whole district up to date in batches (after a bulk load).
+ *
+ * One code path serves one plan and a thousand: a batch is read in one query (plan, version,
+ * recorded signatures, the student's other plans in effect), checked in memory, and written with a
+ * few set-based statements in one transaction.
  *
  * Deadline findings are not stored: their state depends on the day, so queries derive them from
  * the stored due dates (and `readPlanCompliance` with core's `findingsFromDeadlines`).
  *
- * Boilerplate: each plan's accommodation signature is stored with its results; a per-school
- * MinHash index (kept in memory, loaded from the stored signatures on first use) yields the
- * plan's near-duplicates, and other plans whose counts the change affects are marked stale.
+ * Boilerplate: each plan's accommodation signature is stored with its results; the school's
+ * MinHash index (see boilerplate-index-store.ts) yields the plan's near-duplicates. Neighbouring
+ * plans whose near-duplicate counts the change alters get only their boilerplate findings
+ * rewritten, in the same transaction, not a whole new check.
  */
 import {
   addDays,
   addYears,
-  BoilerplateIndex,
-  type BoilerplateMatch,
+  type BoilerplateIndex,
+  boilerplateFindings,
   checkPlan,
   DEADLINE_DERIVED_FINDING_CODES,
   type Deadline,
@@ -27,6 +33,7 @@ import {
   type Finding,
   findingsFromDeadlines,
   type IsoDate,
+  type PlanAccommodationSignature,
   type PlanCheck,
   type PlanDocument,
   type SchoolCalendar,
@@ -35,9 +42,17 @@ import {
 } from "@lantern/core";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { type ComplianceRepository, createComplianceRepository } from "../repositories/compliance-repository.ts";
+import { createBoilerplateIndexStore } from "../repositories/boilerplate-index-store.ts";
+import {
+  type ComplianceRepository,
+  createComplianceRepository,
+  type PlanPlace,
+  type StoredResultInput,
+} from "../repositories/compliance-repository.ts";
 
 export type RefreshOutcome = { planId: string; status: "refreshed" | "removed" | "missing"; affected: string[] };
+
+const BOILERPLATE_CODE = "quality.accommodation.boilerplate";
 
 let fallbackCalendar: SchoolCalendar | null = null;
 
@@ -49,64 +64,58 @@ export async function calendarForDistrict(repo: ComplianceRepository, districtId
   return fallbackCalendar;
 }
 
-/** Per database and school: the boilerplate index over stored signatures. */
-const indexes = new WeakMap<object, Map<string, Promise<BoilerplateIndex>>>();
-
-async function schoolIndex(
-  db: Kysely<Database>,
-  repo: ComplianceRepository,
-  schoolId: string,
-  minOtherStudents: number,
-): Promise<BoilerplateIndex> {
-  let perDb = indexes.get(db);
-  if (!perDb) {
-    perDb = new Map();
-    indexes.set(db, perDb);
-  }
-  const key = `${schoolId}:${minOtherStudents}`;
-  let index = perDb.get(key);
-  if (!index) {
-    index = repo.schoolSignatures(schoolId).then((sigs) => {
-      const idx = new BoilerplateIndex({ minOtherStudents });
-      idx.load(sigs);
-      return idx;
-    });
-    perDb.set(key, index);
-  }
-  return index;
-}
-
-/** Forget cached indexes (tests, or after a bulk import). */
-export function resetBoilerplateIndexes(db: Kysely<Database>): void {
-  indexes.delete(db);
-}
+type RecordedSignature = {
+  attendee_id: string;
+  method: string;
+  signature_text: string;
+  meaning: string;
+  signed_at: string;
+  signer_person_id: string | null;
+};
 
 type PlanRow = {
   id: string;
   student_id: string;
   district_id: string;
   school_id: string;
+  /** The school its stored results were filed under (differs when the student moved). */
+  stored_school_id: string | null;
   type: string;
   status: string;
   updated_at: Date | string;
-  current_version_id: string | null;
-  in_effect_version_id: string | null;
+  version_id: string | null;
+  content: unknown;
+  version_updated_at: Date | string | null;
+  recorded_signatures: RecordedSignature[] | string | null;
+  other_active: Array<{ id: string; type: string }> | string | null;
 };
 
+const asJson = <T>(v: T | string | null): T | null => (typeof v === "string" ? (JSON.parse(v) as T) : v);
+
+/** Read a batch of plans with everything their check needs, in one query. */
+async function loadPlans(db: Kysely<Database>, planIds: readonly string[]): Promise<PlanRow[]> {
+  const rows = await sql<PlanRow>`
+    select p.id, p.student_id, p.district_id, p.school_id, c.school_id as stored_school_id,
+      p.type, p.status, p.updated_at,
+      v.id as version_id, v.content, v.updated_at as version_updated_at,
+      (select json_agg(json_build_object(
+          'attendee_id', s.attendee_id, 'method', s.method, 'signature_text', s.signature_text,
+          'meaning', s.meaning, 'signed_at', s.signed_at, 'signer_person_id', s.signer_person_id))
+        from plan_signatures s where s.version_id = v.id) as recorded_signatures,
+      (select json_agg(json_build_object('id', o.id, 'type', o.type))
+        from plans o where o.student_id = p.student_id and o.status = 'in-effect' and o.id <> p.id) as other_active
+    from plans p
+    left join plan_versions v on v.id = coalesce(p.in_effect_version_id, p.current_version_id)
+    left join plan_compliance c on c.plan_id = p.id
+    where p.id = any(${[...planIds]}::uuid[])`.execute(db);
+  return rows.rows;
+}
+
 /** Merge signatures recorded beside the version into the document (the checks read `signatures`). */
-async function withRecordedSignatures(
-  db: Kysely<Database>,
-  versionId: string,
-  doc: PlanDocument,
-): Promise<PlanDocument> {
-  const rows = await db
-    .selectFrom("plan_signatures")
-    .select(["attendee_id", "method", "signature_text", "meaning", "signed_at", "signer_person_id"])
-    .where("version_id", "=", versionId)
-    .execute();
-  if (rows.length === 0) return doc;
+function withRecordedSignatures(doc: PlanDocument, recorded: RecordedSignature[] | null): PlanDocument {
+  if (!recorded || recorded.length === 0) return doc;
   const have = new Set(doc.signatures.map((s) => s.attendeeId));
-  const extra = rows
+  const extra = recorded
     .filter((r) => !have.has(r.attendee_id))
     .map((r) => ({
       attendeeId: r.attendee_id,
@@ -140,115 +149,248 @@ export function nextRecheck(doc: PlanDocument, today: IsoDate, calendar: SchoolC
   return next;
 }
 
+type DistrictContext = {
+  settings: DeadlineSettings & { boilerplateMinStudents: number };
+  calendar: SchoolCalendar;
+  state: string | undefined;
+};
+
+async function districtContexts(
+  db: Kysely<Database>,
+  districtIds: Iterable<string>,
+): Promise<Map<string, DistrictContext>> {
+  const repo = createComplianceRepository(db);
+  const out = new Map<string, DistrictContext>();
+  for (const id of new Set(districtIds)) {
+    const [settings, calendar, district] = await Promise.all([
+      repo.settings(id),
+      calendarForDistrict(repo, id),
+      db.selectFrom("districts").select("state").where("id", "=", id).executeTakeFirst(),
+    ]);
+    out.set(id, { settings, calendar, state: district?.state ?? undefined });
+  }
+  return out;
+}
+
+export type RefreshSummary = {
+  refreshed: string[];
+  removed: string[];
+  missing: string[];
+  /** Other plans whose boilerplate findings changed with these plans' accommodations. */
+  affected: string[];
+};
+
+export type RefreshOptions = {
+  /**
+   * Collect neighbours here instead of rewriting their boilerplate findings now (a bulk run
+   * settles them once at the end with `settleBoilerplateNeighbours`).
+   */
+  deferNeighbours?: Set<string> | undefined;
+};
+
+/**
+ * Recompute and store the results of these plans as of `today`, in one transaction. Ended plans
+ * lose their stored results; unknown ids are reported as missing.
+ */
+export async function refreshPlansCompliance(
+  db: Kysely<Database>,
+  planIds: readonly string[],
+  today: IsoDate,
+  options: RefreshOptions = {},
+): Promise<RefreshSummary> {
+  const summary: RefreshSummary = { refreshed: [], removed: [], missing: [], affected: [] };
+  if (planIds.length === 0) return summary;
+  const indexStore = createBoilerplateIndexStore(db);
+  const touchedSchools = new Set<string>();
+  try {
+    await db.transaction().execute(async (trx) => {
+      const rows = await loadPlans(trx, planIds);
+      const found = new Set(rows.map((r) => r.id));
+      summary.missing = planIds.filter((id) => !found.has(id));
+      if (rows.length === 0) return;
+      const contexts = await districtContexts(
+        trx,
+        rows.map((r) => r.district_id),
+      );
+      const minFor = new Map<string, number>();
+      for (const r of rows) {
+        const min = contexts.get(r.district_id)?.settings.boilerplateMinStudents ?? 10;
+        minFor.set(r.school_id, min);
+        if (r.stored_school_id) minFor.set(r.stored_school_id, min);
+        touchedSchools.add(r.school_id);
+        if (r.stored_school_id) touchedSchools.add(r.stored_school_id);
+      }
+      const indexes = await indexStore.open(trx, [...touchedSchools], (id) => minFor.get(id) ?? 10);
+      const affected = new Set<string>();
+      const addAffected = (ids: string[]) => {
+        for (const id of ids) affected.add(id);
+      };
+
+      // 1. Parse, sign, and update the school indexes (all of the batch first, so every plan of
+      //    the batch is counted when its neighbours' matches are read).
+      type Prepared = { row: PlanRow; doc: PlanDocument | null; signature: PlanAccommodationSignature | null };
+      const prepared: Prepared[] = [];
+      for (const row of rows) {
+        if (row.stored_school_id && row.stored_school_id !== row.school_id) {
+          addAffected(indexes.get(row.stored_school_id)?.remove(row.id) ?? []);
+        }
+        const index = indexes.get(row.school_id) as BoilerplateIndex;
+        if (row.status === "ended") {
+          addAffected(index.remove(row.id));
+          summary.removed.push(row.id);
+          continue;
+        }
+        const raw = asJson(row.content);
+        const parsed = raw ? ZPlanDocument.safeParse(raw) : null;
+        let doc: PlanDocument | null = null;
+        let signature: PlanAccommodationSignature | null = null;
+        if (parsed?.success) {
+          doc = withRecordedSignatures(parsed.data, asJson(row.recorded_signatures));
+          signature = signPlanAccommodations(
+            row.id,
+            row.student_id,
+            doc.accommodations.map((a) => ({ id: a.id, text: a.text })),
+          );
+          addAffected(index.upsert(signature));
+        } else {
+          addAffected(index.remove(row.id));
+        }
+        prepared.push({ row, doc, signature });
+      }
+
+      // 2. Check each plan with its matches.
+      const results: StoredResultInput[] = [];
+      for (const { row, doc, signature } of prepared) {
+        const ctx = contexts.get(row.district_id) as DistrictContext;
+        let check: PlanCheck = { findings: [], deadlines: [] };
+        let recheckOn: IsoDate | null = null;
+        if (doc) {
+          const others = asJson(row.other_active) ?? [];
+          recheckOn = nextRecheck(doc, today, ctx.calendar);
+          check = checkPlan(doc, {
+            today,
+            calendar: ctx.calendar,
+            state: ctx.state,
+            settings: {
+              dueSoonDays: ctx.settings.dueSoonDays,
+              section504ReevaluationYears: ctx.settings.section504ReevaluationYears,
+            },
+            // Only a plan in effect next to another plan in effect is "both active".
+            otherActivePlans:
+              row.status === "in-effect"
+                ? others.map((o) => ({ type: o.type as "iep" | "section-504", id: o.id }))
+                : [],
+            boilerplate: (indexes.get(row.school_id) as BoilerplateIndex).matchesFor(row.id),
+          });
+        }
+        results.push({
+          place: { planId: row.id, districtId: row.district_id, schoolId: row.school_id, studentId: row.student_id },
+          head: {
+            versionId: row.version_id,
+            planType: row.type,
+            planStatus: row.status,
+            planUpdatedAt: new Date(row.updated_at),
+            versionUpdatedAt: row.version_updated_at ? new Date(row.version_updated_at) : null,
+            computedFor: today,
+            recheckOn,
+            signature,
+          },
+          findings: check.findings.filter((f) => !DEADLINE_DERIVED_FINDING_CODES.has(f.code)),
+          deadlines: check.deadlines,
+        });
+        summary.refreshed.push(row.id);
+      }
+
+      // 3. Store, settle the neighbours, and note the change.
+      const repo = createComplianceRepository(trx);
+      await repo.removePlans(summary.removed);
+      await repo.replaceMany(results);
+      for (const id of found) affected.delete(id);
+      summary.affected = [...affected];
+      if (options.deferNeighbours) {
+        for (const id of affected) options.deferNeighbours.add(id);
+      } else {
+        await rewriteBoilerplateFindings(trx, summary.affected, indexes);
+      }
+      await indexStore.bump(trx, [...touchedSchools]);
+      for (const d of contexts.keys()) await repo.bump(d);
+    });
+  } catch (error) {
+    indexStore.forget(touchedSchools);
+    throw error;
+  }
+  return summary;
+}
+
 /** Recompute and store one plan's results as of `today`. */
 export async function refreshPlanCompliance(
   db: Kysely<Database>,
   planId: string,
   today: IsoDate,
 ): Promise<RefreshOutcome> {
-  const repo = createComplianceRepository(db);
-  const plan = (await db
-    .selectFrom("plans")
-    .select([
-      "id",
-      "student_id",
-      "district_id",
-      "school_id",
-      "type",
-      "status",
-      "updated_at",
-      "current_version_id",
-      "in_effect_version_id",
-    ])
-    .where("id", "=", planId)
-    .executeTakeFirst()) as PlanRow | undefined;
-  if (!plan) return { planId, status: "missing", affected: [] };
-  const settings = await repo.settings(plan.district_id);
-  const index = await schoolIndex(db, repo, plan.school_id, settings.boilerplateMinStudents);
+  const s = await refreshPlansCompliance(db, [planId], today);
+  const status = s.missing.length > 0 ? "missing" : s.removed.length > 0 ? "removed" : "refreshed";
+  return { planId, status, affected: s.affected };
+}
 
-  if (plan.status === "ended") {
-    const affected = index.remove(plan.id);
+/**
+ * Rewrite the boilerplate findings of these plans from their school's index (in `trx`, whose
+ * school locks the caller holds). Each plan's accommodation texts come from its stored version.
+ */
+async function rewriteBoilerplateFindings(
+  trx: Kysely<Database>,
+  planIds: readonly string[],
+  indexes: Map<string, BoilerplateIndex>,
+): Promise<void> {
+  for (let start = 0; start < planIds.length; start += 2_000) {
+    const chunk = planIds.slice(start, start + 2_000);
+    const rows = await sql<PlanPlace & { accommodations: unknown }>`
+      select c.plan_id as "planId", c.district_id as "districtId", c.school_id as "schoolId",
+        c.student_id as "studentId", v.content -> 'accommodations' as accommodations
+      from plan_compliance c left join plan_versions v on v.id = c.version_id
+      where c.plan_id = any(${chunk}::uuid[])`.execute(trx);
+    const entries = rows.rows.map((r) => {
+      const list = (asJson(r.accommodations as string | null) ?? []) as Array<{ id: string; text: string }>;
+      const matches = indexes.get(r.schoolId)?.matchesFor(r.planId) ?? [];
+      const { accommodations: _a, ...place } = r;
+      return { place, findings: boilerplateFindings(Array.isArray(list) ? list : [], matches) };
+    });
+    await createComplianceRepository(trx).replaceBoilerplateFindings(entries, BOILERPLATE_CODE);
+  }
+}
+
+/**
+ * After a bulk run with `deferNeighbours`: rewrite the boilerplate findings of the collected
+ * plans once, against the complete indexes.
+ */
+export async function settleBoilerplateNeighbours(db: Kysely<Database>, planIds: Iterable<string>): Promise<number> {
+  const ids = [...new Set(planIds)];
+  if (ids.length === 0) return 0;
+  const indexStore = createBoilerplateIndexStore(db);
+  let schools: string[] = [];
+  try {
     await db.transaction().execute(async (trx) => {
-      const r = createComplianceRepository(trx);
-      await r.removePlan(plan.id);
-      await r.markStale(affected);
-      await r.bump(plan.district_id);
+      const rows = await sql<{ school_id: string; district_id: string }>`
+        select distinct c.school_id, c.district_id from plan_compliance c where c.plan_id = any(${ids}::uuid[])`.execute(
+        trx,
+      );
+      schools = rows.rows.map((r) => r.school_id);
+      const contexts = await districtContexts(
+        trx,
+        rows.rows.map((r) => r.district_id),
+      );
+      const minFor = new Map(
+        rows.rows.map((r) => [r.school_id, contexts.get(r.district_id)?.settings.boilerplateMinStudents ?? 10]),
+      );
+      const indexes = await indexStore.open(trx, schools, (id) => minFor.get(id) ?? 10);
+      await rewriteBoilerplateFindings(trx, ids, indexes);
+      for (const d of contexts.keys()) await createComplianceRepository(trx).bump(d);
     });
-    return { planId, status: "removed", affected };
+  } catch (error) {
+    indexStore.forget(schools);
+    throw error;
   }
-
-  const versionId = plan.in_effect_version_id ?? plan.current_version_id;
-  const version = versionId
-    ? await db
-        .selectFrom("plan_versions")
-        .select(["id", "content", "updated_at"])
-        .where("id", "=", versionId)
-        .executeTakeFirst()
-    : undefined;
-  const raw = version ? (typeof version.content === "string" ? JSON.parse(version.content) : version.content) : null;
-  const parsed = raw ? ZPlanDocument.safeParse(raw) : null;
-
-  let check: PlanCheck = { findings: [], deadlines: [] };
-  let recheckOn: IsoDate | null = null;
-  let signature = null;
-  let affected: string[] = [];
-  if (parsed?.success && version) {
-    const doc = await withRecordedSignatures(db, version.id, parsed.data);
-    signature = signPlanAccommodations(
-      plan.id,
-      plan.student_id,
-      doc.accommodations.map((a) => ({ id: a.id, text: a.text })),
-    );
-    affected = index.upsert(signature);
-    const matches: BoilerplateMatch[] = index.matchesFor(plan.id);
-    const [district, others, calendar] = await Promise.all([
-      db.selectFrom("districts").select("state").where("id", "=", plan.district_id).executeTakeFirst(),
-      db
-        .selectFrom("plans")
-        .select(["id", "type"])
-        .where("student_id", "=", plan.student_id)
-        .where("status", "=", "in-effect")
-        .where("id", "!=", plan.id)
-        .execute(),
-      calendarForDistrict(repo, plan.district_id),
-    ]);
-    recheckOn = nextRecheck(doc, today, calendar);
-    check = checkPlan(doc, {
-      today,
-      calendar,
-      state: district?.state,
-      settings: {
-        dueSoonDays: settings.dueSoonDays,
-        section504ReevaluationYears: settings.section504ReevaluationYears,
-      },
-      // Only a plan in effect next to another plan in effect is "both active".
-      otherActivePlans:
-        plan.status === "in-effect" ? others.map((o) => ({ type: o.type as "iep" | "section-504", id: o.id })) : [],
-      boilerplate: matches,
-    });
-  }
-  const stored = check.findings.filter((f) => !DEADLINE_DERIVED_FINDING_CODES.has(f.code));
-  await db.transaction().execute(async (trx) => {
-    const r = createComplianceRepository(trx);
-    await r.replace(
-      { planId: plan.id, districtId: plan.district_id, schoolId: plan.school_id, studentId: plan.student_id },
-      {
-        versionId: version?.id ?? null,
-        planType: plan.type,
-        planStatus: plan.status,
-        planUpdatedAt: new Date(plan.updated_at),
-        versionUpdatedAt: version ? new Date(version.updated_at as Date | string) : null,
-        computedFor: today,
-        recheckOn,
-        signature,
-      },
-      stored,
-      check.deadlines,
-    );
-    await r.markStale(affected);
-    await r.bump(plan.district_id);
-  });
-  return { planId, status: "refreshed", affected };
+  return ids.length;
 }
 
 /**
@@ -259,27 +401,10 @@ export async function refreshStalePlans(
   db: Kysely<Database>,
   scope: { districtId: string; schoolId?: string | null; studentIds?: string[] | null },
   today: IsoDate,
-  limit = 50,
-): Promise<number> {
-  // A refresh can mark boilerplate neighbours stale; a second pass settles them (their
-  // signatures are unchanged, so it marks no one else).
-  let total = 0;
-  for (let pass = 0; pass < 3; pass++) {
-    const n = await refreshStaleOnce(db, scope, today, limit);
-    total += n;
-    if (n === 0) break;
-  }
-  return total;
-}
-
-async function refreshStaleOnce(
-  db: Kysely<Database>,
-  scope: { districtId: string; schoolId?: string | null; studentIds?: string[] | null },
-  today: IsoDate,
-  limit: number,
+  limit = 200,
 ): Promise<number> {
   const { ids } = await staleIds(db, scope, today, limit);
-  for (const id of ids) await refreshPlanCompliance(db, id, today);
+  if (ids.length > 0) await refreshPlansCompliance(db, ids, today);
   return ids.length;
 }
 
@@ -324,14 +449,24 @@ export async function refreshAllPlansCompliance(
   scope: { districtId: string; schoolId?: string | null },
   today: IsoDate,
   onProgress?: (done: number) => void,
+  batchSize = 1_000,
 ): Promise<number> {
   let done = 0;
+  const neighbours = new Set<string>();
+  const refreshedNow = new Set<string>();
   for (;;) {
-    const n = await refreshStaleOnce(db, scope, today, 1000);
-    done += n;
+    const { ids } = await staleIds(db, scope, today, batchSize);
+    // A plan still stale right after its refresh must not loop: stop when a batch holds
+    // nothing new.
+    if (ids.length === 0 || ids.every((id) => refreshedNow.has(id))) break;
+    await refreshPlansCompliance(db, ids, today, { deferNeighbours: neighbours });
+    for (const id of ids) refreshedNow.add(id);
+    done += ids.length;
     onProgress?.(done);
-    if (n === 0) return done;
   }
+  // Plans checked early in the run saw only part of their school; settle their counts now.
+  await settleBoilerplateNeighbours(db, [...neighbours]);
+  return done;
 }
 
 /** Plans in scope whose stored results are out of date and not yet refreshed. */

@@ -20,6 +20,7 @@ import {
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayIso } from "../../src/clock.ts";
+import { refreshPlanCompliance } from "../../src/use-cases/refresh-plan-compliance.ts";
 import { buildTestApp, type Client, type TestApp } from "../helpers/build-app.ts";
 import { DATABASE_KINDS, TEST_TODAY } from "../helpers/test-database.ts";
 
@@ -352,6 +353,42 @@ describe.each(DATABASE_KINDS)("compliance on %s", (kind) => {
       const hit = view.findings.find((f) => f.code === "quality.accommodation.boilerplate");
       expect(hit?.place).toBe("/accommodations/0");
       expect(hit?.message).toContain("2 other students");
+    }
+
+    // Ending one copy changes only its neighbours' boilerplate findings: they are rewritten in
+    // the same transaction (counts included), without a whole new check of those plans.
+    const [ash, bay, cy] = plans as [(typeof plans)[0], (typeof plans)[0], (typeof plans)[0]];
+    const stamps = async () =>
+      new Map(
+        (
+          await sql<{ plan_id: string; computed_at: Date; warning_count: number }>`
+            select plan_id, computed_at, warning_count from plan_compliance
+            where plan_id in (${ash.planId}, ${bay.planId})`.execute(t.db)
+        ).rows.map((r) => [r.plan_id, { at: new Date(r.computed_at).getTime(), warnings: r.warning_count }]),
+      );
+    const before = await stamps();
+    await sql`update plans set status = 'ended', updated_at = now() where id = ${cy.planId}`.execute(t.db);
+    const outcome = await refreshPlanCompliance(t.db, cy.planId, TODAY);
+    expect(outcome.status).toBe("removed");
+    expect(new Set(outcome.affected)).toEqual(new Set([ash.planId, bay.planId]));
+    const after = await stamps();
+    for (const p of [ash, bay]) {
+      expect(after.get(p.planId)?.at).toBe(before.get(p.planId)?.at);
+      expect(after.get(p.planId)?.warnings).toBe((before.get(p.planId)?.warnings ?? 0) - 1);
+      const codes = await sql<{ code: string }>`select code from plan_findings where plan_id = ${p.planId}`.execute(
+        t.db,
+      );
+      expect(codes.rows.map((r) => r.code)).not.toContain("quality.accommodation.boilerplate");
+    }
+    // A new copy brings the finding back to both, with the new count.
+    const dee = await insertStudentWithPlan(t, copy, "Dee");
+    await refreshPlanCompliance(t.db, dee.planId, TODAY);
+    for (const p of [ash, bay, dee]) {
+      const rows = await sql<{ message: string }>`
+        select message from plan_findings where plan_id = ${p.planId} and code = 'quality.accommodation.boilerplate'`.execute(
+        t.db,
+      );
+      expect(rows.rows.map((r) => r.message)).toEqual([expect.stringContaining("2 other students")]);
     }
     await admin.send("PUT", "/api/district/compliance-settings", {
       dueSoonDays: 30,

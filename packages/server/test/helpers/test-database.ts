@@ -21,6 +21,8 @@ export type TestDatabase = {
   kind: DatabaseKindUnderTest;
   db: Kysely<Database>;
   ids: DemoIds | null;
+  /** The PostgreSQL address (null for PGlite), for a second connection pool in the same test. */
+  url: string | null;
   close(): Promise<void>;
 };
 
@@ -36,6 +38,7 @@ export async function createTestDatabase(
 ): Promise<TestDatabase> {
   let open: OpenDatabase;
   let drop = async () => {};
+  let url: string | null = null;
   if (kind === "pglite") {
     open = await openPglite(null);
   } else {
@@ -45,7 +48,8 @@ export async function createTestDatabase(
     await admin.connect();
     await admin.query(`create database ${name}`);
     await admin.end();
-    open = await openPostgres(withDatabase(adminUrl, name), 5);
+    url = withDatabase(adminUrl, name);
+    open = await openPostgres(url, 5);
     drop = async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
@@ -59,6 +63,7 @@ export async function createTestDatabase(
     kind,
     db: open.db,
     ids,
+    url,
     async close() {
       await open.close();
       await drop();
