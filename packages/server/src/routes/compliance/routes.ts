@@ -17,6 +17,7 @@ import {
   type DeadlineState,
   DomainError,
   deadlineFindingSeverity,
+  decideDashboardScope,
   districtSettingsRole,
   FINDING_RULES,
   type FindingCode,
@@ -104,53 +105,34 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     person: SignedInPerson,
     q: { scope?: Scope["kind"] | undefined; schoolId?: string | undefined },
   ): Promise<Scope> {
-    const staff = person.roles.filter((r) => r.role !== "guardian" && r.role !== "advocate");
-    const district = staff.find((r) => r.role === "district-admin");
-    const schoolAdmin = staff.find(
-      (r) =>
-        (r.role === "school-admin" || r.role === "section-504-coordinator") &&
-        (!q.schoolId || r.schoolId === q.schoolId),
-    );
-    const kind =
-      q.scope ?? (district ? "district" : staff.some((r) => r.role === "school-admin") ? "school" : "caseload");
-    if (kind === "district") {
-      if (!district) throw new DomainError("forbidden", "Only district administrators can see the district dashboard");
-      return { kind, person, districtId: district.districtId, schoolId: null, studentIds: null };
+    const decision = decideDashboardScope({ personId: person.id, roles: person.roles }, q);
+    if (!decision.allowed) {
+      if (decision.reason === "school-required")
+        throw new DomainError("invalid-input", decision.message, {
+          issues: [{ path: "/schoolId", message: "Required" }],
+        });
+      throw new DomainError("forbidden", decision.message);
     }
-    if (kind === "school") {
-      if (district) {
-        const schoolId = q.schoolId ?? null;
-        if (!schoolId)
-          throw new DomainError("invalid-input", "Choose a school", {
-            issues: [{ path: "/schoolId", message: "Required" }],
-          });
+    const { kind, districtId } = decision;
+    if (decision.kind === "school") {
+      if (decision.checkSchoolInDistrict) {
         const school = await db
           .selectFrom("schools")
           .select("id")
-          .where("id", "=", schoolId)
-          .where("district_id", "=", district.districtId)
+          .where("id", "=", decision.schoolId)
+          .where("district_id", "=", districtId)
           .executeTakeFirst();
         if (!school) throw new DomainError("not-found", "No such school in your district");
-        return { kind, person, districtId: district.districtId, schoolId, studentIds: null };
       }
-      if (!schoolAdmin?.schoolId)
-        throw new DomainError("forbidden", "Only school administrators can see the school dashboard");
-      return { kind, person, districtId: schoolAdmin.districtId, schoolId: schoolAdmin.schoolId, studentIds: null };
+      return { kind: "school", person, districtId, schoolId: decision.schoolId, studentIds: null };
     }
-    const first = staff[0];
-    if (!first) throw new DomainError("forbidden", "Dashboards are for school staff");
+    if (kind === "district") return { kind, person, districtId, schoolId: null, studentIds: null };
     const rows = await db
       .selectFrom("caseload_members")
       .select("student_id")
       .where("person_id", "=", person.id)
       .execute();
-    return {
-      kind,
-      person,
-      districtId: first.districtId,
-      schoolId: null,
-      studentIds: [...new Set(rows.map((r) => r.student_id))],
-    };
+    return { kind, person, districtId, schoolId: null, studentIds: [...new Set(rows.map((r) => r.student_id))] };
   }
 
   /** Students the person may see deadlines of in a feed: staff scope, or a guardian's own children. */
