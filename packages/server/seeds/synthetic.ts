@@ -31,15 +31,9 @@ export type SyntheticOptions = {
   seed: number;
   today: string;
   progress: boolean;
-  /**
-   * Store every plan's compliance results (findings, deadlines) after the load. Default: for
-   * districts of up to 20,000 students; larger ones are checked as their dashboards are opened.
-   */
+  /** Store every plan's compliance results (findings, deadlines) after the load (default: yes). */
   compliance?: boolean;
 };
-
-/** Largest district whose compliance results are computed during the seed by default. */
-export const COMPLIANCE_DURING_SEED_MAX_STUDENTS = 20_000;
 
 export type SyntheticSummary = {
   districtId: string;
@@ -1703,7 +1697,7 @@ export async function seedSynthetic(db: Kysely<Database>, options: SyntheticOpti
   // Fresh statistics so the planner sees the new sizes at once.
   await sql`analyze`.execute(db);
   const summary = (await isSyntheticSeeded(db)) as SyntheticSummary;
-  const compliance = options.compliance ?? options.students <= COMPLIANCE_DURING_SEED_MAX_STUDENTS;
+  const compliance = options.compliance ?? true;
   if (compliance && (await tableExists(db, "plan_compliance"))) {
     const t0 = performance.now();
     const plans = buildPlans(model).filter((p) => p.status !== "ended").length;

@@ -424,11 +424,16 @@ export const AMOUNT_NEEDED_PHRASES = [
 const QUANTITY =
   /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|half|double|twice|once|daily|weekly)\b/;
 
+/** One compiled pattern per phrase list (a phrase counts only as whole words). */
+const phrasePatterns = new Map<readonly string[], Array<[string, RegExp]>>();
+
 function findPhrase(text: string, phrases: readonly string[]): string | null {
-  for (const p of phrases) {
-    const re = new RegExp(`(^|[^a-z])${p.replace(/[.*+?^${}()|[\]\\']/g, "\\$&")}([^a-z]|$)`);
-    if (re.test(text)) return p;
+  let patterns = phrasePatterns.get(phrases);
+  if (!patterns) {
+    patterns = phrases.map((p) => [p, new RegExp(`(^|[^a-z])${p.replace(/[.*+?^${}()|[\]\\']/g, "\\$&")}([^a-z]|$)`)]);
+    phrasePatterns.set(phrases, patterns);
   }
+  for (const [p, re] of patterns) if (re.test(text)) return p;
   return null;
 }
 

@@ -443,27 +443,43 @@ async function staleIds(
 /**
  * Bring every plan in scope up to date (after an import, a bulk load or a settings change), in
  * batches; returns the number of plans refreshed. Use from jobs, not from request handlers.
+ *
+ * Schools are shared out among `concurrency` loops (each school's plans stay in one loop, since a
+ * change locks its school), so the database writes one batch while this process checks another.
  */
 export async function refreshAllPlansCompliance(
   db: Kysely<Database>,
   scope: { districtId: string; schoolId?: string | null },
   today: IsoDate,
   onProgress?: (done: number) => void,
-  batchSize = 1_000,
+  options: { batchSize?: number; concurrency?: number } = {},
 ): Promise<number> {
-  let done = 0;
+  const batchSize = options.batchSize ?? 1_000;
+  const concurrency = Math.max(1, options.concurrency ?? 2);
   const neighbours = new Set<string>();
-  const refreshedNow = new Set<string>();
-  for (;;) {
-    const { ids } = await staleIds(db, scope, today, batchSize);
-    // A plan still stale right after its refresh must not loop: stop when a batch holds
-    // nothing new.
-    if (ids.length === 0 || ids.every((id) => refreshedNow.has(id))) break;
-    await refreshPlansCompliance(db, ids, today, { deferNeighbours: neighbours });
-    for (const id of ids) refreshedNow.add(id);
-    done += ids.length;
-    onProgress?.(done);
-  }
+  let done = 0;
+  const schools = scope.schoolId
+    ? [scope.schoolId]
+    : (
+        await db.selectFrom("schools").select("id").where("district_id", "=", scope.districtId).orderBy("id").execute()
+      ).map((r) => r.id);
+  const queue = [...schools];
+  const loop = async () => {
+    for (let schoolId = queue.shift(); schoolId !== undefined; schoolId = queue.shift()) {
+      const refreshedNow = new Set<string>();
+      for (;;) {
+        const { ids } = await staleIds(db, { districtId: scope.districtId, schoolId }, today, batchSize);
+        // A plan still stale right after its refresh must not loop: stop when a batch holds
+        // nothing new.
+        if (ids.length === 0 || ids.every((id) => refreshedNow.has(id))) break;
+        await refreshPlansCompliance(db, ids, today, { deferNeighbours: neighbours });
+        for (const id of ids) refreshedNow.add(id);
+        done += ids.length;
+        onProgress?.(done);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, schools.length) }, loop));
   // Plans checked early in the run saw only part of their school; settle their counts now.
   await settleBoilerplateNeighbours(db, [...neighbours]);
   return done;

@@ -70,7 +70,7 @@ describe.each(DATABASE_KINDS)("stored compliance results of a synthetic district
 
   it("stores the same results in bulk as plan by plan, boilerplate counts included", async () => {
     // Small batches, so that plans checked early miss neighbours added by later batches.
-    const done = await refreshAllPlansCompliance(t.db, { districtId }, TEST_TODAY, undefined, 25);
+    const done = await refreshAllPlansCompliance(t.db, { districtId }, TEST_TODAY, undefined, { batchSize: 25 });
     const bulk = await snapshot(t);
     expect(done).toBeGreaterThan(50);
     expect(bulk.size).toBeGreaterThan(50);
