@@ -12,8 +12,15 @@ const MS_PER_DAY = 86_400_000;
 
 export type IsoDate = string;
 
+/**
+ * Day numbers of dates seen recently. Deadline rules convert the same few thousand dates over and
+ * over (a district check converts millions), so a bounded memo saves most of the parsing.
+ */
+const dayNumbers = new Map<string, number>();
+
 /** True when `value` is a real calendar date written as YYYY-MM-DD. */
 export function isIsoDate(value: string): boolean {
+  if (dayNumbers.has(value)) return true;
   const m = ISO_DATE.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -29,9 +36,14 @@ export const ZIsoDate = z
 
 /** Days since 1970-01-01 for an ISO date. Throws on a malformed date. */
 export function toDayNumber(date: IsoDate): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
   const m = ISO_DATE.exec(date);
   if (!m || !isIsoDate(date)) throw new RangeError(`Not a calendar date: ${date}`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
+  const day = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
+  if (dayNumbers.size >= 50_000) dayNumbers.clear();
+  dayNumbers.set(date, day);
+  return day;
 }
 
 /** The ISO date of a day number. */
@@ -93,12 +105,14 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }
 
+const longDateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Format for people: "12 March 2027" (locale-aware when a locale is given). */
 export function formatLongDate(date: IsoDate, locale = "en-US"): string {
-  return new Intl.DateTimeFormat(locale, {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(toDayNumber(date) * MS_PER_DAY));
+  let format = longDateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    longDateFormats.set(locale, format);
+  }
+  return format.format(new Date(toDayNumber(date) * MS_PER_DAY));
 }
