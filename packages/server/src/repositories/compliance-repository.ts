@@ -343,12 +343,13 @@ export function createComplianceRepository(database: Kysely<Database>) {
     },
 
     /** Replace plans' stored results, in a few statements whatever their number (in the caller's transaction). */
-    async replaceMany(results: ReadonlyArray<StoredResultInput>): Promise<void> {
+    async replaceMany(
+      results: ReadonlyArray<StoredResultInput>,
+      /** The plans among `results` that have stored results now (default: all of them). */
+      stored?: readonly string[],
+    ): Promise<void> {
       if (results.length === 0) return;
-      const ids = results.map((r) => r.place.planId);
-      await sql`delete from plan_findings where plan_id = any(${ids}::uuid[])`.execute(db);
-      await sql`delete from plan_deadlines where plan_id = any(${ids}::uuid[])`.execute(db);
-      await sql`delete from plan_compliance where plan_id = any(${ids}::uuid[])`.execute(db);
+      await this.removePlans(stored ?? results.map((r) => r.place.planId));
       const now = new Date().toISOString();
       const head: Record<string, Array<string | number | null>> = {
         plan_id: [],

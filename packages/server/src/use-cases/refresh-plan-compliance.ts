@@ -202,6 +202,10 @@ export async function refreshPlansCompliance(
   if (planIds.length === 0) return summary;
   const indexStore = createBoilerplateIndexStore(db);
   const touchedSchools = new Set<string>();
+  // Off the queue first, in its own short statement (holding those rows for the whole check would
+  // make writers of the same plans wait on it): a change committed after this point queues the
+  // plan again, and a failed check puts the plans back.
+  await sql`delete from compliance_queue where plan_id = any(${[...planIds]}::uuid[])`.execute(db);
   try {
     await db.transaction().execute(async (trx) => {
       const rows = await loadPlans(trx, planIds);
@@ -302,9 +306,14 @@ export async function refreshPlansCompliance(
       }
 
       // 3. Store, settle the neighbours, and note the change.
+      // Only plans with results stored now have rows to delete (a first check has none).
+      const stored = new Set(rows.filter((r) => r.stored_school_id !== null).map((r) => r.id));
       const repo = createComplianceRepository(trx);
-      await repo.removePlans(summary.removed);
-      await repo.replaceMany(results);
+      await repo.removePlans(summary.removed.filter((id) => stored.has(id)));
+      await repo.replaceMany(
+        results,
+        summary.refreshed.filter((id) => stored.has(id)),
+      );
       for (const id of found) affected.delete(id);
       summary.affected = [...affected];
       if (options.deferNeighbours) {
@@ -317,6 +326,11 @@ export async function refreshPlansCompliance(
     });
   } catch (error) {
     indexStore.forget(touchedSchools);
+    await sql`insert into compliance_queue (plan_id, district_id, school_id, student_id)
+      select p.id, p.district_id, p.school_id, p.student_id from plans p where p.id = any(${[...planIds]}::uuid[])
+      on conflict (plan_id) do nothing`
+      .execute(db)
+      .catch(() => {});
     throw error;
   }
   return summary;
@@ -393,49 +407,48 @@ export async function settleBoilerplateNeighbours(db: Kysely<Database>, planIds:
   return ids.length;
 }
 
+type StaleScope = { districtId: string; schoolId?: string | null; studentIds?: string[] | null };
+
 /**
- * Plans in scope whose stored results are missing or out of date (plan or version changed since,
- * or computed for an earlier day), refreshed now — at most `limit` per call.
+ * Re-check plans in scope whose stored results are out of date (queued by a change, or reaching
+ * their day-dependent `recheck_on`), at most `limit` now. Returns how many were re-checked and how
+ * many are still waiting.
  */
 export async function refreshStalePlans(
   db: Kysely<Database>,
-  scope: { districtId: string; schoolId?: string | null; studentIds?: string[] | null },
+  scope: StaleScope,
   today: IsoDate,
   limit = 200,
-): Promise<number> {
-  const { ids } = await staleIds(db, scope, today, limit);
+): Promise<{ refreshed: number; pending: number }> {
+  const { ids, total } = await staleIds(db, scope, today, limit);
   if (ids.length > 0) await refreshPlansCompliance(db, ids, today);
-  return ids.length;
+  return { refreshed: ids.length, pending: total - ids.length };
 }
 
+/**
+ * Plans in scope to re-check: those on the queue (changed since their last check; the database
+ * queues them, see migration 0009), and stored results that depend on the day and were computed
+ * for another one. Both come from indexes; nothing compares a whole district with its results.
+ */
 async function staleIds(
   db: Kysely<Database>,
-  scope: { districtId: string; schoolId?: string | null; studentIds?: string[] | null },
+  scope: StaleScope,
   today: IsoDate,
   limit: number | null,
 ): Promise<{ ids: string[]; total: number }> {
   if (scope.studentIds && scope.studentIds.length === 0) return { ids: [], total: 0 };
+  const filter = (alias: "q" | "c") =>
+    sql`${sql.ref(`${alias}.district_id`)} = ${scope.districtId}
+      ${scope.schoolId ? sql`and ${sql.ref(`${alias}.school_id`)} = ${scope.schoolId}` : sql``}
+      ${scope.studentIds ? sql`and ${sql.ref(`${alias}.student_id`)} = any(${scope.studentIds}::uuid[])` : sql``}`;
   const rows = await sql<{ id: string; total: number }>`
-    select p.id, count(*) over ()::int as total
-    from plans p
-    left join plan_compliance c on c.plan_id = p.id
-    left join plan_versions v on v.id = coalesce(p.in_effect_version_id, p.current_version_id)
-    where p.district_id = ${scope.districtId}
-      ${scope.schoolId ? sql`and p.school_id = ${scope.schoolId}` : sql``}
-      ${scope.studentIds ? sql`and p.student_id in (${sql.join(scope.studentIds)})` : sql``}
-      and (
-        (c.plan_id is null and p.status <> 'ended')
-        or (c.plan_id is not null and (
-          -- Stored stamps come back through JavaScript dates (milliseconds): compare with that precision.
-          c.plan_updated_at < p.updated_at - interval '1 millisecond'
-          or c.version_id is distinct from v.id
-          or (v.updated_at is not null
-            and (c.version_updated_at is null or c.version_updated_at < v.updated_at - interval '1 millisecond'))
-          or c.recheck_on <= ${today}::date
-          or c.computed_for > ${today}::date
-        ))
-      )
-    order by p.id
+    select id, count(*) over ()::int as total from (
+      select q.plan_id as id from compliance_queue q where ${filter("q")}
+      union
+      select c.plan_id from plan_compliance c
+      where ${filter("c")} and (c.recheck_on <= ${today}::date or c.computed_for > ${today}::date)
+    ) stale
+    order by id
     ${limit === null ? sql`` : sql`limit ${limit}`}`.execute(db);
   return { ids: rows.rows.map((r) => r.id), total: Number(rows.rows[0]?.total ?? 0) };
 }
@@ -483,15 +496,6 @@ export async function refreshAllPlansCompliance(
   // Plans checked early in the run saw only part of their school; settle their counts now.
   await settleBoilerplateNeighbours(db, [...neighbours]);
   return done;
-}
-
-/** Plans in scope whose stored results are out of date and not yet refreshed. */
-export async function countStalePlans(
-  db: Kysely<Database>,
-  scope: { districtId: string; schoolId?: string | null; studentIds?: string[] | null },
-  today: IsoDate,
-): Promise<number> {
-  return (await staleIds(db, scope, today, 1)).total;
 }
 
 export type PlanComplianceView = {

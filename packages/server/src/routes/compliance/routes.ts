@@ -41,7 +41,7 @@ import { todayIso } from "../../clock.ts";
 import { recordListing } from "../../plugins/access.ts";
 import type { SignedInPerson } from "../../plugins/auth.ts";
 import { complianceDb, createComplianceRepository } from "../../repositories/compliance-repository.ts";
-import { countStalePlans, readPlanCompliance, refreshStalePlans } from "../../use-cases/refresh-plan-compliance.ts";
+import { readPlanCompliance, refreshStalePlans } from "../../use-cases/refresh-plan-compliance.ts";
 
 type Scope = {
   kind: "caseload" | "school" | "district";
@@ -171,8 +171,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     const scope = await resolveScope(person, q);
     const today = q.today ?? todayIso();
     // A bounded number of changed plans is re-checked now; the rest are reported as pending.
-    await refreshStalePlans(app.deps.db, scope, today);
-    const pendingPlans = await countStalePlans(app.deps.db, scope, today);
+    const { pending: pendingPlans } = await refreshStalePlans(app.deps.db, scope, today);
     const settings = await repo.settings(scope.districtId);
     return { scope, today, settings, pendingPlans };
   }
@@ -297,14 +296,19 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           count(*) filter (where c.plan_type = 'section-504')::int as s504,
           count(*) filter (where c.error_count > 0)::int as errors
         from plan_compliance c where ${where}`.execute(db),
+      // Two hash aggregates (per plan, then per code) instead of count(distinct), which sorts.
       sql<{ code: string; severity: string; findings: number; plans: number }>`
-        select f.code, f.severity, count(*)::int as findings, count(distinct f.plan_id)::int as plans
-        from plan_findings f join plan_compliance c on c.plan_id = f.plan_id
-        where ${where} group by f.code, f.severity`.execute(db),
+        select code, severity, sum(n)::int as findings, count(*)::int as plans from (
+          select f.code, f.severity, f.plan_id, count(*) as n
+          from plan_findings f join plan_compliance c on c.plan_id = f.plan_id
+          where ${where} group by f.code, f.severity, f.plan_id
+        ) per_plan group by code, severity`.execute(db),
       sql<{ kind: string; state: DeadlineState; n: number; plans: number }>`
-        select d.kind, ${state} as state, count(*)::int as n, count(distinct d.plan_id)::int as plans
-        from plan_deadlines d join plan_compliance c on c.plan_id = d.plan_id
-        where ${where} group by d.kind, 2`.execute(db),
+        select kind, state, sum(n)::int as n, count(*)::int as plans from (
+          select d.kind, ${state} as state, d.plan_id, count(*) as n
+          from plan_deadlines d join plan_compliance c on c.plan_id = d.plan_id
+          where ${where} group by d.kind, 2, d.plan_id
+        ) per_plan group by kind, state`.execute(db),
       // Plans without stored errors whose legal clocks are overdue (an error finding).
       sql<{ n: number }>`
         select count(distinct d.plan_id)::int as n
