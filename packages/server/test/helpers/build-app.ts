@@ -28,7 +28,12 @@ function cookiesFrom(response: LightMyRequestResponse, jar: Map<string, string>)
 
 export async function buildTestApp(kind: DatabaseKindUnderTest, options: { seed?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase(kind, options);
-  const app = await buildApp({ db: database.db, databaseKind: kind, logLevel: process.env.TEST_LOG_LEVEL ?? "silent", serveWeb: false });
+  const app = await buildApp({
+    db: database.db,
+    databaseKind: kind,
+    logLevel: process.env.TEST_LOG_LEVEL ?? "silent",
+    serveWeb: false,
+  });
   await app.ready();
 
   async function client(): Promise<Client> {
