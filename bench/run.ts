@@ -27,6 +27,7 @@ import {
   startBenchServer,
   timedGet,
 } from "./lib/measure.ts";
+import { benchRosterImport } from "./lib/roster.ts";
 
 const program = new Command()
   .name("bench")
@@ -317,7 +318,9 @@ await guarded("PDF", "plan PDF", async () => {
   for (const f of await benchPdf(pdfCount)) add(f);
 });
 await guarded("web", "initial JavaScript", async () => add(benchWebSize()));
-add(notAvailable("import", "roster import rate", "no roster import in the server yet"));
+await guarded("import", "roster import rate", async () => {
+  for (const f of await benchRosterImport(kinds, { students, seed, log })) add(f);
+});
 
 // ---------------------------------------------------------------------------------------------
 // Report

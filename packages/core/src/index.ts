@@ -37,5 +37,6 @@ export * from "./services/service-prescription.ts";
 export * from "./shared/dates.ts";
 export * from "./shared/errors.ts";
 export * from "./shared/ports.ts";
+export * from "./students/roster.ts";
 export * from "./students/sharing-views.ts";
 export * from "./students/student-views.ts";

@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   "calendar-feed.created",
   "calendar-feed.revoked",
   "settings.updated",
+  "roster.imported",
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof ZAuditAction>;

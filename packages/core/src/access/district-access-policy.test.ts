@@ -16,6 +16,12 @@ describe("district access", () => {
     expect(districtSettingsRole(actor("advocate"), "read")).toBeNull();
   });
 
+  it("answers for one named district only when asked about it", () => {
+    expect(districtSettingsRole(actor("district-admin"), "change", "d1")?.districtId).toBe("d1");
+    expect(districtSettingsRole(actor("district-admin"), "change", "d2")).toBeNull();
+    expect(districtSettingsRole(actor("teacher"), "read", "d2")).toBeNull();
+  });
+
   it("scopes reports to the district, or to the school administrator's own school", () => {
     expect(reportScopeFor(actor("district-admin"))).toEqual({ districtId: "d1", schoolId: null });
     expect(reportScopeFor(actor("district-admin"), "k2")).toEqual({ districtId: "d1", schoolId: "k2" });

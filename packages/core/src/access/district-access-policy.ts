@@ -7,10 +7,19 @@ import type { Actor, RoleAssignment } from "./roles.ts";
 
 const FAMILY_ROLES = new Set(["guardian", "advocate"]);
 
-/** The role under which `actor` may change (`change`) or read the district's settings, or null. */
-export function districtSettingsRole(actor: Actor, intent: "read" | "change"): RoleAssignment | null {
-  if (intent === "change") return actor.roles.find((r) => r.role === "district-admin") ?? null;
-  return actor.roles.find((r) => !FAMILY_ROLES.has(r.role)) ?? null;
+/**
+ * The role under which `actor` may change (`change`) or read the district's settings, or null.
+ * Changing covers district-wide data the administrator maintains, such as loading the student
+ * roster. With `districtId`, only a role in that district counts.
+ */
+export function districtSettingsRole(
+  actor: Actor,
+  intent: "read" | "change",
+  districtId?: string,
+): RoleAssignment | null {
+  const inDistrict = (r: RoleAssignment) => districtId === undefined || r.districtId === districtId;
+  if (intent === "change") return actor.roles.find((r) => r.role === "district-admin" && inDistrict(r)) ?? null;
+  return actor.roles.find((r) => !FAMILY_ROLES.has(r.role) && inDistrict(r)) ?? null;
 }
 
 /**

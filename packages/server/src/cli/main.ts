@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { VERSION } from "../version.ts";
 import { register as registerCheck } from "./check-command.ts";
+import { register as registerImportRoster } from "./import-roster-command.ts";
 import { register as registerMigrate } from "./migrate-command.ts";
 import { register as registerMinutes } from "./minutes-command.ts";
 import { register as registerNavigate } from "./navigate-command.ts";
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerNavigate(program);
   registerCheck(program);
   registerPlan(program);
+  registerImportRoster(program);
   return program;
 }
 

@@ -18,7 +18,14 @@ export type DistrictsTable = {
   created_at: Timestamp;
 };
 
-export type SchoolsTable = { id: Generated<string>; district_id: string; name: string; created_at: Timestamp };
+export type SchoolsTable = {
+  id: Generated<string>;
+  district_id: string;
+  name: string;
+  /** The school's code in the district's SIS (migration 0008); unique within the district. */
+  code: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+};
 
 export type PeopleTable = {
   id: Generated<string>;

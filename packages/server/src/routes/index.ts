@@ -6,6 +6,7 @@ import enforcementRoutes from "./enforcement/routes.ts";
 import healthRoutes from "./health/routes.ts";
 import navigatorRoutes from "./navigator/routes.ts";
 import planRoutes from "./plans/routes.ts";
+import rosterRoutes from "./roster/routes.ts";
 import sharingRoutes from "./sharing/routes.ts";
 import studentRoutes from "./students/routes.ts";
 
@@ -18,4 +19,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(navigatorRoutes);
   await app.register(enforcementRoutes);
   await app.register(complianceRoutes);
+  await app.register(rosterRoutes);
 }

@@ -12,6 +12,7 @@ export const paths = {
   studentServices: (id: string) => `/students/${encodeURIComponent(id)}/services`,
   studentProgress: (id: string) => `/students/${encodeURIComponent(id)}/progress`,
   serviceWeek: "/services/week",
+  roster: "/settings/roster",
 } as const;
 
 /** Where to go after signing in: only same-app paths, never another site. */

@@ -80,6 +80,7 @@ export const routes: readonly AppRoute[] = [
     access: "signed-in",
     page: lazy(() => import("../features/plans/plan-editor-page.tsx")),
   },
+  { path: paths.roster, access: "signed-in", page: lazy(() => import("../features/roster/roster-page.tsx")) },
   // Feature pages are added here, e.g.:
   // { path: "/<address>/:id", access: "signed-in", page: lazy(() => import("../features/<feature>/<name>-page.tsx")) },
 ];

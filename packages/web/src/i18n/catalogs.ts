@@ -16,6 +16,7 @@ import { messages as landing } from "../features/landing/messages.en.ts";
 import { messages as navigator } from "../features/navigator/messages.en.ts";
 import { messages as overview } from "../features/overview/messages.en.ts";
 import { messages as plans } from "../features/plans/messages.en.ts";
+import { messages as roster } from "../features/roster/messages.en.ts";
 import { messages as sharing } from "../features/sharing/messages.en.ts";
 import { messages as students } from "../features/students/messages.en.ts";
 import type { Message } from "./format.ts";
@@ -33,6 +34,7 @@ export const en = {
   ...navigator,
   ...enforcement,
   ...compliance,
+  ...roster,
 } as const;
 
 export type EnglishCatalog = typeof en;

@@ -48,6 +48,21 @@ describe("apiRequest", () => {
     expect(calls[0]?.init.credentials).toBe("same-origin");
   });
 
+  it("sends a raw body with its own content type, and keeps the whole error body", async () => {
+    setCookie("lantern_csrf=t; path=/");
+    const { fetch, calls } = recordingFetch(400, { error: "Bad Request", message: "Problems", problems: [1] });
+    const error = await apiRequest(
+      "/api/upload",
+      { method: "POST", raw: { data: "a,b\n1,2\n", contentType: "text/csv" } },
+      fetch,
+    ).catch((e: unknown) => e);
+    expect(headersOf(calls[0])["content-type"]).toBe("text/csv");
+    expect(headersOf(calls[0])[CSRF_HEADER]).toBe("t");
+    expect(calls[0]?.init.body).toBe("a,b\n1,2\n");
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).body.problems).toEqual([1]);
+  });
+
   it("falls back to the token from the session response when there is no cookie", async () => {
     rememberCsrfToken("token-from-session");
     const { fetch, calls } = recordingFetch(204, undefined);

@@ -20,6 +20,8 @@ export class ApiError extends Error {
   readonly error: string;
   readonly issues: readonly ApiIssue[];
   readonly retryAfterSeconds: number | undefined;
+  /** The whole error body, for answers that carry more than a message (a roster's problems). */
+  readonly body: Readonly<Record<string, unknown>>;
 
   constructor(status: number, body: ApiErrorBody) {
     super(body.message ?? body.error ?? `Request failed with status ${status}`);
@@ -28,6 +30,7 @@ export class ApiError extends Error {
     this.error = body.error ?? (status === 0 ? "Network Error" : "Error");
     this.issues = body.issues ?? [];
     this.retryAfterSeconds = body.retryAfterSeconds;
+    this.body = body;
   }
 
   get isNetworkError(): boolean {
@@ -68,7 +71,10 @@ const SAFE_METHODS: ReadonlySet<Method> = new Set(["GET"]);
 
 export type RequestOptions = {
   method?: Method;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is, with its own content type (a CSV file, for example), instead of `body`. */
+  raw?: { data: Blob | string; contentType: string };
   query?: Readonly<Record<string, string | number | undefined | null>>;
   signal?: AbortSignal;
 };
@@ -89,13 +95,15 @@ export function buildUrl(path: string, query?: RequestOptions["query"]): string 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}, fetchImpl?: Fetch): Promise<T> {
   const method = options.method ?? "GET";
   const headers: Record<string, string> = { accept: "application/json" };
-  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (options.raw) headers["content-type"] = options.raw.contentType;
+  else if (options.body !== undefined) headers["content-type"] = "application/json";
   if (!SAFE_METHODS.has(method)) {
     const token = currentCsrfToken();
     if (token) headers[CSRF_HEADER] = token;
   }
   const init: RequestInit = { method, headers, credentials: "same-origin" };
-  if (options.body !== undefined) init.body = JSON.stringify(options.body);
+  if (options.raw) init.body = options.raw.data;
+  else if (options.body !== undefined) init.body = JSON.stringify(options.body);
   if (options.signal) init.signal = options.signal;
 
   let response: Response;

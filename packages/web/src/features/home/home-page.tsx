@@ -59,6 +59,8 @@ export default function HomePage() {
                 <>
                   {" · "}
                   <Link href={enforcementPaths.policy}>{t("enforcement.policy.link")}</Link>
+                  {" · "}
+                  <Link href={paths.roster}>{t("roster.link")}</Link>
                 </>
               ) : null}
             </nav>

@@ -1,0 +1,91 @@
+/**
+ * The district's student roster. `POST /api/district/roster` takes the roster as CSV
+ * (docs/roster-format.md) and adds or updates the district's schools, students, guardians and
+ * caseloads in one transaction — district administrators of that district only. A file with
+ * problems changes nothing and answers each problem with its line and column; `?dryRun=true`
+ * checks the file and counts what would change without saving anything.
+ */
+import {
+  DomainError,
+  districtSettingsRole,
+  ZRosterImportQuery,
+  ZRosterImportResult,
+  ZRosterProblemsResponse,
+} from "@lantern/core";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { todayIso } from "../../clock.ts";
+import { importRoster } from "../../use-cases/import-roster.ts";
+
+/** Largest roster accepted over HTTP (about 100,000 students with guardians). */
+export const ROSTER_BODY_LIMIT = 20 * 1024 * 1024;
+
+const ZOtherError = z.object({
+  error: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  // CSV arrives as text; this parser applies to the routes of this plugin only.
+  app.addContentTypeParser(
+    ["text/csv", "application/csv", "application/vnd.ms-excel"],
+    { parseAs: "string", bodyLimit: ROSTER_BODY_LIMIT },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.post(
+    "/api/district/roster",
+    {
+      bodyLimit: ROSTER_BODY_LIMIT,
+      schema: {
+        tags: ["roster"],
+        summary: "Load the district's student roster from CSV (district administrators)",
+        description:
+          "Body: the roster as text/csv (UTF-8; columns in docs/roster-format.md), up to 20 MB. Adds or updates schools, students (by SIS id), guardians and case managers in one transaction. A file with problems changes nothing: 400 lists each problem's line and column. `dryRun=true` checks and counts without saving.",
+        consumes: ["text/csv"],
+        querystring: ZRosterImportQuery,
+        body: z.string(),
+        response: { 200: ZRosterImportResult, 400: z.union([ZRosterProblemsResponse, ZOtherError]) },
+      },
+    },
+    async (request, reply) => {
+      const person = app.auth.requirePerson(request);
+      const { dryRun, districtId } = request.query;
+      const admin = districtSettingsRole({ personId: person.id, roles: person.roles }, "change", districtId);
+      if (!admin) {
+        await app.deps.audit.append({
+          action: "access.denied",
+          personId: person.id,
+          subject: districtId ? `district:${districtId}:roster` : "roster",
+          details: { action: "import-roster" },
+          requestId: request.id,
+        });
+        throw new DomainError("forbidden", "Only the district's administrators can load its roster");
+      }
+      const outcome = await importRoster(app.deps.db, {
+        districtId: admin.districtId,
+        csv: request.body,
+        dryRun,
+        today: todayIso(),
+        actor: { personId: person.id, basis: admin.role },
+        requestId: request.id,
+      });
+      if (!outcome.ok) {
+        const { problems, problemCount } = outcome;
+        const message =
+          problemCount === 1
+            ? "The file has a problem; nothing was saved"
+            : `The file has ${problemCount} problems${problemCount > problems.length ? ` (the first ${problems.length} are listed)` : ""}; nothing was saved`;
+        return reply.status(400).send({ error: "Bad Request", message, problemCount, problems });
+      }
+      request.log.info(
+        { roster: { ...outcome.result, ignoredColumns: outcome.result.ignoredColumns.length } },
+        outcome.result.dryRun ? "roster checked" : "roster imported",
+      );
+      return outcome.result;
+    },
+  );
+};
+
+export default routes;
