@@ -6,87 +6,114 @@
  * - "signed-in": people who are signed in (others are sent to sign-in and brought back);
  * - "signed-out": only visitors who are not signed in (signed-in people go home).
  */
-import { type ComponentType, type LazyExoticComponent, lazy, Suspense, useRef } from "react";
+import { Suspense, useRef } from "react";
 import { Redirect, Route, Switch, useLocation, useSearch } from "wouter";
 import { t } from "../i18n/t.ts";
+import { lazyPage, type PreloadablePage } from "./lazy-page.ts";
 import { markNavigated } from "./page.tsx";
 import { paths, safeNextPath } from "./paths.ts";
 import { useSession } from "./session.tsx";
 
 export type RouteParams = Readonly<Record<string, string | undefined>>;
-export type PageComponent = ComponentType<{ params: RouteParams }>;
 
 export type AppRoute = {
   path: string;
   access: "public" | "signed-in" | "signed-out";
-  page: LazyExoticComponent<PageComponent>;
+  page: PreloadablePage<{ params: RouteParams }>;
 };
 
-const LandingPage = lazy(() => import("../features/landing/landing-page.tsx"));
-const HomePage = lazy(() => import("../features/home/home-page.tsx"));
+const LandingPage = lazyPage(() => import("../features/landing/landing-page.tsx"));
+const HomePage = lazyPage(() => import("../features/home/home-page.tsx"));
 
 export const routes: readonly AppRoute[] = [
-  { path: paths.signIn, access: "signed-out", page: lazy(() => import("../features/auth/sign-in-page.tsx")) },
+  { path: paths.signIn, access: "signed-out", page: lazyPage(() => import("../features/auth/sign-in-page.tsx")) },
   {
     path: "/students/:id",
     access: "signed-in",
-    page: lazy(() => import("../features/students/student-page.tsx")),
+    page: lazyPage(() => import("../features/students/student-page.tsx")),
   },
-  { path: paths.overview, access: "signed-in", page: lazy(() => import("../features/overview/overview-page.tsx")) },
+  { path: paths.overview, access: "signed-in", page: lazyPage(() => import("../features/overview/overview-page.tsx")) },
   {
     path: paths.compliance,
     access: "signed-in",
-    page: lazy(() => import("../features/compliance/compliance-page.tsx")),
+    page: lazyPage(() => import("../features/compliance/compliance-page.tsx")),
   },
-  { path: paths.navigator, access: "public", page: lazy(() => import("../features/navigator/navigator-page.tsx")) },
+  { path: paths.navigator, access: "public", page: lazyPage(() => import("../features/navigator/navigator-page.tsx")) },
   {
     path: "/students/:id/services",
     access: "signed-in",
-    page: lazy(() => import("../features/enforcement/service-minutes-page.tsx")),
+    page: lazyPage(() => import("../features/enforcement/service-minutes-page.tsx")),
   },
   {
     path: "/students/:id/progress",
     access: "signed-in",
-    page: lazy(() => import("../features/enforcement/progress-page.tsx")),
+    page: lazyPage(() => import("../features/enforcement/progress-page.tsx")),
   },
   {
     path: "/reports/service-fidelity",
     access: "signed-in",
-    page: lazy(() => import("../features/enforcement/service-fidelity-page.tsx")),
+    page: lazyPage(() => import("../features/enforcement/service-fidelity-page.tsx")),
   },
   {
     path: "/settings/compensatory-policy",
     access: "signed-in",
-    page: lazy(() => import("../features/enforcement/policy-page.tsx")),
+    page: lazyPage(() => import("../features/enforcement/policy-page.tsx")),
   },
   {
     path: "/progress/batch",
     access: "signed-in",
-    page: lazy(() => import("../features/enforcement/progress-batch-page.tsx")),
+    page: lazyPage(() => import("../features/enforcement/progress-batch-page.tsx")),
   },
   {
     path: "/services/week",
     access: "signed-in",
-    page: lazy(() => import("../features/enforcement/service-week-page.tsx")),
+    page: lazyPage(() => import("../features/enforcement/service-week-page.tsx")),
   },
-  { path: "/students/:id/plans", access: "signed-in", page: lazy(() => import("../features/plans/plans-page.tsx")) },
+  {
+    path: "/students/:id/plans",
+    access: "signed-in",
+    page: lazyPage(() => import("../features/plans/plans-page.tsx")),
+  },
   {
     path: "/students/:id/plans/:planId",
     access: "signed-in",
-    page: lazy(() => import("../features/plans/plan-page.tsx")),
+    page: lazyPage(() => import("../features/plans/plan-page.tsx")),
   },
   {
     path: "/students/:id/plans/:planId/edit",
     access: "signed-in",
-    page: lazy(() => import("../features/plans/plan-editor-page.tsx")),
+    page: lazyPage(() => import("../features/plans/plan-editor-page.tsx")),
   },
-  { path: paths.roster, access: "signed-in", page: lazy(() => import("../features/roster/roster-page.tsx")) },
+  { path: paths.roster, access: "signed-in", page: lazyPage(() => import("../features/roster/roster-page.tsx")) },
   // Feature pages are added here, e.g.:
-  // { path: "/<address>/:id", access: "signed-in", page: lazy(() => import("../features/<feature>/<name>-page.tsx")) },
+  // { path: "/<address>/:id", access: "signed-in", page: lazyPage(() => import("../features/<feature>/<name>-page.tsx")) },
 ];
 
-const NotFoundPage = lazy(() => import("./not-found-page.tsx"));
+const NotFoundPage = lazyPage(() => import("./not-found-page.tsx"));
 
+/** Does `pattern` ("/students/:id/plans") match `pathname`? */
+function matches(pattern: string, pathname: string): boolean {
+  const want = pattern.split("/");
+  const have = pathname.replace(/\/+$/, "").split("/");
+  if (pattern === "/") return pathname === "/";
+  return want.length === have.length && want.every((part, i) => part.startsWith(":") || part === have[i]);
+}
+
+/**
+ * Fetch the chunk of the page at `pathname` (at start-up, while the session loads); settles when
+ * it is in, or failed. "/" is the home page for people signed in and the landing page for
+ * visitors: both are fetched.
+ */
+export function preloadPageFor(pathname: string): Promise<void> {
+  const pages =
+    pathname === paths.home
+      ? [HomePage, LandingPage]
+      : [routes.find((r) => matches(r.path, pathname))?.page ?? NotFoundPage];
+  return Promise.all(pages.map((p) => p.preload())).then(
+    () => {},
+    () => {},
+  );
+}
 export function Loading() {
   return (
     <p className="loading" role="status">
