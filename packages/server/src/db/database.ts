@@ -6,10 +6,11 @@
 import { accessSync, constants, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PGlite, types as pgliteTypes } from "@electric-sql/pglite";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
+import { preparedStatementName } from "./prepared-statements.ts";
 import type { Database } from "./schema.ts";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -49,8 +50,37 @@ export async function openPostgres(url: string, poolSize = 20): Promise<OpenData
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseOpenError(`Cannot reach the PostgreSQL server in DATABASE_URL (${redact(url)}): ${reason}`);
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return { db, kind: "postgres", close: () => db.destroy() };
+}
+
+/**
+ * The pool as Kysely's PostgreSQL dialect sees it, except that a statement marked by `prepared`
+ * runs as a named prepared statement (`pg` parses it once per connection and reuses it).
+ */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  const facades = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const facadeOf = (client: pg.PoolClient): PostgresPoolClient => ({
+    // biome-ignore lint/suspicious/noExplicitAny: forwards both of Kysely's call shapes (SQL + values, or a cursor).
+    query: ((text: any, values?: readonly unknown[]) => {
+      const name = typeof text === "string" ? preparedStatementName(text) : undefined;
+      if (name !== undefined) return client.query({ name, text, values: values ? [...values] : [] });
+      return values === undefined ? client.query(text) : client.query(text, [...values]);
+    }) as PostgresPoolClient["query"],
+    release: () => client.release(),
+  });
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let facade = facades.get(client);
+      if (!facade) {
+        facade = facadeOf(client);
+        facades.set(client, facade);
+      }
+      return facade;
+    },
+    end: () => pool.end(),
+  };
 }
 
 /** Open (creating when absent) a PGlite database in `dataDir`/pglite; `dataDir` null = in memory. */
