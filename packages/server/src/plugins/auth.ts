@@ -5,7 +5,7 @@
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import cookie from "@fastify/cookie";
-import type { RoleAssignment } from "@lantern/core";
+import type { RoleAssignment, StudentAccessFacts } from "@lantern/core";
 import { DomainError } from "@lantern/core";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
@@ -27,6 +27,11 @@ declare module "fastify" {
   interface FastifyRequest {
     person: SignedInPerson | null;
     sessionToken: string | null;
+    /**
+     * The access policy's facts about the student named in the URL (`:studentId`) and the
+     * signed-in person, read with the session in the same query; the access path uses them once.
+     */
+    prefetchedStudentAccess: { studentId: string; facts: StudentAccessFacts | null } | null;
   }
   interface FastifyInstance {
     auth: {
@@ -47,6 +52,7 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
   await app.register(cookie);
   app.decorateRequest("person", null);
   app.decorateRequest("sessionToken", null);
+  app.decorateRequest("prefetchedStudentAccess", null);
 
   const cookieOptions = { path: "/", sameSite: "lax" as const, secure: secureCookies };
 
@@ -64,10 +70,13 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
     }
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const person = await sessions.resolvePerson(token);
-    if (!person) return;
-    request.person = person;
+    // Routing has run, so a route about one student (/api/students/:studentId/…) names it here.
+    const studentId = (request.params as { studentId?: unknown } | undefined)?.studentId;
+    const session = await sessions.resolveSession(token, typeof studentId === "string" ? studentId : null);
+    if (!session) return;
+    request.person = session.person;
     request.sessionToken = token;
+    request.prefetchedStudentAccess = session.student ?? null;
   });
 
   app.decorate("auth", {

@@ -5,8 +5,9 @@
 import type { PlanDocument, PlanState, PlanType } from "@lantern/core";
 import { DomainError, hashPlanContent } from "@lantern/core";
 import { type Kysely, sql, type Updateable } from "kysely";
+import { prepared } from "../db/prepared-statements.ts";
 import type { Database } from "../db/schema.ts";
-import { isUuid } from "./access-repository.ts";
+import { isUuid, type RecordOfAccessRow, withRecordOfAccess } from "./access-repository.ts";
 
 export type PlanRecord = {
   id: string;
@@ -168,6 +169,33 @@ function toSignature(r: any): PlanSignatureRecord {
   };
 }
 
+/** A version's summary columns as one JSON object (the keys `toVersionSummary` reads). */
+function versionSummaryJson(alias: "v" | "x") {
+  const t = sql.table(alias);
+  return sql`json_build_object('id', ${t}.id, 'plan_id', ${t}.plan_id, 'number', ${t}.number,
+    'parent_version_id', ${t}.parent_version_id, 'status', ${t}.status, 'revision', ${t}.revision,
+    'sealed_at', ${t}.sealed_at, 'content_sha256', ${t}.content_sha256, 'created_by', ${t}.created_by,
+    'created_at', ${t}.created_at, 'updated_at', ${t}.updated_at, 'updated_by', ${t}.updated_by)`;
+}
+
+type PlanPageRow = {
+  plan: Record<string, unknown>;
+  version: Record<string, unknown>;
+  content_json: string;
+  signatures: Record<string, unknown>[];
+  versions: Record<string, unknown>[];
+  meetings: Record<string, unknown>[];
+};
+
+/** What a plan page shows; the current version's document is its stored JSON text. */
+export type PlanPage = {
+  plan: PlanRecord;
+  version: PlanVersionSummary & { contentJson: string };
+  signatures: PlanSignatureRecord[];
+  versions: PlanVersionSummary[];
+  meetings: PlanMeetingRecord[];
+};
+
 /** The status a plan shows: "in-effect" while a version is in effect (even with an amendment in draft). */
 export function planStandingStatus(inEffect: boolean, current: PlanState): PlanState {
   return inEffect ? "in-effect" : current;
@@ -208,35 +236,37 @@ export function createPlansRepository(db: Kysely<Database>) {
 
     /**
      * Everything a plan page shows — the plan, its current version with signatures, the list of
-     * versions and the meetings — in one round trip (the read path of every plan page).
+     * versions and the meetings — in one round trip (the read path of every plan page). The
+     * current version's document comes back as the JSON text PostgreSQL holds, to be sent as it
+     * is (see `planDetailJson`) and parsed only when the page needs to look inside it. With a
+     * `recordOfAccess` row (from the access path's `read`), the same statement writes it.
      */
-    async findPlanPage(studentId: string, planId: string) {
-      if (!isUuid(planId)) throw new DomainError("not-found", "No such plan for this student");
-      const row = await db
-        .selectFrom("plans as p")
-        .innerJoin("plan_versions as v", "v.id", "p.current_version_id")
-        .select([
-          sql<Record<string, unknown>>`to_json(p)`.as("plan"),
-          sql<Record<string, unknown>>`to_json(v)`.as("version"),
-          sql<Record<string, unknown>[]>`coalesce((select json_agg(s order by s.signed_at) from plan_signatures s
-            where s.version_id = v.id), '[]'::json)`.as("signatures"),
-          sql<Record<string, unknown>[]>`coalesce((select json_agg(json_build_object(
-              'id', x.id, 'plan_id', x.plan_id, 'number', x.number, 'parent_version_id', x.parent_version_id,
-              'status', x.status, 'revision', x.revision, 'sealed_at', x.sealed_at, 'content_sha256', x.content_sha256,
-              'created_by', x.created_by, 'created_at', x.created_at, 'updated_at', x.updated_at,
-              'updated_by', x.updated_by) order by x.number desc)
-            from plan_versions x where x.plan_id = p.id), '[]'::json)`.as("versions"),
-          sql<Record<string, unknown>[]>`coalesce((select json_agg(m order by m.scheduled_at desc) from plan_meetings m
-            where m.plan_id = p.id), '[]'::json)`.as("meetings"),
-        ])
-        .where("p.id", "=", planId)
-        .where("p.student_id", "=", studentId)
-        .executeTakeFirst();
+    async findPlanPage(
+      studentId: string,
+      planId: string,
+      options: { recordOfAccess?: RecordOfAccessRow } = {},
+    ): Promise<PlanPage> {
+      if (!isUuid(planId)) {
+        // Still write the record of access the read was authorized with, as for any other plan id.
+        if (options.recordOfAccess) await db.insertInto("record_of_access").values(options.recordOfAccess).execute();
+        throw new DomainError("not-found", "No such plan for this student");
+      }
+      const query = sql<PlanPageRow>`${options.recordOfAccess ? withRecordOfAccess(options.recordOfAccess) : sql``}
+        select to_json(p) as plan, ${versionSummaryJson("v")} as version, v.content::text as content_json,
+          coalesce((select json_agg(s order by s.signed_at) from plan_signatures s
+            where s.version_id = v.id), '[]'::json) as signatures,
+          coalesce((select json_agg(${versionSummaryJson("x")} order by x.number desc)
+            from plan_versions x where x.plan_id = p.id), '[]'::json) as versions,
+          coalesce((select json_agg(m order by m.scheduled_at desc) from plan_meetings m
+            where m.plan_id = p.id), '[]'::json) as meetings
+        from plans p join plan_versions v on v.id = p.current_version_id
+        where p.id = ${planId} and p.student_id = ${studentId}`;
+      const [row] = (await db.executeQuery(prepared(query.compile(db)))).rows;
       if (!row) throw new DomainError("not-found", "No such plan for this student");
       // to_json gives timestamps as ISO strings, which the row mappers accept as they accept Dates.
       return {
         plan: toPlan(row.plan),
-        version: toVersion(row.version),
+        version: { ...toVersionSummary(row.version), contentJson: row.content_json },
         signatures: row.signatures.map(toSignature),
         versions: row.versions.map(toVersionSummary),
         meetings: row.meetings.map(toMeeting),

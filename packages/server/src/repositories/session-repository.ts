@@ -3,9 +3,16 @@
  * processes can share them. The cookie holds a random token; the table holds only its SHA-256.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { RoleAssignment } from "@lantern/core";
+import type { RoleAssignment, StudentAccessFacts } from "@lantern/core";
 import { type Kysely, sql } from "kysely";
+import { prepared } from "../db/prepared-statements.ts";
 import type { Database } from "../db/schema.ts";
+import {
+  isUuid,
+  type StudentAccessFactsRow,
+  studentAccessFactsQuery,
+  toStudentAccessFacts,
+} from "./access-repository.ts";
 
 export const SESSION_IDLE_MINUTES = 12 * 60;
 /** Refresh last_seen/expiry at most this often, so reads do not write on every request. */
@@ -16,6 +23,23 @@ export type SessionPerson = {
   firstName: string;
   lastName: string;
   email: string;
+  roles: RoleAssignment[];
+};
+
+/** What a session lookup returns: the person, and the facts about the student the request is about. */
+export type ResolvedSession = {
+  person: SessionPerson;
+  /** Present when the lookup was asked about a student: that id and the policy's facts (null: no such student). */
+  student: { studentId: string; facts: StudentAccessFacts | null } | undefined;
+};
+
+type SessionRow = {
+  id: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  expires_at: Date | string;
+  last_seen_at: Date | string;
   roles: RoleAssignment[];
 };
 
@@ -40,37 +64,40 @@ export function createSessionRepository(db: Kysely<Database>) {
 
     /**
      * The signed-in person of a live session with their roles, in one round trip (every request
-     * with a session cookie asks this); slides the expiry at most every few minutes.
+     * with a session cookie asks this); slides the expiry at most every few minutes. With a
+     * `studentId` (a request about one student), the same query also reads the access policy's
+     * facts about that student and the person (null when there is no such student), so that an
+     * authorized read of a student's record starts with one query, not two. Nothing is kept in
+     * memory: a session ended on any server is refused by the next request on every server.
      */
-    async resolvePerson(token: string): Promise<SessionPerson | null> {
+    async resolveSession(token: string, studentId: string | null = null): Promise<ResolvedSession | null> {
       const id = hashToken(token);
-      const row = await db
-        .selectFrom("sessions as s")
-        .innerJoin("people as p", "p.id", "s.person_id")
-        .select([
-          "p.id",
-          "p.first_name",
-          "p.last_name",
-          "p.email",
-          "s.expires_at",
-          "s.last_seen_at",
-          sql<SessionPerson["roles"]>`coalesce((
+      const student = studentId !== null && isUuid(studentId) ? studentId : null;
+      const query = sql<SessionRow & Partial<StudentAccessFactsRow>>`
+        select p.id, p.first_name, p.last_name, p.email, s.expires_at, s.last_seen_at,
+          coalesce((
             select json_agg(json_build_object('role', r.role, 'districtId', r.district_id, 'schoolId', r.school_id)
                             order by r.created_at)
-            from role_assignments r where r.person_id = p.id), '[]'::json)`.as("roles"),
-        ])
-        .where("s.id", "=", id)
-        .where("p.disabled_at", "is", null)
-        .executeTakeFirst();
-      if (!row || row.expires_at.getTime() <= Date.now()) return null;
-      if (Date.now() - row.last_seen_at.getTime() > TOUCH_AFTER_MS) {
+            from role_assignments r where r.person_id = p.id), '[]'::json) as roles,
+          f.*
+        from sessions s
+        join people p on p.id = s.person_id
+        left join lateral (${studentAccessFactsQuery(sql.ref("s.person_id"), student)}) f on true
+        where s.id = ${id} and p.disabled_at is null`;
+      const result = await db.executeQuery(prepared(query.compile(db)));
+      const row = result.rows[0];
+      if (!row || new Date(row.expires_at).getTime() <= Date.now()) return null;
+      if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_AFTER_MS) {
         await db
           .updateTable("sessions")
           .set({ last_seen_at: new Date(), expires_at: new Date(Date.now() + SESSION_IDLE_MINUTES * 60_000) })
           .where("id", "=", id)
           .execute();
       }
-      return { id: row.id, firstName: row.first_name, lastName: row.last_name, email: row.email, roles: row.roles };
+      return {
+        person: { id: row.id, firstName: row.first_name, lastName: row.last_name, email: row.email, roles: row.roles },
+        student: studentId === null ? undefined : { studentId, facts: toStudentAccessFacts(row) },
+      };
     },
 
     async destroy(token: string): Promise<void> {

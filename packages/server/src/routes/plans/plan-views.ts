@@ -8,6 +8,7 @@ import {
   ZPlanState,
   ZPlanType,
 } from "@lantern/core";
+import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { ZAttendanceEntry } from "../../use-cases/record-attendance.ts";
 
@@ -107,6 +108,33 @@ export const ZPlanDetail = z.object({
   permissions: z.object({ write: z.boolean(), sign: z.boolean() }),
 });
 export type PlanDetail = z.infer<typeof ZPlanDetail>;
+
+/** A plan detail whose current document is still the JSON text it was stored as. */
+export type PlanDetailView = Omit<PlanDetail, "version"> & {
+  version: Omit<PlanDetail["version"], "content"> & { contentJson: string };
+};
+
+/**
+ * The JSON of a plan detail, in the shape `ZPlanDetail` documents, with the stored document
+ * spliced in as its text: a plan page's largest part is neither parsed, re-checked against a
+ * schema nor re-serialized on every read (it was validated when saved; a sealed version cannot
+ * change). Everything else is built from typed values, so the types keep it in the documented shape.
+ */
+export function planDetailJson(view: PlanDetailView): string {
+  const { version, ...page } = view;
+  const { contentJson, ...versionFields } = version;
+  const pageJson = JSON.stringify(page);
+  const versionJson = JSON.stringify(versionFields);
+  return `${pageJson.slice(0, -1)},"version":${versionJson.slice(0, -1)},"content":${contentJson}}}`;
+}
+
+/**
+ * Reply with a plan detail (status set by the caller). The route still declares `ZPlanDetail` as
+ * its response, so the OpenAPI description is generated from it; a JSON string is sent as it is.
+ */
+export function sendPlanDetail(reply: FastifyReply, view: PlanDetailView): FastifyReply {
+  return reply.type("application/json; charset=utf-8").send(planDetailJson(view));
+}
 
 export const ZCreatePlanBody = z.object({
   type: ZPlanType,

@@ -11,9 +11,10 @@ import {
   decideStudentAccess,
   diffPlans,
   PLAN_SEAL_ALGORITHM,
+  type PlanDocument,
   verifyPlanSeal,
 } from "@lantern/core";
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { systemClock } from "../../clock.ts";
@@ -21,6 +22,7 @@ import { renderPlanPdf } from "../../pdf/plan-pdf.ts";
 import type { AuthorizedAccess } from "../../plugins/access.ts";
 import {
   createPlansRepository,
+  type PlanPage,
   type PlanRecord,
   type PlanSignatureRecord,
   type PlanVersionRecord,
@@ -41,6 +43,8 @@ import { sealingProblems, sealPlanVersion } from "../../use-cases/seal-plan-vers
 import { signPlan, ZSignInput } from "../../use-cases/sign-plan.ts";
 import {
   type PlanDetail,
+  type PlanDetailView,
+  sendPlanDetail,
   ZAttendanceBody,
   ZCreatePlanBody,
   ZDiffQuery,
@@ -70,6 +74,20 @@ function versionSummary(v: PlanVersionSummary) {
     sha256: v.contentSha256,
     createdAt: v.createdAt,
     updatedAt: v.updatedAt,
+  };
+}
+
+function signatureView(s: PlanSignatureRecord) {
+  return {
+    id: s.id,
+    attendeeId: s.attendeeId,
+    role: s.role,
+    method: s.method,
+    signatureText: s.signatureText,
+    meaning: s.meaning,
+    signerPersonId: s.signerPersonId,
+    signedAt: s.signedAt,
+    consentChoice: s.consentChoice,
   };
 }
 
@@ -130,11 +148,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   // A sealed version's content cannot change in the database (a trigger refuses it), so its
   // verification is remembered per version and hash instead of re-hashing the document per read.
   const verified = new Map<string, boolean>();
-  function verifiedSeal(versionId: string, content: PlanVersionRecord["content"], hash: string): boolean {
+  function verifiedSeal(versionId: string, content: () => PlanVersionRecord["content"], hash: string): boolean {
     const key = `${versionId}:${hash}`;
     let ok = verified.get(key);
     if (ok === undefined) {
-      ok = verifyPlanSeal(content, { algorithm: PLAN_SEAL_ALGORITHM, hash });
+      ok = verifyPlanSeal(content(), { algorithm: PLAN_SEAL_ALGORITHM, hash });
       if (verified.size >= 10_000) verified.clear();
       verified.set(key, ok);
     }
@@ -142,52 +160,52 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   }
 
   async function versionView(v: PlanVersionRecord) {
-    return versionBodyOf(v, await plans.listSignatures(v.id));
-  }
-
-  function versionBodyOf(v: PlanVersionRecord, signatures: PlanSignatureRecord[]) {
+    const signatures = await plans.listSignatures(v.id);
     return {
       ...versionSummary(v),
       content: v.content,
-      hashVerified: v.contentSha256 ? verifiedSeal(v.id, v.content, v.contentSha256) : null,
-      signatures: signatures.map((s) => ({
-        id: s.id,
-        attendeeId: s.attendeeId,
-        role: s.role,
-        method: s.method,
-        signatureText: s.signatureText,
-        meaning: s.meaning,
-        signerPersonId: s.signerPersonId,
-        signedAt: s.signedAt,
-        consentChoice: s.consentChoice,
-      })),
+      hashVerified: v.contentSha256 ? verifiedSeal(v.id, () => v.content, v.contentSha256) : null,
+      signatures: signatures.map(signatureView),
     };
   }
 
-  async function detail(request: FastifyRequest, access: AuthorizedAccess, studentId: string, planId: string) {
-    const { plan, version, signatures, versions, meetings } = await plans.findPlanPage(studentId, planId);
-    const versionBody = versionBodyOf(version, signatures);
-    const today = deps.clock.today();
-    const propose =
-      version.status === "draft"
-        ? checkPlanTransition("draft", "propose", { document: version.content, on: today }).problems.map(
-            ({ path, message }) => ({ path, message }),
-          )
-        : [];
-    const seal = version.status === "proposed" ? sealingProblems("proposed", version.content, today) : [];
+  /**
+   * The plan page for `access`: the stored document stays the JSON text it was read as, and is
+   * parsed only when the page looks inside it (checks and signers while it is a draft or proposed,
+   * the seal's first verification); a version in effect is sent without a parse or a stringify.
+   */
+  function detailView(page: PlanPage, access: AuthorizedAccess): PlanDetailView {
+    const { plan, version, signatures, versions, meetings } = page;
+    let parsed: PlanDocument | undefined;
+    const content = () => {
+      parsed ??= JSON.parse(version.contentJson) as PlanDocument;
+      return parsed;
+    };
     const personId = access.person.id;
-    const isGuardianOnly = access.basis === "guardian";
-    const signed = new Set(version.content.signatures.map((s) => s.attendeeId));
-    const youMaySignAs =
-      version.status === "proposed"
-        ? version.content.attendees
-            .filter((a) => !signed.has(a.id))
-            .filter((a) => a.accountId === personId || (a.accountId === null && !isGuardianOnly))
-            .map((a) => a.id)
-        : [];
-    const body: PlanDetail = {
+    let propose: PlanDetail["checks"]["propose"] = [];
+    let seal: PlanDetail["checks"]["seal"] = [];
+    let youMaySignAs: string[] = [];
+    if (version.status === "draft") {
+      propose = checkPlanTransition("draft", "propose", { document: content(), on: deps.clock.today() }).problems.map(
+        ({ path, message }) => ({ path, message }),
+      );
+    } else if (version.status === "proposed") {
+      seal = sealingProblems("proposed", content(), deps.clock.today());
+      const isGuardianOnly = access.basis === "guardian";
+      const signed = new Set(content().signatures.map((s) => s.attendeeId));
+      youMaySignAs = content()
+        .attendees.filter((a) => !signed.has(a.id))
+        .filter((a) => a.accountId === personId || (a.accountId === null && !isGuardianOnly))
+        .map((a) => a.id);
+    }
+    return {
       plan: planSummary(plan),
-      version: versionBody,
+      version: {
+        ...versionSummary(version),
+        contentJson: version.contentJson,
+        hashVerified: version.contentSha256 ? verifiedSeal(version.id, content, version.contentSha256) : null,
+        signatures: signatures.map(signatureView),
+      },
       versions: versions.map(versionSummary),
       meetings: meetings.map((m) => ({
         id: m.id,
@@ -210,8 +228,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         sign: youMaySignAs.length > 0,
       },
     };
-    void request;
-    return body;
+  }
+
+  /** Answer with the plan page as it now stands (after a change, whose record of access is written). */
+  async function sendDetail(reply: FastifyReply, access: AuthorizedAccess, studentId: string, planId: string) {
+    return sendPlanDetail(reply, detailView(await plans.findPlanPage(studentId, planId), access));
   }
 
   app.get(
@@ -268,7 +289,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         actor: actorOf(access, request),
       });
       reply.status(201);
-      return detail(request, access, studentId, created.planId);
+      return sendDetail(reply, access, studentId, created.planId);
     },
   );
 
@@ -282,15 +303,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZPlanDetail },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { studentId, planId } = request.params;
-      const access = await app.access.authorize(request, {
-        studentId,
-        action: "read-plan",
-        purpose: "view plan",
-        record: `plan:${planId}`,
-      });
-      return detail(request, access, studentId, planId);
+      // One statement writes the record of access and reads the whole page (access path's read).
+      const { access, data } = await app.access.read(
+        request,
+        { studentId, action: "read-plan", purpose: "view plan", record: `plan:${planId}` },
+        (recordOfAccess) => plans.findPlanPage(studentId, planId, { recordOfAccess }),
+      );
+      return sendPlanDetail(reply, detailView(data, access));
     },
   );
 
@@ -343,7 +364,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           response: { 200: ZPlanDetail },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const { studentId, planId } = request.params as { studentId: string; planId: string };
         const access = await app.access.authorize(request, {
           studentId,
@@ -352,7 +373,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           record: `plan:${planId}`,
         });
         await run({ studentId, planId, body: request.body, actor: actorOf(access, request) });
-        return detail(request, access, studentId, planId);
+        return sendDetail(reply, access, studentId, planId);
       },
     );
   };
@@ -409,7 +430,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZPlanDetail },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { studentId, planId, meetingId } = request.params;
       const access = await app.access.authorize(request, {
         studentId,
@@ -429,7 +450,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         parentContactAttempts: b.parentContactAttempts,
         actor: actorOf(access, request),
       });
-      return detail(request, access, studentId, planId);
+      return sendDetail(reply, access, studentId, planId);
     },
   );
 
