@@ -106,6 +106,28 @@ describe.each(DATABASE_KINDS)("foundation on %s", (kind) => {
     expect(await list("admin@cedarhills.example")).toEqual(["Riley Quinn"]);
   });
 
+  it("finds students by the start of a first or last name, within what the person may see", async () => {
+    const admin = await t.signIn("admin@maplevalley.example");
+    const names = async (c: Awaited<ReturnType<typeof t.signIn>>, q: string) =>
+      (
+        (await c.get(`/api/students?limit=100&q=${encodeURIComponent(q)}`)).json() as {
+          items: Array<{ firstName: string; lastName: string }>;
+        }
+      ).items.map((s) => `${s.firstName} ${s.lastName}`);
+    expect(await names(admin, "riv")).toContain("Mateo Rivera");
+    expect(await names(admin, "RIVERA")).toContain("Mateo Rivera");
+    expect(await names(admin, "mateo riv")).toEqual(["Mateo Rivera"]);
+    expect(await names(admin, "riv mateo")).toEqual(["Mateo Rivera"]);
+    // The start of a name, not any part of it; wildcards are plain characters.
+    expect(await names(admin, "ivera")).not.toContain("Mateo Rivera");
+    expect(await names(admin, "%")).toEqual([]);
+    expect(await names(admin, "_ateo")).toEqual([]);
+    // Another district's student is not found by name.
+    expect(await names(admin, "quinn")).toEqual([]);
+    const parent = await t.signIn("parent.rivera@family.example");
+    expect(await names(parent, "m")).toEqual(["Mateo Rivera"]);
+  });
+
   it("records the student list view in the record of access", async () => {
     const c = await t.signIn("parent.rivera@family.example");
     const before = await countAccess(t, "parent.rivera@family.example");

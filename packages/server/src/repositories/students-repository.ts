@@ -34,6 +34,15 @@ export type ListStudentsInput = {
 /** Extra columns other features add to list items (plan badges, next deadline). */
 export type StudentListDecorator = (studentIds: string[]) => Promise<Map<string, Partial<StudentListItem>>>;
 
+/** The words of a name search, lower-cased (at most four). */
+export function nameSearchWords(q: string | undefined): string[] {
+  return (q ?? "")
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter((w) => w !== "")
+    .slice(0, 4);
+}
+
 export function createStudentsRepository(db: Kysely<Database>) {
   const decorators: StudentListDecorator[] = [];
 
@@ -63,9 +72,10 @@ export function createStudentsRepository(db: Kysely<Database>) {
         .orderBy("s.id")
         .limit(input.limit + 1);
       if (input.schoolId) query = query.where("s.school_id", "=", input.schoolId);
-      if (input.q) {
-        const like = `%${input.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-        query = query.where((eb) => eb.or([eb("s.last_name", "ilike", like), eb("s.first_name", "ilike", like)]));
+      // Each word must start a first or last name (indexed prefixes, migration 0010).
+      for (const word of nameSearchWords(input.q)) {
+        const prefix = `${word.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+        query = query.where(sql<SqlBool>`(lower(s.last_name) like ${prefix} or lower(s.first_name) like ${prefix})`);
       }
       if (input.cursor) {
         const c = decodeCursor(input.cursor);

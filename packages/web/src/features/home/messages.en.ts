@@ -25,7 +25,7 @@ export const messages = {
   "home.tasks.label": "Things to do",
   "home.tasks.logServices": "Log this week's services",
   "home.search.label": "Find a student",
-  "home.search.hint": "Type part of a first or last name.",
+  "home.search.hint": "Type the start of a first or last name, or both (for example “ana riv”).",
   "home.search.submit": "Search",
   "home.search.clear": "Show everyone",
   "home.search.results": "Results for “{query}”",
