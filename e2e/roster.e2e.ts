@@ -20,9 +20,19 @@ const BAD = GOOD.replace("2013-11-03", "2013-11-31");
 async function chooseFile(ctx: JourneyContext, page: Page, text: string, backward = false): Promise<void> {
   const input = page.getByLabel("Roster file (CSV)");
   await ctx.tabTo(page, input, { backward });
-  const chooser = page.waitForEvent("filechooser");
-  await page.keyboard.press("Space");
-  await (await chooser).setFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+  // The browser opens its file dialog on Space; the driver starts catching that dialog
+  // asynchronously, so a first press can come before it listens: press again if nothing opened.
+  for (let attempt = 1; ; attempt++) {
+    const chooser = page.waitForEvent("filechooser", { timeout: 4_000 });
+    await page.keyboard.press("Space");
+    try {
+      await (await chooser).setFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      assert.equal(await input.evaluate((el) => el === document.activeElement), true, "the file input kept focus");
+    }
+  }
 }
 
 export const journeys: Journey[] = [
