@@ -42,3 +42,16 @@ export async function insertColumns(
   }
   return total;
 }
+
+/** `insertColumns` for rows given as objects (keys as in `spec`; a missing key is null). */
+export async function insertRows(
+  db: Kysely<Database>,
+  table: string,
+  spec: ColumnSpec,
+  rows: ReadonlyArray<Record<string, Value>>,
+  batchSize = 10_000,
+): Promise<number> {
+  const columns: Record<string, Value[]> = {};
+  for (const name of Object.keys(spec)) columns[name] = rows.map((row) => row[name] ?? null);
+  return insertColumns(db, table, spec, columns, batchSize);
+}

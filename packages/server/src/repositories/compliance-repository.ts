@@ -12,7 +12,7 @@ import {
   ZSchoolCalendar,
 } from "@lantern/core";
 import { type ColumnType, type Generated, type Kysely, sql } from "kysely";
-import { type ColumnSpec, insertColumns } from "../db/insert-columns.ts";
+import { type ColumnSpec, insertRows } from "../db/insert-columns.ts";
 import type { Database } from "../db/schema.ts";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -175,25 +175,34 @@ const PLAN_DEADLINES_SPEC: ColumnSpec = {
   notes: "jsonb",
 };
 
+/** The columns every per-plan row carries. */
+function placeColumns(place: PlanPlace) {
+  return {
+    plan_id: place.planId,
+    district_id: place.districtId,
+    school_id: place.schoolId,
+    student_id: place.studentId,
+  };
+}
+
 async function insertFindings(
   db: Kysely<Database>,
   rows: ReadonlyArray<{ place: PlanPlace; finding: Finding }>,
 ): Promise<void> {
-  const cols: Record<string, string[]> = Object.fromEntries(Object.keys(PLAN_FINDINGS_SPEC).map((k) => [k, []]));
-  const push = (col: string, v: string) => (cols[col] as string[]).push(v);
-  for (const { place, finding: f } of rows) {
-    push("plan_id", place.planId);
-    push("district_id", place.districtId);
-    push("school_id", place.schoolId);
-    push("student_id", place.studentId);
-    push("code", f.code);
-    push("severity", f.severity);
-    push("citation", f.citation);
-    push("message", f.message);
-    push("place", f.place);
-    push("fix", f.fix);
-  }
-  await insertColumns(db, "plan_findings", PLAN_FINDINGS_SPEC, cols, 10_000);
+  await insertRows(
+    db,
+    "plan_findings",
+    PLAN_FINDINGS_SPEC,
+    rows.map(({ place, finding: f }) => ({
+      ...placeColumns(place),
+      code: f.code,
+      severity: f.severity,
+      citation: f.citation,
+      message: f.message,
+      place: f.place,
+      fix: f.fix,
+    })),
+  );
 }
 
 export type StoredPlanResult = {
@@ -351,71 +360,53 @@ export function createComplianceRepository(database: Kysely<Database>) {
       if (results.length === 0) return;
       await this.removePlans(stored ?? results.map((r) => r.place.planId));
       const now = new Date().toISOString();
-      const head: Record<string, Array<string | number | null>> = {
-        plan_id: [],
-        version_id: [],
-        district_id: [],
-        school_id: [],
-        student_id: [],
-        plan_type: [],
-        plan_status: [],
-        plan_updated_at: [],
-        version_updated_at: [],
-        computed_for: [],
-        recheck_on: [],
-        computed_at: [],
-        error_count: [],
-        warning_count: [],
-        info_count: [],
-        accommodation_signature: [],
-      };
-      const push = (col: string, v: string | number | null) => (head[col] as Array<string | number | null>).push(v);
-      for (const r of results) {
-        const count = (sev: string) => r.findings.filter((f) => f.severity === sev).length;
-        push("plan_id", r.place.planId);
-        push("version_id", r.head.versionId);
-        push("district_id", r.place.districtId);
-        push("school_id", r.place.schoolId);
-        push("student_id", r.place.studentId);
-        push("plan_type", r.head.planType);
-        push("plan_status", r.head.planStatus);
-        push("plan_updated_at", r.head.planUpdatedAt.toISOString());
-        push("version_updated_at", r.head.versionUpdatedAt ? r.head.versionUpdatedAt.toISOString() : null);
-        push("computed_for", r.head.computedFor);
-        push("recheck_on", r.head.recheckOn);
-        push("computed_at", now);
-        push("error_count", count("error"));
-        push("warning_count", count("warning"));
-        push("info_count", count("info"));
-        push("accommodation_signature", r.head.signature ? JSON.stringify(r.head.signature) : null);
-      }
-      await insertColumns(database, "plan_compliance", PLAN_COMPLIANCE_SPEC, head, 5_000);
+      await insertRows(
+        database,
+        "plan_compliance",
+        PLAN_COMPLIANCE_SPEC,
+        results.map((r) => {
+          const count = (severity: string) => r.findings.filter((f) => f.severity === severity).length;
+          return {
+            ...placeColumns(r.place),
+            version_id: r.head.versionId,
+            plan_type: r.head.planType,
+            plan_status: r.head.planStatus,
+            plan_updated_at: r.head.planUpdatedAt.toISOString(),
+            version_updated_at: r.head.versionUpdatedAt ? r.head.versionUpdatedAt.toISOString() : null,
+            computed_for: r.head.computedFor,
+            recheck_on: r.head.recheckOn,
+            computed_at: now,
+            error_count: count("error"),
+            warning_count: count("warning"),
+            info_count: count("info"),
+            accommodation_signature: r.head.signature ? JSON.stringify(r.head.signature) : null,
+          };
+        }),
+        5_000,
+      );
       await insertFindings(
         database,
         results.flatMap((r) => r.findings.map((f) => ({ place: r.place, finding: f }))),
       );
-      const deadlines: Record<string, Array<string | null>> = Object.fromEntries(
-        Object.keys(PLAN_DEADLINES_SPEC).map((k) => [k, []]),
+      await insertRows(
+        database,
+        "plan_deadlines",
+        PLAN_DEADLINES_SPEC,
+        results.flatMap((r) =>
+          r.deadlines.map((d) => ({
+            ...placeColumns(r.place),
+            kind: d.kind,
+            code: d.code,
+            citation: d.citation,
+            label: d.label,
+            due_date: d.dueDate,
+            start_date: d.startDate,
+            met_on: d.metOn,
+            basis: d.basis,
+            notes: JSON.stringify(d.notes),
+          })),
+        ),
       );
-      const pushD = (col: string, v: string | null) => (deadlines[col] as Array<string | null>).push(v);
-      for (const r of results) {
-        for (const d of r.deadlines) {
-          pushD("plan_id", r.place.planId);
-          pushD("district_id", r.place.districtId);
-          pushD("school_id", r.place.schoolId);
-          pushD("student_id", r.place.studentId);
-          pushD("kind", d.kind);
-          pushD("code", d.code);
-          pushD("citation", d.citation);
-          pushD("label", d.label);
-          pushD("due_date", d.dueDate);
-          pushD("start_date", d.startDate);
-          pushD("met_on", d.metOn);
-          pushD("basis", d.basis);
-          pushD("notes", JSON.stringify(d.notes));
-        }
-      }
-      await insertColumns(database, "plan_deadlines", PLAN_DEADLINES_SPEC, deadlines, 10_000);
     },
 
     /**
