@@ -52,6 +52,8 @@ export type PlanComplianceTable = {
   warning_count: number;
   info_count: number;
   accommodation_signature: Json<PlanAccommodationSignature | null>;
+  /** Findings counted by `code|severity` (migration 0011), for dashboards. */
+  finding_counts: Json<Record<string, number>>;
 };
 
 export type PlanFindingsTable = {
@@ -144,6 +146,7 @@ const PLAN_COMPLIANCE_SPEC: ColumnSpec = {
   warning_count: "int",
   info_count: "int",
   accommodation_signature: "jsonb",
+  finding_counts: "jsonb",
 };
 
 const PLAN_FINDINGS_SPEC: ColumnSpec = {
@@ -174,6 +177,16 @@ const PLAN_DEADLINES_SPEC: ColumnSpec = {
   basis: "text",
   notes: "jsonb",
 };
+
+/** Findings counted by `code|severity`, as dashboards add them up. */
+export function findingCounts(findings: ReadonlyArray<Pick<Finding, "code" | "severity">>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of findings) {
+    const key = `${f.code}|${f.severity}`;
+    out[key] = (out[key] ?? 0) + 1;
+  }
+  return out;
+}
 
 /** The columns every per-plan row carries. */
 function placeColumns(place: PlanPlace) {
@@ -380,6 +393,7 @@ export function createComplianceRepository(database: Kysely<Database>) {
             warning_count: count("warning"),
             info_count: count("info"),
             accommodation_signature: r.head.signature ? JSON.stringify(r.head.signature) : null,
+            finding_counts: JSON.stringify(findingCounts(r.findings)),
           };
         }),
         5_000,
@@ -426,13 +440,20 @@ export function createComplianceRepository(database: Kysely<Database>) {
       );
       await sql`
         update plan_compliance c set
-          error_count = n.errors, warning_count = n.warnings, info_count = n.infos
+          error_count = n.errors, warning_count = n.warnings, info_count = n.infos,
+          finding_counts = n.counts
         from (
           select p.id,
-            count(*) filter (where f.severity = 'error')::int as errors,
-            count(*) filter (where f.severity = 'warning')::int as warnings,
-            count(*) filter (where f.severity = 'info')::int as infos
-          from unnest(${ids}::uuid[]) as p(id) left join plan_findings f on f.plan_id = p.id
+            coalesce(sum(k.n) filter (where k.severity = 'error'), 0)::int as errors,
+            coalesce(sum(k.n) filter (where k.severity = 'warning'), 0)::int as warnings,
+            coalesce(sum(k.n) filter (where k.severity = 'info'), 0)::int as infos,
+            coalesce(jsonb_object_agg(k.code || '|' || k.severity, k.n) filter (where k.code is not null), '{}'::jsonb)
+              as counts
+          from unnest(${ids}::uuid[]) as p(id)
+          left join lateral (
+            select f.code, f.severity, count(*)::int as n from plan_findings f
+            where f.plan_id = p.id group by f.code, f.severity
+          ) k on true
           group by p.id
         ) n
         where c.plan_id = n.id`.execute(db);

@@ -39,6 +39,17 @@ async function snapshot(t: TestDatabase): Promise<Snapshot> {
   return out;
 }
 
+/** Plans whose stored per-code counts differ from their stored findings (should be none). */
+async function miscounted(t: TestDatabase): Promise<number> {
+  const rows = await sql<{ n: number }>`
+    select count(*)::int as n from plan_compliance c
+    where c.finding_counts <> coalesce((
+      select jsonb_object_agg(k, n) from (
+        select f.code || '|' || f.severity as k, count(*) as n from plan_findings f where f.plan_id = c.plan_id group by 1
+      ) counted), '{}'::jsonb)`.execute(t.db);
+  return rows.rows[0]?.n ?? -1;
+}
+
 async function clearResults(t: TestDatabase): Promise<void> {
   await sql`delete from plan_findings`.execute(t.db);
   await sql`delete from plan_deadlines`.execute(t.db);
@@ -76,6 +87,7 @@ describe.each(DATABASE_KINDS)("stored compliance results of a synthetic district
     expect(bulk.size).toBeGreaterThan(50);
     const flagged = [...bulk.values()].filter((v) => v.includes(BOILERPLATE)).length;
     expect(flagged).toBeGreaterThan(3);
+    expect(await miscounted(t)).toBe(0);
 
     await clearResults(t);
     const ids = (
@@ -83,6 +95,7 @@ describe.each(DATABASE_KINDS)("stored compliance results of a synthetic district
     ).rows.map((r) => r.id);
     for (const id of ids) await refreshPlanCompliance(t.db, id, TEST_TODAY);
     const oneByOne = await snapshot(t);
+    expect(await miscounted(t)).toBe(0);
     expect(oneByOne.size).toBe(bulk.size);
     for (const [planId, line] of bulk) expect(oneByOne.get(planId), planId).toBe(line);
   }, 120_000);
@@ -120,6 +133,7 @@ describe.each(DATABASE_KINDS)("stored compliance results of a synthetic district
         await sql`update plans set status = 'ended', updated_at = now() where id = ${target.plan_id}`.execute(other.db);
         const ended = await refreshPlanCompliance(other.db, target.plan_id, TEST_TODAY);
         expect(ended.affected.length).toBeGreaterThan(0);
+        expect(await miscounted(t)).toBe(0);
         const afterEnd = await snapshot(t);
 
         // The first server, whose cached index still holds the ended plan, re-checks a neighbour:

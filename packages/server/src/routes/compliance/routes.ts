@@ -296,13 +296,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           count(*) filter (where c.plan_type = 'section-504')::int as s504,
           count(*) filter (where c.error_count > 0)::int as errors
         from plan_compliance c where ${where}`.execute(db),
-      // Two hash aggregates (per plan, then per code) instead of count(distinct), which sorts.
+      // Each plan's findings are stored counted by code and severity: add those up.
       sql<{ code: string; severity: string; findings: number; plans: number }>`
-        select code, severity, sum(n)::int as findings, count(*)::int as plans from (
-          select f.code, f.severity, f.plan_id, count(*) as n
-          from plan_findings f join plan_compliance c on c.plan_id = f.plan_id
-          where ${where} group by f.code, f.severity, f.plan_id
-        ) per_plan group by code, severity`.execute(db),
+        select split_part(e.key, '|', 1) as code, split_part(e.key, '|', 2) as severity,
+          sum(e.value::int)::int as findings, count(*)::int as plans
+        from plan_compliance c cross join lateral jsonb_each_text(c.finding_counts) as e
+        where ${where} group by e.key`.execute(db),
       sql<{ kind: string; state: DeadlineState; n: number; plans: number }>`
         select kind, state, sum(n)::int as n, count(*)::int as plans from (
           select d.kind, ${state} as state, d.plan_id, count(*) as n
