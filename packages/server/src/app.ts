@@ -10,12 +10,13 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { AuditLog } from "@lantern/core";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
 import type { DatabaseKind } from "./db/database.ts";
 import type { Database } from "./db/schema.ts";
 import { registerErrorHandler } from "./error-handler.ts";
+import { logUrl } from "./log-url.ts";
 import accessPlugin from "./plugins/access.ts";
 import authPlugin from "./plugins/auth.ts";
 import { createAuditLog, createStudentAccessRepository } from "./repositories/access-repository.ts";
@@ -71,6 +72,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: {
       level: options.logLevel ?? "info",
       redact: ["req.headers.cookie", 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      serializers: {
+        // No query strings (a searched name) or feed secrets in the log: see log-url.ts.
+        req: (request: FastifyRequest) => ({
+          method: request.method,
+          url: logUrl(request.url),
+          remoteAddress: request.ip,
+        }),
+      },
     },
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     trustProxy: true,

@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { logUrl } from "./log-url.ts";
+
+describe("logUrl", () => {
+  it("keeps the path and drops the query string, which can hold a name", () => {
+    expect(logUrl("/api/students?q=Rivera&limit=25")).toBe("/api/students?[query]");
+    expect(logUrl("/api/students/4f6c/plans")).toBe("/api/students/4f6c/plans");
+  });
+
+  it("hides the secret of a calendar feed's address", () => {
+    expect(logUrl("/api/compliance/calendar/abcDEF123-_x.ics")).toBe("/api/compliance/calendar/[secret].ics");
+    expect(logUrl("/api/compliance/calendar-feed")).toBe("/api/compliance/calendar-feed");
+  });
+});

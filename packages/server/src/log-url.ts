@@ -1,0 +1,11 @@
+/**
+ * What the request log may say about an address. Query strings can carry personal data (a name
+ * typed into the student search) and the calendar feed's address is a secret, so the log keeps
+ * the path only, with the feed's token replaced.
+ */
+export function logUrl(url: string): string {
+  const q = url.indexOf("?");
+  const path = q === -1 ? url : url.slice(0, q);
+  const shown = path.replace(/^\/api\/compliance\/calendar\/[^/]+\.ics$/, "/api/compliance/calendar/[secret].ics");
+  return q === -1 ? shown : `${shown}?[query]`;
+}
