@@ -9,17 +9,20 @@
  * - GET /bench/raw/:query — runs a raw indexed SQL query in-process and answers its duration;
  * - GET /bench/static-table — a static HTML page with a 50-row table (browser reference).
  *
- * Environment: DATABASE_URL (PostgreSQL) or BENCH_PGLITE_DIR, BENCH_PERSON_ID (the person whose
+ * Environment: DATABASE_URL (PostgreSQL, with DATABASE_POOL_SIZE) or BENCH_PGLITE_DIR, BENCH_PERSON_ID (the person whose
  * caseload the raw queries read), PORT (0 = any). Prints one JSON line `{ "url": … }` when ready.
  */
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
 import { buildApp } from "../packages/server/src/app.ts";
+import { parseConfig } from "../packages/server/src/config.ts";
 import { type OpenDatabase, openPglite, openPostgres } from "../packages/server/src/db/database.ts";
 
 const env = process.env;
-const database: OpenDatabase = env.DATABASE_URL
-  ? await openPostgres(env.DATABASE_URL)
+// The server's own database configuration (DATABASE_POOL_SIZE included); the port is the bench's.
+const config = parseConfig({ DATABASE_URL: env.DATABASE_URL, DATABASE_POOL_SIZE: env.DATABASE_POOL_SIZE });
+const database: OpenDatabase = config.DATABASE_URL
+  ? await openPostgres(config.DATABASE_URL, config.DATABASE_POOL_SIZE)
   : await openPglite(env.BENCH_PGLITE_DIR ?? "bench/.data/pglite");
 const db = database.db;
 const app = await buildApp({ db, databaseKind: database.kind, logLevel: "warn" });

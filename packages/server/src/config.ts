@@ -18,6 +18,16 @@ export const ZConfig = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a PostgreSQL URL starting with postgres:// or postgresql://")
     .optional(),
+  /**
+   * Connections each server keeps to a PostgreSQL server. More than a few per database core only
+   * queues the same work inside the database (see docs/performance.md); unused with PGlite.
+   */
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ error: "must be a whole number between 1 and 100" })
+    .int("must be a whole number between 1 and 100")
+    .min(1, "must be a whole number between 1 and 100")
+    .max(100, "must be a whole number between 1 and 100")
+    .default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Days before a deadline counts as "due soon" (district setting default). */
   DUE_SOON_DAYS: z.coerce.number().int().min(1).max(365).default(30),

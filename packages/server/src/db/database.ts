@@ -32,12 +32,14 @@ pg.types.setTypeParser(INT8, (v: string) => Number(v));
 pg.types.setTypeParser(DATE, (v: string) => v);
 
 /** Open the database named by the configuration (does not migrate). */
-export async function openDatabase(config: Pick<Config, "DATABASE_URL" | "DATA_DIR">): Promise<OpenDatabase> {
-  if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL);
+export async function openDatabase(
+  config: Pick<Config, "DATABASE_URL" | "DATABASE_POOL_SIZE" | "DATA_DIR">,
+): Promise<OpenDatabase> {
+  if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
   return openPglite(resolve(config.DATA_DIR));
 }
 
-export async function openPostgres(url: string, poolSize = 20): Promise<OpenDatabase> {
+export async function openPostgres(url: string, poolSize = 10): Promise<OpenDatabase> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   pool.on("error", () => {
     // An idle client lost its connection; the pool replaces it on next use.
