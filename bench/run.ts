@@ -251,8 +251,8 @@ async function loadFigures(
   studentPaths: string[],
   idleRss: number | null,
 ): Promise<void> {
-  const opts = { connections, seconds };
-  log(`  load: ${connections} connections × ${seconds} s per route`);
+  const opts = { connections, seconds, warmupSeconds: Math.min(5, seconds) };
+  log(`  load: ${connections} connections × ${seconds} s per route, after ${opts.warmupSeconds} s of warm-up`);
   const hello = await load(server.url, ["/bench/hello"], opts);
   add(figure({ group, name: "hello-world route", value: hello.rps, unit: "req/s", note: `p99 ${hello.p99} ms` }));
 

@@ -65,10 +65,19 @@ export function round(value: number, digits = 1): number {
 export type BenchServer = { url: string; pid: number; child: ChildProcess; stop(): Promise<void> };
 
 export async function startBenchServer(env: Record<string, string>): Promise<BenchServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(BENCH_DIR, "server.ts")], {
-    env: { ...process.env, ...env, PORT: "0" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(" ") : []),
+      "--import",
+      "tsx",
+      join(BENCH_DIR, "server.ts"),
+    ],
+    {
+      env: { ...process.env, ...env, PORT: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => {
     stderr += d.toString();
@@ -161,12 +170,18 @@ export async function timedGet(url: string, session?: Session): Promise<{ ms: nu
 
 export type LoadResult = { rps: number; p99: number; p50: number; non2xx: number; errors: number; requests: number };
 
-/** autocannon with `connections` connections for `seconds`, cycling through `paths`. */
+/**
+ * autocannon with `connections` connections for `seconds`, cycling through `paths`. With
+ * `warmupSeconds`, the same load runs that long first and is not counted: the first seconds of a
+ * route measure the JIT compiler, each pooled connection preparing its statements and cold
+ * caches, not the route.
+ */
 export async function load(
   base: string,
   paths: string[],
-  options: { connections: number; seconds: number; cookie?: string },
+  options: { connections: number; seconds: number; warmupSeconds?: number; cookie?: string },
 ): Promise<LoadResult> {
+  if (options.warmupSeconds) await load(base, paths, { ...options, seconds: options.warmupSeconds, warmupSeconds: 0 });
   let i = 0;
   const result = await autocannon({
     url: base,
