@@ -5,11 +5,10 @@
  */
 import { accessSync, constants, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { PGlite, types as pgliteTypes } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.ts";
-import { PGliteDialect } from "./pglite-dialect.ts";
+import { PGliteDialect, PGliteThread } from "./pglite-dialect.ts";
 import { preparedStatementName } from "./prepared-statements.ts";
 import type { Database } from "./schema.ts";
 
@@ -85,9 +84,12 @@ function preparingPool(pool: pg.Pool): PostgresPool {
   };
 }
 
-/** Open (creating when absent) a PGlite database in `dataDir`/pglite; `dataDir` null = in memory. */
-export async function openPglite(dataDir: string | null, options: { loadDataDir?: Blob } = {}): Promise<OpenDatabase> {
-  let path: string | undefined;
+/**
+ * Open (creating when absent) a PGlite database in `dataDir`/pglite; `dataDir` null = in memory.
+ * The database runs in its own worker thread (see pglite-dialect.ts).
+ */
+export async function openPglite(dataDir: string | null): Promise<OpenDatabase> {
+  let path: string | null = null;
   if (dataDir !== null) {
     try {
       mkdirSync(dataDir, { recursive: true });
@@ -97,18 +99,14 @@ export async function openPglite(dataDir: string | null, options: { loadDataDir?
     }
     path = join(dataDir, "pglite");
   }
-  let client: PGlite;
+  let thread: PGliteThread;
   try {
-    client = await PGlite.create({
-      ...(path !== undefined ? { dataDir: path } : {}),
-      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-      parsers: { [INT8]: (v: string) => Number(v), [pgliteTypes.DATE]: (v: string) => v },
-    });
+    thread = await PGliteThread.start(path);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseOpenError(`Cannot open the embedded database in ${path ?? "memory"}: ${reason}`);
   }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(thread) });
   return {
     db,
     kind: "pglite",

@@ -1,13 +1,15 @@
 /**
- * A Kysely dialect for PGlite (embedded PostgreSQL). PGlite has one connection, so queries and
- * transactions are serialized through a queue; everything else is Kysely's PostgreSQL dialect.
- * Statements marked by `prepared` run as named prepared statements through PGlite's protocol API
- * (parsed and planned once per database, then one bind-execute message per query), as `pg` runs
- * them on a PostgreSQL server.
+ * A Kysely dialect for PGlite (embedded PostgreSQL). PGlite runs in its own worker thread
+ * (`pglite-worker.js`), so the database and the server's own work use two cores; this side sends
+ * each query as a message and gets its rows back. PGlite has one session: the thread runs queries
+ * in order, and holds other connections' queries while a transaction is open. Everything else is
+ * Kysely's PostgreSQL dialect.
+ * Statements marked by `prepared` run as named prepared statements (parsed and planned once per
+ * database, then one bind-execute message per query), as `pg` runs them on a PostgreSQL server.
  */
-import { type PGlite, parse as pgliteResults, protocol } from "@electric-sql/pglite";
+import { Worker } from "node:worker_threads";
 import {
-  CompiledQuery,
+  type CompiledQuery,
   type DatabaseConnection,
   type DatabaseIntrospector,
   type Dialect,
@@ -22,88 +24,126 @@ import {
 } from "kysely";
 import { preparedStatementName } from "./prepared-statements.ts";
 
-const { serialize } = protocol;
+type WorkerResult = { rows: unknown[]; affectedRows?: number };
+type WorkerReply =
+  | { id: number; ok: true; result: WorkerResult | null }
+  | { id: number; ok: false; error: Record<string, unknown> & { message: string } };
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
+/** An error from the database thread, with PostgreSQL's fields (`code`, `detail`, `constraint`…). */
+export class EmbeddedDatabaseError extends Error {
+  override name = "DatabaseError";
+  constructor(fields: Record<string, unknown> & { message: string }) {
+    super(fields.message);
+    for (const [key, value] of Object.entries(fields))
+      if (key !== "message" && key !== "name") Object.assign(this, { [key]: value });
   }
-  return out;
+}
+
+/** The PGlite worker thread: one database, one message at a time. */
+export class PGliteThread {
+  readonly #worker: Worker;
+  readonly #pending = new Map<number, { resolve: (r: WorkerResult | null) => void; reject: (e: Error) => void }>();
+  #next = 1;
+  #stopped: Error | null = null;
+
+  private constructor(worker: Worker) {
+    this.#worker = worker;
+    // An idle database does not keep the process alive (as PGlite on the main thread did not).
+    worker.unref();
+    worker.on("message", (reply: WorkerReply) => {
+      const call = this.#pending.get(reply.id);
+      if (!call) return;
+      this.#pending.delete(reply.id);
+      if (this.#pending.size === 0) worker.unref();
+      if (reply.ok) call.resolve(reply.result);
+      else call.reject(new EmbeddedDatabaseError(reply.error));
+    });
+    const stop = (error: Error) => {
+      this.#stopped ??= error;
+      for (const call of this.#pending.values()) call.reject(this.#stopped);
+      this.#pending.clear();
+    };
+    worker.on("error", (error) => stop(new Error(`The embedded database stopped: ${error.message}`)));
+    worker.on("exit", () => stop(new Error("The embedded database is closed")));
+  }
+
+  /** Start the thread and open the database in `path` (null = in memory). */
+  static async start(path: string | null): Promise<PGliteThread> {
+    const worker = new Worker(new URL("./pglite-worker.js", import.meta.url), { workerData: { path } });
+    await new Promise<void>((resolve, reject) => {
+      const fail = (error: Error) => reject(error);
+      worker.once("error", fail);
+      worker.once("exit", (code) => reject(new Error(`the database thread exited (${code})`)));
+      worker.once("message", (message: { ready: boolean; message?: string }) => {
+        worker.off("error", fail);
+        worker.removeAllListeners("exit");
+        if (message.ready) resolve();
+        else reject(new Error(message.message ?? "the database did not open"));
+      });
+    });
+    return new PGliteThread(worker);
+  }
+
+  call(message: {
+    op: "query" | "exec" | "prepared" | "begin" | "commit" | "rollback" | "close";
+    connection?: number;
+    sql?: string;
+    name?: string;
+    params?: readonly unknown[];
+  }) {
+    if (this.#stopped) return Promise.reject(this.#stopped);
+    const id = this.#next++;
+    return new Promise<WorkerResult | null>((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      if (this.#pending.size === 1) this.#worker.ref();
+      this.#worker.postMessage({ id, ...message });
+    });
+  }
+
+  get closed(): boolean {
+    return this.#stopped !== null;
+  }
+
+  /** Close the database (it writes what it holds) and end the thread. */
+  async close(): Promise<void> {
+    if (this.#stopped) return;
+    await this.call({ op: "close" });
+    await this.#worker.terminate();
+  }
 }
 
 class PGliteConnection implements DatabaseConnection {
-  /** Statements prepared in this database session, with their parameters' type OIDs. */
-  readonly #prepared = new Map<string, number[]>();
+  constructor(
+    private readonly thread: PGliteThread,
+    readonly id: number,
+  ) {}
 
-  constructor(private readonly client: PGlite) {}
-
-  async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const name = preparedStatementName(compiledQuery.sql);
-    if (name !== undefined) return this.#executePrepared<R>(name, compiledQuery);
-    if (compiledQuery.parameters.length === 0 && compiledQuery.sql.trimEnd().slice(0, -1).includes(";")) {
-      // Several statements (a migration): the simple-query protocol, as node-postgres does.
-      const results = await this.client.exec(compiledQuery.sql, { rowMode: "object" });
-      return { rows: (results[results.length - 1]?.rows ?? []) as R[] };
-    }
-    const result = await this.client.query<R>(compiledQuery.sql, compiledQuery.parameters as unknown[], {
-      rowMode: "object",
-    });
-    const affected = result.affectedRows;
-    return {
-      rows: result.rows,
-      ...(affected !== undefined ? { numAffectedRows: BigInt(affected) } : {}),
-    };
+  /** Open, commit or roll back this connection's transaction (the thread holds the others meanwhile). */
+  async transaction(op: "begin" | "commit" | "rollback"): Promise<void> {
+    await this.thread.call({ op, connection: this.id, sql: op });
   }
 
-  /** Parse the statement once, then bind and execute it in one message, as PGlite's `query` does in five. */
-  async #executePrepared<R>(name: string, compiledQuery: CompiledQuery, retry = true): Promise<QueryResult<R>> {
-    const client = this.client;
-    try {
-      return await client._runExclusiveQuery(async () => {
-        let types = this.#prepared.get(name);
-        if (types === undefined) {
-          const described = await client.execProtocol(
-            concat([
-              serialize.parse({ name, text: compiledQuery.sql }),
-              serialize.describe({ type: "S", name }),
-              serialize.sync(),
-            ]),
-          );
-          types = pgliteResults.parseDescribeStatementResults(described.messages);
-          this.#prepared.set(name, types);
-        }
-        // Parameters are serialized as PGlite's `query` serializes them, by their described type.
-        const values = compiledQuery.parameters.map((value, i) => {
-          if (value === null || value === undefined) return null;
-          const serializer = client.serializers[types[i] ?? 0];
-          return serializer ? serializer(value) : String(value);
-        });
-        const { messages } = await client.execProtocol(
-          concat([
-            serialize.bind({ statement: name, values }),
-            serialize.describe({ type: "P" }),
-            serialize.execute({}),
-            serialize.sync(),
-          ]),
-        );
-        const [result] = pgliteResults.parseResults(messages, client.parsers, { rowMode: "object" });
-        const affected = result?.affectedRows;
-        return {
-          rows: (result?.rows ?? []) as R[],
-          ...(affected !== undefined ? { numAffectedRows: BigInt(affected) } : {}),
-        };
-      });
-    } catch (error) {
-      // The session lost its prepared statements (DISCARD, DEALLOCATE): prepare again, once.
-      if (retry && (error as { code?: unknown }).code === "26000") {
-        this.#prepared.clear();
-        return this.#executePrepared<R>(name, compiledQuery, false);
-      }
-      throw error;
-    }
+  async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    const { sql, parameters } = compiledQuery;
+    const name = preparedStatementName(sql);
+    const op =
+      name !== undefined
+        ? "prepared"
+        : parameters.length === 0 && sql.trimEnd().slice(0, -1).includes(";")
+          ? "exec"
+          : "query";
+    const result = await this.thread.call({
+      op,
+      connection: this.id,
+      sql,
+      params: parameters,
+      ...(name !== undefined ? { name } : {}),
+    });
+    const affected = result?.affectedRows;
+    return {
+      rows: (result?.rows ?? []) as R[],
+      ...(affected !== undefined ? { numAffectedRows: BigInt(affected) } : {}),
+    };
   }
 
   // biome-ignore lint/correctness/useYield: streaming is not supported by PGlite's query API.
@@ -112,64 +152,48 @@ class PGliteConnection implements DatabaseConnection {
   }
 }
 
+/**
+ * Each acquired connection is a name for the one database session: queries are sent at once and
+ * the database thread runs them in order; a transaction's `begin` makes the thread run only that
+ * connection's queries until its `commit` or `rollback`.
+ */
 class PGliteDriver implements Driver {
-  private queue: Promise<void> = Promise.resolve();
-  private readonly connection: PGliteConnection;
+  #next = 1;
 
-  constructor(private readonly client: PGlite) {
-    this.connection = new PGliteConnection(client);
-  }
+  constructor(private readonly thread: PGliteThread) {}
 
-  async init(): Promise<void> {
-    await this.client.waitReady;
-  }
+  async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    let release!: () => void;
-    const previous = this.queue;
-    this.queue = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await previous;
-    // PGlite runs each query synchronously on this thread, and a finished query hands the
-    // connection to the next one within the same microtask drain: without a turn of the event
-    // loop, a queue of queries keeps sockets from being accepted and read (the last connections
-    // of a burst waited seconds for their first reply). Yield once per query or transaction.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    this.releases.push(release);
-    return this.connection;
+    return new PGliteConnection(this.thread, this.#next++);
   }
 
-  private readonly releases: Array<() => void> = [];
-
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw("begin"));
+    await (connection as PGliteConnection).transaction("begin");
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw("commit"));
+    await (connection as PGliteConnection).transaction("commit");
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw("rollback"));
+    await (connection as PGliteConnection).transaction("rollback");
   }
 
-  async releaseConnection(): Promise<void> {
-    this.releases.shift()?.();
-  }
+  async releaseConnection(): Promise<void> {}
 
   async destroy(): Promise<void> {
-    if (!this.client.closed) await this.client.close();
+    await this.thread.close();
   }
 }
 
 export class PGliteDialect implements Dialect {
-  constructor(private readonly client: PGlite) {}
+  constructor(private readonly thread: PGliteThread) {}
   createAdapter(): DialectAdapter {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.client);
+    return new PGliteDriver(this.thread);
   }
   createQueryCompiler(): QueryCompiler {
     return new PostgresQueryCompiler();
