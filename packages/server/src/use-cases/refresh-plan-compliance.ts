@@ -208,6 +208,13 @@ export async function refreshPlansCompliance(
   await sql`delete from compliance_queue where plan_id = any(${[...planIds]}::uuid[])`.execute(db);
   try {
     await db.transaction().execute(async (trx) => {
+      // One check of a plan at a time: each change re-checks its plans after the reply, so the
+      // checks of two quick changes overlap, and both would store a first result. The plan rows
+      // are locked in id order, so checks of overlapping batches never wait on each other in a
+      // circle; writers of other tables are not held.
+      await sql`select id from plans where id = any(${[...planIds]}::uuid[]) order by id for no key update`.execute(
+        trx,
+      );
       const rows = await loadPlans(trx, planIds);
       const found = new Set(rows.map((r) => r.id));
       summary.missing = planIds.filter((id) => !found.has(id));
@@ -328,7 +335,7 @@ export async function refreshPlansCompliance(
     indexStore.forget(touchedSchools);
     await sql`insert into compliance_queue (plan_id, district_id, school_id, student_id)
       select p.id, p.district_id, p.school_id, p.student_id from plans p where p.id = any(${[...planIds]}::uuid[])
-      on conflict (plan_id) do nothing`
+      order by p.id on conflict (plan_id) do nothing`
       .execute(db)
       .catch(() => {});
     throw error;

@@ -109,6 +109,36 @@ describe.each(DATABASE_KINDS)("stored compliance results of a synthetic district
     expect(await snapshot(t)).toEqual(before);
   });
 
+  // Overlapping checks need concurrent sessions; PGlite has one.
+  if (kind === "postgres")
+    it("overlapping checks of the same plans (two quick changes, two servers) all succeed and store one result each", async () => {
+      const other = await openPostgres(t.url as string, 4);
+      try {
+        const expected = await snapshot(t);
+        const ids = [...expected.keys()].slice(0, 6);
+        // First checks: nothing stored yet for these plans, so each check inserts its result.
+        await sql`delete from plan_findings where plan_id = any(${ids}::uuid[])`.execute(t.db);
+        await sql`delete from plan_deadlines where plan_id = any(${ids}::uuid[])`.execute(t.db);
+        await sql`delete from plan_compliance where plan_id = any(${ids}::uuid[])`.execute(t.db);
+        const runs = [];
+        for (let i = 0; i < 8; i++) {
+          const db = i % 2 ? other.db : t.db;
+          runs.push(
+            i % 3
+              ? refreshPlanCompliance(db, ids[i % ids.length] as string, TEST_TODAY)
+              : refreshPlansCompliance(db, ids, TEST_TODAY),
+          );
+        }
+        const outcomes = await Promise.allSettled(runs);
+        expect(outcomes.filter((o) => o.status === "rejected")).toEqual([]);
+        const after = await snapshot(t);
+        for (const id of ids) expect(after.get(id), id).toBe(expected.get(id));
+        expect(await miscounted(t)).toBe(0);
+      } finally {
+        await other.close();
+      }
+    });
+
   // Two connection pools need a server; PGlite has one owner.
   if (kind === "postgres")
     it("two servers on one database agree on boilerplate after either changes a plan", async () => {
