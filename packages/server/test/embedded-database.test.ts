@@ -116,6 +116,37 @@ describe("the embedded database thread", () => {
     });
   });
 
+  it("parses a prepared statement's rows on the server's thread exactly as PGlite parses the others", async () => {
+    const db = await scratch();
+    await db.insertInto("t").values({ id: 1, note: "a" }).execute();
+    const query = sql`
+      select '2026-11-23'::date as d, 42::int8 as big, 1.5::numeric as num, true as yes, null::text as nothing,
+             '2026-11-23T10:00:00Z'::timestamptz as at, '{"a":[1,2]}'::jsonb as doc, '[3]'::json as list,
+             array['x', 'y,z']::text[] as words, '{1,2}'::int[] as ints, array['2026-01-02'::date] as dates,
+             array[gen_random_uuid()::text] is not null as ok, 'b0c8a7c2-0d8f-4f59-9d43-2a1e2a7d0c11'::uuid as id,
+             '\\x0102'::bytea as bytes
+      from t where id = ${1}`.compile(db);
+    const plain = await db.executeQuery(query);
+    const viaPrepared = await db.executeQuery(prepared(query));
+    expect(viaPrepared.rows).toEqual(plain.rows);
+    expect(viaPrepared.rows[0]).toMatchObject({
+      d: "2026-11-23",
+      big: 42,
+      words: ["x", "y,z"],
+      ints: [1, 2],
+      dates: ["2026-01-02"],
+    });
+
+    const duplicate = await db
+      .executeQuery(prepared(db.insertInto("t").values({ id: 1, note: "again" }).compile()))
+      .catch((e: unknown) => e);
+    expect(duplicate).toMatchObject({ code: "23505", constraint: "t_pkey" });
+    const changed = await db.executeQuery(
+      prepared(db.updateTable("t").set({ note: "b" }).where("id", "=", 1).compile()),
+    );
+    expect(changed.numAffectedRows).toBe(1n);
+  });
+
   it("keeps what was written in a data directory across a close and a reopen", async () => {
     const dir = mkdtempSync(join(tmpdir(), "lantern-embedded-"));
     open = await openPglite(dir);

@@ -8,6 +8,7 @@
  * database, then one bind-execute message per query), as `pg` runs them on a PostgreSQL server.
  */
 import { Worker } from "node:worker_threads";
+import { type messages as backendMessages, parse as pgliteResults, protocol, types } from "@electric-sql/pglite";
 import {
   type CompiledQuery,
   type DatabaseConnection,
@@ -27,6 +28,7 @@ import { preparedStatementName } from "./prepared-statements.ts";
 type WorkerResult = { rows: unknown[]; affectedRows?: number };
 type WorkerReply =
   | { id: number; ok: true; result: WorkerResult | null }
+  | { id: number; ok: true; raw: Uint8Array }
   | { id: number; ok: false; error: Record<string, unknown> & { message: string } };
 
 /** An error from the database thread, with PostgreSQL's fields (`code`, `detail`, `constraint`…). */
@@ -39,6 +41,36 @@ export class EmbeddedDatabaseError extends Error {
   }
 }
 
+type Parsers = Record<number, (value: string, typeId?: number) => unknown>;
+
+/**
+ * The parsers PGlite applies to a result's columns, as the database thread configures them
+ * (pglite-worker.js): PGlite's own, dates as "YYYY-MM-DD" strings and int8 as numbers (as `pg`
+ * returns them), and one array parser per array type the database has.
+ */
+function resultParsers(arrayTypes: Array<[number, number]>): Parsers {
+  const parsers: Parsers = {
+    ...(types.parsers as Parsers),
+    [types.INT8]: (v: string) => Number(v),
+    [types.DATE]: (v: string) => v,
+  };
+  for (const [oid, typarray] of arrayTypes) {
+    parsers[typarray] = (v: string) => types.arrayParser(v, parsers[oid] as types.Parser, typarray);
+  }
+  return parsers;
+}
+
+/** The rows of one statement's raw backend messages. */
+function rowsOf(raw: Uint8Array, parsers: Parsers): WorkerResult {
+  const messages: backendMessages.BackendMessage[] = [];
+  new protocol.Parser().parse(raw, (message) => messages.push(message));
+  const [result] = pgliteResults.parseResults(messages, parsers as never, { rowMode: "object" });
+  return {
+    rows: result?.rows ?? [],
+    ...(result?.affectedRows !== undefined ? { affectedRows: result.affectedRows } : {}),
+  };
+}
+
 /** The PGlite worker thread: one database, one message at a time. */
 export class PGliteThread {
   readonly #worker: Worker;
@@ -46,8 +78,11 @@ export class PGliteThread {
   #next = 1;
   #stopped: Error | null = null;
 
-  private constructor(worker: Worker) {
+  readonly #parsers: Parsers;
+
+  private constructor(worker: Worker, arrayTypes: Array<[number, number]>) {
     this.#worker = worker;
+    this.#parsers = resultParsers(arrayTypes);
     // An idle database does not keep the process alive (as PGlite on the main thread did not).
     worker.unref();
     worker.on("message", (reply: WorkerReply) => {
@@ -55,8 +90,14 @@ export class PGliteThread {
       if (!call) return;
       this.#pending.delete(reply.id);
       if (this.#pending.size === 0) worker.unref();
-      if (reply.ok) call.resolve(reply.result);
-      else call.reject(new EmbeddedDatabaseError(reply.error));
+      if (!reply.ok) call.reject(new EmbeddedDatabaseError(reply.error));
+      else if ("raw" in reply) {
+        try {
+          call.resolve(rowsOf(reply.raw, this.#parsers));
+        } catch (error) {
+          call.reject(error as Error);
+        }
+      } else call.resolve(reply.result);
     });
     const stop = (error: Error) => {
       this.#stopped ??= error;
@@ -70,18 +111,18 @@ export class PGliteThread {
   /** Start the thread and open the database in `path` (null = in memory). */
   static async start(path: string | null): Promise<PGliteThread> {
     const worker = new Worker(new URL("./pglite-worker.js", import.meta.url), { workerData: { path } });
-    await new Promise<void>((resolve, reject) => {
+    const arrayTypes = await new Promise<Array<[number, number]>>((resolve, reject) => {
       const fail = (error: Error) => reject(error);
       worker.once("error", fail);
       worker.once("exit", (code) => reject(new Error(`the database thread exited (${code})`)));
-      worker.once("message", (message: { ready: boolean; message?: string }) => {
+      worker.once("message", (message: { ready: boolean; message?: string; arrayTypes?: Array<[number, number]> }) => {
         worker.off("error", fail);
         worker.removeAllListeners("exit");
-        if (message.ready) resolve();
+        if (message.ready) resolve(message.arrayTypes ?? []);
         else reject(new Error(message.message ?? "the database did not open"));
       });
     });
-    return new PGliteThread(worker);
+    return new PGliteThread(worker, arrayTypes);
   }
 
   call(message: {

@@ -10,7 +10,8 @@
  *
  * In:  workerData { path: string | null }, then { id, connection, op, sql, params, name? } with op
  *      "query" | "exec" | "prepared" | "begin" | "commit" | "rollback" | "close"
- * Out: { ready: true } or { ready: false, message }, then { id, ok: true, result } or
+ * Out: { ready: true, arrayTypes } or { ready: false, message }, then { id, ok: true, result },
+ *      { id, ok: true, raw } (a prepared statement's backend messages, for the caller to parse) or
  *      { id, ok: false, error } where `error` keeps PostgreSQL's fields (code, detail, constraint…).
  */
 import { parentPort, workerData } from "node:worker_threads";
@@ -39,7 +40,10 @@ try {
     // Dates stay "YYYY-MM-DD" strings and 64-bit integers become numbers, as with `pg`.
     parsers: { [INT8]: (/** @type {string} */ v) => Number(v), [types.DATE]: (/** @type {string} */ v) => v },
   });
-  port.postMessage({ ready: true });
+  // Array types, so that the server's thread can parse array columns as PGlite does.
+  const arrays = await client.query(`select b.oid, b.typarray from pg_catalog.pg_type a
+    join pg_catalog.pg_type b on b.oid = a.typelem where a.typcategory = 'A' group by b.oid, b.typarray`);
+  port.postMessage({ ready: true, arrayTypes: arrays.rows.map((r) => [r.oid, r.typarray]) });
 } catch (error) {
   port.postMessage({ ready: false, message: error instanceof Error ? error.message : String(error) });
   process.exit(1);
@@ -68,17 +72,47 @@ function runPrepared(name, text, params) {
       const serializer = client.serializers[paramTypes[i] ?? 0];
       return serializer ? serializer(value) : String(value);
     });
-    const { messages } = await client.execProtocol(
+    // The answer goes back as PostgreSQL's own bytes: the server's thread, mostly idle while
+    // this one runs queries, turns them into rows (pglite-dialect.ts).
+    /** @type {Uint8Array[]} */
+    const chunks = [];
+    await client.execProtocolRawStream(
       concat([
         serialize.bind({ statement: name, values }),
         serialize.describe({ type: "P" }),
         serialize.execute({}),
         serialize.sync(),
       ]),
+      { onRawData: (chunk) => chunks.push(chunk.slice()) },
     );
-    const [result] = pgliteResults.parseResults(messages, client.parsers, { rowMode: "object" });
-    return { rows: result?.rows ?? [], affectedRows: result?.affectedRows };
+    const raw = concat(chunks);
+    const error = errorIn(raw);
+    if (error) throw error;
+    return { raw };
   });
+}
+
+/**
+ * The error among raw backend messages, if any: each message is a type byte and a 32-bit length
+ * (itself included); an error is rare, so the messages are parsed only when one is there.
+ * @param {Uint8Array} raw
+ */
+function errorIn(raw) {
+  let hasError = false;
+  for (let i = 0; i + 5 <= raw.length; ) {
+    if (raw[i] === 0x45) {
+      hasError = true;
+      break;
+    }
+    i += 1 + ((raw[i + 1] << 24) | (raw[i + 2] << 16) | (raw[i + 3] << 8) | raw[i + 4]);
+  }
+  if (!hasError) return null;
+  /** @type {any} */
+  let found = null;
+  new protocol.Parser().parse(raw, (message) => {
+    if (message.name === "error" && found === null) found = message;
+  });
+  return found;
 }
 
 /** @param {any} message */
@@ -153,7 +187,9 @@ async function pump() {
     try {
       const result = await run(message);
       if (message.op === "begin") inTransaction = message.connection;
-      port.postMessage({ id: message.id, ok: true, result });
+      if (result && "raw" in result)
+        port.postMessage({ id: message.id, ok: true, raw: result.raw }, [result.raw.buffer]);
+      else port.postMessage({ id: message.id, ok: true, result });
     } catch (error) {
       const e = /** @type {Record<string, unknown>} */ (error instanceof Error ? error : { message: String(error) });
       /** @type {Record<string, unknown>} */
