@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --students N] [--seed S] [--db pglite|postgres|both] [--seconds S] [--pdfs N] [--rebuild]`
+ * `npm run bench [-- --students N] [--seed S] [--db pglite|postgres|both] [--seconds S] [--trials N] [--pdfs N] [--rebuild]`
  *
  * Builds (or reuses) the synthetic district, then measures each figure beside a physical
  * reference in the same run, prints a table and writes bench/results/latest.json (and a
@@ -17,6 +17,7 @@ import {
   type BenchServer,
   type Figure,
   figure,
+  type LoadResult,
   load,
   median,
   notAvailable,
@@ -36,6 +37,7 @@ const program = new Command()
   .option("--db <kind>", "pglite, postgres or both", "both")
   .option("--seconds <n>", "duration of each load test", "")
   .option("--connections <n>", "concurrent connections of each load test", "50")
+  .option("--trials <n>", "measured runs of the plan read and its bare route (medians are reported)", "3")
   .option("--pdfs <n>", "plan PDFs in the bulk export", "")
   .option("--rebuild", "rebuild the synthetic district even when one exists")
   .parse(process.argv.slice(2), { from: "user" });
@@ -45,6 +47,7 @@ const opts = program.opts<{
   db: string;
   seconds: string;
   connections: string;
+  trials: string;
   pdfs: string;
   rebuild?: boolean;
 }>();
@@ -56,6 +59,8 @@ if (!["pglite", "postgres", "both"].includes(opts.db)) fail("--db must be pglite
 const kinds: BenchDbKind[] = opts.db === "both" ? ["postgres", "pglite"] : [opts.db as BenchDbKind];
 const seconds = opts.seconds ? Number(opts.seconds) : students >= 50_000 ? 10 : 5;
 const connections = Number(opts.connections);
+const trials = Number(opts.trials);
+if (!Number.isInteger(trials) || trials < 1 || trials > 9) fail("--trials must be a whole number from 1 to 9");
 const pdfCount = opts.pdfs ? Number(opts.pdfs) : students >= 50_000 ? 1000 : 100;
 
 function fail(message: string): never {
@@ -252,14 +257,19 @@ async function loadFigures(
   idleRss: number | null,
 ): Promise<void> {
   const opts = { connections, seconds, warmupSeconds: Math.min(5, seconds) };
-  log(`  load: ${connections} connections × ${seconds} s per route, after ${opts.warmupSeconds} s of warm-up`);
+  log(
+    `  load: ${connections} connections × ${seconds} s per route, after ${opts.warmupSeconds} s of warm-up; ` +
+      `plan read and bare route: median of ${trials} runs`,
+  );
+  const trialNote = (r: LoadResult) =>
+    r.trials ? `; runs: ${r.trials.map((t) => `${Math.round(t.rps)} req/s p99 ${t.p99} ms`).join(", ")}` : "";
   const hello = await load(server.url, ["/bench/hello"], opts);
   add(figure({ group, name: "hello-world route", value: hello.rps, unit: "req/s", note: `p99 ${hello.p99} ms` }));
 
   if (planPaths.length === 0) {
     add(notAvailable(group, "plan read API under load", "no plans in the synthetic district (plans not migrated)"));
   } else {
-    const bare = await load(server.url, barePaths, opts);
+    const bare = await load(server.url, barePaths, { ...opts, trials });
     add(
       figure({
         group,
@@ -267,14 +277,14 @@ async function loadFigures(
         value: bare.rps,
         unit: "req/s",
         reference: { name: "hello-world", value: hello.rps, unit: "req/s" },
-        note: `p99 ${bare.p99} ms${bare.non2xx ? `; ${bare.non2xx} non-2xx` : ""}`,
+        note: `p99 ${bare.p99} ms${bare.non2xx ? `; ${bare.non2xx} non-2xx` : ""}${trialNote(bare)}`,
       }),
     );
     let peakRss = 0;
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, rssMb(server.pid) ?? 0);
     }, 200);
-    const api = await load(server.url, planPaths, { ...opts, cookie: session.cookie });
+    const api = await load(server.url, planPaths, { ...opts, trials, cookie: session.cookie });
     clearInterval(sampler);
     const ratio = api.rps / bare.rps;
     add(
@@ -286,13 +296,13 @@ async function loadFigures(
         reference: { name: "bare route", value: bare.rps, unit: "req/s" },
         target: "≥ 50 % of the bare route",
         met: ratio >= 0.5,
-        note: `${round((api.rps / hello.rps) * 100, 1)} % of hello-world${api.non2xx ? `; ${api.non2xx} non-2xx` : ""}`,
+        note: `${round((api.rps / hello.rps) * 100, 1)} % of hello-world${api.non2xx ? `; ${api.non2xx} non-2xx` : ""}${trialNote(api)}`,
       }),
     );
     add(
       figure({
         group,
-        name: "plan read API p99 latency",
+        name: trials > 1 ? `plan read API p99 latency (median of ${trials} runs)` : "plan read API p99 latency",
         value: api.p99,
         unit: "ms",
         reference: { name: "bare route p99", value: bare.p99, unit: "ms" },

@@ -168,20 +168,44 @@ export async function timedGet(url: string, session?: Session): Promise<{ ms: nu
   return { ms, body: text.startsWith("{") || text.startsWith("[") ? JSON.parse(text) : text };
 }
 
-export type LoadResult = { rps: number; p99: number; p50: number; non2xx: number; errors: number; requests: number };
+export type LoadResult = {
+  rps: number;
+  p99: number;
+  p50: number;
+  non2xx: number;
+  errors: number;
+  requests: number;
+  /** With several trials: each trial's figures (the fields above are their medians and sums). */
+  trials?: Array<{ rps: number; p99: number; p50: number }>;
+};
+
+type LoadOptions = { connections: number; seconds: number; warmupSeconds?: number; trials?: number; cookie?: string };
 
 /**
  * autocannon with `connections` connections for `seconds`, cycling through `paths`. With
  * `warmupSeconds`, the same load runs that long first and is not counted: the first seconds of a
  * route measure the JIT compiler, each pooled connection preparing its statements and cold
- * caches, not the route.
+ * caches, not the route. With `trials`, the load runs that many times and the figures are the
+ * medians (a single run's p99 moves by ±10 ms on shared cores), each trial kept beside them.
  */
-export async function load(
-  base: string,
-  paths: string[],
-  options: { connections: number; seconds: number; warmupSeconds?: number; cookie?: string },
-): Promise<LoadResult> {
-  if (options.warmupSeconds) await load(base, paths, { ...options, seconds: options.warmupSeconds, warmupSeconds: 0 });
+export async function load(base: string, paths: string[], options: LoadOptions): Promise<LoadResult> {
+  if (options.warmupSeconds) await loadOnce(base, paths, { ...options, seconds: options.warmupSeconds });
+  const trials = Math.max(1, options.trials ?? 1);
+  const runs: LoadResult[] = [];
+  for (let t = 0; t < trials; t++) runs.push(await loadOnce(base, paths, options));
+  if (trials === 1) return runs[0] as LoadResult;
+  return {
+    rps: median(runs.map((r) => r.rps)),
+    p99: median(runs.map((r) => r.p99)),
+    p50: median(runs.map((r) => r.p50)),
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    requests: runs.reduce((n, r) => n + r.requests, 0),
+    trials: runs.map(({ rps, p99, p50 }) => ({ rps, p99, p50 })),
+  };
+}
+
+async function loadOnce(base: string, paths: string[], options: LoadOptions): Promise<LoadResult> {
   let i = 0;
   const result = await autocannon({
     url: base,
