@@ -1,11 +1,13 @@
 /**
- * A Kysely dialect for PGlite (embedded PostgreSQL). PGlite runs in its own worker thread
- * (`pglite-worker.js`), so the database and the server's own work use two cores; this side sends
- * each query as a message and gets its rows back. PGlite has one session: the thread runs queries
- * in order, and holds other connections' queries while a transaction is open. Everything else is
- * Kysely's PostgreSQL dialect.
- * Statements marked by `prepared` run as named prepared statements (parsed and planned once per
- * database, then one bind-execute message per query), as `pg` runs them on a PostgreSQL server.
+ * A Kysely dialect for PGlite (embedded PostgreSQL); everything but the driver is Kysely's
+ * PostgreSQL dialect.
+ *
+ * PGlite runs in its own worker thread (`pglite-worker.js`), so the database and the server's own
+ * work use two cores. Each query goes to the thread as a message. PGlite has one session: the
+ * thread runs queries in order, and holds other connections' queries while a transaction is
+ * open. Statements marked by `prepared` run as named prepared statements (parsed and planned once
+ * per database, then one bind-execute message per query), as `pg` runs them on a PostgreSQL
+ * server; their answers come back as PostgreSQL's bytes and are parsed here.
  */
 import { Worker } from "node:worker_threads";
 import { type messages as backendMessages, parse as pgliteResults, protocol, types } from "@electric-sql/pglite";
@@ -71,7 +73,7 @@ function rowsOf(raw: Uint8Array, parsers: Parsers): WorkerResult {
   };
 }
 
-/** The PGlite worker thread: one database, one message at a time. */
+/** The PGlite worker thread: one database, which runs one message at a time. */
 export class PGliteThread {
   readonly #worker: Worker;
   readonly #pending = new Map<number, { resolve: (r: WorkerResult | null) => void; reject: (e: Error) => void }>();
