@@ -9,8 +9,9 @@
  * - GET /bench/raw/:query — runs a raw indexed SQL query in-process and answers its duration;
  * - GET /bench/static-table — a static HTML page with a 50-row table (browser reference).
  *
- * Environment: DATABASE_URL (PostgreSQL, with DATABASE_POOL_SIZE) or BENCH_PGLITE_DIR, BENCH_PERSON_ID (the person whose
- * caseload the raw queries read), PORT (0 = any). Prints one JSON line `{ "url": … }` when ready.
+ * Environment: DATABASE_URL (PostgreSQL, with DATABASE_POOL_SIZE) or BENCH_PGLITE_DIR,
+ * BENCH_PERSON_ID (the person whose caseload the raw queries read), PORT (0 = any). Prints one
+ * JSON line `{ "url": … }` when ready.
  */
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
