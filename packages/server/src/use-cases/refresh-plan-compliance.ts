@@ -209,12 +209,13 @@ export async function refreshPlansCompliance(
   try {
     await db.transaction().execute(async (trx) => {
       // One check of a plan at a time: each change re-checks its plans after the reply, so the
-      // checks of two quick changes overlap, and both would store a first result. The plan rows
-      // are locked in id order, so checks of overlapping batches never wait on each other in a
-      // circle; writers of other tables are not held.
-      await sql`select id from plans where id = any(${[...planIds]}::uuid[]) order by id for no key update`.execute(
-        trx,
-      );
+      // checks of two quick changes overlap, and both would store a first result. Each check
+      // first takes a transaction-level advisory lock per plan, all in one order, so overlapping
+      // checks wait for each other and never in a circle. Only checks take these locks: a user's
+      // save never waits for a check (a lock on the plan rows made saves and checks deadlock).
+      await sql`select pg_advisory_xact_lock(s.k) from (
+          select distinct hashtextextended('plan-check:' || id, 0) as k
+          from unnest(${[...planIds]}::uuid[]) as id order by k offset 0) s`.execute(trx);
       const rows = await loadPlans(trx, planIds);
       const found = new Set(rows.map((r) => r.id));
       summary.missing = planIds.filter((id) => !found.has(id));
