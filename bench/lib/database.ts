@@ -28,12 +28,19 @@ export type PreparedDatabase = {
   open(): Promise<OpenDatabase>;
 };
 
-/** What the stored district depends on: the migrations and the generator's source. */
+/** What the stored district depends on: the migrations and the generator's source (every file of it). */
 function migrationsKey(): string {
-  const generator = createHash("sha256")
-    .update(readFileSync(join(BENCH_DIR, "..", "packages", "server", "seeds", "synthetic.ts")))
-    .digest("hex")
-    .slice(0, 16);
+  const seeds = join(BENCH_DIR, "..", "packages", "server", "seeds");
+  const sources = [
+    join(seeds, "synthetic.ts"),
+    ...readdirSync(join(seeds, "synthetic"))
+      .filter((f) => f.endsWith(".ts"))
+      .sort()
+      .map((f) => join(seeds, "synthetic", f)),
+  ];
+  const digest = createHash("sha256");
+  for (const file of sources) digest.update(readFileSync(file));
+  const generator = digest.digest("hex").slice(0, 16);
   const migrations = readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{4}-.*\.ts$/.test(f) && !f.endsWith(".test.ts"))
     .sort()
