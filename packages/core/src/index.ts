@@ -34,6 +34,7 @@ export * from "./plans/plan-sections.ts";
 export * from "./plans/prior-written-notice.ts";
 export * from "./plans/section-504-document.ts";
 export * from "./services/service-prescription.ts";
+export * from "./shared/date-format.ts";
 export * from "./shared/dates.ts";
 export * from "./shared/errors.ts";
 export * from "./shared/ports.ts";

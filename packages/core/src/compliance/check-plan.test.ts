@@ -670,7 +670,7 @@ describe("describePlanCheckForGuardian", () => {
       d.presentLevels.strengths = [];
     });
     const lines = describePlanCheckForGuardian(checkPlan(doc, ctx()));
-    expect(lines).toContain("The annual review of the IEP is due by 20 October 2027.");
+    expect(lines).toContain("The annual review of the IEP is due by October 20, 2027.");
     expect(lines).toContain("The plan does not yet list your child's strengths.");
     expect(lines.some((l) => l.includes("CFR"))).toBe(false);
   });

@@ -11,6 +11,7 @@ import { EXCUSABLE_TEAM_ROLES, type PlanAttendee, type PlanTeamRole } from "../p
 import type { PlanDocument } from "../plans/plan-document.ts";
 import { checkPriorWrittenNotice } from "../plans/prior-written-notice.ts";
 import type { Section504Document } from "../plans/section-504-document.ts";
+import { DEFAULT_DATE_LOCALE } from "../shared/date-format.ts";
 import { addDays, addYears, type IsoDate } from "../shared/dates.ts";
 import { type BoilerplateMatch, vagueAccommodationReason } from "./boilerplate.ts";
 import {
@@ -753,7 +754,7 @@ function bothActiveFindings(doc: PlanDocument, ctx: CheckContext): Finding[] {
  * Sentences for a family: deadlines first ("The annual review of the IEP is due by 12 March
  * 2027."), then one sentence per distinct finding code, errors first.
  */
-export function describePlanCheckForGuardian(check: PlanCheck, locale = "en-GB"): string[] {
+export function describePlanCheckForGuardian(check: PlanCheck, locale: string = DEFAULT_DATE_LOCALE): string[] {
   const lines = check.deadlines.filter((d) => d.state !== "met").map((d) => describeDeadlineForGuardian(d, locale));
   const seen = new Set<string>();
   for (const f of check.findings) {

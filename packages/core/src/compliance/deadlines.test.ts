@@ -119,7 +119,7 @@ describe("initial evaluation, California (Ed. Code 56302.1, 56344(a))", () => {
     expect(d.dueDate).toBe("2027-02-04");
     expect(d.basis).toBe("state");
     expect(d.citation).toContain("56344(a)");
-    expect(d.notes.join(" ")).toContain("19 December 2026 to 3 January 2027 is not counted");
+    expect(d.notes.join(" ")).toContain("December 19, 2026 to January 3, 2027 is not counted");
   });
 
   it("day 59/60/61 around a break", () => {
@@ -403,8 +403,8 @@ describe("computeDeadlines", () => {
 describe("describeDeadlineForGuardian", () => {
   it("writes one plain sentence", () => {
     const d = annualReviewDeadline({ lastReviewOn: "2026-03-12" }, ctx("2026-10-01"));
-    expect(describeDeadlineForGuardian(d)).toBe("The annual review of the IEP is due by 12 March 2027.");
+    expect(describeDeadlineForGuardian(d)).toBe("The annual review of the IEP is due by March 12, 2027.");
     const late = annualReviewDeadline({ lastReviewOn: "2026-03-12" }, ctx("2027-04-01"));
-    expect(describeDeadlineForGuardian(late)).toContain("was due by 12 March 2027 and is late");
+    expect(describeDeadlineForGuardian(late)).toContain("was due by March 12, 2027 and is late");
   });
 });

@@ -27,6 +27,7 @@ import {
   toDayNumber,
   ZIsoDate,
 } from "../shared/dates.ts";
+import { DEFAULT_DATE_LOCALE } from "../shared/date-format.ts";
 
 export const DEADLINE_STATES = ["due", "due-soon", "overdue", "met"] as const;
 export const ZDeadlineState = z.enum(DEADLINE_STATES);
@@ -119,8 +120,8 @@ export const DEADLINE_CITATIONS = {
   safeguards: "34 CFR 300.504(a)",
 } as const;
 
-/** Dates in notes and sentences for people: "12 March 2027". */
-function longDate(date: IsoDate, locale = "en-GB"): string {
+/** Dates in notes and sentences for people: "March 12, 2027". */
+function longDate(date: IsoDate, locale: string = DEFAULT_DATE_LOCALE): string {
   return formatLongDate(date, locale);
 }
 
@@ -706,8 +707,8 @@ const GUARDIAN_SUBJECT: Record<DeadlineKind, string> = {
   "safeguards-notice": "This school year's notice of your rights (procedural safeguards)",
 };
 
-/** One sentence for a family: "The annual review of the IEP is due by 12 March 2027." */
-export function describeDeadlineForGuardian(deadline: Deadline, locale = "en-GB"): string {
+/** One sentence for a family: "The annual review of the IEP is due by March 12, 2027." */
+export function describeDeadlineForGuardian(deadline: Deadline, locale: string = DEFAULT_DATE_LOCALE): string {
   const subject = GUARDIAN_SUBJECT[deadline.kind];
   const due = longDate(deadline.dueDate, locale);
   switch (deadline.state) {

@@ -6,6 +6,7 @@
  * California states the Education Code timelines (56321, 56344(a)).
  */
 import { z } from "zod";
+import { formatLongDate } from "../shared/date-format.ts";
 import { ZIsoDate } from "../shared/dates.ts";
 import { IDEA_CATEGORIES, type IdeaCategory, ZNavigatorFacts } from "./navigator-facts.ts";
 
@@ -51,24 +52,9 @@ export type EvaluationLetter = {
   citations: string[];
 };
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
+/** The letter's dates: "January 1, 2027". */
 export function formatLetterDate(date: string): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return `${MONTHS[m - 1]} ${d}, ${y}`;
+  return formatLongDate(date, "en");
 }
 
 const CATEGORY_WORDS: Record<IdeaCategory, string> = Object.fromEntries(

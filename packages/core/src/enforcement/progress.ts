@@ -22,7 +22,8 @@
  */
 import { z } from "zod";
 import type { AnnualGoal } from "../plans/iep-document.ts";
-import { daysBetween, formatLongDate, type IsoDate, ZIsoDate } from "../shared/dates.ts";
+import { DEFAULT_DATE_LOCALE, formatLongDate } from "../shared/date-format.ts";
+import { daysBetween, type IsoDate, ZIsoDate } from "../shared/dates.ts";
 
 export const CITATION_GOALS = "34 CFR 300.320(a)(2)";
 export const CITATION_PROGRESS_REPORTS = "34 CFR 300.320(a)(3)(ii)";
@@ -230,7 +231,7 @@ function decisionExplanation(outcome: FourPointOutcome, direction: GoalDirection
 export function progressStatement(
   goal: ProgressGoal,
   a: Pick<ProgressAnalysis, "status" | "latest" | "trendLine" | "targetReached">,
-  locale = "en-US",
+  locale: string = DEFAULT_DATE_LOCALE,
 ): string {
   const unit = goal.unit ? ` ${goal.unit}` : "";
   const date = (d: IsoDate) => formatLongDate(d, locale);

@@ -105,14 +105,5 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }
 
-const longDateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** Format for people: "12 March 2027" (locale-aware when a locale is given). */
-export function formatLongDate(date: IsoDate, locale = "en-US"): string {
-  let format = longDateFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-    longDateFormats.set(locale, format);
-  }
-  return format.format(new Date(toDayNumber(date) * MS_PER_DAY));
-}
+/** Dates for people live in `date-format.ts` (kept free of zod so the web can use them alone). */
+export { formatLongDate } from "./date-format.ts";

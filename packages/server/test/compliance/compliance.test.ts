@@ -157,7 +157,7 @@ describe.each(DATABASE_KINDS)("compliance on %s", (kind) => {
       citation: "34 CFR 300.324(b)(1)(i)",
     });
     expect(view.plainLanguage).toContain(
-      "The annual review of the IEP was due by 1 October 2026 and is late. You can ask the school when it will happen.",
+      "The annual review of the IEP was due by October 1, 2026 and is late. You can ask the school when it will happen.",
     );
     const rows = await sql<{ n: number }>`
       select count(*)::int as n from record_of_access where student_id = ${mine.studentId} and record = ${`plan:${mine.planId}`}`.execute(

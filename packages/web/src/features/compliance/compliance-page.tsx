@@ -15,9 +15,9 @@ import {
   Select,
   TermsUsed,
 } from "../../components/ui/index.ts";
-import { t } from "../../i18n/t.ts";
+import { longDate } from "../../i18n/dates.ts";
+import { getLocale, t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
-import { formatDate } from "../../lib/format.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { enforcementPaths } from "../enforcement/paths.ts";
 import { ServiceAlertsPanel } from "../enforcement/service-alerts-panel.tsx";
@@ -113,13 +113,13 @@ function Summary({ data }: { data: ComplianceDashboard }) {
     <section aria-labelledby="compliance-summary" className="panel">
       <h2 id="compliance-summary">{t("compliance.summary.title")}</h2>
       <p className="muted">
-        {t("compliance.summary.asOf", { date: formatDate(data.today), days: String(data.dueSoonDays) })}
+        {t("compliance.summary.asOf", { date: longDate(data.today), days: String(data.dueSoonDays) })}
       </p>
       <dl className="facts" data-testid="compliance-summary">
         {items.map(([label, value]) => (
           <div key={label}>
             <dt>{label}</dt>
-            <dd>{value.toLocaleString("en-US")}</dd>
+            <dd>{value.toLocaleString(getLocale())}</dd>
           </div>
         ))}
       </dl>
@@ -149,7 +149,7 @@ function OverdueList({ filters }: { filters: DashboardFilters }) {
       rowHeader: true,
     },
     { id: "deadline", header: t("compliance.overdue.deadline"), cell: (r) => r.label },
-    { id: "due", header: t("compliance.overdue.due"), cell: (r) => formatDate(r.dueDate) },
+    { id: "due", header: t("compliance.overdue.due"), cell: (r) => longDate(r.dueDate) },
     { id: "late", header: t("compliance.overdue.late"), cell: (r) => String(-r.daysLeft) },
   ];
   async function loadMore() {

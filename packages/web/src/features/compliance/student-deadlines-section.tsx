@@ -2,9 +2,9 @@ import type { PlanComplianceView } from "@lantern/core";
 import { Link } from "wouter";
 import { paths } from "../../app/paths.ts";
 import { Alert, type Column, DataTable, TermsUsed } from "../../components/ui/index.ts";
+import { longDate } from "../../i18n/dates.ts";
 import { t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
-import { formatDate } from "../../lib/format.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { getPlanCompliance } from "./api.ts";
 import { stateLabel } from "./compliance-text.ts";
@@ -27,7 +27,7 @@ function PlanDeadlines({
   const headingId = `deadlines-${plan.id}`;
   const columns: Column<DeadlineRow>[] = [
     { id: "what", header: t("compliance.student.deadline"), cell: (d) => d.label, rowHeader: true },
-    { id: "due", header: t("compliance.student.dueBy"), cell: (d) => formatDate(d.dueDate) },
+    { id: "due", header: t("compliance.student.dueBy"), cell: (d) => longDate(d.dueDate) },
     {
       id: "state",
       header: t("compliance.student.state"),

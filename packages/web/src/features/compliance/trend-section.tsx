@@ -1,7 +1,7 @@
 import type { ComplianceTrendPoint } from "@lantern/core";
 import { type Column, DataTable } from "../../components/ui/index.ts";
+import { longDate } from "../../i18n/dates.ts";
 import { t } from "../../i18n/t.ts";
-import { formatDate } from "../../lib/format.ts";
 
 const WIDTH = 480;
 const HEIGHT = 120;
@@ -17,15 +17,15 @@ export function TrendSection({ points }: { points: readonly ComplianceTrendPoint
   const first = points[0] as ComplianceTrendPoint;
   const last = points[points.length - 1] as ComplianceTrendPoint;
   const summary = t("compliance.trend.summary", {
-    from: formatDate(first.day),
-    to: formatDate(last.day),
+    from: longDate(first.day),
+    to: longDate(last.day),
     overdueFrom: first.overdue,
     overdueTo: last.overdue,
     errorsFrom: first.plansWithErrors,
     errorsTo: last.plansWithErrors,
   });
   const columns: Column<ComplianceTrendPoint>[] = [
-    { id: "day", header: t("compliance.trend.day"), cell: (p) => formatDate(p.day), rowHeader: true },
+    { id: "day", header: t("compliance.trend.day"), cell: (p) => longDate(p.day), rowHeader: true },
     { id: "plans", header: t("compliance.summary.plans"), cell: (p) => String(p.plans) },
     { id: "errors", header: t("compliance.summary.withErrors"), cell: (p) => String(p.plansWithErrors) },
     { id: "overdue", header: t("compliance.summary.overdue"), cell: (p) => String(p.overdue) },

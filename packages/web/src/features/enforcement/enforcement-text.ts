@@ -1,4 +1,4 @@
-import { t, tMaybe } from "../../i18n/t.ts";
+import { getLocale, t, tMaybe } from "../../i18n/t.ts";
 
 /** The family-friendly name of a service area ("speech-language-pathology" → "Speech and language therapy"). */
 export function areaLabel(area: string): string {
@@ -11,7 +11,7 @@ export function statusLabel(status: string): string {
 
 /** A number for people: at most one decimal. */
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(getLocale(), { maximumFractionDigits: 1 }).format(value);
 }
 
 export function perLabel(per: "day" | "week" | "month"): string {

@@ -5,8 +5,8 @@
 import type { ProgressAnalysisView, ProgressGoal } from "@lantern/core";
 import { useId } from "react";
 import { DataTable } from "../../components/ui/index.ts";
+import { longDate, shortDate } from "../../i18n/dates.ts";
 import { t } from "../../i18n/t.ts";
-import { formatDate } from "../../lib/format.ts";
 import { formatNumber } from "./enforcement-text.ts";
 
 const W = 640;
@@ -21,16 +21,16 @@ export function chartSummary(goal: ProgressGoal, analysis: ProgressAnalysisView)
   const unit = goal.unit ? ` ${goal.unit}` : "";
   const common = {
     baseline: `${formatNumber(goal.baseline)}${unit}`,
-    baselineDate: formatDate(goal.baselineDate),
+    baselineDate: longDate(goal.baselineDate),
     target: `${formatNumber(goal.target)}${unit}`,
-    targetDate: formatDate(goal.targetDate),
+    targetDate: longDate(goal.targetDate),
   };
   if (!analysis.latest) return t("enforcement.progress.chartSummaryEmpty", common);
   return t("enforcement.progress.chartSummary", {
     ...common,
     count: analysis.points.length,
     latest: `${formatNumber(analysis.latest.value)}${unit}`,
-    latestDate: formatDate(analysis.latest.date),
+    latestDate: longDate(analysis.latest.date),
   });
 }
 
@@ -76,10 +76,10 @@ export function GoalChart({ goal, analysis }: { goal: ProgressGoal; analysis: Pr
           </g>
         ))}
         <text x={PAD.left} y={H - 12} className="tick">
-          {formatDate(goal.baselineDate, "medium")}
+          {shortDate(goal.baselineDate)}
         </text>
         <text x={W - PAD.right} y={H - 12} textAnchor="end" className="tick">
-          {formatDate(goal.targetDate, "medium")}
+          {shortDate(goal.targetDate)}
         </text>
         <line
           x1={sx(analysis.aimLine.from.date)}
@@ -120,7 +120,7 @@ export function GoalChart({ goal, analysis }: { goal: ProgressGoal; analysis: Pr
           {
             id: "date",
             header: t("enforcement.progress.column.date"),
-            cell: (p) => formatDate(p.date),
+            cell: (p) => longDate(p.date),
             rowHeader: true,
           },
           {

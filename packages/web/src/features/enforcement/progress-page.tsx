@@ -8,10 +8,10 @@ import { Page } from "../../app/page.tsx";
 import type { RouteParams } from "../../app/routes.tsx";
 import { useSession } from "../../app/session.tsx";
 import { Alert, Button, Field, Select, StatusRegion, TextInput } from "../../components/ui/index.ts";
+import { longDate } from "../../i18n/dates.ts";
 import { t } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
-import { formatDate } from "../../lib/format.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { getProgress, getStudentHeading, progressReportPdfUrl, recordDataPoint } from "./api.ts";
 import { GoalChart } from "./goal-chart.tsx";
@@ -142,7 +142,7 @@ export default function ProgressPage({ params }: { params: RouteParams }) {
             {pastReports.map((date) => (
               <li key={date}>
                 <a href={`${progressReportPdfUrl(id)}?asOf=${date}`} download>
-                  {t("enforcement.progress.reports.item", { date: formatDate(date) })}
+                  {t("enforcement.progress.reports.item", { date: longDate(date) })}
                 </a>
               </li>
             ))}

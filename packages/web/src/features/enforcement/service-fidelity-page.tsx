@@ -6,9 +6,9 @@ import type { FidelityGroup } from "@lantern/core";
 import { type FormEvent, useState } from "react";
 import { Page } from "../../app/page.tsx";
 import { Alert, Button, DataTable, Field, Select, TextInput } from "../../components/ui/index.ts";
+import { longDate } from "../../i18n/dates.ts";
 import { t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
-import { formatDate } from "../../lib/format.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { type FidelityQuery, getServiceFidelity, serviceFidelityCsvUrl } from "./api.ts";
 import "./enforcement.css";
@@ -69,8 +69,8 @@ export default function ServiceFidelityPage() {
           <DataTable<FidelityGroup>
             caption={t("enforcement.fidelity.caption", {
               by: t(`enforcement.fidelity.by.${request.data.by}`).toLowerCase(),
-              from: formatDate(request.data.from),
-              through: formatDate(request.data.through),
+              from: longDate(request.data.from),
+              through: longDate(request.data.through),
             })}
             rows={request.data.groups}
             rowKey={(g) => g.key}

@@ -7,9 +7,9 @@ import { Link } from "wouter";
 import { Page } from "../../app/page.tsx";
 import type { RouteParams } from "../../app/routes.tsx";
 import { Alert, DataTable } from "../../components/ui/index.ts";
+import { longDate } from "../../i18n/dates.ts";
 import { t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
-import { formatDate } from "../../lib/format.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { deliverySummaryPdfUrl, getServiceMinutes, getStudentHeading } from "./api.ts";
 import { areaLabel, statusLabel } from "./enforcement-text.ts";
@@ -51,7 +51,7 @@ export default function ServiceMinutesPage({ params }: { params: RouteParams }) 
     );
   }
   const { student, minutes } = request.data;
-  const range = { from: formatDate(minutes.from), through: formatDate(minutes.through) };
+  const range = { from: longDate(minutes.from), through: longDate(minutes.through) };
   return (
     <Page title={t("enforcement.minutes.title", { name: `${student.firstName} ${student.lastName}` })}>
       <p>{t("enforcement.minutes.intro", range)}</p>

@@ -8,10 +8,10 @@ import { type FormEvent, useRef, useState } from "react";
 import { useLocation, useSearch } from "wouter";
 import { Page } from "../../app/page.tsx";
 import { Alert, Button, Field, StatusRegion, TextInput } from "../../components/ui/index.ts";
+import { longDate, shortDate, weekday } from "../../i18n/dates.ts";
 import { t } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
-import { formatDate } from "../../lib/format.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { getCaseloadWeek, saveCaseloadWeek } from "./api.ts";
 import { areaLabel, perLabel } from "./enforcement-text.ts";
@@ -79,9 +79,7 @@ export function WeekGrid({ week }: { week: CaseloadWeek }) {
   const errorRef = useRef<HTMLDivElement>(null);
 
   const rows: Row[] = week.students.flatMap((s) => s.services.map((service) => ({ ...s, service })));
-  const dayName = (d: string) =>
-    new Intl.DateTimeFormat(undefined, { weekday: "long", timeZone: "UTC" }).format(new Date(`${d}T00:00:00Z`));
-  const dayHeader = (d: string) => `${dayName(d)} ${formatDate(d, "medium")}`;
+  const dayHeader = (d: string) => `${weekday(d)} ${shortDate(d)}`;
 
   function setCell(key: string, next: Partial<Cell>, minutesPerSession: number) {
     setCells((prev) => {
@@ -140,7 +138,7 @@ export function WeekGrid({ week }: { week: CaseloadWeek }) {
       ) : null}
       <div className="table-wrap">
         <table className="data-table week-grid">
-          <caption>{t("enforcement.week.caption", { date: formatDate(week.weekOf) })}</caption>
+          <caption>{t("enforcement.week.caption", { date: longDate(week.weekOf) })}</caption>
           <thead>
             <tr>
               <th scope="col">{t("enforcement.week.column.student")}</th>
@@ -242,7 +240,7 @@ export default function ServiceWeekPage() {
     <Page title={t("enforcement.week.title")}>
       <p>{t("enforcement.week.intro")}</p>
       <p>
-        <strong>{t("enforcement.week.weekOf", { date: formatDate(weekOf) })}</strong>
+        <strong>{t("enforcement.week.weekOf", { date: longDate(weekOf) })}</strong>
       </p>
       <div className="week-nav">
         <Button variant="secondary" onClick={() => go(shiftDays(weekOf, -7))}>

@@ -1,10 +1,9 @@
 import { Link } from "wouter";
 import { paths } from "../../app/paths.ts";
+import { dateTime } from "../../i18n/dates.ts";
 import { t, tMaybe } from "../../i18n/t.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { listSavedResults } from "./api.ts";
-
-const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
 
 /** On a student's page: navigator results the team saved to the record, with who saved them and when. */
 export function SavedResultsSection({ studentId }: { studentId: string }) {
@@ -19,7 +18,7 @@ export function SavedResultsSection({ studentId }: { studentId: string }) {
             {t("navigator.saved.item", {
               recommendation:
                 tMaybe(`navigator.result.recommendation.${r.result.recommendation}`) ?? r.result.recommendation,
-              date: dateTime.format(new Date(r.savedAt)),
+              date: dateTime(r.savedAt),
             })}
           </li>
         ))}

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { Alert, Button, Field, Select, TextInput } from "../../components/ui/index.ts";
+import { longDate } from "../../i18n/dates.ts";
 import { t, tMaybe } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
-import { formatDate } from "../../lib/format.ts";
 import { type PlanDetail, plansApi } from "./api.ts";
 import { TextArea } from "./plan-page.tsx";
 
@@ -66,7 +66,7 @@ export function ParentContactForm({
           {attempts.map((a) => (
             <li key={`${a.date}-${a.method}-${a.result}`}>
               {t("plans.contact.item", {
-                date: formatDate(a.date),
+                date: longDate(a.date),
                 method: tMaybe(`plans.contact.method.${a.method}`) ?? a.method,
                 result: a.result,
               })}

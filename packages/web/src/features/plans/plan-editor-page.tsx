@@ -9,6 +9,7 @@ import { Link } from "wouter";
 import { Page } from "../../app/page.tsx";
 import type { RouteParams } from "../../app/routes.tsx";
 import { Alert, Button, Field, Select, StatusRegion, TextInput } from "../../components/ui/index.ts";
+import { timeOfDay } from "../../i18n/dates.ts";
 import { t, tMaybe } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
@@ -100,7 +101,7 @@ function Editor({ studentId, detail }: { studentId: string; detail: PlanDetail }
         setSavedContent(toSave);
         setFieldErrors({});
         clearBackup(versionId);
-        setSave({ kind: "saved", at: new Date().toLocaleTimeString() });
+        setSave({ kind: "saved", at: timeOfDay(new Date()) });
       } catch (e) {
         if (e instanceof ApiError && e.status === 409) {
           try {

@@ -8,10 +8,10 @@ import { Link } from "wouter";
 import { Page } from "../../app/page.tsx";
 import type { RouteParams } from "../../app/routes.tsx";
 import { Alert, Button, Field, Select, TextInput } from "../../components/ui/index.ts";
+import { dateTime, longDate } from "../../i18n/dates.ts";
 import { t, tMaybe } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
-import { formatDate } from "../../lib/format.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { type Attendee, type PlanDetail, plansApi } from "./api.ts";
 import { AmendForm, EndForm } from "./change-plan-forms.tsx";
@@ -56,7 +56,7 @@ function PlanView({ studentId, detail, onChanged }: { studentId: string; detail:
         {t("plans.plan.version", { number: version.number, status: statusText(version.status) })}
       </p>
       {plan.endedOn ? (
-        <p>{t("plans.plan.ended", { date: formatDate(plan.endedOn), reason: plan.endedReason ?? "" })}</p>
+        <p>{t("plans.plan.ended", { date: longDate(plan.endedOn), reason: plan.endedReason ?? "" })}</p>
       ) : null}
       {version.status === "draft" && detail.permissions.write ? (
         <p>
@@ -88,7 +88,7 @@ function SealSection({ detail }: { detail: PlanDetail }) {
       <p className="muted">{t("plans.seal.explain")}</p>
       {v.sha256 && v.sealedAt ? (
         <>
-          <p>{t("plans.seal.sealedAt", { date: formatDate(v.sealedAt.slice(0, 10)) })}</p>
+          <p>{t("plans.seal.sealedAt", { date: longDate(v.sealedAt.slice(0, 10)) })}</p>
           <p>
             {t("plans.seal.hash")}: <code data-testid="plan-hash">{groupedHash(v.sha256)}</code>
           </p>
@@ -195,13 +195,13 @@ function MeetingSection({
         <>
           <p data-testid="meeting-scheduled">
             {t("plans.meeting.scheduled", {
-              when: new Date(meeting.scheduledAt).toLocaleString(),
+              when: dateTime(meeting.scheduledAt),
               location: meeting.location,
               purpose: meeting.purpose,
             })}
           </p>
           {meeting.noticeSentOn ? (
-            <p>{t("plans.meeting.noticeSent", { date: formatDate(meeting.noticeSentOn) })}</p>
+            <p>{t("plans.meeting.noticeSent", { date: longDate(meeting.noticeSentOn) })}</p>
           ) : null}
           <AttendanceForm studentId={studentId} detail={detail} meetingId={meeting.id} onChanged={onChanged} />
           <ParentContactForm
@@ -644,9 +644,7 @@ function Signatures({ detail }: { detail: PlanDetail }) {
       {sigs.length === 0 ? <p>{t("plans.signatures.none")}</p> : null}
       <ul data-testid="signatures">
         {sigs.map((s) => (
-          <li key={s.attendeeId}>
-            {t("plans.signatures.item", { name: s.typedName, date: new Date(s.signedAt).toLocaleString() })}
-          </li>
+          <li key={s.attendeeId}>{t("plans.signatures.item", { name: s.typedName, date: dateTime(s.signedAt) })}</li>
         ))}
       </ul>
     </section>
@@ -663,7 +661,7 @@ function Versions({ detail }: { detail: PlanDetail }) {
             {t("plans.versions.item", {
               number: v.number,
               status: statusText(v.status),
-              date: formatDate(v.createdAt.slice(0, 10)),
+              date: longDate(v.createdAt.slice(0, 10)),
             })}
             {v.sha256 ? (
               <>

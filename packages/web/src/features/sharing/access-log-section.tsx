@@ -2,6 +2,7 @@ import type { AccessLog } from "@lantern/core";
 import { type ReactNode, useState } from "react";
 import { Alert, Button, type Column, DataTable, StatusRegion } from "../../components/ui/index.ts";
 import type { MessageKey } from "../../i18n/catalogs.ts";
+import { dateTime } from "../../i18n/dates.ts";
 import { t } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
@@ -16,8 +17,6 @@ function roleLabel(role: string): string {
   return text === key ? role : text;
 }
 
-const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
-
 /** The record of access (34 CFR 300.614; FERPA 99.32), newest first, ten at a time. */
 export function AccessLogSection({ studentId }: { studentId: string }) {
   const first = useRequest(`access-log:${studentId}`, (signal) => getAccessLog(studentId, null, signal));
@@ -27,7 +26,7 @@ export function AccessLogSection({ studentId }: { studentId: string }) {
   const [status, setStatus] = useState("");
 
   const columns: Column<Entry>[] = [
-    { id: "when", header: t("sharing.accessLog.when"), cell: (e) => dateTime.format(new Date(e.at)), rowHeader: true },
+    { id: "when", header: t("sharing.accessLog.when"), cell: (e) => dateTime(e.at), rowHeader: true },
     { id: "who", header: t("sharing.accessLog.who"), cell: (e) => e.who },
     { id: "role", header: t("sharing.accessLog.role"), cell: (e) => roleLabel(e.role) },
     { id: "what", header: t("sharing.accessLog.what"), cell: (e) => e.purpose },

@@ -4,9 +4,9 @@ import { paths } from "../../app/paths.ts";
 import type { RouteParams } from "../../app/routes.tsx";
 import { useSession } from "../../app/session.tsx";
 import { Alert, TermsUsed } from "../../components/ui/index.ts";
+import { longDate } from "../../i18n/dates.ts";
 import { t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
-import { formatDate } from "../../lib/format.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { StudentDeadlinesSection } from "../compliance/student-deadlines-section.tsx";
 import { SavedResultsSection } from "../navigator/saved-results-section.tsx";
@@ -22,7 +22,7 @@ function StudentFacts({ student }: { student: StudentDetail }) {
       <dl className="facts">
         <div>
           <dt>{t("students.dateOfBirth")}</dt>
-          <dd>{formatDate(student.dateOfBirth)}</dd>
+          <dd>{longDate(student.dateOfBirth)}</dd>
         </div>
         <div>
           <dt>{t("students.gradeLabel")}</dt>

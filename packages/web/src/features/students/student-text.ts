@@ -1,5 +1,5 @@
+import { longDate } from "../../i18n/dates.ts";
 import { t, tMaybe } from "../../i18n/t.ts";
-import { formatDate } from "../../lib/format.ts";
 import type { DeadlineSummary, PlanSummary } from "./api.ts";
 
 export function studentName(student: { firstName: string; lastName: string }): string {
@@ -16,7 +16,7 @@ export function planLabel(plan: PlanSummary): string {
 }
 
 export function deadlineText(deadline: DeadlineSummary): string {
-  const text = t("students.deadline.text", { label: deadline.label, date: formatDate(deadline.dueDate) });
+  const text = t("students.deadline.text", { label: deadline.label, date: longDate(deadline.dueDate) });
   const state = tMaybe(`students.deadline.state.${deadline.state}`);
   return state ? `${text} (${state})` : text;
 }
