@@ -15,6 +15,7 @@
  */
 import { z } from "zod";
 import type { SchoolCalendar, SchoolYear } from "../calendar/school-calendar.ts";
+import { DEFAULT_DATE_LOCALE } from "../shared/date-format.ts";
 import {
   addDays,
   addMonths,
@@ -27,7 +28,6 @@ import {
   toDayNumber,
   ZIsoDate,
 } from "../shared/dates.ts";
-import { DEFAULT_DATE_LOCALE } from "../shared/date-format.ts";
 
 export const DEADLINE_STATES = ["due", "due-soon", "overdue", "met"] as const;
 export const ZDeadlineState = z.enum(DEADLINE_STATES);

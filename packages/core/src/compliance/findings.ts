@@ -349,13 +349,19 @@ export function finding(
   return out;
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** How findings are ranked everywhere (checks, dashboards, CSV): errors, then warnings, then information. */
+export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/** For `sort`: the more serious first. */
+export function compareSeverity(a: Severity, b: Severity): number {
+  return SEVERITY_ORDER[a] - SEVERITY_ORDER[b];
+}
 
 /** Errors first, then warnings, then information; in document order within a severity. */
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings
     .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .sort((a, b) => compareSeverity(a.f.severity, b.f.severity) || a.i - b.i)
     .map(({ f }) => f);
 }
 

@@ -3,14 +3,16 @@
  * "Speech-language pathology: 60 → 30 minutes per week", "Goal 2 removed: Reading fluency",
  * accommodations added or removed, placement changes.
  */
+
+import { SERVICE_AREA_LABELS } from "../services/service-labels.ts";
 import type { AnnualGoal, IepAccommodation, IepDocument, IepService, ProgramModification } from "./iep-document.ts";
 import type { PlanDocument } from "./plan-document.ts";
 import {
   DISABILITY_CATEGORY_LABELS,
   describeServiceAmount,
   LRE_SETTING_LABELS,
+  type LreSettingCode,
   minutesPerPeriod,
-  SERVICE_AREA_LABELS,
 } from "./plan-labels.ts";
 import type { Section504Document } from "./section-504-document.ts";
 
@@ -261,7 +263,7 @@ function diffIep(before: IepDocument, after: IepDocument): PlanChange[] {
   const pb = before.placement;
   const pa = after.placement;
   if (pb.settingCode !== pa.settingCode) {
-    const label = (c: string | null) => (c ? (LRE_SETTING_LABELS[c] ?? c) : "not set");
+    const label = (c: string | null) => (c ? (LRE_SETTING_LABELS[c as LreSettingCode] ?? c) : "not set");
     changes.push({
       section: "placement",
       kind: "changed",

@@ -1,36 +1,47 @@
 /**
- * Plain-language labels for plan codes, used by the year-over-year diff, PDFs and screens.
- * English; other languages get their own table with the same keys.
+ * Plain-language labels for plan codes, one name per code, used by screens, PDFs and the
+ * year-over-year diff. English; the web's catalogs translate them under `label.<fact>.<value>`
+ * (a test fails when a code has no text there). Services are named in `services/service-labels.ts`.
  */
 import type { ServicePrescription } from "../services/service-prescription.ts";
-import type { PlanDisabilityCategory, PlanTeamRole } from "./plan-common.ts";
+import type { LRE_SETTING_CODES } from "./iep-document.ts";
+import type { ATTENDANCE_STATUSES, PlanDisabilityCategory, PlanTeamRole } from "./plan-common.ts";
+import type { PlanType } from "./plan-document.ts";
+import type { PlanState } from "./plan-lifecycle.ts";
 
-export const SERVICE_AREA_LABELS: Record<ServicePrescription["area"], string> = {
-  "specialized-academic-instruction": "Specialized academic instruction",
-  "speech-language-pathology": "Speech-language pathology",
-  "occupational-therapy": "Occupational therapy",
-  "physical-therapy": "Physical therapy",
-  counseling: "Counseling",
-  "behavior-support": "Behavior support",
-  "adaptive-physical-education": "Adaptive physical education",
-  audiology: "Audiology",
-  "interpreting-services": "Interpreting services",
-  "psychological-services": "Psychological services",
-  "orientation-and-mobility": "Orientation and mobility",
-  "school-health-services": "School health services",
-  "social-work-services": "Social work services",
-  "parent-counseling-and-training": "Parent counseling and training",
-  transportation: "Transportation",
-  "assistive-technology": "Assistive technology",
-  "paraprofessional-support": "Paraprofessional support",
-  other: "Other service",
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+export type LreSettingCode = (typeof LRE_SETTING_CODES)[number];
+
+export const PLAN_TYPE_LABELS: Record<PlanType, string> = {
+  iep: "IEP",
+  "section-504": "Section 504 plan",
 };
 
-export const SERVICE_KIND_LABELS: Record<ServicePrescription["kind"], string> = {
-  "special-education": "Special education",
-  "related-service": "Related service",
-  "supplementary-aid": "Supplementary aid or service",
+/** Where a plan (its current version) stands in its life (`plan-lifecycle.ts`). */
+export const PLAN_STATUS_LABELS: Record<PlanState, string> = {
+  draft: "Draft — being written",
+  proposed: "Proposed — waiting for the family's signature",
+  signed: "Signed and sealed — not yet in effect",
+  "in-effect": "In effect",
+  amended: "Replaced by an amendment",
+  ended: "Ended",
 };
+
+/** The PDFs of a plan, in the order they are offered. */
+export const PLAN_PDF_KINDS = ["full", "parent-summary", "at-a-glance", "prior-written-notice"] as const;
+export type PlanPdfKind = (typeof PLAN_PDF_KINDS)[number];
+
+export const PLAN_PDF_LABELS: Record<PlanPdfKind, string> = {
+  full: "The full plan",
+  "parent-summary": "Summary for the family",
+  "at-a-glance": "At a glance, for teachers",
+  "prior-written-notice": "Prior written notice",
+};
+
+/** The PDFs a plan of this type has: prior written notice is an IEP notice (34 CFR 300.503). */
+export function planPdfKindsFor(type: PlanType): readonly PlanPdfKind[] {
+  return type === "iep" ? PLAN_PDF_KINDS : PLAN_PDF_KINDS.filter((k) => k !== "prior-written-notice");
+}
 
 export const DISABILITY_CATEGORY_LABELS: Record<PlanDisabilityCategory, string> = {
   autism: "Autism",
@@ -61,7 +72,15 @@ export const TEAM_ROLE_LABELS: Record<PlanTeamRole, string> = {
   other: "Other",
 };
 
-export const LRE_SETTING_LABELS: Record<string, string> = {
+export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = {
+  invited: "Invited",
+  attended: "Attended",
+  "attended-remotely": "Attended by phone or video",
+  excused: "Excused in writing",
+  absent: "Did not attend",
+};
+
+export const LRE_SETTING_LABELS: Record<LreSettingCode, string> = {
   RC80: "General education class 80% or more of the day",
   RC79TO40: "General education class 40% to 79% of the day",
   RC39: "General education class less than 40% of the day",

@@ -4,11 +4,12 @@
  * partial consent (`consent.exclusions[].section` names one of these keys).
  */
 import type { IepDocument } from "./iep-document.ts";
+import type { PlanType } from "./plan-document.ts";
 import type { Section504Document } from "./section-504-document.ts";
 
 export type PlanSection<K extends string> = { key: K; title: string; citation: string };
 
-export const IEP_SECTIONS: readonly PlanSection<keyof IepDocument & string>[] = [
+export const IEP_SECTIONS = [
   { key: "student", title: "Student information", citation: "34 CFR 300.320" },
   { key: "primaryDisability", title: "Disability category", citation: "34 CFR 300.8(c)" },
   { key: "meeting", title: "Meeting", citation: "34 CFR 300.322; 300.324" },
@@ -47,9 +48,10 @@ export const IEP_SECTIONS: readonly PlanSection<keyof IepDocument & string>[] = 
   { key: "consent", title: "Parent consent", citation: "34 CFR 300.300(b); 300.9" },
   { key: "signatures", title: "Signatures", citation: "34 CFR 300.321" },
   { key: "safeguardsNotice", title: "Procedural safeguards", citation: "34 CFR 300.504" },
-];
+] as const satisfies readonly PlanSection<keyof IepDocument & string>[];
+export type IepSectionKey = (typeof IEP_SECTIONS)[number]["key"];
 
-export const SECTION_504_SECTIONS: readonly PlanSection<keyof Section504Document & string>[] = [
+export const SECTION_504_SECTIONS = [
   { key: "student", title: "Student information", citation: "34 CFR 104.33" },
   { key: "meeting", title: "Meeting", citation: "34 CFR 104.35(c)" },
   { key: "attendees", title: "Team and attendance", citation: "34 CFR 104.35(c)(3)" },
@@ -62,4 +64,18 @@ export const SECTION_504_SECTIONS: readonly PlanSection<keyof Section504Document
   { key: "signatures", title: "Signatures", citation: "34 CFR 104.36" },
   { key: "safeguardsNotice", title: "Procedural safeguards", citation: "34 CFR 104.36" },
   { key: "endReason", title: "End of the plan", citation: "34 CFR 104.33(b)(2)" },
-];
+] as const satisfies readonly PlanSection<keyof Section504Document & string>[];
+export type Section504SectionKey = (typeof SECTION_504_SECTIONS)[number]["key"];
+
+function titlesOf<K extends string>(sections: readonly PlanSection<K>[]): Record<K, string> {
+  return Object.fromEntries(sections.map((s) => [s.key, s.title])) as Record<K, string>;
+}
+
+/** Each section's title by key: the one name of a section on screens, in PDFs and in notices. */
+export const IEP_SECTION_TITLES: Record<IepSectionKey, string> = titlesOf(IEP_SECTIONS);
+export const SECTION_504_SECTION_TITLES: Record<Section504SectionKey, string> = titlesOf(SECTION_504_SECTIONS);
+
+/** The sections of a plan of this type, in reading order. */
+export function planSectionsFor(type: PlanType): readonly PlanSection<IepSectionKey | Section504SectionKey>[] {
+  return type === "iep" ? IEP_SECTIONS : SECTION_504_SECTIONS;
+}

@@ -32,10 +32,17 @@ export const SERVICE_AREAS = [
 ] as const;
 export const ZServiceArea = z.enum(SERVICE_AREAS);
 
+/** The period a service's frequency counts in ("2 times per week"). */
+export const SERVICE_PERIODS = ["day", "week", "month"] as const;
+export const ZServicePeriod = z.enum(SERVICE_PERIODS);
+
+/** How a service is given: one-on-one, in a small group, or as a consultation with the teachers. */
+export const SERVICE_DELIVERIES = ["individual", "group", "consult"] as const;
+
 export const ZFrequency = z.object({
   /** Sessions per period, e.g. 2 (times per week). */
   times: z.number().int().min(1).max(50),
-  per: z.enum(["day", "week", "month"]),
+  per: ZServicePeriod,
 });
 
 export const ZServicePrescription = z.object({
@@ -49,7 +56,7 @@ export const ZServicePrescription = z.object({
   frequency: ZFrequency,
   /** Minutes per session (duration). */
   minutesPerSession: z.number().int().min(1).max(600),
-  delivery: z.enum(["individual", "group", "consult"]).default("individual"),
+  delivery: z.enum(SERVICE_DELIVERIES).default("individual"),
   location: z.string().min(1).max(200).meta({ example: "Special education classroom" }),
   providerRole: z.string().min(1).max(120).meta({ example: "Speech-language pathologist" }),
 });

@@ -23,6 +23,7 @@ import {
   type BoilerplateIndex,
   boilerplateFindings,
   checkPlan,
+  compareSeverity,
   DEADLINE_DERIVED_FINDING_CODES,
   type Deadline,
   type DeadlineSettings,
@@ -529,8 +530,7 @@ export async function readPlanCompliance(
   const settings = await repo.settings(plan.districtId);
   const deadlines = stored.deadlines.map((d) => withState(d, today, settings));
   const findings = [...stored.findings, ...findingsFromDeadlines(deadlines)];
-  const order = { error: 0, warning: 1, info: 2 } as const;
-  findings.sort((a, b) => order[a.severity] - order[b.severity]);
+  findings.sort((a, b) => compareSeverity(a.severity, b.severity));
   const check = { findings, deadlines };
   return {
     planId: plan.planId,

@@ -11,6 +11,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import {
   addDays,
+  compareSeverity,
   DEADLINE_FINDING_CODES,
   DEADLINE_KINDS,
   type DeadlineKind,
@@ -352,7 +353,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const severity = deadlineFindingSeverity(kind, d.state);
       if (severity) add(DEADLINE_FINDING_CODES[kind], severity, d.n, d.plans);
     }
-    const order = { error: 0, warning: 1, info: 2 } as const;
     return {
       scope: scope.kind,
       districtId: scope.districtId,
@@ -361,7 +361,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       dueSoonDays: settings.dueSoonDays,
       pendingPlans,
       plans: { total: p.total, iep: p.iep, section504: p.s504, withErrors },
-      findings: [...counts.values()].sort((a, b) => order[a.severity] - order[b.severity] || b.plans - a.plans),
+      findings: [...counts.values()].sort((a, b) => compareSeverity(a.severity, b.severity) || b.plans - a.plans),
       deadlines: {
         ...totals,
         byKind: DEADLINE_KINDS.filter((k) => byKind.has(k)).map(
