@@ -143,10 +143,12 @@ export function isCompleteIepService(service: IepService): service is CompleteIe
   );
 }
 
+export const PROGRAM_MODIFICATION_KINDS = ["program-modification", "support-for-staff"] as const;
+
 export const ZProgramModification = z
   .object({
     id: ZPlanItemId,
-    kind: z.enum(["program-modification", "support-for-staff"]),
+    kind: z.enum(PROGRAM_MODIFICATION_KINDS),
     description: ZPlanText,
     providedBy: ZPlanLabel,
     when: ZPlanLabel,
@@ -196,12 +198,15 @@ export const ZIepAccommodation = z
   .meta({ description: "An individual accommodation, tied to a need", citation: "34 CFR 300.320(a)(4), (a)(6)" });
 export type IepAccommodation = z.infer<typeof ZIepAccommodation>;
 
+export const ASSESSMENT_SCOPES = ["state", "district"] as const;
+export const ASSESSMENT_PARTICIPATIONS = ["regular", "regular-with-accommodations", "alternate"] as const;
+
 export const ZAssessmentParticipation = z
   .object({
     id: ZPlanItemId,
     name: ZPlanLabel.meta({ example: "State assessment in English language arts" }),
-    scope: z.enum(["state", "district"]),
-    participation: z.enum(["regular", "regular-with-accommodations", "alternate"]).nullable().default(null),
+    scope: z.enum(ASSESSMENT_SCOPES),
+    participation: z.enum(ASSESSMENT_PARTICIPATIONS).nullable().default(null),
     /** Testing accommodations used (ids of accommodations in this plan). */
     accommodationIds: z.array(ZPlanItemId).default([]),
     /** Alternate only: why the child cannot participate in the regular assessment (300.320(a)(6)(ii)(A)). */
@@ -246,9 +251,11 @@ export const ZSpecialFactors = z
   .meta({ description: "The five special factors the team considers", citation: "34 CFR 300.324(a)(2)" });
 export type SpecialFactors = z.infer<typeof ZSpecialFactors>;
 
+export const ESY_DECISIONS = ["required", "not-required", "to-be-determined"] as const;
+
 export const ZExtendedSchoolYear = z
   .object({
-    decision: z.enum(["required", "not-required", "to-be-determined"]).nullable().default(null),
+    decision: z.enum(ESY_DECISIONS).nullable().default(null),
     rationale: ZPlanText,
     /** Services provided during ESY (ids of services in this plan). */
     serviceIds: z.array(ZPlanItemId).default([]),
@@ -261,9 +268,11 @@ export const ZExtendedSchoolYear = z
   });
 export type ExtendedSchoolYear = z.infer<typeof ZExtendedSchoolYear>;
 
+export const POSTSECONDARY_GOAL_AREAS = ["education-training", "employment", "independent-living"] as const;
+
 export const ZPostsecondaryGoal = z.object({
   id: ZPlanItemId,
-  area: z.enum(["education-training", "employment", "independent-living"]),
+  area: z.enum(POSTSECONDARY_GOAL_AREAS),
   text: ZPlanText,
 });
 export type PostsecondaryGoal = z.infer<typeof ZPostsecondaryGoal>;
@@ -337,9 +346,12 @@ export const ZConsentExclusion = z.object({
 });
 export type ConsentExclusion = z.infer<typeof ZConsentExclusion>;
 
+/** The parent's answer to a proposed IEP (34 CFR 300.300(b)): all of it, all but named parts, or none. */
+export const CONSENT_CHOICES = ["consent", "consent-except", "refuse"] as const;
+
 export const ZIepConsent = z
   .object({
-    choice: z.enum(["consent", "consent-except", "refuse"]).nullable().default(null),
+    choice: z.enum(CONSENT_CHOICES).nullable().default(null),
     /** With "consent-except": the parts the parent does not consent to. */
     exclusions: z.array(ZConsentExclusion).default([]),
     date: ZPlanDate,

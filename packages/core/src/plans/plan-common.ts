@@ -139,10 +139,13 @@ export type PlanSignature = z.infer<typeof ZPlanSignature>;
 export const MEETING_TYPES = ["initial", "annual", "amendment", "reevaluation", "transition", "other"] as const;
 export const ZMeetingType = z.enum(MEETING_TYPES);
 
+/** How the school tried to reach a parent (34 CFR 300.322(d)(1)–(3): calls, letters, visits). */
+export const CONTACT_METHODS = ["phone", "letter", "email", "home-visit", "work-visit", "in-person", "other"] as const;
+
 /** Efforts to involve the parent, kept when meeting without them (34 CFR 300.322(d)). */
 export const ZParentContactAttempt = z.object({
   date: ZIsoDate,
-  method: z.enum(["phone", "letter", "email", "home-visit", "work-visit", "in-person", "other"]),
+  method: z.enum(CONTACT_METHODS),
   result: ZPlanText,
 });
 export type ParentContactAttempt = z.infer<typeof ZParentContactAttempt>;

@@ -4,8 +4,15 @@
  * (a test fails when a code has no text there). Services are named in `services/service-labels.ts`.
  */
 import type { ServicePrescription } from "../services/service-prescription.ts";
-import type { LRE_SETTING_CODES } from "./iep-document.ts";
-import type { ATTENDANCE_STATUSES, PlanDisabilityCategory, PlanTeamRole } from "./plan-common.ts";
+import type {
+  ASSESSMENT_PARTICIPATIONS,
+  ASSESSMENT_SCOPES,
+  ESY_DECISIONS,
+  LRE_SETTING_CODES,
+  POSTSECONDARY_GOAL_AREAS,
+  PROGRAM_MODIFICATION_KINDS,
+} from "./iep-document.ts";
+import type { ATTENDANCE_STATUSES, CONTACT_METHODS, PlanDisabilityCategory, PlanTeamRole } from "./plan-common.ts";
 import type { PlanType } from "./plan-document.ts";
 import type { PlanState } from "./plan-lifecycle.ts";
 
@@ -78,6 +85,46 @@ export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = {
   "attended-remotely": "Attended by phone or video",
   excused: "Excused in writing",
   absent: "Did not attend",
+};
+
+export const CONTACT_METHOD_LABELS: Record<(typeof CONTACT_METHODS)[number], string> = {
+  phone: "Phone call",
+  letter: "Letter",
+  email: "Email",
+  "home-visit": "Home visit",
+  "work-visit": "Visit at work",
+  "in-person": "In person",
+  other: "Other",
+};
+
+export const PROGRAM_MODIFICATION_KIND_LABELS: Record<(typeof PROGRAM_MODIFICATION_KINDS)[number], string> = {
+  "program-modification": "Change to the program",
+  "support-for-staff": "Support for school staff",
+};
+
+export const ASSESSMENT_SCOPE_LABELS: Record<(typeof ASSESSMENT_SCOPES)[number], string> = {
+  state: "State test",
+  district: "District test",
+};
+
+export const ASSESSMENT_PARTICIPATION_LABELS: Record<(typeof ASSESSMENT_PARTICIPATIONS)[number], string> = {
+  regular: "Regular test",
+  "regular-with-accommodations": "Regular test with accommodations",
+  alternate: "Alternate test",
+};
+
+/** Extended school year (34 CFR 300.106). */
+export const ESY_DECISION_LABELS: Record<(typeof ESY_DECISIONS)[number], string> = {
+  required: "Needed",
+  "not-required": "Not needed",
+  "to-be-determined": "To be decided",
+};
+
+/** Areas of postsecondary goals (34 CFR 300.320(b)(1)). */
+export const POSTSECONDARY_GOAL_AREA_LABELS: Record<(typeof POSTSECONDARY_GOAL_AREAS)[number], string> = {
+  "education-training": "Education or training",
+  employment: "Work",
+  "independent-living": "Living on their own",
 };
 
 export const LRE_SETTING_LABELS: Record<LreSettingCode, string> = {

@@ -5,8 +5,20 @@ import { SEVERITIES } from "../compliance/findings.ts";
 import { RELATED_SERVICES } from "../eligibility/navigator-facts.ts";
 import { FIDELITY_GROUPINGS } from "../enforcement/plan-enforcement.ts";
 import { SESSION_STATUSES } from "../enforcement/service-minutes.ts";
-import { LRE_SETTING_CODES } from "../plans/iep-document.ts";
-import { ATTENDANCE_STATUSES, PLAN_DISABILITY_CATEGORIES, PLAN_TEAM_ROLES } from "../plans/plan-common.ts";
+import {
+  ASSESSMENT_PARTICIPATIONS,
+  ASSESSMENT_SCOPES,
+  ESY_DECISIONS,
+  LRE_SETTING_CODES,
+  POSTSECONDARY_GOAL_AREAS,
+  PROGRAM_MODIFICATION_KINDS,
+} from "../plans/iep-document.ts";
+import {
+  ATTENDANCE_STATUSES,
+  CONTACT_METHODS,
+  PLAN_DISABILITY_CATEGORIES,
+  PLAN_TEAM_ROLES,
+} from "../plans/plan-common.ts";
 import { PLAN_TYPES } from "../plans/plan-document.ts";
 import { PLAN_PDF_KINDS, planPdfKindsFor } from "../plans/plan-labels.ts";
 import { PLAN_STATES } from "../plans/plan-lifecycle.ts";
@@ -25,6 +37,12 @@ const VALUES: Record<LabelledFact, readonly string[]> = {
   attendance: ATTENDANCE_STATUSES,
   disabilityCategory: PLAN_DISABILITY_CATEGORIES,
   lreSetting: LRE_SETTING_CODES,
+  contactMethod: CONTACT_METHODS,
+  programModificationKind: PROGRAM_MODIFICATION_KINDS,
+  assessmentScope: ASSESSMENT_SCOPES,
+  assessmentParticipation: ASSESSMENT_PARTICIPATIONS,
+  esyDecision: ESY_DECISIONS,
+  postsecondaryGoalArea: POSTSECONDARY_GOAL_AREAS,
   serviceArea: SERVICE_AREAS,
   relatedService: RELATED_SERVICES,
   serviceKind: SERVICE_KINDS,

@@ -57,8 +57,8 @@ describe("App", () => {
             lastName: "Rivera",
             grade: "K",
             schoolName: "Northside Elementary",
-            plans: [{ id: "p1", type: "iep", status: "active" }],
-            nextDeadline: { label: "Annual review", dueDate: "2026-03-04", state: "upcoming" },
+            plans: [{ id: "p1", type: "iep", status: "in-effect" }],
+            nextDeadline: { label: "Annual review", dueDate: "2026-03-04", state: "due" },
           },
         ],
         nextCursor: null,
@@ -67,7 +67,7 @@ describe("App", () => {
     render(<App />);
     expect(await screen.findByRole("heading", { level: 1, name: "My children" }, wait)).toBeTruthy();
     expect(await screen.findByRole("link", { name: "Mateo Rivera" }, wait)).toBeTruthy();
-    expect(screen.getByText("Plans: IEP: in effect")).toBeTruthy();
+    expect(screen.getByText("Plans: IEP: In effect")).toBeTruthy();
     expect(screen.getByText("Annual review: March 4, 2026 (coming up)")).toBeTruthy();
     expect(screen.queryByRole("table")).toBeNull();
     expect(seen).toContain("/api/students?limit=25");

@@ -20,10 +20,12 @@ import { messages as roster } from "../features/roster/messages.en.ts";
 import { messages as sharing } from "../features/sharing/messages.en.ts";
 import { messages as students } from "../features/students/messages.en.ts";
 import type { Message } from "./format.ts";
+import { messages as labels } from "./labels.en.ts";
 import { messages as common } from "./messages.en.ts";
 
 export const en = {
   ...common,
+  ...labels,
   ...landing,
   ...auth,
   ...home,

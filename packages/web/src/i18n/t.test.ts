@@ -19,8 +19,8 @@ describe("t", () => {
   });
 
   it("finds run-time keys, or says it has none", () => {
-    expect(tMaybe("students.plan.status.draft")).toBe("draft");
-    expect(tMaybe("students.plan.status.no-such-status")).toBeUndefined();
+    expect(tMaybe("label.deadlineState.met")).toBe("done");
+    expect(tMaybe("label.planStatus.no-such-status")).toBeUndefined();
   });
 });
 

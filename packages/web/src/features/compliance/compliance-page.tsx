@@ -16,6 +16,7 @@ import {
   TermsUsed,
 } from "../../components/ui/index.ts";
 import { longDate } from "../../i18n/dates.ts";
+import { label } from "../../i18n/labels.ts";
 import { getLocale, t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
@@ -23,7 +24,6 @@ import { enforcementPaths } from "../enforcement/paths.ts";
 import { ServiceAlertsPanel } from "../enforcement/service-alerts-panel.tsx";
 import { csvLinks, type DashboardFilters, getDashboard, getOverdue } from "./api.ts";
 import { CalendarFeedSection } from "./calendar-feed-section.tsx";
-import { kindLabel, severityLabel } from "./compliance-text.ts";
 import { TrendSection } from "./trend-section.tsx";
 
 type Scope = NonNullable<DashboardFilters["scope"]>;
@@ -196,7 +196,7 @@ export default function CompliancePage() {
   const csv = csvLinks(filters);
 
   const kindColumns: Column<KindRow>[] = [
-    { id: "kind", header: t("compliance.deadlines.kind"), cell: (r) => kindLabel(r.kind), rowHeader: true },
+    { id: "kind", header: t("compliance.deadlines.kind"), cell: (r) => label("deadlineKind", r.kind), rowHeader: true },
     { id: "overdue", header: t("compliance.deadlines.overdue"), cell: (r) => String(r.overdue) },
     { id: "dueSoon", header: t("compliance.deadlines.dueSoon"), cell: (r) => String(r.dueSoon) },
     { id: "due", header: t("compliance.deadlines.due"), cell: (r) => String(r.due) },
@@ -209,7 +209,7 @@ export default function CompliancePage() {
       cell: (r) => FINDING_RULES[r.code].summary,
       rowHeader: true,
     },
-    { id: "severity", header: t("compliance.findings.severity"), cell: (r) => severityLabel(r.severity) },
+    { id: "severity", header: t("compliance.findings.severity"), cell: (r) => label("severity", r.severity) },
     { id: "plans", header: t("compliance.findings.plans"), cell: (r) => String(r.plans) },
     { id: "law", header: t("compliance.findings.law"), cell: (r) => FINDING_RULES[r.code].citation },
   ];

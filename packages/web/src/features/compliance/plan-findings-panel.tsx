@@ -1,8 +1,8 @@
 import { Alert } from "../../components/ui/index.ts";
+import { label } from "../../i18n/labels.ts";
 import { t } from "../../i18n/t.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { getPlanCompliance } from "./api.ts";
-import { severityLabel } from "./compliance-text.ts";
 
 /**
  * The plan checks, next to the editor: re-read after every save (`revision`), each finding with
@@ -39,7 +39,7 @@ export function PlanFindingsPanel({
                 <li key={`${f.code}-${f.place}`}>
                   <strong>{f.message}</strong>{" "}
                   <span className="muted">
-                    ({severityLabel(f.severity)}; {f.citation})
+                    ({label("severity", f.severity)}; {f.citation})
                   </span>
                   <br />
                   {f.fix} {target ? <a href={target}>{t("compliance.editor.goTo")}</a> : null}

@@ -3,11 +3,11 @@ import { Link } from "wouter";
 import { paths } from "../../app/paths.ts";
 import { Alert, type Column, DataTable, TermsUsed } from "../../components/ui/index.ts";
 import { longDate } from "../../i18n/dates.ts";
+import { label } from "../../i18n/labels.ts";
 import { t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { getPlanCompliance } from "./api.ts";
-import { stateLabel } from "./compliance-text.ts";
 
 type Plan = { id: string; type: "iep" | "section-504"; status: string };
 type DeadlineRow = PlanComplianceView["deadlines"][number];
@@ -31,7 +31,7 @@ function PlanDeadlines({
     {
       id: "state",
       header: t("compliance.student.state"),
-      cell: (d) => <span className={`badge badge-${d.state}`}>{stateLabel(d.state)}</span>,
+      cell: (d) => <span className={`badge badge-${d.state}`}>{label("deadlineState", d.state)}</span>,
     },
   ];
   return (

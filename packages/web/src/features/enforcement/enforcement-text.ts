@@ -1,12 +1,14 @@
-import { getLocale, t, tMaybe } from "../../i18n/t.ts";
+import { labelOrCode } from "../../i18n/labels.ts";
+import { getLocale, t } from "../../i18n/t.ts";
 
-/** The family-friendly name of a service area ("speech-language-pathology" → "Speech and language therapy"). */
+/** The name of a service area, core's ("speech-language-pathology" → "Speech-language pathology"). */
 export function areaLabel(area: string): string {
-  return tMaybe(`enforcement.area.${area}`) ?? area;
+  return labelOrCode("serviceArea", area);
 }
 
+/** What happened to a session ("student-absent" → "Student absent"). */
 export function statusLabel(status: string): string {
-  return tMaybe(`enforcement.status.${status}`) ?? status;
+  return labelOrCode("sessionStatus", status);
 }
 
 /** A number for people: at most one decimal. */

@@ -1,36 +1,5 @@
 /** Strings for service delivery (minutes, the week-logging grid) and progress monitoring. */
 export const messages = {
-  // Service areas (from the plan's services)
-  "enforcement.area.specialized-academic-instruction": "Specialized academic instruction",
-  "enforcement.area.speech-language-pathology": "Speech and language therapy",
-  "enforcement.area.occupational-therapy": "Occupational therapy",
-  "enforcement.area.physical-therapy": "Physical therapy",
-  "enforcement.area.counseling": "Counseling",
-  "enforcement.area.behavior-support": "Behavior support",
-  "enforcement.area.adaptive-physical-education": "Adaptive physical education",
-  "enforcement.area.audiology": "Audiology (hearing services)",
-  "enforcement.area.interpreting-services": "Interpreting services",
-  "enforcement.area.psychological-services": "Psychological services",
-  "enforcement.area.orientation-and-mobility": "Orientation and mobility",
-  "enforcement.area.school-health-services": "School health services",
-  "enforcement.area.social-work-services": "Social work services",
-  "enforcement.area.parent-counseling-and-training": "Parent counseling and training",
-  "enforcement.area.transportation": "Transportation",
-  "enforcement.area.assistive-technology": "Assistive technology",
-  "enforcement.area.paraprofessional-support": "Support from a paraprofessional (aide)",
-  "enforcement.area.other": "Other service",
-
-  // Session statuses
-  "enforcement.status.none": "Not logged",
-  "enforcement.status.delivered": "Delivered",
-  "enforcement.status.student-absent": "Student absent",
-  "enforcement.status.provider-absent": "Provider absent",
-  "enforcement.status.school-closed": "School closed",
-  "enforcement.status.student-unavailable": "Student unavailable (school activity)",
-  "enforcement.status.make-up": "Make-up session",
-  "enforcement.delivery.individual": "Individual",
-  "enforcement.delivery.group": "Group",
-
   // Minutes page
   "enforcement.minutes.title": "Services for {name}",
   "enforcement.minutes.titleFallback": "Services",
@@ -67,9 +36,6 @@ export const messages = {
   "enforcement.progress.intro":
     "Each goal has a starting point and a target. The chart shows the scores recorded so far, the expected path to the target (aim line) and the direction the scores are heading (trend line).",
   "enforcement.progress.noGoals": "The plan in effect has no goals with numbers to chart yet.",
-  "enforcement.progress.status.on-track": "On track",
-  "enforcement.progress.status.not-yet-on-track": "Not yet on track",
-  "enforcement.progress.status.no-data": "No data yet",
   "enforcement.progress.hint.consider-changing-instruction":
     "The last four scores are all on the wrong side of the aim line. The team may want to change how this goal is taught.",
   "enforcement.progress.hint.consider-raising-the-goal":
@@ -118,6 +84,7 @@ export const messages = {
   "enforcement.week.minutesLabel": "{student}, {service}, {day}: minutes",
   "enforcement.week.deliveryLabel": "{student}, {service}: group or individual",
   "enforcement.week.minutesShort": "Minutes",
+  "enforcement.week.notLogged": "Not logged",
   "enforcement.week.save": "Save the week",
   "enforcement.week.saving": "Saving…",
   "enforcement.week.saved": { one: "Saved {count} session.", other: "Saved {count} sessions." },
@@ -132,9 +99,6 @@ export const messages = {
   "enforcement.fidelity.intro":
     "How many of the minutes that plans require were given, and how many minutes are owed, by provider, school or the whole district.",
   "enforcement.fidelity.by": "Group by",
-  "enforcement.fidelity.by.provider": "Provider",
-  "enforcement.fidelity.by.school": "School",
-  "enforcement.fidelity.by.district": "District",
   "enforcement.fidelity.from": "From",
   "enforcement.fidelity.through": "Through",
   "enforcement.fidelity.datesHint": "Leave the dates empty for the last 12 months.",

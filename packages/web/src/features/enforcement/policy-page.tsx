@@ -2,6 +2,7 @@ import { OWABLE_REASONS } from "@lantern/core";
 import { type FormEvent, useEffect, useState } from "react";
 import { Page } from "../../app/page.tsx";
 import { Alert, Button, Field, StatusRegion, TextInput } from "../../components/ui/index.ts";
+import { label } from "../../i18n/labels.ts";
 import { t } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
@@ -73,7 +74,7 @@ export default function PolicyPage() {
                       setOwed((list) => (e.target.checked ? [...list, reason] : list.filter((r) => r !== reason)))
                     }
                   />{" "}
-                  {t(`enforcement.status.${reason}`)}
+                  {label("sessionStatus", reason)}
                 </label>
               </div>
             ))}

@@ -9,6 +9,7 @@ import type { RouteParams } from "../../app/routes.tsx";
 import { useSession } from "../../app/session.tsx";
 import { Alert, Button, Field, Select, StatusRegion, TextInput } from "../../components/ui/index.ts";
 import { longDate } from "../../i18n/dates.ts";
+import { label } from "../../i18n/labels.ts";
 import { t } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
@@ -120,7 +121,7 @@ export default function ProgressPage({ params }: { params: RouteParams }) {
         <section key={goal.goalId} className="panel" aria-labelledby={`goal-${goal.goalId}`}>
           <h2 id={`goal-${goal.goalId}`}>{goal.label || goal.goalId}</h2>
           <p>
-            <strong>{t(`enforcement.progress.status.${analysis.status}`)}.</strong> {analysis.statement}
+            <strong>{label("progressStatus", analysis.status)}.</strong> {analysis.statement}
           </p>
           <p className="muted">{t(`enforcement.progress.hint.${analysis.decision.outcome}`)}</p>
           <GoalChart goal={goal} analysis={analysis} />

@@ -7,6 +7,7 @@ import { type FormEvent, useState } from "react";
 import { Page } from "../../app/page.tsx";
 import { Alert, Button, DataTable, Field, Select, TextInput } from "../../components/ui/index.ts";
 import { longDate } from "../../i18n/dates.ts";
+import { label } from "../../i18n/labels.ts";
 import { t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
@@ -33,7 +34,7 @@ export default function ServiceFidelityPage() {
           <Select
             value={form.by}
             onChange={(e) => setForm({ ...form, by: e.target.value as FidelityQuery["by"] })}
-            options={GROUPINGS.map((g) => ({ value: g, label: t(`enforcement.fidelity.by.${g}`) }))}
+            options={GROUPINGS.map((g) => ({ value: g, label: label("fidelityGrouping", g) }))}
           />
         </Field>
         <Field label={t("enforcement.fidelity.from")} hint={t("enforcement.fidelity.datesHint")}>
@@ -68,7 +69,7 @@ export default function ServiceFidelityPage() {
         <>
           <DataTable<FidelityGroup>
             caption={t("enforcement.fidelity.caption", {
-              by: t(`enforcement.fidelity.by.${request.data.by}`).toLowerCase(),
+              by: label("fidelityGrouping", request.data.by).toLowerCase(),
               from: longDate(request.data.from),
               through: longDate(request.data.through),
             })}

@@ -43,7 +43,7 @@ describe("week logging grid", () => {
   it("labels every cell with student, service and day, and shows what was logged", () => {
     render(<WeekGrid week={week} />);
     const tuesday = screen.getByRole("combobox", {
-      name: /Robin Example, Speech and language therapy, Tuesday .*: what happened/,
+      name: /Robin Example, Speech-language pathology, Tuesday .*: what happened/,
     });
     expect((tuesday as HTMLSelectElement).value).toBe("provider-absent");
     expect((screen.getByRole("combobox", { name: /group or individual/ }) as HTMLSelectElement).value).toBe("group");

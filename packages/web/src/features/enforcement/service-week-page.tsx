@@ -9,6 +9,7 @@ import { useLocation, useSearch } from "wouter";
 import { Page } from "../../app/page.tsx";
 import { Alert, Button, Field, StatusRegion, TextInput } from "../../components/ui/index.ts";
 import { longDate, shortDate, weekday } from "../../i18n/dates.ts";
+import { label } from "../../i18n/labels.ts";
 import { t } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
@@ -176,8 +177,8 @@ export function WeekGrid({ week }: { week: CaseloadWeek }) {
                         setDelivery((prev) => ({ ...prev, [rk]: e.target.value === "group" ? "group" : "individual" }))
                       }
                     >
-                      <option value="individual">{t("enforcement.delivery.individual")}</option>
-                      <option value="group">{t("enforcement.delivery.group")}</option>
+                      <option value="individual">{label("serviceDelivery", "individual")}</option>
+                      <option value="group">{label("serviceDelivery", "group")}</option>
                     </select>
                   </td>
                   {week.schoolDays.map((d) => {
@@ -193,10 +194,10 @@ export function WeekGrid({ week }: { week: CaseloadWeek }) {
                             setCell(key, { status: e.target.value as SessionStatus | "" }, r.service.minutesPerSession)
                           }
                         >
-                          <option value="">{t("enforcement.status.none")}</option>
+                          <option value="">{t("enforcement.week.notLogged")}</option>
                           {STATUSES.map((s) => (
                             <option key={s} value={s}>
-                              {t(`enforcement.status.${s}`)}
+                              {label("sessionStatus", s)}
                             </option>
                           ))}
                         </select>

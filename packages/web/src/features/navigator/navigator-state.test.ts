@@ -1,4 +1,4 @@
-import { navigate, ZNavigatorFacts } from "@lantern/core";
+import { navigate, RELATED_SERVICES, ZNavigatorFacts } from "@lantern/core";
 import { describe, expect, it } from "vitest";
 import { en } from "../../i18n/catalogs.ts";
 import {
@@ -38,7 +38,12 @@ describe("navigator wizard state", () => {
       expect(catalog[`navigator.q.${step.id}.hint`], step.id).toBeTypeOf("string");
       if (step.kind === "choice" || step.kind === "multi") {
         for (const option of step.options) {
-          expect(catalog[`navigator.q.${step.id}.option.${option}`], `${step.id}.${option}`).toBeTypeOf("string");
+          // A related service is named by core (label.relatedService.*), as in plans.
+          const key =
+            step.id === "relatedServices" && (RELATED_SERVICES as readonly string[]).includes(option)
+              ? `label.relatedService.${option}`
+              : `navigator.q.${step.id}.option.${option}`;
+          expect(catalog[key], `${step.id}.${option}`).toBeTypeOf("string");
         }
         expect(step.options).toContain("unknown");
       }

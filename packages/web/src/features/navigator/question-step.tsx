@@ -1,5 +1,7 @@
+import { RELATED_SERVICES } from "@lantern/core";
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { Button } from "../../components/ui/index.ts";
+import { labelOrCode } from "../../i18n/labels.ts";
 import { t, tMaybe } from "../../i18n/t.ts";
 import { type Answers, isAnswered, type StepDef, toggleMulti } from "./navigator-state.ts";
 import { NavigatorTerm, type NavigatorTermKey } from "./navigator-term.tsx";
@@ -16,6 +18,17 @@ const TERMS: Partial<Record<StepDef["id"], NavigatorTermKey[]>> = {
 
 function label(key: string): string {
   return tMaybe(key) ?? key;
+}
+
+/**
+ * The text of an answer. A related service is called by core's name for it, the name it has in
+ * plans and PDFs; other answers use the question's own wording.
+ */
+export function optionText(stepId: StepDef["id"], option: string): string {
+  if (stepId === "relatedServices" && (RELATED_SERVICES as readonly string[]).includes(option)) {
+    return labelOrCode("relatedService", option);
+  }
+  return label(`navigator.q.${stepId}.option.${option}`);
 }
 
 export type QuestionStepProps = {
@@ -142,7 +155,7 @@ export function QuestionStep({
                     }
                   }}
                 />
-                <label htmlFor={id}>{label(`${base}.option.${option}`)}</label>
+                <label htmlFor={id}>{optionText(step.id, option)}</label>
               </div>
             );
           })}

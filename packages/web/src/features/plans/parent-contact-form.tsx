@@ -1,12 +1,13 @@
+import { CONTACT_METHODS } from "@lantern/core";
 import { type FormEvent, useState } from "react";
 import { Alert, Button, Field, Select, TextInput } from "../../components/ui/index.ts";
 import { longDate } from "../../i18n/dates.ts";
-import { t, tMaybe } from "../../i18n/t.ts";
+import { label, labelOrCode } from "../../i18n/labels.ts";
+import { t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { type PlanDetail, plansApi } from "./api.ts";
 import { TextArea } from "./plan-page.tsx";
 
-const METHODS = ["phone", "letter", "email", "home-visit", "work-visit", "in-person", "other"] as const;
 type Attempt = { date: string; method: string; result: string };
 
 /**
@@ -67,7 +68,7 @@ export function ParentContactForm({
             <li key={`${a.date}-${a.method}-${a.result}`}>
               {t("plans.contact.item", {
                 date: longDate(a.date),
-                method: tMaybe(`plans.contact.method.${a.method}`) ?? a.method,
+                method: labelOrCode("contactMethod", a.method),
                 result: a.result,
               })}
             </li>
@@ -84,7 +85,7 @@ export function ParentContactForm({
         <Select
           value={method}
           onChange={(e) => setMethod(e.target.value)}
-          options={METHODS.map((m) => ({ value: m, label: tMaybe(`plans.contact.method.${m}`) ?? m }))}
+          options={CONTACT_METHODS.map((m) => ({ value: m, label: label("contactMethod", m) }))}
         />
       </Field>
       <TextArea label={t("plans.contact.result")} name="contact-result" value={result} onChange={setResult} />

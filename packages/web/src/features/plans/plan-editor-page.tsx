@@ -10,15 +10,16 @@ import { Page } from "../../app/page.tsx";
 import type { RouteParams } from "../../app/routes.tsx";
 import { Alert, Button, Field, Select, StatusRegion, TextInput } from "../../components/ui/index.ts";
 import { timeOfDay } from "../../i18n/dates.ts";
+import { label, labelOrCode } from "../../i18n/labels.ts";
 import { t, tMaybe } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { PlanFindingsPanel } from "../compliance/plan-findings-panel.tsx";
-import { type PlanContent, type PlanDetail, plansApi } from "./api.ts";
+import { type PlanContent, type PlanDetail, type PlanType, plansApi } from "./api.ts";
 import { TextArea } from "./plan-page.tsx";
 import { type FieldSpec, type SectionSpec, sectionsFor } from "./plan-sections.ts";
-import { getPath, planPaths, planTypeText, setPath, statusText } from "./plan-text.ts";
+import { getPath, planPaths, planTypeText, sectionHeading, sectionTitle, setPath, statusText } from "./plan-text.ts";
 
 type Backup = { revision: number; content: PlanContent };
 const backupKey = (versionId: string) => `lantern.plan-draft.${versionId}`;
@@ -55,7 +56,7 @@ export default function PlanEditorPage({ params }: { params: RouteParams }) {
   if (state.status === "loading") return <Page title={t("app.loading")} />;
   if (state.status === "error") {
     return (
-      <Page title={t("plans.type.iep")}>
+      <Page title={label("planType", "iep")}>
         <Alert tone="error">{t("plans.error.load", { message: describeError(state.error) })}</Alert>
       </Page>
     );
@@ -185,6 +186,7 @@ function Editor({ studentId, detail }: { studentId: string; detail: PlanDetail }
       </p>
       {merge ? (
         <MergeView
+          type={detail.plan.type}
           mine={content}
           theirs={merge.theirs}
           onSave={(merged) => {
@@ -201,7 +203,7 @@ function Editor({ studentId, detail }: { studentId: string; detail: PlanDetail }
         <ul>
           {sections.map((sec) => (
             <li key={sec.id}>
-              <a href={`#section-${sec.id}`}>{tMaybe(`plans.section.${sec.id}`) ?? sec.id}</a>
+              <a href={`#section-${sec.id}`}>{sectionHeading(detail.plan.type, sec)}</a>
             </li>
           ))}
         </ul>
@@ -213,10 +215,23 @@ function Editor({ studentId, detail }: { studentId: string; detail: PlanDetail }
         sectionIds={sections.map((sec) => sec.id)}
       />
       {sections.map((sec) => (
-        <SectionEditor key={sec.id} spec={sec} content={content} errors={fieldErrors} onChange={change} />
+        <SectionEditor
+          key={sec.id}
+          heading={sectionHeading(detail.plan.type, sec)}
+          spec={sec}
+          content={content}
+          errors={fieldErrors}
+          onChange={change}
+        />
       ))}
     </Page>
   );
+}
+
+/** A select's choices, each named by core's label for its code. */
+export function optionsOf(spec: FieldSpec): Array<{ value: string; label: string }> {
+  const options = spec.options;
+  return options ? options.values.map((value) => ({ value, label: labelOrCode(options.fact, value) })) : [];
 }
 
 function FieldEditor({
@@ -257,7 +272,7 @@ function FieldEditor({
           name={name}
           value={typeof value === "string" ? value : ""}
           placeholder={t("plans.editor.notDecided")}
-          options={(spec.options ?? []).map((o) => ({ value: o, label: tMaybe(`plans.option.${o}`) ?? o }))}
+          options={optionsOf(spec)}
           onChange={(e) => onChange(path, e.target.value === "" ? null : e.target.value)}
         />
       </Field>
@@ -292,17 +307,18 @@ function FieldEditor({
 }
 
 function SectionEditor({
+  heading,
   spec,
   content,
   errors,
   onChange,
 }: {
+  heading: string;
   spec: SectionSpec;
   content: PlanContent;
   errors: Record<string, string>;
   onChange: (path: (string | number)[], value: unknown) => void;
 }) {
-  const heading = tMaybe(`plans.section.${spec.id}`) ?? spec.id;
   const errorAt = (path: (string | number)[]) => errors[`/${path.join("/")}`];
   if (spec.kind === "fields") {
     return (
@@ -369,10 +385,12 @@ function SectionEditor({
 }
 
 function MergeView({
+  type,
   mine,
   theirs,
   onSave,
 }: {
+  type: PlanType;
   mine: PlanContent;
   theirs: PlanContent;
   onSave: (merged: PlanContent) => void;
@@ -392,7 +410,7 @@ function MergeView({
       </h2>
       <Alert tone="warning">{t("plans.merge.explain")}</Alert>
       {keys.map((k) => {
-        const label = tMaybe(`plans.section.${k}`) ?? k;
+        const label = sectionTitle(type, k);
         return (
           <fieldset key={k}>
             <legend>{t("plans.merge.section", { section: label })}</legend>

@@ -3,13 +3,15 @@
  * document), versions and what changed, PDFs, the next lifecycle step, the team meeting
  * (schedule, attendance, notes) and signing by keyboard.
  */
+import { ATTENDANCE_STATUSES, CONSENT_CHOICES, planPdfKindsFor } from "@lantern/core";
 import { type FormEvent, useState } from "react";
 import { Link } from "wouter";
 import { Page } from "../../app/page.tsx";
 import type { RouteParams } from "../../app/routes.tsx";
 import { Alert, Button, Field, Select, TextInput } from "../../components/ui/index.ts";
 import { dateTime, longDate } from "../../i18n/dates.ts";
-import { t, tMaybe } from "../../i18n/t.ts";
+import { label, labelOrCode } from "../../i18n/labels.ts";
+import { t } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
@@ -29,7 +31,7 @@ export default function PlanPage({ params }: Props) {
   if (state.status === "loading") return <Page title={t("app.loading")} />;
   if (state.status === "error") {
     return (
-      <Page title={t("plans.type.iep")}>
+      <Page title={label("planType", "iep")}>
         <Alert tone="error">{t("plans.error.load", { message: describeError(state.error) })}</Alert>
       </Page>
     );
@@ -321,8 +323,6 @@ function ScheduleForm({
   );
 }
 
-const ATTENDANCE = ["invited", "attended", "attended-remotely", "excused", "absent"] as const;
-
 function AttendanceForm({
   studentId,
   detail,
@@ -368,12 +368,15 @@ function AttendanceForm({
       <h3 id="attendance-heading">{t("plans.meeting.attendanceHeading")}</h3>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       {attendees.map((a) => (
-        <Field key={a.id} label={t("plans.meeting.attendanceFor", { name: a.name, title: a.title || a.role })}>
+        <Field
+          key={a.id}
+          label={t("plans.meeting.attendanceFor", { name: a.name, title: a.title || labelOrCode("teamRole", a.role) })}
+        >
           <Select
             name={`attendance-${a.id}`}
             value={status[a.id] ?? "invited"}
             onChange={(e) => setStatus({ ...status, [a.id]: e.target.value as Attendee["attendance"] })}
-            options={ATTENDANCE.map((s) => ({ value: s, label: tMaybe(`plans.meeting.attendance.${s}`) ?? s }))}
+            options={ATTENDANCE_STATUSES.map((s) => ({ value: s, label: label("attendance", s) }))}
           />
         </Field>
       ))}
@@ -524,7 +527,7 @@ function SignSection({
                 {errors.choice}
               </p>
             ) : null}
-            {(["consent", "consent-except", "refuse"] as const).map((c) => (
+            {CONSENT_CHOICES.map((c) => (
               <div key={c}>
                 <input
                   type="radio"
@@ -534,7 +537,7 @@ function SignSection({
                   checked={choice === c}
                   onChange={() => setChoice(c)}
                 />{" "}
-                <label htmlFor={`consent-${c}`}>{tMaybe(`plans.sign.consent.${c}`) ?? c}</label>
+                <label htmlFor={`consent-${c}`}>{t(`plans.sign.consent.${c}`)}</label>
               </div>
             ))}
           </fieldset>
@@ -599,7 +602,7 @@ function PlainSummary({ detail, name }: { detail: PlanDetail; name: string }) {
               return (
                 <li key={text(s.id)}>
                   {t("plans.summary.serviceLine", {
-                    area: (tMaybe(`enforcement.area.${text(s.area)}`) ?? text(s.area)).toString(),
+                    area: labelOrCode("serviceArea", text(s.area)),
                     minutes: Number(s.minutesPerSession ?? 0),
                     times: Number(freq?.times ?? 0),
                     per: freq?.per ?? "",
@@ -702,17 +705,16 @@ function DiffSection({ studentId, detail }: { studentId: string; detail: PlanDet
 }
 
 function PdfLinks({ studentId, detail }: { studentId: string; detail: PlanDetail }) {
-  const kinds =
-    detail.plan.type === "iep"
-      ? (["full", "parent-summary", "at-a-glance", "prior-written-notice"] as const)
-      : (["full", "parent-summary", "at-a-glance"] as const);
+  const kinds = planPdfKindsFor(detail.plan.type);
   return (
     <section aria-labelledby="pdfs" className="panel">
       <h2 id="pdfs">{t("plans.pdf.heading")}</h2>
       <ul>
         {kinds.map((k) => (
           <li key={k}>
-            <a href={plansApi.pdfUrl(studentId, detail.plan.id, k)}>{tMaybe(`plans.pdf.${k}`) ?? k}</a>
+            <a href={plansApi.pdfUrl(studentId, detail.plan.id, k)}>
+              {t("plans.pdf.link", { document: label("planPdf", k) })}
+            </a>
           </li>
         ))}
       </ul>

@@ -1,12 +1,24 @@
-import { t, tMaybe } from "../../i18n/t.ts";
+import { label, labelOrCode } from "../../i18n/labels.ts";
+import { t } from "../../i18n/t.ts";
 import type { PlanStatus, PlanType } from "./api.ts";
+import type { SectionSpec } from "./plan-sections.ts";
 
 export function planTypeText(type: PlanType): string {
-  return t(type === "iep" ? "plans.type.iep" : "plans.type.section-504");
+  return label("planType", type);
 }
 
 export function statusText(status: PlanStatus): string {
-  return tMaybe(`plans.status.${status}`) ?? status;
+  return label("planStatus", status);
+}
+
+/** The title of a section of the document (core's), by its key; the key itself when it is not a section. */
+export function sectionTitle(type: PlanType, key: string): string {
+  return labelOrCode(type === "iep" ? "iepSection" : "section504Section", key);
+}
+
+/** An editor section's heading: the core section's title, or the name of the part edited on its own. */
+export function sectionHeading(type: PlanType, spec: Pick<SectionSpec, "section" | "part">): string {
+  return spec.part ? t(`plans.part.${spec.part}`) : sectionTitle(type, spec.section);
 }
 
 /** "3f2a 9c01 …": the hash in groups of four, easier to read aloud and compare. */

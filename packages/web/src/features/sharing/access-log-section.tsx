@@ -1,8 +1,8 @@
 import type { AccessLog } from "@lantern/core";
 import { type ReactNode, useState } from "react";
 import { Alert, Button, type Column, DataTable, StatusRegion } from "../../components/ui/index.ts";
-import type { MessageKey } from "../../i18n/catalogs.ts";
 import { dateTime } from "../../i18n/dates.ts";
+import { labelOrCode } from "../../i18n/labels.ts";
 import { t } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
@@ -11,10 +11,9 @@ import { getAccessLog } from "./api.ts";
 
 type Entry = AccessLog["items"][number];
 
+/** The role the person read the record in (core's name), or "seen in a list". */
 function roleLabel(role: string): string {
-  const key = `sharing.role.${role}` as MessageKey;
-  const text = t(key as "sharing.role.guardian");
-  return text === key ? role : text;
+  return role === "list" ? t("sharing.role.list") : labelOrCode("role", role);
 }
 
 /** The record of access (34 CFR 300.614; FERPA 99.32), newest first, ten at a time. */

@@ -11,23 +11,10 @@ export const messages = {
   "students.noCaseManager": "No case manager yet",
   "students.about": "About {name}",
 
-  "students.plan.iep": "IEP",
-  "students.plan.section-504": "504 plan",
   "students.plan.withStatus": "{plan}: {status}",
-  "students.plan.status.draft": "draft",
-  "students.plan.status.proposed": "proposed, waiting for consent",
-  "students.plan.status.active": "in effect",
-  "students.plan.status.sealed": "signed",
-  "students.plan.status.amended": "changed by an amendment",
-  "students.plan.status.expired": "past its end date",
-  "students.plan.status.closed": "closed",
   "students.noPlans": "No plans yet",
 
   "students.deadline.text": "{label}: {date}",
-  "students.deadline.state.overdue": "late",
-  "students.deadline.state.due-soon": "due soon",
-  "students.deadline.state.upcoming": "coming up",
-  "students.deadline.state.met": "done",
   "students.noDeadline": "Nothing due",
 
   "students.sections.plans": "Plans",
