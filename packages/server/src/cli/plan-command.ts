@@ -13,7 +13,9 @@ import {
   firstIssueLine,
   hashPlanContent,
   issuesFromZod,
+  PLAN_PDF_KINDS,
   type PlanDocument,
+  type PlanPdfKind,
   type PlanSeal,
   planDocumentJsonSchema,
   verifyPlanSeal,
@@ -21,7 +23,7 @@ import {
   ZPlanSeal,
 } from "@lantern/core";
 import type { Command } from "commander";
-import { PLAN_PDF_KINDS, type PlanPdfKind, renderPlanPdf } from "../pdf/plan-pdf.ts";
+import { renderPlanPdf } from "../pdf/plan-pdf.ts";
 import { failWith, UsageError } from "./cli-errors.ts";
 
 export type LoadedPlan = {

@@ -1,5 +1,6 @@
 /** What the plan routes accept and return (request bodies use core's plan schemas). */
 import {
+  PLAN_PDF_KINDS,
   ZIsoDate,
   ZMeetingType,
   ZParentContactAttempt,
@@ -191,6 +192,6 @@ export const ZDiffResponse = z.object({
 });
 
 export const ZPdfQuery = z.object({
-  kind: z.enum(["full", "parent-summary", "at-a-glance", "prior-written-notice"]).default("full"),
+  kind: z.enum(PLAN_PDF_KINDS).default("full"),
   versionId: z.string().max(64).optional(),
 });
