@@ -3,17 +3,56 @@
  * and settings, calendar-feed tokens. The tables are typed here, next to the queries that use them.
  */
 import {
+  addDays,
   type Deadline,
   type DeadlineSettings,
+  type DeadlineState,
   type Finding,
   type IsoDate,
   type PlanAccommodationSignature,
   SchoolCalendar,
   ZSchoolCalendar,
 } from "@lantern/core";
-import { type ColumnType, type Generated, type Kysely, sql } from "kysely";
+import { type ColumnType, type Generated, type Kysely, type RawBuilder, sql } from "kysely";
 import { type ColumnSpec, insertRows } from "../db/insert-columns.ts";
 import type { Database } from "../db/schema.ts";
+
+/**
+ * The state of a stored deadline (`alias.due_date`, `alias.met_on`) on `today`, in SQL, exactly as
+ * core's `deadlineState` decides it: met when fulfilled; else overdue before `today`; due soon up to
+ * `dueSoonDays` days ahead; else due. Stored deadlines keep no state (it changes every day):
+ * dashboards and lists compute it with this. `test/compliance/deadline-state-sql.test.ts` runs it
+ * against `deadlineState` over a grid of dates on both databases.
+ */
+export function deadlineStateSql(today: IsoDate, dueSoonDays: number, alias = "d"): RawBuilder<DeadlineState> {
+  const due = sql.ref(`${alias}.due_date`);
+  const met = sql.ref(`${alias}.met_on`);
+  return sql<DeadlineState>`case when ${met} is not null then 'met'
+    when ${due} < ${today}::date then 'overdue'
+    when ${due} <= ${addDays(today, dueSoonDays)}::date then 'due-soon' else 'due' end`;
+}
+
+/** Deadlines not yet met whose state on `today` is `state` ("open": any), as a range on `due_date` that indexes serve. */
+export function openDeadlinesSql(
+  state: Exclude<DeadlineState, "met"> | "open",
+  today: IsoDate,
+  dueSoonDays: number,
+  alias = "d",
+): RawBuilder<boolean> {
+  const due = sql.ref(`${alias}.due_date`);
+  const open = sql`${sql.ref(`${alias}.met_on`)} is null`;
+  const soon = addDays(today, dueSoonDays);
+  switch (state) {
+    case "overdue":
+      return sql<boolean>`${open} and ${due} < ${today}::date`;
+    case "due-soon":
+      return sql<boolean>`${open} and ${due} >= ${today}::date and ${due} <= ${soon}::date`;
+    case "due":
+      return sql<boolean>`${open} and ${due} > ${soon}::date`;
+    case "open":
+      return sql<boolean>`${open}`;
+  }
+}
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateColumn = ColumnType<string, string, string>;

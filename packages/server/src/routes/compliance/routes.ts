@@ -41,7 +41,12 @@ import { z } from "zod";
 import { todayIso } from "../../clock.ts";
 import { recordListing } from "../../plugins/access.ts";
 import type { SignedInPerson } from "../../plugins/auth.ts";
-import { complianceDb, createComplianceRepository } from "../../repositories/compliance-repository.ts";
+import {
+  complianceDb,
+  createComplianceRepository,
+  deadlineStateSql,
+  openDeadlinesSql,
+} from "../../repositories/compliance-repository.ts";
 import { readPlanCompliance, refreshStalePlans } from "../../use-cases/refresh-plan-compliance.ts";
 
 type Scope = {
@@ -55,13 +60,6 @@ type Scope = {
 
 const ZPlanParams = z.object({ studentId: z.string(), planId: z.string() });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function stateSql(today: IsoDate, dueSoonDays: number): RawBuilder<DeadlineState> {
-  const soon = addDays(today, dueSoonDays);
-  return sql<DeadlineState>`case when d.met_on is not null then 'met'
-    when d.due_date < ${today}::date then 'overdue'
-    when d.due_date <= ${soon}::date then 'due-soon' else 'due' end`;
-}
 
 function encodeCursor(dueDate: string, id: number): string {
   return Buffer.from(`${dueDate}|${id}`).toString("base64url");
@@ -289,7 +287,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   async function computeDashboard(prepared: Awaited<ReturnType<typeof prepare>>, q: z.infer<typeof ZComplianceQuery>) {
     const { scope, today, settings, pendingPlans } = prepared;
     const where = scopeWhere(scope, q.status, q.planType);
-    const state = stateSql(today, settings.dueSoonDays);
+    const state = deadlineStateSql(today, settings.dueSoonDays);
     const [plans, findings, deadlines, overduePlans] = await Promise.all([
       sql<{ total: number; iep: number; s504: number; errors: number }>`
         select count(*)::int as total,
@@ -313,7 +311,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       sql<{ n: number }>`
         select count(distinct d.plan_id)::int as n
         from plan_deadlines d join plan_compliance c on c.plan_id = d.plan_id
-        where ${where} and c.error_count = 0 and d.met_on is null and d.due_date < ${today}::date
+        where ${where} and c.error_count = 0 and ${openDeadlinesSql("overdue", today, settings.dueSoonDays)}
           and d.kind in (${sql.join(
             DEADLINE_KINDS.filter((k) => deadlineFindingSeverity(k, "overdue") === "error"),
           )})`.execute(db),
@@ -437,15 +435,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   async function deadlineList(request: FastifyRequest, q: z.infer<typeof ZDeadlineListQuery>, max: number) {
     const { scope, today, settings } = await prepare(request, q);
     const where = scopeWhere(scope, q.status, q.planType);
-    const soon = addDays(today, settings.dueSoonDays);
-    const range =
-      q.state === "overdue"
-        ? sql`d.due_date < ${today}::date`
-        : q.state === "due-soon"
-          ? sql`d.due_date >= ${today}::date and d.due_date <= ${soon}::date`
-          : q.state === "due"
-            ? sql`d.due_date > ${soon}::date`
-            : sql`true`;
+    const range = openDeadlinesSql(q.state, today, settings.dueSoonDays);
     const after = q.cursor ? decodeCursor(q.cursor) : null;
     const rows = await sql<{
       id: number;
@@ -463,11 +453,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       state: DeadlineState;
     }>`
       select d.id, d.plan_id, c.plan_type, d.student_id, s.first_name, s.last_name, d.school_id, d.kind, d.code,
-        d.label, d.citation, d.due_date, ${stateSql(today, settings.dueSoonDays)} as state
+        d.label, d.citation, d.due_date, ${deadlineStateSql(today, settings.dueSoonDays)} as state
       from plan_deadlines d
       join plan_compliance c on c.plan_id = d.plan_id
       join students s on s.id = d.student_id
-      where ${where} and d.met_on is null and ${range}
+      where ${where} and ${range}
         ${q.kind ? sql`and d.kind = ${q.kind}` : sql``}
         ${after ? sql`and (d.due_date, d.id) > (${after.dueDate}::date, ${after.id})` : sql``}
       order by d.due_date, d.id
