@@ -7,15 +7,8 @@ import { useSession } from "./session.tsx";
 
 function SkipLink() {
   return (
-    <a
-      className="skip-link"
-      href="#main"
-      onClick={(event) => {
-        // Move focus without adding "#main" to the address (the router owns the URL).
-        event.preventDefault();
-        document.getElementById("main")?.focus();
-      }}
-    >
+    // A plain in-page link: following it moves focus to <main> (focusable with tabIndex -1).
+    <a className="skip-link" href="#main">
       {t("app.skipLink")}
     </a>
   );

@@ -1,7 +1,8 @@
 /**
- * The route table. Each feature page is its own chunk (React.lazy), so the first screen only
- * loads the app frame. To add a page: write `features/<feature>/<name>-page.tsx` with a default
- * export, then add one entry below. `access` decides who may open it:
+ * The route table. Each page is its own chunk (React.lazy), so the first screen only loads the app
+ * frame. To add a page: add its address to `paths.ts`, write `features/<feature>/<name>-page.tsx`
+ * with a default export (or, when the page shows parts of several features, `pages/<name>-page.tsx`
+ * here in app/, which passes one feature's parts to another's page), then add one entry below. `access` decides who may open it:
  * - "public": anyone;
  * - "signed-in": people who are signed in (others are sent to sign-in and brought back);
  * - "signed-out": only visitors who are not signed in (signed-in people go home).
@@ -11,82 +12,72 @@ import { Redirect, Route, Switch, useLocation, useSearch } from "wouter";
 import { t } from "../i18n/t.ts";
 import { lazyPage, type PreloadablePage } from "./lazy-page.ts";
 import { markNavigated } from "./page.tsx";
-import { paths, safeNextPath } from "./paths.ts";
+import { type PagePattern, type PageProps, paths, patterns, type RouteParams, safeNextPath } from "./paths.ts";
 import { useSession } from "./session.tsx";
 
-export type RouteParams = Readonly<Record<string, string | undefined>>;
-
 export type AppRoute = {
-  path: string;
+  path: PagePattern;
   access: "public" | "signed-in" | "signed-out";
-  page: PreloadablePage<{ params: RouteParams }>;
+  page: PreloadablePage<PageProps>;
 };
 
 const LandingPage = lazyPage(() => import("../features/landing/landing-page.tsx"));
-const HomePage = lazyPage(() => import("../features/home/home-page.tsx"));
+const HomePage = lazyPage(() => import("./pages/home-page.tsx"));
 
 export const routes: readonly AppRoute[] = [
-  { path: paths.signIn, access: "signed-out", page: lazyPage(() => import("../features/auth/sign-in-page.tsx")) },
+  { path: patterns.signIn, access: "signed-out", page: lazyPage(() => import("../features/auth/sign-in-page.tsx")) },
+  { path: patterns.student, access: "signed-in", page: lazyPage(() => import("./pages/student-page.tsx")) },
   {
-    path: "/students/:id",
+    path: patterns.overview,
     access: "signed-in",
-    page: lazyPage(() => import("../features/students/student-page.tsx")),
+    page: lazyPage(() => import("../features/overview/overview-page.tsx")),
   },
-  { path: paths.overview, access: "signed-in", page: lazyPage(() => import("../features/overview/overview-page.tsx")) },
+  { path: patterns.compliance, access: "signed-in", page: lazyPage(() => import("./pages/compliance-page.tsx")) },
   {
-    path: paths.compliance,
-    access: "signed-in",
-    page: lazyPage(() => import("../features/compliance/compliance-page.tsx")),
+    path: patterns.navigator,
+    access: "public",
+    page: lazyPage(() => import("../features/navigator/navigator-page.tsx")),
   },
-  { path: paths.navigator, access: "public", page: lazyPage(() => import("../features/navigator/navigator-page.tsx")) },
   {
-    path: "/students/:id/services",
+    path: patterns.studentServices,
     access: "signed-in",
     page: lazyPage(() => import("../features/enforcement/service-minutes-page.tsx")),
   },
   {
-    path: "/students/:id/progress",
+    path: patterns.studentProgress,
     access: "signed-in",
     page: lazyPage(() => import("../features/enforcement/progress-page.tsx")),
   },
   {
-    path: "/reports/service-fidelity",
+    path: patterns.serviceFidelity,
     access: "signed-in",
     page: lazyPage(() => import("../features/enforcement/service-fidelity-page.tsx")),
   },
   {
-    path: "/settings/compensatory-policy",
+    path: patterns.compensatoryPolicy,
     access: "signed-in",
     page: lazyPage(() => import("../features/enforcement/policy-page.tsx")),
   },
   {
-    path: "/progress/batch",
+    path: patterns.progressBatch,
     access: "signed-in",
     page: lazyPage(() => import("../features/enforcement/progress-batch-page.tsx")),
   },
   {
-    path: "/services/week",
+    path: patterns.serviceWeek,
     access: "signed-in",
     page: lazyPage(() => import("../features/enforcement/service-week-page.tsx")),
   },
   {
-    path: "/students/:id/plans",
+    path: patterns.studentPlans,
     access: "signed-in",
     page: lazyPage(() => import("../features/plans/plans-page.tsx")),
   },
-  {
-    path: "/students/:id/plans/:planId",
-    access: "signed-in",
-    page: lazyPage(() => import("../features/plans/plan-page.tsx")),
-  },
-  {
-    path: "/students/:id/plans/:planId/edit",
-    access: "signed-in",
-    page: lazyPage(() => import("../features/plans/plan-editor-page.tsx")),
-  },
-  { path: paths.roster, access: "signed-in", page: lazyPage(() => import("../features/roster/roster-page.tsx")) },
-  // Feature pages are added here, e.g.:
-  // { path: "/<address>/:id", access: "signed-in", page: lazyPage(() => import("../features/<feature>/<name>-page.tsx")) },
+  { path: patterns.studentPlan, access: "signed-in", page: lazyPage(() => import("../features/plans/plan-page.tsx")) },
+  { path: patterns.studentPlanEdit, access: "signed-in", page: lazyPage(() => import("./pages/plan-editor-page.tsx")) },
+  { path: patterns.roster, access: "signed-in", page: lazyPage(() => import("../features/roster/roster-page.tsx")) },
+  // A page that shows one feature: lazyPage(() => import("../features/<feature>/<name>-page.tsx")).
+  // A page that composes several features: write it in app/pages/ and lazy-load it from there.
 ];
 
 const NotFoundPage = lazyPage(() => import("./not-found-page.tsx"));

@@ -5,4 +5,5 @@ export { Field, type FieldControlProps, type FieldProps, useFieldControl } from 
 export { type LoadMoreProps, Pagination } from "./pagination.tsx";
 export { Select, type SelectOption, type SelectProps } from "./select.tsx";
 export { type GlossaryTerm, Term, TermsUsed } from "./term.tsx";
+export { TextArea, type TextAreaProps } from "./text-area.tsx";
 export { TextInput, type TextInputProps } from "./text-input.tsx";

@@ -1,6 +1,6 @@
 import type { ComplianceDashboard, DeadlineList } from "@lantern/core";
 import { FINDING_RULES } from "@lantern/core";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import { Page } from "../../app/page.tsx";
 import { paths } from "../../app/paths.ts";
@@ -20,8 +20,6 @@ import { label } from "../../i18n/labels.ts";
 import { getLocale, t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
-import { enforcementPaths } from "../enforcement/paths.ts";
-import { ServiceAlertsPanel } from "../enforcement/service-alerts-panel.tsx";
 import { csvLinks, type DashboardFilters, getDashboard, getOverdue } from "./api.ts";
 import { CalendarFeedSection } from "./calendar-feed-section.tsx";
 import { TrendSection } from "./trend-section.tsx";
@@ -186,8 +184,12 @@ function OverdueList({ filters }: { filters: DashboardFilters }) {
   );
 }
 
-/** Caseload, school and district dashboards: counts by deadline state and by finding, overdue list, CSV. */
-export default function CompliancePage() {
+/**
+ * Caseload, school and district dashboards: counts by deadline state and by finding, overdue list,
+ * CSV. `serviceAlerts` (services falling behind, from enforcement) is shown for a caseload; `app/`
+ * passes it in.
+ */
+export function CompliancePage({ serviceAlerts }: { serviceAlerts: ReactNode }) {
   const user = useSignedInUser();
   const scopes = scopesFor(user.roles);
   const search = useSearch();
@@ -250,12 +252,12 @@ export default function CompliancePage() {
           </section>
         </>
       )}
-      {scopes.includes("caseload") ? <ServiceAlertsPanel /> : null}
+      {scopes.includes("caseload") ? serviceAlerts : null}
       {scopes.includes("district") || scopes.includes("school") ? (
         <section aria-labelledby="compliance-services" className="panel">
           <h2 id="compliance-services">{t("compliance.services.title")}</h2>
           <p>{t("compliance.services.intro")}</p>
-          <Link href={enforcementPaths.serviceFidelity}>{t("compliance.services.link")}</Link>
+          <Link href={paths.serviceFidelity}>{t("compliance.services.link")}</Link>
         </section>
       ) : null}
       <section aria-labelledby="compliance-overdue" className="panel">

@@ -35,7 +35,7 @@ function PlanDeadlines({
     },
   ];
   return (
-    <div aria-labelledby={headingId} role="group">
+    <section aria-labelledby={headingId}>
       <h3 id={headingId}>{t("compliance.student.planHeading", { plan: planName })}</h3>
       {request.status === "loading" ? (
         <p role="status">{t("common.loading")}</p>
@@ -73,7 +73,7 @@ function PlanDeadlines({
           )}
         </>
       )}
-    </div>
+    </section>
   );
 }
 

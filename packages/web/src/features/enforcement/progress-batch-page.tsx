@@ -1,13 +1,13 @@
 import { type FormEvent, useState } from "react";
 import { Link } from "wouter";
 import { Page } from "../../app/page.tsx";
+import { paths } from "../../app/paths.ts";
 import { Alert, Button, Field, StatusRegion, TextInput } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { getProgress, listCaseload, recordProgressBatch } from "./api.ts";
-import { enforcementPaths } from "./paths.ts";
 
 type Row = {
   key: string;
@@ -116,7 +116,7 @@ export default function ProgressBatchPage() {
                   return (
                     <tr key={row.key}>
                       <th scope="row">
-                        <Link href={enforcementPaths.studentProgress(row.studentId)}>{row.studentName}</Link>
+                        <Link href={paths.studentProgress(row.studentId)}>{row.studentName}</Link>
                       </th>
                       <td>{row.label}</td>
                       <td>{row.last === null ? "—" : `${row.last} ${row.unit}`}</td>

@@ -5,7 +5,7 @@
 import type { StudentProgress } from "@lantern/core";
 import { type FormEvent, useState } from "react";
 import { Page } from "../../app/page.tsx";
-import type { RouteParams } from "../../app/routes.tsx";
+import type { RouteParams } from "../../app/paths.ts";
 import { useSession } from "../../app/session.tsx";
 import { Alert, Button, Field, Select, StatusRegion, TextInput } from "../../components/ui/index.ts";
 import { longDate } from "../../i18n/dates.ts";

@@ -1,10 +1,10 @@
 import { Link } from "wouter";
+import { paths } from "../../app/paths.ts";
 import { Alert } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { getServiceAlerts } from "./api.ts";
 import { areaLabel } from "./enforcement-text.ts";
-import { enforcementPaths } from "./paths.ts";
 
 /** Services on the person's caseload that have fallen behind (shown on staff home pages). */
 export function ServiceAlertsPanel() {
@@ -21,7 +21,7 @@ export function ServiceAlertsPanel() {
           <ul className="plain-list" data-testid="service-alerts">
             {alerts.map((a) => (
               <li key={`${a.studentId}-${a.serviceId}`}>
-                <Link href={enforcementPaths.studentServices(a.studentId)}>
+                <Link href={paths.studentServices(a.studentId)}>
                   {t("enforcement.alerts.item", {
                     student: a.studentName,
                     service: areaLabel(a.area),

@@ -5,7 +5,7 @@
 import type { ServiceMinutesView } from "@lantern/core";
 import { Link } from "wouter";
 import { Page } from "../../app/page.tsx";
-import type { RouteParams } from "../../app/routes.tsx";
+import { paths, type RouteParams } from "../../app/paths.ts";
 import { Alert, DataTable } from "../../components/ui/index.ts";
 import { longDate } from "../../i18n/dates.ts";
 import { t } from "../../i18n/t.ts";
@@ -13,7 +13,6 @@ import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { deliverySummaryPdfUrl, getServiceMinutes, getStudentHeading } from "./api.ts";
 import { areaLabel, statusLabel } from "./enforcement-text.ts";
-import { enforcementPaths } from "./paths.ts";
 import "./enforcement.css";
 
 const REASONS = ["provider-absent", "student-unavailable", "school-closed", "student-absent"] as const;
@@ -113,7 +112,7 @@ export default function ServiceMinutesPage({ params }: { params: RouteParams }) 
           </a>
         </li>
         <li>
-          <Link href={enforcementPaths.studentProgress(id)}>{t("enforcement.minutes.progressLink")}</Link>
+          <Link href={paths.studentProgress(id)}>{t("enforcement.minutes.progressLink")}</Link>
         </li>
       </ul>
     </Page>

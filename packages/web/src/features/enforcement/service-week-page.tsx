@@ -7,6 +7,7 @@ import type { CaseloadWeek, ServiceSessionEntry, SessionStatus } from "@lantern/
 import { type FormEvent, useRef, useState } from "react";
 import { useLocation, useSearch } from "wouter";
 import { Page } from "../../app/page.tsx";
+import { paths } from "../../app/paths.ts";
 import { Alert, Button, Field, StatusRegion, TextInput } from "../../components/ui/index.ts";
 import { longDate, shortDate, weekday } from "../../i18n/dates.ts";
 import { label } from "../../i18n/labels.ts";
@@ -16,7 +17,6 @@ import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { getCaseloadWeek, saveCaseloadWeek } from "./api.ts";
 import { areaLabel, perLabel } from "./enforcement-text.ts";
-import { enforcementPaths } from "./paths.ts";
 import "./enforcement.css";
 
 const STATUSES: SessionStatus[] = [
@@ -235,7 +235,7 @@ export default function ServiceWeekPage() {
   const weekOf = mondayOf(requested && /^\d{4}-\d{2}-\d{2}$/.test(requested) ? requested : isoOf(new Date()));
   const [picked, setPicked] = useState(weekOf);
   const request = useRequest(`service-week:${weekOf}`, (signal) => getCaseloadWeek(weekOf, signal));
-  const go = (iso: string) => navigate(`${enforcementPaths.serviceWeek}?week=${mondayOf(iso)}`);
+  const go = (iso: string) => navigate(`${paths.serviceWeek}?week=${mondayOf(iso)}`);
 
   return (
     <Page title={t("enforcement.week.title")}>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Link } from "wouter";
 import { Page } from "../../app/page.tsx";
 import { paths } from "../../app/paths.ts";
@@ -5,10 +6,6 @@ import { useSignedInUser } from "../../app/session.tsx";
 import { TermsUsed } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
 import type { Role } from "../../lib/types.ts";
-import { enforcementPaths } from "../enforcement/paths.ts";
-import { ServiceAlertsPanel } from "../enforcement/service-alerts-panel.tsx";
-import { CaseloadTable } from "./caseload-table.tsx";
-import { MyChildren } from "./my-children.tsx";
 
 type HomeKind = "admin" | "staff" | "family";
 
@@ -25,8 +22,18 @@ export function homeKindOf(role: Role | null): HomeKind {
   }
 }
 
+/** What the home page shows from other features; `app/` passes them in. */
+export type HomeParts = {
+  /** A family's children, under `label`. */
+  children(label: string): ReactNode;
+  /** The staff's searchable student table, with its caption and the text when it is empty. */
+  students(caption: string, empty: string): ReactNode;
+  /** Services falling behind on the person's caseload. */
+  serviceAlerts(): ReactNode;
+};
+
 /** The first page after sign-in, chosen by the person's home role. */
-export default function HomePage() {
+export function HomePage({ parts }: { parts: HomeParts }) {
   const user = useSignedInUser();
   const kind = homeKindOf(user.homeRole);
   const title = t(kind === "family" ? "home.title.family" : kind === "admin" ? "home.title.admin" : "home.title.staff");
@@ -36,7 +43,7 @@ export default function HomePage() {
       {kind === "family" ? (
         <>
           <p>{t(user.homeRole === "advocate" ? "home.intro.advocate" : "home.intro.guardian")}</p>
-          <MyChildren />
+          {parts.children(t("home.title.family"))}
           <TermsUsed
             terms={[
               ["iep", t("glossary.word.iep")],
@@ -58,7 +65,7 @@ export default function HomePage() {
               {user.homeRole === "district-admin" ? (
                 <>
                   {" · "}
-                  <Link href={enforcementPaths.policy}>{t("enforcement.policy.link")}</Link>
+                  <Link href={paths.compensatoryPolicy}>{t("enforcement.policy.link")}</Link>
                   {" · "}
                   <Link href={paths.roster}>{t("roster.link")}</Link>
                 </>
@@ -72,14 +79,14 @@ export default function HomePage() {
                   <Link href={paths.compliance}>{t("home.compliance.link")}</Link>
                 </li>
                 <li>
-                  <Link href={enforcementPaths.progressBatch}>{t("enforcement.batch.link")}</Link>
+                  <Link href={paths.progressBatch}>{t("enforcement.batch.link")}</Link>
                 </li>
               </ul>
             </nav>
           ) : null}
-          {user.homeRole === "case-manager" || user.homeRole === "related-service-provider" ? (
-            <ServiceAlertsPanel />
-          ) : null}
+          {user.homeRole === "case-manager" || user.homeRole === "related-service-provider"
+            ? parts.serviceAlerts()
+            : null}
           {user.homeRole === "related-service-provider" ? (
             <nav aria-label={t("home.tasks.label")} className="panel">
               <Link href={paths.serviceWeek}>{t("home.tasks.logServices")}</Link>
@@ -93,10 +100,7 @@ export default function HomePage() {
               ["section504", t("glossary.word.section504")],
             ]}
           />
-          <CaseloadTable
-            caption={t(kind === "admin" ? "home.caption.admin" : "home.caption.staff")}
-            empty={t("home.empty.staff")}
-          />
+          {parts.students(t(kind === "admin" ? "home.caption.admin" : "home.caption.staff"), t("home.empty.staff"))}
         </>
       )}
     </Page>

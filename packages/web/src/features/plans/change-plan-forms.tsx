@@ -1,10 +1,9 @@
 import { type FormEvent, useState } from "react";
-import { Alert, Button, Field, TextInput } from "../../components/ui/index.ts";
+import { Alert, Button, Field, TextArea, TextInput } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { type PlanDetail, plansApi } from "./api.ts";
-import { TextArea } from "./plan-page.tsx";
 
 type Props = { studentId: string; detail: PlanDetail; onChanged: () => void };
 

@@ -1,12 +1,11 @@
 import { CONTACT_METHODS } from "@lantern/core";
 import { type FormEvent, useState } from "react";
-import { Alert, Button, Field, Select, TextInput } from "../../components/ui/index.ts";
+import { Alert, Button, Field, Select, TextArea, TextInput } from "../../components/ui/index.ts";
 import { longDate } from "../../i18n/dates.ts";
 import { label, labelOrCode } from "../../i18n/labels.ts";
 import { t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { type PlanDetail, plansApi } from "./api.ts";
-import { TextArea } from "./plan-page.tsx";
 
 type Attempt = { date: string; method: string; result: string };
 

@@ -4,22 +4,20 @@
  * server has it. The server refuses a save based on an older revision (409): the merge view then
  * shows, per section, their version and yours, and saves the merged draft.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { Link } from "wouter";
 import { Page } from "../../app/page.tsx";
-import type { RouteParams } from "../../app/routes.tsx";
-import { Alert, Button, Field, Select, StatusRegion, TextInput } from "../../components/ui/index.ts";
+import { paths, type RouteParams } from "../../app/paths.ts";
+import { Alert, Button, Field, Select, StatusRegion, TextArea, TextInput } from "../../components/ui/index.ts";
 import { timeOfDay } from "../../i18n/dates.ts";
 import { label, labelOrCode } from "../../i18n/labels.ts";
 import { t, tMaybe } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
-import { PlanFindingsPanel } from "../compliance/plan-findings-panel.tsx";
 import { type PlanContent, type PlanDetail, type PlanType, plansApi } from "./api.ts";
-import { TextArea } from "./plan-page.tsx";
 import { type FieldSpec, type SectionSpec, sectionsFor } from "./plan-sections.ts";
-import { getPath, planPaths, planTypeText, sectionHeading, sectionTitle, setPath, statusText } from "./plan-text.ts";
+import { getPath, planTypeText, sectionHeading, sectionTitle, setPath, statusText } from "./plan-text.ts";
 
 type Backup = { revision: number; content: PlanContent };
 const backupKey = (versionId: string) => `lantern.plan-draft.${versionId}`;
@@ -49,7 +47,16 @@ function clearBackup(versionId: string): void {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-export default function PlanEditorPage({ params }: { params: RouteParams }) {
+/** Where the editor shows what the compliance checks found in the draft; `app/` passes it in. */
+export type FindingsPart = (draft: {
+  studentId: string;
+  planId: string;
+  revision: number;
+  /** Anchors of the editor's sections, for links from a finding to its part of the plan. */
+  sectionIds: string[];
+}) => ReactNode;
+
+export function PlanEditorPage({ params, findings }: { params: RouteParams; findings: FindingsPart }) {
   const studentId = params.id ?? "";
   const planId = params.planId ?? "";
   const state = useRequest(`plan-edit:${planId}`, (signal) => plansApi.get(studentId, planId, signal));
@@ -61,7 +68,7 @@ export default function PlanEditorPage({ params }: { params: RouteParams }) {
       </Page>
     );
   }
-  return <Editor studentId={studentId} detail={state.data} />;
+  return <Editor studentId={studentId} detail={state.data} findings={findings} />;
 }
 
 type SaveState =
@@ -72,7 +79,7 @@ type SaveState =
   | { kind: "restored" }
   | { kind: "error"; message: string };
 
-function Editor({ studentId, detail }: { studentId: string; detail: PlanDetail }) {
+function Editor({ studentId, detail, findings }: { studentId: string; detail: PlanDetail; findings: FindingsPart }) {
   const versionId = detail.version.id;
   const s = detail.version.content.student as { firstName?: string; lastName?: string } | undefined;
   const name = `${s?.firstName ?? ""} ${s?.lastName ?? ""}`.trim();
@@ -155,7 +162,7 @@ function Editor({ studentId, detail }: { studentId: string; detail: PlanDetail }
     return (
       <Page title={title}>
         <Alert tone="info">{t("plans.editor.notDraft", { status: statusText(detail.version.status) })}</Alert>
-        <Link href={planPaths.plan(studentId, detail.plan.id)}>{t("plans.editor.done")}</Link>
+        <Link href={paths.studentPlan(studentId, detail.plan.id)}>{t("plans.editor.done")}</Link>
       </Page>
     );
   }
@@ -182,7 +189,7 @@ function Editor({ studentId, detail }: { studentId: string; detail: PlanDetail }
         <StatusRegion message={statusMessage} visible />
       </div>
       <p>
-        <Link href={planPaths.plan(studentId, detail.plan.id)}>{t("plans.editor.done")}</Link>
+        <Link href={paths.studentPlan(studentId, detail.plan.id)}>{t("plans.editor.done")}</Link>
       </p>
       {merge ? (
         <MergeView
@@ -208,12 +215,7 @@ function Editor({ studentId, detail }: { studentId: string; detail: PlanDetail }
           ))}
         </ul>
       </nav>
-      <PlanFindingsPanel
-        studentId={studentId}
-        planId={detail.plan.id}
-        revision={revision}
-        sectionIds={sections.map((sec) => sec.id)}
-      />
+      {findings({ studentId, planId: detail.plan.id, revision, sectionIds: sections.map((sec) => sec.id) })}
       {sections.map((sec) => (
         <SectionEditor
           key={sec.id}

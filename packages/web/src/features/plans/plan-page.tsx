@@ -7,8 +7,8 @@ import { ATTENDANCE_STATUSES, CONSENT_CHOICES, planPdfKindsFor } from "@lantern/
 import { type FormEvent, useState } from "react";
 import { Link } from "wouter";
 import { Page } from "../../app/page.tsx";
-import type { RouteParams } from "../../app/routes.tsx";
-import { Alert, Button, Field, Select, TextInput } from "../../components/ui/index.ts";
+import { paths, type RouteParams } from "../../app/paths.ts";
+import { Alert, Button, Field, Select, TextArea, TextInput } from "../../components/ui/index.ts";
 import { dateTime, longDate } from "../../i18n/dates.ts";
 import { label, labelOrCode } from "../../i18n/labels.ts";
 import { t } from "../../i18n/t.ts";
@@ -18,7 +18,7 @@ import { useRequest } from "../../lib/use-request.ts";
 import { type Attendee, type PlanDetail, plansApi } from "./api.ts";
 import { AmendForm, EndForm } from "./change-plan-forms.tsx";
 import { ParentContactForm } from "./parent-contact-form.tsx";
-import { getPath, groupedHash, planPaths, planTypeText, statusText } from "./plan-text.ts";
+import { getPath, groupedHash, planTypeText, statusText } from "./plan-text.ts";
 import { SignaturePad } from "./signature-pad.tsx";
 
 type Props = { params: RouteParams };
@@ -51,7 +51,7 @@ function PlanView({ studentId, detail, onChanged }: { studentId: string; detail:
   return (
     <Page title={title}>
       <p>
-        <Link href={planPaths.list(studentId)}>{t("plans.plan.backToPlans")}</Link>
+        <Link href={paths.studentPlans(studentId)}>{t("plans.plan.backToPlans")}</Link>
       </p>
       <p data-testid="plan-status">
         <strong>{statusText(plan.status)}</strong> ·{" "}
@@ -62,7 +62,7 @@ function PlanView({ studentId, detail, onChanged }: { studentId: string; detail:
       ) : null}
       {version.status === "draft" && detail.permissions.write ? (
         <p>
-          <Link href={planPaths.edit(studentId, plan.id)}>{t("plans.plan.edit")}</Link>
+          <Link href={paths.studentPlanEdit(studentId, plan.id)}>{t("plans.plan.edit")}</Link>
         </p>
       ) : null}
       <SealSection detail={detail} />
@@ -391,52 +391,6 @@ function AttendanceForm({
         {t("plans.meeting.saveAttendance")}
       </Button>
     </form>
-  );
-}
-
-export function TextArea({
-  label,
-  name,
-  value,
-  onChange,
-  hint,
-  error,
-}: {
-  label: string;
-  name: string;
-  value: string;
-  onChange: (value: string) => void;
-  hint?: string;
-  error?: string;
-}) {
-  const id = `ta-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <div className={error ? "field field-has-error" : "field"}>
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={name}
-        className="text-input"
-        rows={4}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        {...(describedBy ? { "aria-describedby": describedBy } : {})}
-        {...(error ? { "aria-invalid": true } : {})}
-      />
-    </div>
   );
 }
 

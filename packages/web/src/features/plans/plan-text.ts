@@ -26,14 +26,6 @@ export function groupedHash(hash: string): string {
   return hash.replace(/(.{4})/g, "$1 ").trim();
 }
 
-export const planPaths = {
-  list: (studentId: string) => `/students/${encodeURIComponent(studentId)}/plans`,
-  plan: (studentId: string, planId: string) =>
-    `/students/${encodeURIComponent(studentId)}/plans/${encodeURIComponent(planId)}`,
-  edit: (studentId: string, planId: string) =>
-    `/students/${encodeURIComponent(studentId)}/plans/${encodeURIComponent(planId)}/edit`,
-};
-
 /** Read a value at a path like "presentLevels.academic" or "goals.0.area". */
 export function getPath(obj: unknown, path: readonly (string | number)[]): unknown {
   let cur: unknown = obj;

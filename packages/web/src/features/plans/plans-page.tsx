@@ -2,14 +2,14 @@
 import { useState } from "react";
 import { Link, useLocation } from "wouter";
 import { Page } from "../../app/page.tsx";
-import type { RouteParams } from "../../app/routes.tsx";
+import { paths, type RouteParams } from "../../app/paths.ts";
 import { Alert, Button, Field, Select } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
 import { api } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { type PlanType, plansApi } from "./api.ts";
-import { planPaths, planTypeText, statusText } from "./plan-text.ts";
+import { planTypeText, statusText } from "./plan-text.ts";
 
 export default function PlansPage({ params }: { params: RouteParams }) {
   const studentId = params.id ?? "";
@@ -36,7 +36,7 @@ export default function PlansPage({ params }: { params: RouteParams }) {
         type,
         ...(type === "iep" && carry ? { carryOver504: true } : {}),
       });
-      navigate(planPaths.edit(studentId, created.plan.id));
+      navigate(paths.studentPlanEdit(studentId, created.plan.id));
     } catch (e) {
       setError(describeError(e));
       setBusy(false);
@@ -54,7 +54,7 @@ export default function PlansPage({ params }: { params: RouteParams }) {
           <ul className="plain-list" data-testid="plan-list">
             {list.data.items.map((p) => (
               <li key={p.id}>
-                <Link href={planPaths.plan(studentId, p.id)}>
+                <Link href={paths.studentPlan(studentId, p.id)}>
                   {planTypeText(p.type)} — {statusText(p.status)}
                 </Link>
               </li>

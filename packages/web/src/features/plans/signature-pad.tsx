@@ -49,6 +49,7 @@ export function SignaturePad({ value, onChange }: { value: string; onChange: (pa
           drawing.current = false;
         }}
       >
+        <title>{t("plans.sign.drawLabel")}</title>
         {path ? <path d={path} fill="none" stroke="#111" strokeWidth="2" /> : null}
       </svg>
       {path ? (

@@ -1,17 +1,12 @@
+import type { ReactNode } from "react";
 import { Link } from "wouter";
 import { Page } from "../../app/page.tsx";
-import { paths } from "../../app/paths.ts";
-import type { RouteParams } from "../../app/routes.tsx";
-import { useSession } from "../../app/session.tsx";
+import { paths, type RouteParams } from "../../app/paths.ts";
 import { Alert, TermsUsed } from "../../components/ui/index.ts";
 import { longDate } from "../../i18n/dates.ts";
 import { t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
-import { StudentDeadlinesSection } from "../compliance/student-deadlines-section.tsx";
-import { SavedResultsSection } from "../navigator/saved-results-section.tsx";
-import { AccessLogSection } from "../sharing/access-log-section.tsx";
-import { AdvocateSharingSection } from "../sharing/advocate-sharing-section.tsx";
 import { getStudent, type StudentDetail } from "./api.ts";
 import { planLabel, studentName } from "./student-text.ts";
 
@@ -63,13 +58,18 @@ function StudentFacts({ student }: { student: StudentDetail }) {
   );
 }
 
+/** Parts of a student's record that other features show; `app/` passes them in. */
+export type StudentRecordParts = {
+  /** After the plans: the deadlines of the student's plans. */
+  deadlines(student: StudentDetail): ReactNode;
+  /** At the end: sharing, saved navigator results, the record of access. */
+  record(student: StudentDetail): ReactNode;
+};
+
 /** A student's record: facts, then one section per part of the record (plans, deadlines, services). */
-export default function StudentPage({ params }: { params: RouteParams }) {
+export function StudentPage({ params, parts }: { params: RouteParams; parts: StudentRecordParts }) {
   const id = params.id ?? "";
   const request = useRequest(`student:${id}`, (signal) => getStudent(id, signal));
-  const { user } = useSession();
-  const isGuardian = user?.roles.some((r) => r.role === "guardian") ?? false;
-  const isFamily = user?.homeRole === "guardian" || user?.homeRole === "advocate";
 
   if (request.status === "loading") {
     return (
@@ -117,13 +117,7 @@ export default function StudentPage({ params }: { params: RouteParams }) {
         />
       </section>
 
-      <StudentDeadlinesSection
-        studentId={student.id}
-        firstName={student.firstName}
-        plans={student.plans}
-        planName={planLabel}
-        forFamily={isFamily}
-      />
+      {parts.deadlines(student)}
 
       <section aria-labelledby="student-services" className="panel">
         <h2 id="student-services">{t("students.sections.services")}</h2>
@@ -139,9 +133,7 @@ export default function StudentPage({ params }: { params: RouteParams }) {
         <TermsUsed terms={[["relatedServices", t("glossary.word.relatedServices")]]} />
       </section>
 
-      {isGuardian ? <AdvocateSharingSection studentId={student.id} /> : null}
-      <SavedResultsSection studentId={student.id} />
-      <AccessLogSection studentId={student.id} />
+      {parts.record(student)}
     </Page>
   );
 }

@@ -4,22 +4,22 @@ import { paths } from "../../app/paths.ts";
 import { Alert, Button, type Column, DataTable, Field, Pagination, TextInput } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
-import type { StudentListItem } from "../students/api.ts";
-import { deadlineText, planLabel, studentName } from "../students/student-text.ts";
+import type { StudentListItem } from "./api.ts";
+import { deadlineText, planLabel, studentName } from "./student-text.ts";
 import { useStudentList } from "./use-student-list.ts";
 
 const columns: readonly Column<StudentListItem>[] = [
   {
     id: "name",
-    header: t("home.column.name"),
+    header: t("students.list.column.name"),
     rowHeader: true,
     cell: (student) => <Link href={paths.student(student.id)}>{studentName(student)}</Link>,
   },
-  { id: "grade", header: t("home.column.grade"), cell: (student) => String(student.grade) },
-  { id: "school", header: t("home.column.school"), cell: (student) => student.schoolName },
+  { id: "grade", header: t("students.list.column.grade"), cell: (student) => String(student.grade) },
+  { id: "school", header: t("students.list.column.school"), cell: (student) => student.schoolName },
   {
     id: "plans",
-    header: t("home.column.plans"),
+    header: t("students.list.column.plans"),
     cell: (student) =>
       student.plans.length === 0 ? (
         t("students.noPlans")
@@ -33,7 +33,7 @@ const columns: readonly Column<StudentListItem>[] = [
   },
   {
     id: "deadline",
-    header: t("home.column.nextDeadline"),
+    header: t("students.list.column.nextDeadline"),
     cell: (student) => (student.nextDeadline ? deadlineText(student.nextDeadline) : t("students.noDeadline")),
   },
 ];
@@ -54,27 +54,29 @@ export function CaseloadTable({ caption, empty }: { caption: string; empty: stri
       <h2 id="caseload-heading" className="visually-hidden">
         {caption}
       </h2>
-      <form role="search" className="search-form" onSubmit={onSearch}>
-        <Field label={t("home.search.label")} hint={t("home.search.hint")}>
-          <TextInput type="search" value={draft} onChange={(event) => setDraft(event.target.value)} />
-        </Field>
-        <div className="search-actions">
-          <Button type="submit" variant="secondary">
-            {t("home.search.submit")}
-          </Button>
-          {query ? (
-            <Button
-              variant="link"
-              onClick={() => {
-                setDraft("");
-                setQuery("");
-              }}
-            >
-              {t("home.search.clear")}
+      <search>
+        <form className="search-form" onSubmit={onSearch}>
+          <Field label={t("students.list.search.label")} hint={t("students.list.search.hint")}>
+            <TextInput type="search" value={draft} onChange={(event) => setDraft(event.target.value)} />
+          </Field>
+          <div className="search-actions">
+            <Button type="submit" variant="secondary">
+              {t("students.list.search.submit")}
             </Button>
-          ) : null}
-        </div>
-      </form>
+            {query ? (
+              <Button
+                variant="link"
+                onClick={() => {
+                  setDraft("");
+                  setQuery("");
+                }}
+              >
+                {t("students.list.search.clear")}
+              </Button>
+            ) : null}
+          </div>
+        </form>
+      </search>
 
       {list.error ? (
         <Alert tone="error">
@@ -87,7 +89,7 @@ export function CaseloadTable({ caption, empty }: { caption: string; empty: stri
       ) : (
         <>
           <DataTable
-            caption={query ? `${caption}. ${t("home.search.results", { query })}` : caption}
+            caption={query ? `${caption}. ${t("students.list.search.results", { query })}` : caption}
             columns={columns}
             rows={list.items}
             rowKey={(student) => student.id}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { listStudents, type StudentListItem } from "../students/api.ts";
+import { listStudents, type StudentListItem } from "./api.ts";
 
 export type StudentListState = {
   items: StudentListItem[];

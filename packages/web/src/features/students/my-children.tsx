@@ -3,11 +3,11 @@ import { paths } from "../../app/paths.ts";
 import { Alert, Pagination } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
-import { deadlineText, planLabel, studentName } from "../students/student-text.ts";
+import { deadlineText, planLabel, studentName } from "./student-text.ts";
 import { useStudentList } from "./use-student-list.ts";
 
 /** Family home: one card per child the guardian (or the advocate they invited) may see. */
-export function MyChildren() {
+export function MyChildren({ label }: { label: string }) {
   const list = useStudentList("");
   if (list.loading === "initial") return <p role="status">{t("common.loading")}</p>;
   return (
@@ -17,8 +17,8 @@ export function MyChildren() {
           <p>{describeError(list.error)}</p>
         </Alert>
       ) : null}
-      {list.items.length === 0 && !list.error ? <p>{t("home.empty.family")}</p> : null}
-      <ul className="card-list" aria-label={t("home.title.family")}>
+      {list.items.length === 0 && !list.error ? <p>{t("students.list.noChildren")}</p> : null}
+      <ul className="card-list" aria-label={label}>
         {list.items.map((child) => {
           const name = studentName(child);
           return (
@@ -26,10 +26,10 @@ export function MyChildren() {
               <h2 className="card-title">
                 <Link href={paths.student(child.id)}>{name}</Link>
               </h2>
-              <p>{t("home.child.school", { school: child.schoolName, grade: String(child.grade) })}</p>
+              <p>{t("students.list.child.school", { school: child.schoolName, grade: String(child.grade) })}</p>
               {child.plans.length > 0 ? (
                 <p>
-                  {t("home.child.plans")} {child.plans.map(planLabel).join("; ")}
+                  {t("students.list.child.plans")} {child.plans.map(planLabel).join("; ")}
                 </p>
               ) : null}
               {child.nextDeadline ? <p>{deadlineText(child.nextDeadline)}</p> : null}

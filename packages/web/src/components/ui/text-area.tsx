@@ -1,0 +1,26 @@
+import type { TextareaHTMLAttributes } from "react";
+import { Field, useFieldControl } from "./field.tsx";
+
+export type TextAreaProps = {
+  label: string;
+  /** The field's name; its id is `ta-<name>`. */
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: string;
+  error?: string;
+};
+
+function TextAreaControl(props: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "className" | "id">) {
+  const control = useFieldControl();
+  return <textarea rows={4} {...props} {...control} className="text-input" />;
+}
+
+/** A labelled text box of several lines, with its hint and error tied to it (a `Field` around a textarea). */
+export function TextArea({ label, name, value, onChange, hint, error }: TextAreaProps) {
+  return (
+    <Field label={label} hint={hint} error={error} id={`ta-${name}`}>
+      <TextAreaControl name={name} value={value} onChange={(e) => onChange(e.target.value)} />
+    </Field>
+  );
+}
