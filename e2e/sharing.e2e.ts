@@ -21,7 +21,7 @@ export const journeys: Journey[] = [
       await log.waitFor();
       const firstRow = log.getByRole("row").nth(1);
       assert.match((await firstRow.textContent()) ?? "", /Ana Rivera/);
-      assert.match((await firstRow.textContent()) ?? "", /parent or guardian/);
+      assert.match((await firstRow.textContent()) ?? "", /Parent or guardian/);
 
       step("the advocate is listed; stop sharing by keyboard");
       const section = page.getByRole("region", { name: "Sharing with an advocate" });

@@ -39,9 +39,8 @@ import { plansStep } from "./synthetic/plans-step.ts";
 import { Rng, syntheticUuid } from "./synthetic/random.ts";
 import { SYNTHETIC_PASSWORD, tenancyStep } from "./synthetic/tenancy-step.ts";
 
-export { SYNTHETIC_EMAIL_DOMAIN } from "./synthetic/content-banks.ts";
 export type { SyntheticStep } from "./synthetic/loader.ts";
-export { BOTH_SHARE, buildModel, IEP_SHARE, SECTION_504_SHARE, type SyntheticModel } from "./synthetic/model.ts";
+export { BOTH_SHARE, buildModel, IEP_SHARE, SECTION_504_SHARE } from "./synthetic/model.ts";
 export { buildPlans, PLAN_STAGES } from "./synthetic/plans.ts";
 export { syntheticUuid } from "./synthetic/random.ts";
 export { SYNTHETIC_PASSWORD } from "./synthetic/tenancy-step.ts";

@@ -36,6 +36,3 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof ZAuditAction>;
-
-/** Why a student's record was read or changed: the "purpose" of the record of access (34 CFR 300.614). */
-export const ZAccessPurpose = z.string().min(3).max(200);

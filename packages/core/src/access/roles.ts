@@ -18,15 +18,6 @@ export const ROLES = [
 export const ZRole = z.enum(ROLES);
 export type Role = z.infer<typeof ZRole>;
 
-export const STAFF_ROLES: ReadonlySet<Role> = new Set([
-  "district-admin",
-  "school-admin",
-  "case-manager",
-  "section-504-coordinator",
-  "teacher",
-  "related-service-provider",
-]);
-
 /** A role held by a person, scoped to a district, a school, or a caseload of named students. */
 export const ZRoleAssignment = z.object({
   role: ZRole,

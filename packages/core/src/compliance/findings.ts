@@ -325,10 +325,6 @@ export const ZFinding = z
   .meta({ description: "A compliance or quality finding on a plan" });
 export type Finding = z.infer<typeof ZFinding>;
 
-export function ruleOf(code: FindingCode): Rule {
-  return FINDING_RULES[code];
-}
-
 /** Build a finding from its code: default severity, citation and fix, plus a specific message and place. */
 export function finding(
   code: FindingCode,

@@ -10,7 +10,7 @@ import { ZServicePrescription } from "../services/service-prescription.ts";
 import { addDays, dayOfWeek, type IsoDate, ZIsoDate } from "../shared/dates.ts";
 import { type ProgressGoal, progressGoalFromAnnualGoal, ZProgressDataPoint } from "./progress.ts";
 import type { ServiceLogPlanVersion } from "./service-log.ts";
-import { type ServiceMinutesSummary, ZCompensatoryPolicy, ZServiceSession } from "./service-minutes.ts";
+import { type ServiceMinutesSummary, ZServiceSession } from "./service-minutes.ts";
 
 /** A plan version as enforcement sees it: when its terms took effect, and its content. */
 export type EffectivePlanVersion = { label: string; effectiveFrom: IsoDate; document: PlanDocument };
@@ -85,8 +85,6 @@ export const ZProgressEntry = ZProgressDataPoint.extend({
 export type ProgressEntry = z.infer<typeof ZProgressEntry>;
 
 export const ZProgressBatch = z.object({ entries: z.array(ZProgressEntry).min(1).max(2000) });
-
-export const ZDistrictCompensatoryPolicy = ZCompensatoryPolicy;
 
 // ---- Service fidelity --------------------------------------------------------------------------
 

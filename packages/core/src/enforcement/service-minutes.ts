@@ -397,8 +397,6 @@ export function groupSessionsByService(sessions: readonly ServiceSession[]): Map
   return map;
 }
 
-export type PeriodKind = "week" | "month";
-
 /** Split a range into Monday–Sunday weeks, clipped to the range. */
 export function splitWeeks(range: Period): Period[] {
   const out: Period[] = [];
@@ -426,23 +424,9 @@ export function splitMonths(range: Period): Period[] {
   return out;
 }
 
-/** Split a range into weeks or months (clipped), e.g. to chart a service week by week. */
-export function splitPeriods(range: Period, kind: PeriodKind): Period[] {
-  return kind === "week" ? splitWeeks(range) : splitMonths(range);
-}
-
 /** A plan year: from the plan's start through the day before its anniversary. */
 export function planYearPeriod(planStart: IsoDate): Period {
   return { from: planStart, to: addDays(addYears(planStart, 1), -1) };
-}
-
-/** The first date a service history covers and its last (null when open-ended). */
-export function serviceRange(history: ServiceHistory): { from: IsoDate; to: IsoDate | null } | null {
-  const spans = activeSpans(history);
-  const first = spans[0];
-  if (!first) return null;
-  const last = spans[spans.length - 1] as ActiveSpan;
-  return { from: first.from, to: last.to };
 }
 
 function monthStart(date: IsoDate): IsoDate {

@@ -123,26 +123,6 @@ export const ZIepService = ZServicePrescription.extend({
   });
 export type IepService = z.infer<typeof ZIepService>;
 
-/** A service with every field 300.320(a)(7) requires. */
-export type CompleteIepService = IepService & {
-  startDate: string;
-  frequency: NonNullable<IepService["frequency"]>;
-  minutesPerSession: number;
-  location: string;
-  providerRole: string;
-};
-export function isCompleteIepService(service: IepService): service is CompleteIepService {
-  return (
-    service.startDate !== undefined &&
-    service.frequency !== undefined &&
-    service.minutesPerSession !== undefined &&
-    service.location !== undefined &&
-    service.location.trim() !== "" &&
-    service.providerRole !== undefined &&
-    service.providerRole.trim() !== ""
-  );
-}
-
 export const PROGRAM_MODIFICATION_KINDS = ["program-modification", "support-for-staff"] as const;
 
 export const ZProgramModification = z

@@ -347,9 +347,6 @@ export function isEditablePlanState(state: PlanState): boolean {
   return state === "draft";
 }
 
-/** The action that seals a version: from then on its content is immutable and carries a SHA-256 (see plan-seal.ts). */
-export const PLAN_SEALING_ACTION: PlanAction = "sign";
-
 /**
  * Partial consent: whether a part of the IEP is excluded from the parent's consent
  * (34 CFR 300.300(b); in California, accepted parts are carried out at once: Ed. Code 56346(e)).

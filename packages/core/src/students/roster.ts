@@ -70,9 +70,6 @@ export function normalizeRosterHeader(header: string): string {
 // ---------------------------------------------------------------------------------------------
 // Values
 
-/** Grade levels as Lantern stores them: pre-kindergarten, transitional kindergarten, K–12, ungraded. */
-export const ROSTER_GRADES = ["PK", "TK", "K", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "UG"];
-
 const GRADE_ALIASES: Readonly<Record<string, string>> = {
   pk: "PK",
   prek: "PK",

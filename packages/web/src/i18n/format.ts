@@ -12,7 +12,6 @@ export type PluralMessage = {
   readonly other: string;
 };
 export type Message = string | PluralMessage;
-export type MessageCatalog = Readonly<Record<string, Message>>;
 
 type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
 type MessageText<M> = M extends string ? M : M extends PluralMessage ? M[keyof M] & string : never;

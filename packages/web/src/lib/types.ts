@@ -3,6 +3,3 @@ import type { Role, SessionResponse, SessionUser } from "@lantern/core";
 
 /** Derived from core's schemas, which the server validates its responses with. */
 export type { Role, SessionResponse, SessionUser };
-export type SessionRole = SessionUser["roles"][number];
-
-export type HealthResponse = { status: "ok"; database: "pglite" | "postgres"; version: string };

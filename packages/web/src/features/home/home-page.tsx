@@ -9,7 +9,7 @@ import type { Role } from "../../lib/types.ts";
 
 type HomeKind = "admin" | "staff" | "family";
 
-export function homeKindOf(role: Role | null): HomeKind {
+function homeKindOf(role: Role | null): HomeKind {
   switch (role) {
     case "district-admin":
     case "school-admin":
