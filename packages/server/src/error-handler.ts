@@ -3,7 +3,7 @@
  * the fields named, other client errors pass through, and anything else is a 500 whose details
  * stay in the log (never in the response).
  */
-import { ERROR_CODES, isDomainError } from "@lantern/core";
+import { ERROR_CODES, type ErrorBody, isDomainError } from "@lantern/core";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 
@@ -19,13 +19,6 @@ const STATUS_TEXT: Record<number, string> = {
   422: "Unprocessable Entity",
   429: "Too Many Requests",
   500: "Internal Server Error",
-};
-
-export type ErrorBody = {
-  error: string;
-  message: string;
-  issues?: Array<{ path: string; message: string }>;
-  details?: Record<string, unknown>;
 };
 
 export function registerErrorHandler(app: FastifyInstance, options: { spaFallback?: boolean } = {}): void {

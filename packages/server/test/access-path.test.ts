@@ -5,11 +5,11 @@
  * of access is written by the statement that reads the plan (no row, no data), and the reply has
  * the shape the API documents.
  */
+import { ZPlanDetail } from "@lantern/core";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStudentAccessRepository } from "../src/repositories/access-repository.ts";
 import { createSessionRepository, hashToken } from "../src/repositories/session-repository.ts";
-import { ZPlanDetail } from "../src/routes/plans/plan-views.ts";
 import { buildTestApp, type Client, type TestApp } from "./helpers/build-app.ts";
 import { DATABASE_KINDS } from "./helpers/test-database.ts";
 

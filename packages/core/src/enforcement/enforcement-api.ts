@@ -130,6 +130,9 @@ export const ZProgressPointView = z.object({
   recordedBy: z.string(),
 });
 
+export const ZProgressBatchResult = z.object({ items: z.array(ZProgressPointView) });
+export type ProgressBatchResult = z.infer<typeof ZProgressBatchResult>;
+
 export const ZRecordPointBody = z.object({
   goalId: z.string().min(1).max(64),
   date: ZIsoDate,

@@ -267,44 +267,6 @@ export type RosterProblem = z.infer<typeof ZRosterProblem>;
 /** At most this many problems are listed; the count says how many there were. */
 export const MAX_ROSTER_PROBLEMS = 100;
 
-export const ZRosterImportQuery = z.object({
-  /** Check the file and count what would change, without saving anything. */
-  dryRun: z.stringbool().default(false),
-  /** The district to import into; default the one the administrator administers. */
-  districtId: z.uuid().optional(),
-});
-
-/** What an import did (or, for a dry run, would do). */
-export const ZRosterImportResult = z.object({
-  dryRun: z.boolean(),
-  /** Rows in the file. */
-  rows: z.number().int(),
-  /** Students added. */
-  created: z.number().int(),
-  /** Students whose details, guardians or case manager changed. */
-  updated: z.number().int(),
-  /** Students already exactly as the file says. */
-  unchanged: z.number().int(),
-  /** Schools added. */
-  schools: z.number().int(),
-  /** Guardian links added (a guardian of two listed students counts twice). */
-  guardians: z.number().int(),
-  seconds: z.number(),
-  /** Headers the file has that Lantern does not keep (their values were not stored). */
-  ignoredColumns: z.array(z.string()),
-});
-export type RosterImportResult = z.infer<typeof ZRosterImportResult>;
-
-/** The answer to a file with problems: nothing was saved. */
-export const ZRosterProblemsResponse = z.object({
-  error: z.string(),
-  message: z.string(),
-  /** Total number of problems; `problems` lists the first MAX_ROSTER_PROBLEMS, in line order. */
-  problemCount: z.number().int(),
-  problems: z.array(ZRosterProblem),
-});
-export type RosterProblemsResponse = z.infer<typeof ZRosterProblemsResponse>;
-
 // ---------------------------------------------------------------------------------------------
 // Validation
 

@@ -1,5 +1,5 @@
 /** Saved eligibility navigator results (migration 0006): append-only rows per student. */
-import type { NavigatorFacts, NavigatorResult } from "@lantern/core";
+import type { NavigatorFacts, NavigatorResult, SavedNavigatorResult } from "@lantern/core";
 import type { ColumnType, Generated, Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 
@@ -12,15 +12,6 @@ export type NavigatorResultsTable = {
   likely: string | null;
   facts: ColumnType<NavigatorFacts, string, never>;
   result: ColumnType<NavigatorResult, string, never>;
-};
-
-export type SavedNavigatorResult = {
-  id: string;
-  studentId: string;
-  savedBy: string;
-  savedAt: string;
-  facts: NavigatorFacts;
-  result: NavigatorResult;
 };
 
 type Row = {

@@ -2,7 +2,14 @@
  * Plans, their versions, meetings and signatures (migration 0002). A version's content is stored
  * as JSONB exactly as validated; once sealed the database refuses any change to it.
  */
-import type { PlanDocument, PlanState, PlanType } from "@lantern/core";
+import type {
+  AttendanceEntry,
+  ParentContactAttempt,
+  PlanAttendee,
+  PlanDocument,
+  PlanState,
+  PlanType,
+} from "@lantern/core";
 import { DomainError, hashPlanContent } from "@lantern/core";
 import { type Kysely, sql, type Updateable } from "kysely";
 import { prepared } from "../db/prepared-statements.ts";
@@ -56,12 +63,12 @@ export type PlanMeetingRecord = {
   meetingType: string | null;
   noticeSentOn: string | null;
   notice: unknown;
-  attendees: unknown[];
+  attendees: PlanAttendee[];
   excusals: unknown[];
-  attendance: unknown[];
+  attendance: AttendanceEntry[];
   attendanceRecordedAt: string | null;
   notes: string;
-  parentContactAttempts: unknown[];
+  parentContactAttempts: ParentContactAttempt[];
   createdAt: string;
 };
 

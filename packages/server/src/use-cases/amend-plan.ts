@@ -3,19 +3,19 @@
  * annual review (300.324(b)). The new version is a draft that points to its parent; the parent is
  * kept exactly as it was. An amendment made without a meeting needs the parent's written agreement.
  */
-import { checkPlanTransition, DomainError, type IepAmendment, type PlanDocument, ZIepAmendment } from "@lantern/core";
-import { z } from "zod";
+import {
+  type AmendBody,
+  checkPlanTransition,
+  DomainError,
+  type IepAmendment,
+  type PlanDocument,
+  ZIepAmendment,
+} from "@lantern/core";
 import { cloneDocument, inPlanTransaction, type PlanActor, type PlanDeps, refreshPlanStatus } from "./plan-support.ts";
-
-export const ZAmendInput = z.object({
-  kind: z.enum(["amendment", "annual-review"]).default("amendment"),
-  amendment: ZIepAmendment.nullable().default(null),
-});
-export type AmendInput = z.infer<typeof ZAmendInput>;
 
 export async function amendPlan(
   deps: PlanDeps,
-  input: { studentId: string; planId: string; amend: AmendInput; actor: PlanActor },
+  input: { studentId: string; planId: string; amend: AmendBody; actor: PlanActor },
 ): Promise<{ versionId: string; number: number }> {
   return inPlanTransaction(deps, input.actor, async ({ plans, audit }) => {
     const plan = await plans.findPlan(input.studentId, input.planId, { forUpdate: true });

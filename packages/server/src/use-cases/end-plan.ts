@@ -3,20 +3,12 @@
  * set aside an unused draft, or record the parent's written revocation of consent (300.300(b)(4)).
  * The reason is kept on the plan; no version is deleted.
  */
-import { DomainError, transitionPlan } from "@lantern/core";
-import { z } from "zod";
+import { DomainError, type EndPlanBody, transitionPlan } from "@lantern/core";
 import { inPlanTransaction, type PlanActor, type PlanDeps, refreshPlanStatus } from "./plan-support.ts";
-
-export const ZEndInput = z.object({
-  action: z.enum(["end", "discard", "revoke-consent"]).default("end"),
-  reason: z.string().trim().min(1, { message: "Give the reason the plan ends" }).max(5000),
-  revokedOn: z.iso.date().nullable().default(null),
-});
-export type EndInput = z.infer<typeof ZEndInput>;
 
 export async function endPlan(
   deps: PlanDeps,
-  input: { studentId: string; planId: string; end: EndInput; actor: PlanActor },
+  input: { studentId: string; planId: string; end: EndPlanBody; actor: PlanActor },
 ): Promise<{ status: string }> {
   return inPlanTransaction(deps, input.actor, async ({ plans, audit }) => {
     const today = deps.clock.today();

@@ -4,22 +4,14 @@
  * under discussion (draft or proposal) gets the same facts.
  */
 import {
+  type AttendanceEntry,
   DomainError,
   type Excusal,
   type ParentContactAttempt,
-  ZAttendanceStatus,
   ZExcusal,
   ZParentContactAttempt,
 } from "@lantern/core";
-import { z } from "zod";
 import { inPlanTransaction, type PlanActor, type PlanDeps, updateOpenContent } from "./plan-support.ts";
-
-export const ZAttendanceEntry = z.object({
-  attendeeId: z.string().min(1).max(64),
-  status: ZAttendanceStatus,
-  excusal: ZExcusal.nullable().optional(),
-});
-export type AttendanceEntry = z.infer<typeof ZAttendanceEntry>;
 
 export type RecordAttendanceInput = {
   studentId: string;

@@ -3,8 +3,7 @@
  * (partial consent), or refusal (34 CFR 300.300(b); 300.9). A refusal ends the proposal
  * (300.300(b)(3)); a consent seals the version when the signatures are complete.
  */
-import { DomainError, type PlanDocument, transitionPlan, ZConsentExclusion } from "@lantern/core";
-import { z } from "zod";
+import { type ConsentBody, DomainError, type PlanDocument, transitionPlan } from "@lantern/core";
 import type { PlanRecord } from "../repositories/plans-repository.ts";
 import {
   inPlanTransaction,
@@ -16,22 +15,13 @@ import {
 } from "./plan-support.ts";
 import { sealIfComplete } from "./seal-plan-version.ts";
 
-export const ZConsentInput = z.object({
-  choice: z.enum(["consent", "consent-except", "refuse"]),
-  exclusions: z.array(ZConsentExclusion).default([]),
-  /** Attendee id of the parent (or adult student) giving or refusing consent. */
-  attendeeId: z.string().min(1).max(64),
-  notes: z.string().max(5000).default(""),
-});
-export type ConsentInput = z.infer<typeof ZConsentInput>;
-
 /** Inside a transaction: write the consent on the version, then end (refusal) or try to seal. */
 export async function applyConsent(
   tx: PlanTx,
   deps: PlanDeps,
   plan: PlanRecord,
   versionId: string,
-  consent: ConsentInput,
+  consent: ConsentBody,
   actor: PlanActor,
 ): Promise<{ sealed: boolean; sha256: string | null; ended: boolean }> {
   const version = await tx.plans.findVersion(plan.id, versionId);
@@ -102,7 +92,7 @@ export async function applyConsent(
 
 export async function recordConsent(
   deps: PlanDeps,
-  input: { studentId: string; planId: string; consent: ConsentInput; actor: PlanActor },
+  input: { studentId: string; planId: string; consent: ConsentBody; actor: PlanActor },
 ): Promise<{ sealed: boolean; sha256: string | null; ended: boolean }> {
   return inPlanTransaction(deps, input.actor, async (tx) => {
     const plan = await tx.plans.findPlan(input.studentId, input.planId, { forUpdate: true });

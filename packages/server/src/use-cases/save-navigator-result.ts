@@ -2,8 +2,8 @@
  * Save an eligibility navigator result to a student's record. The result is computed here from
  * the facts (never taken from the client), stored with the facts, and the save is audited.
  */
-import { type AuditLog, type NavigatorFacts, navigate } from "@lantern/core";
-import type { NavigatorResultsRepository, SavedNavigatorResult } from "../repositories/navigator-results-repository.ts";
+import { type AuditLog, type NavigatorFacts, navigate, type SavedNavigatorResult } from "@lantern/core";
+import type { NavigatorResultsRepository } from "../repositories/navigator-results-repository.ts";
 
 export async function saveNavigatorResult(
   deps: { results: NavigatorResultsRepository; audit: AuditLog },

@@ -3,32 +3,14 @@
  * signer's account (34 CFR 300.321; 300.9). A parent may give the consent choice with the
  * signature. When the required signatures and consent are present, the version is sealed.
  */
-import { DomainError, type PlanSignature } from "@lantern/core";
-import { z } from "zod";
+import { DomainError, type PlanSignature, type SignBody } from "@lantern/core";
 import { inPlanTransaction, type PlanActor, type PlanDeps, updateOpenContent } from "./plan-support.ts";
-import { applyConsent, ZConsentInput } from "./record-consent.ts";
+import { applyConsent } from "./record-consent.ts";
 import { sealIfComplete } from "./seal-plan-version.ts";
-
-export const ZSignInput = z.object({
-  attendeeId: z.string().min(1).max(64),
-  method: z.enum(["typed", "drawn"]),
-  typedName: z.string().trim().min(1, { message: "Type your full name to sign" }).max(300),
-  /** A drawn signature as SVG path data ("M10 10 L20 20 …"). */
-  drawing: z
-    .string()
-    .max(200_000)
-    .regex(/^[MLCQZmlcqz0-9.,\s-]*$/, { message: "Expected SVG path data" })
-    .nullable()
-    .default(null),
-  meaning: z.enum(["attendance", "agreement"]).default("agreement"),
-  /** A parent's consent choice, given with the signature (IEP). */
-  consent: ZConsentInput.omit({ attendeeId: true }).nullable().default(null),
-});
-export type SignInput = z.infer<typeof ZSignInput>;
 
 export async function signPlan(
   deps: PlanDeps,
-  input: { studentId: string; planId: string; signature: SignInput; actor: PlanActor },
+  input: { studentId: string; planId: string; signature: SignBody; actor: PlanActor },
 ): Promise<{ signatureId: string; sealed: boolean; sha256: string | null }> {
   const sig = input.signature;
   if (sig.method === "drawn" && !sig.drawing) {

@@ -1,4 +1,4 @@
-import { ZSessionResponse, ZSignInRequest } from "@lantern/core";
+import { ZErrorBody, ZSessionResponse, ZSignInLockedBody, ZSignInRequest } from "@lantern/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { SignedInPerson } from "../../plugins/auth.ts";
@@ -36,8 +36,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["auth"],
         summary: "Sign in with email and password",
+        description:
+          "After five failures for an account (or fifty from one address) within 15 minutes, sign-in is locked: 429 with `details.retryAfterSeconds` and a Retry-After header.",
         body: ZSignInRequest,
-        response: { 200: ZSessionResponse },
+        response: { 200: ZSessionResponse, 401: ZErrorBody, 429: ZSignInLockedBody },
       },
     },
     async (request, reply) => {

@@ -25,19 +25,22 @@ import {
   type IsoDate,
   type Severity,
   ZCalendarFeed,
+  ZCalendarFeedParams,
   ZComplianceDashboard,
   ZComplianceQuery,
   ZComplianceSettings,
   ZDeadlineList,
   ZDeadlineListQuery,
   ZPlanComplianceView,
+  ZPlanParams,
   ZSchoolCalendar,
+  ZSchoolCalendarView,
 } from "@lantern/core";
 import { stringify } from "csv-stringify/sync";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { type RawBuilder, sql } from "kysely";
-import { z } from "zod";
+import type { z } from "zod";
 import { todayIso } from "../../clock.ts";
 import { recordListing } from "../../plugins/access.ts";
 import type { SignedInPerson } from "../../plugins/auth.ts";
@@ -58,7 +61,6 @@ type Scope = {
   studentIds: string[] | null;
 };
 
-const ZPlanParams = z.object({ studentId: z.string(), planId: z.string() });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function encodeCursor(dueDate: string, id: number): string {
@@ -605,6 +607,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["compliance"],
         summary: "The district's school calendar (school days, holidays, breaks); the default when none is set",
+        response: { 200: ZSchoolCalendarView },
       },
     },
     async (request) => {
@@ -621,6 +624,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags: ["compliance"],
         summary: "Set the district's school calendar (district administrators)",
         body: ZSchoolCalendar,
+        response: { 200: ZSchoolCalendarView },
       },
     },
     async (request) => {
@@ -707,7 +711,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["compliance"],
         summary: "Your upcoming deadlines as an ICS calendar (secret address; no sign-in)",
-        params: z.object({ file: z.string().max(100) }),
+        params: ZCalendarFeedParams,
       },
     },
     async (request, reply) => {

@@ -20,6 +20,7 @@ import {
   ZLogSessionBody,
   ZMinutesQuery,
   ZProgressBatch,
+  ZProgressBatchResult,
   ZProgressPointView,
   ZProgressQuery,
   ZRecordPointBody,
@@ -39,7 +40,7 @@ import {
 import { stringify } from "csv-stringify/sync";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
+import type { z } from "zod";
 import { todayIso } from "../../clock.ts";
 import { renderDeliverySummaryPdf, renderProgressReportPdf } from "../../pdf/enforcement-pdf.ts";
 import { recordListing } from "../../plugins/access.ts";
@@ -509,7 +510,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags: ["enforcement"],
         summary: "Record data points for many goals and students at once (a caseload)",
         body: ZProgressBatch,
-        response: { 201: z.object({ items: z.array(ZProgressPointView) }) },
+        response: { 201: ZProgressBatchResult },
       },
     },
     async (request, reply) => {

@@ -1,13 +1,6 @@
+import { ZHealth } from "@lantern/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { sql } from "kysely";
-import { z } from "zod";
-
-const ZHealth = z.object({
-  status: z.enum(["ok", "degraded"]),
-  database: z.enum(["pglite", "postgres"]),
-  version: z.string(),
-  migrations: z.number().int(),
-});
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(

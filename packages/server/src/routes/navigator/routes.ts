@@ -13,25 +13,15 @@ import {
   ZEvaluationLetterInput,
   ZNavigatorFacts,
   ZNavigatorReport,
-  ZNavigatorResult,
+  ZSavedNavigatorResult,
+  ZSavedNavigatorResults,
+  ZSaveNavigatorResultBody,
   ZStudentIdParams,
 } from "@lantern/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { renderEvaluationLetterPdf } from "../../pdf/evaluation-letter-pdf.ts";
 import { createNavigatorResultsRepository } from "../../repositories/navigator-results-repository.ts";
 import { saveNavigatorResult } from "../../use-cases/save-navigator-result.ts";
-
-const ZSavedNavigatorResult = z.object({
-  id: z.string(),
-  studentId: z.string(),
-  savedBy: z.string(),
-  savedAt: z.string(),
-  facts: ZNavigatorFacts,
-  result: ZNavigatorResult,
-});
-
-const ZSaveNavigatorResultBody = z.object({ facts: ZNavigatorFacts });
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const results = createNavigatorResultsRepository(app.deps.db);
@@ -105,7 +95,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags: ["navigator"],
         summary: "Navigator results saved to a student's record, newest first",
         params: ZStudentIdParams,
-        response: { 200: z.object({ items: z.array(ZSavedNavigatorResult) }) },
+        response: { 200: ZSavedNavigatorResults },
       },
     },
     async (request) => {

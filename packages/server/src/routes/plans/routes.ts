@@ -11,13 +11,34 @@ import {
   decideStudentAccess,
   diffPlans,
   PLAN_SEAL_ALGORITHM,
+  type PlanDetail,
   type PlanDocument,
   verifyPlanSeal,
+  ZAmendBody,
+  ZAttendanceBody,
+  ZConsentBody,
+  ZCreatePlanBody,
+  ZDiffQuery,
+  ZEmptyBody,
+  ZEndPlanBody,
+  ZMeetingParams,
+  ZPdfQuery,
+  ZPlanDetail,
+  ZPlanDiff,
+  ZPlanList,
+  ZPlanParams,
+  ZSaveDraftBody,
+  ZSaveDraftResult,
+  ZScheduleMeetingBody,
+  ZSignBody,
+  ZVersionParams,
+  ZVersionView,
 } from "@lantern/core";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { systemClock } from "../../clock.ts";
+import { type PlanDetailView, planDetailJson } from "../../formats/plan-detail-json.ts";
 import { renderPlanPdf } from "../../pdf/plan-pdf.ts";
 import type { AuthorizedAccess } from "../../plugins/access.ts";
 import {
@@ -28,40 +49,26 @@ import {
   type PlanVersionRecord,
   type PlanVersionSummary,
 } from "../../repositories/plans-repository.ts";
-import { amendPlan, ZAmendInput } from "../../use-cases/amend-plan.ts";
+import { amendPlan } from "../../use-cases/amend-plan.ts";
 import { createPlan } from "../../use-cases/create-plan.ts";
-import { endPlan, ZEndInput } from "../../use-cases/end-plan.ts";
+import { endPlan } from "../../use-cases/end-plan.ts";
 import type { PlanActor, PlanDeps } from "../../use-cases/plan-support.ts";
 import { proposePlan } from "../../use-cases/propose-plan.ts";
 import { putPlanInEffect } from "../../use-cases/put-plan-in-effect.ts";
 import { recordAttendance } from "../../use-cases/record-attendance.ts";
-import { recordConsent, ZConsentInput } from "../../use-cases/record-consent.ts";
+import { recordConsent } from "../../use-cases/record-consent.ts";
 import { refreshPlanCompliance } from "../../use-cases/refresh-plan-compliance.ts";
 import { savePlanDraft } from "../../use-cases/save-plan-draft.ts";
 import { scheduleMeeting } from "../../use-cases/schedule-meeting.ts";
 import { sealingProblems, sealPlanVersion } from "../../use-cases/seal-plan-version.ts";
-import { signPlan, ZSignInput } from "../../use-cases/sign-plan.ts";
-import {
-  type PlanDetail,
-  type PlanDetailView,
-  sendPlanDetail,
-  ZAttendanceBody,
-  ZCreatePlanBody,
-  ZDiffQuery,
-  ZDiffResponse,
-  ZMeetingParams,
-  ZPdfQuery,
-  ZPlanDetail,
-  ZPlanListResponse,
-  ZPlanParams,
-  ZSaveDraftBody,
-  ZSaveDraftResponse,
-  ZScheduleMeetingBody,
-  ZVersionParams,
-  ZVersionView,
-} from "./plan-views.ts";
+import { signPlan } from "../../use-cases/sign-plan.ts";
 
 const ZStudentParams = z.object({ studentId: z.string().min(1).max(64) });
+
+/** Reply with a plan page; the route declares `ZPlanDetail`, so the OpenAPI is generated from it. */
+function sendPlanDetail(reply: FastifyReply, view: PlanDetailView): FastifyReply {
+  return reply.type("application/json; charset=utf-8").send(planDetailJson(view));
+}
 
 function versionSummary(v: PlanVersionSummary) {
   return {
@@ -242,7 +249,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags: ["plans"],
         summary: "The student's IEPs and Section 504 plans",
         params: ZStudentParams,
-        response: { 200: ZPlanListResponse },
+        response: { 200: ZPlanList },
       },
     },
     async (request) => {
@@ -323,7 +330,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         summary: "Autosave the draft. Send the revision you edited; a stale revision gets 409 with the current content",
         params: ZPlanParams,
         body: ZSaveDraftBody,
-        response: { 200: ZSaveDraftResponse },
+        response: { 200: ZSaveDraftResult },
       },
     },
     async (request) => {
@@ -378,24 +385,27 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     );
   };
 
-  const ZEmpty = z.object({}).passthrough().optional();
-  step("propose", "Propose the plan to the family (prior written notice, 34 CFR 300.503)", "write-plan", ZEmpty, (i) =>
-    proposePlan(deps, { ...i, action: "propose" }),
+  step(
+    "propose",
+    "Propose the plan to the family (prior written notice, 34 CFR 300.503)",
+    "write-plan",
+    ZEmptyBody,
+    (i) => proposePlan(deps, { ...i, action: "propose" }),
   );
-  step("return-to-draft", "Take the proposal back to draft", "write-plan", ZEmpty, (i) =>
+  step("return-to-draft", "Take the proposal back to draft", "write-plan", ZEmptyBody, (i) =>
     proposePlan(deps, { ...i, action: "return-to-draft" }),
   );
-  step("seal", "Seal the signed version (SHA-256 of its canonical JSON)", "write-plan", ZEmpty, (i) =>
+  step("seal", "Seal the signed version (SHA-256 of its canonical JSON)", "write-plan", ZEmptyBody, (i) =>
     sealPlanVersion(deps, i),
   );
-  step("put-in-effect", "Put the signed plan in effect (34 CFR 300.323)", "write-plan", ZEmpty, (i) =>
+  step("put-in-effect", "Put the signed plan in effect (34 CFR 300.323)", "write-plan", ZEmptyBody, (i) =>
     putPlanInEffect(deps, i),
   );
-  step("amend", "Start an amendment or the annual review (a new version)", "write-plan", ZAmendInput, (i) =>
-    amendPlan(deps, { ...i, amend: ZAmendInput.parse(i.body) }),
+  step("amend", "Start an amendment or the annual review (a new version)", "write-plan", ZAmendBody, (i) =>
+    amendPlan(deps, { ...i, amend: ZAmendBody.parse(i.body) }),
   );
-  step("end", "End the plan, discard a draft, or record revoked consent", "write-plan", ZEndInput, (i) =>
-    endPlan(deps, { ...i, end: ZEndInput.parse(i.body) }),
+  step("end", "End the plan, discard a draft, or record revoked consent", "write-plan", ZEndPlanBody, (i) =>
+    endPlan(deps, { ...i, end: ZEndPlanBody.parse(i.body) }),
   );
   step("meetings", "Schedule the team meeting (34 CFR 300.322)", "write-plan", ZScheduleMeetingBody, (i) => {
     const b = ZScheduleMeetingBody.parse(i.body);
@@ -412,11 +422,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       actor: i.actor,
     });
   });
-  step("signatures", "Sign the proposed plan (typed or drawn)", "sign-plan", ZSignInput, (i) =>
-    signPlan(deps, { ...i, signature: ZSignInput.parse(i.body) }),
+  step("signatures", "Sign the proposed plan (typed or drawn)", "sign-plan", ZSignBody, (i) =>
+    signPlan(deps, { ...i, signature: ZSignBody.parse(i.body) }),
   );
-  step("consent", "Record the parent's consent choice (34 CFR 300.300(b))", "sign-plan", ZConsentInput, (i) =>
-    recordConsent(deps, { ...i, consent: ZConsentInput.parse(i.body) }),
+  step("consent", "Record the parent's consent choice (34 CFR 300.300(b))", "sign-plan", ZConsentBody, (i) =>
+    recordConsent(deps, { ...i, consent: ZConsentBody.parse(i.body) }),
   );
 
   app.put(
@@ -487,7 +497,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         summary: "Plain-language changes between two versions (default: the current version and its parent)",
         params: ZPlanParams,
         querystring: ZDiffQuery,
-        response: { 200: ZDiffResponse },
+        response: { 200: ZPlanDiff },
       },
     },
     async (request) => {

@@ -8,6 +8,7 @@
 import {
   DomainError,
   districtSettingsRole,
+  ZErrorBody,
   ZRosterImportQuery,
   ZRosterImportResult,
   ZRosterProblemsResponse,
@@ -19,12 +20,6 @@ import { importRoster } from "../../use-cases/import-roster.ts";
 
 /** Largest roster accepted over HTTP (about 100,000 students with guardians). */
 export const ROSTER_BODY_LIMIT = 20 * 1024 * 1024;
-
-const ZOtherError = z.object({
-  error: z.string(),
-  message: z.string(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   // CSV arrives as text; this parser applies to the routes of this plugin only.
@@ -46,7 +41,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         consumes: ["text/csv"],
         querystring: ZRosterImportQuery,
         body: z.string(),
-        response: { 200: ZRosterImportResult, 400: z.union([ZRosterProblemsResponse, ZOtherError]) },
+        response: { 200: ZRosterImportResult, 400: z.union([ZRosterProblemsResponse, ZErrorBody]) },
       },
     },
     async (request, reply) => {

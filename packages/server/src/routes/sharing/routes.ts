@@ -9,6 +9,7 @@ import {
   ZAdvocateLink,
   ZAdvocateLinkRequest,
   ZAdvocateLinks,
+  ZAdvocateParams,
   ZStudentIdParams,
 } from "@lantern/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -118,7 +119,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["sharing"],
         summary: "Stop sharing this record with an advocate (guardians only)",
-        params: ZStudentIdParams.extend({ advocateId: z.uuid() }),
+        params: ZAdvocateParams,
         response: { 204: z.null() },
       },
     },

@@ -1,6 +1,10 @@
-/** Sign-in and session shapes, shared by the server and the web app. */
+/**
+ * The sign-in and session API: what it accepts and answers, shared by the server (validation,
+ * OpenAPI) and the web app (types).
+ */
 import { z } from "zod";
 import { ZRole } from "../access/roles.ts";
+import { ZErrorBody } from "../shared/error-api.ts";
 
 export const ZSignInRequest = z.object({
   email: z.email({ error: "Enter an email address like name@example.org" }).max(254),
@@ -18,3 +22,15 @@ export type SessionUser = z.infer<typeof ZSessionUser>;
 
 export const ZSessionResponse = z.object({ user: ZSessionUser.nullable(), csrfToken: z.string() });
 export type SessionResponse = z.infer<typeof ZSessionResponse>;
+
+/**
+ * The answer to a sign-in while the account or address is locked out after too many failures
+ * (HTTP 429, with a Retry-After header of the same number of seconds).
+ */
+export const ZSignInLockedBody = ZErrorBody.extend({
+  details: z.object({
+    /** How long until signing in may be tried again: the whole lockout window. */
+    retryAfterSeconds: z.number().int().positive(),
+  }),
+});
+export type SignInLockedBody = z.infer<typeof ZSignInLockedBody>;

@@ -1,5 +1,6 @@
 /** Sharing a child's record with an advocate, and the record of access shown to families and staff. */
 import { z } from "zod";
+import { ZStudentIdParams } from "../students/students-api.ts";
 
 export const ZAdvocateLinkRequest = z.object({
   advocateEmail: z.email({ error: "Enter the advocate's email address" }).max(254),
@@ -12,6 +13,9 @@ export const ZAdvocateLink = z.object({
   linkedAt: z.string(),
 });
 export const ZAdvocateLinks = z.object({ items: z.array(ZAdvocateLink) });
+export type AdvocateLink = z.infer<typeof ZAdvocateLink>;
+
+export const ZAdvocateParams = ZStudentIdParams.extend({ advocateId: z.uuid() });
 
 export const ZAccessLogQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -4,6 +4,7 @@
  * keyset pagination, district settings. The server validates with these; the web imports the types.
  */
 import { z } from "zod";
+import { ZSchoolCalendar } from "../calendar/school-calendar.ts";
 import { ZIsoDate } from "../shared/dates.ts";
 import { ZDeadline, ZDeadlineKind, ZDeadlineState } from "./deadlines.ts";
 import { ZFinding, ZFindingCode, ZSeverity } from "./findings.ts";
@@ -127,3 +128,10 @@ export const ZCalendarFeed = z.object({
   createdAt: z.string(),
 });
 export type CalendarFeed = z.infer<typeof ZCalendarFeed>;
+
+/** The district's school calendar: its own, or null when it uses the default one. */
+export const ZSchoolCalendarView = z.object({ custom: z.boolean(), calendar: ZSchoolCalendar.nullable() });
+export type SchoolCalendarView = z.infer<typeof ZSchoolCalendarView>;
+
+/** The feed's file name at its secret address: `<token>.ics`. */
+export const ZCalendarFeedParams = z.object({ file: z.string().max(100) });
