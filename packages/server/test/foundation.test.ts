@@ -1,3 +1,4 @@
+import { ZSignInLockedBody } from "@lantern/core";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateToLatest } from "../src/db/migrate.ts";
@@ -76,6 +77,24 @@ describe.each(DATABASE_KINDS)("foundation on %s", (kind) => {
     const blocked = await c.send("POST", "/api/auth/sign-in", { email, password: "lantern-demo" });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.headers["retry-after"]).toBe("900");
+  });
+
+  it("answers a locked sign-in in the shape core's contract gives, and documents it", async () => {
+    const c = await t.anonymous();
+    // An address nobody has is locked the same way (the answer never says which part was wrong).
+    const email = "nobody@maplevalley.example";
+    for (let i = 0; i < 5; i++) await c.send("POST", "/api/auth/sign-in", { email, password: "wrong" });
+    const blocked = await c.send("POST", "/api/auth/sign-in", { email, password: "anything" });
+    expect(blocked.statusCode).toBe(429);
+    const body = ZSignInLockedBody.parse(blocked.json());
+    // The lock lasts the whole 15-minute window, and the body says so where the web reads it.
+    expect(body.details.retryAfterSeconds).toBe(15 * 60);
+    expect(blocked.headers["retry-after"]).toBe(String(body.details.retryAfterSeconds));
+    const doc = (await t.app.inject({ method: "GET", url: "/api/docs/json" })).json() as {
+      paths: Record<string, { post?: { responses?: Record<string, unknown> } }>;
+    };
+    const documented = doc.paths["/api/auth/sign-in"]?.post?.responses?.["429"];
+    expect(JSON.stringify(documented)).toContain("retryAfterSeconds");
   });
 
   it("keeps each person's list to the students they may see", async () => {

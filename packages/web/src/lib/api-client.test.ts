@@ -1,3 +1,4 @@
+import type { ErrorBody } from "@lantern/core";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   ApiError,
@@ -97,10 +98,15 @@ describe("apiRequest", () => {
     expect(apiError.issuesFor("email")).toEqual([{ path: "/email", message: "Invalid email address" }]);
   });
 
-  it("keeps retryAfterSeconds and survives a body that is not JSON", async () => {
-    const tooMany = recordingFetch(429, { error: "Too Many Requests", message: "Slow down", retryAfterSeconds: 30 });
+  it("keeps the error's details and survives a body that is not JSON", async () => {
+    const body = {
+      error: "Too Many Requests",
+      message: "Slow down",
+      details: { retryAfterSeconds: 30 },
+    } satisfies ErrorBody;
+    const tooMany = recordingFetch(429, body);
     const limited = (await apiRequest("/x", { method: "POST" }, tooMany.fetch).catch((e: unknown) => e)) as ApiError;
-    expect(limited.retryAfterSeconds).toBe(30);
+    expect(limited.details).toEqual({ retryAfterSeconds: 30 });
 
     const broken = recordingFetch(502, "<html>Bad gateway</html>");
     const gateway = (await apiRequest("/x", {}, broken.fetch).catch((e: unknown) => e)) as ApiError;

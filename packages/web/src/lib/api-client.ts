@@ -2,16 +2,15 @@
  * The one way the web app talks to the server: JSON over fetch, same origin, with the
  * double-submit CSRF token on every write and every error turned into an `ApiError`.
  */
+import type { ErrorBody } from "@lantern/core";
 
-export type ApiIssue = { path: string; message: string };
+export type ApiIssue = NonNullable<ErrorBody["issues"]>[number];
 
-/** The server's error body: `{ error, message, issues? }`, plus extras such as `retryAfterSeconds`. */
-export type ApiErrorBody = {
-  error?: string;
-  message?: string;
-  issues?: ApiIssue[];
-  retryAfterSeconds?: number;
-};
+/**
+ * The server's error body (core's `ZErrorBody`: `{ error, message, issues?, details? }`), or what is
+ * known when the answer was not one (a proxy's HTML page, an unreachable server).
+ */
+export type ApiErrorBody = Partial<ErrorBody>;
 
 export class ApiError extends Error {
   /** HTTP status; 0 when the server could not be reached. */
@@ -19,7 +18,8 @@ export class ApiError extends Error {
   /** The status text the server sent ("Bad Request", "Forbidden", …), or "Network Error". */
   readonly error: string;
   readonly issues: readonly ApiIssue[];
-  readonly retryAfterSeconds: number | undefined;
+  /** What some errors carry besides the message (their feature's API file says what). */
+  readonly details: Readonly<Record<string, unknown>>;
   /** The whole error body, for answers that carry more than a message (a roster's problems). */
   readonly body: Readonly<Record<string, unknown>>;
 
@@ -29,7 +29,7 @@ export class ApiError extends Error {
     this.status = status;
     this.error = body.error ?? (status === 0 ? "Network Error" : "Error");
     this.issues = body.issues ?? [];
-    this.retryAfterSeconds = body.retryAfterSeconds;
+    this.details = body.details ?? {};
     this.body = body;
   }
 

@@ -13,8 +13,8 @@ export const messages = {
   "auth.signIn.passwordMissing": "Enter your password.",
   "auth.signIn.wrong": "The email address or password is not right. Check them and try again.",
   "auth.signIn.tooMany": {
-    one: "Too many tries. Wait {count} second, then try again.",
-    other: "Too many tries. Wait {count} seconds, then try again.",
+    one: "Too many tries. Wait {count} minute, then try again.",
+    other: "Too many tries. Wait {count} minutes, then try again.",
   },
   "auth.signIn.forgot": "Forgot your password? Ask your school district's Lantern administrator to reset it.",
   "auth.signIn.family":
