@@ -1,11 +1,15 @@
 /**
- * The database as Kysely sees it. Each feature adds its tables here next to its migration.
- * Generated columns (defaults) are typed as Generated so inserts may omit them.
+ * The database as Kysely sees it: every table, one type. A migration that adds or changes a table
+ * changes its type here too. Generated columns (defaults) are typed as Generated so inserts may
+ * omit them; JSON columns read as their parsed value and are written as JSON text.
  */
+import type { NavigatorFacts, NavigatorResult, PlanAccommodationSignature } from "@lantern/core";
 import type { ColumnType, Generated } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T = unknown> = ColumnType<T, string, string>;
+/** A `date` column: both drivers give "YYYY-MM-DD" (see database.ts). */
+type DateColumn = ColumnType<string, string, string>;
 
 export type AppMetaTable = { key: string; value: Json; updated_at: Generated<Date> };
 
@@ -150,7 +154,11 @@ export type CompensatoryPoliciesTable = {
   updated_at: Timestamp;
 };
 
+/** Kysely's own record of the migrations run (health reports how many). */
+export type KyselyMigrationTable = { name: string; timestamp: string };
+
 export type Database = {
+  kysely_migration: KyselyMigrationTable;
   app_meta: AppMetaTable;
   districts: DistrictsTable;
   schools: SchoolsTable;
@@ -173,11 +181,20 @@ export type Database = {
   service_sessions: ServiceSessionsTable;
   progress_data_points: ProgressDataPointsTable;
   compensatory_policies: CompensatoryPoliciesTable;
+  navigator_results: NavigatorResultsTable;
+  district_calendars: DistrictCalendarsTable;
+  compliance_settings: ComplianceSettingsTable;
+  plan_compliance: PlanComplianceTable;
+  plan_findings: PlanFindingsTable;
+  plan_deadlines: PlanDeadlinesTable;
+  compliance_revisions: ComplianceRevisionsTable;
+  compliance_snapshots: ComplianceSnapshotsTable;
+  compliance_queue: ComplianceQueueTable;
+  calendar_feeds: CalendarFeedsTable;
+  boilerplate_revisions: BoilerplateRevisionsTable;
 };
 
 /** Plans (migration 0002): plans, their versions (sealed once signed), meetings and signatures. */
-type DateColumn = ColumnType<string, string, string>;
-
 export type PlansTable = {
   id: Generated<string>;
   student_id: string;
@@ -247,4 +264,123 @@ export type PlanSignaturesTable = {
   signed_at: Timestamp;
   consent_choice: string | null;
   consent_exclusions: Json;
+};
+
+/** Saved navigator results (migration 0006): append-only rows per student. */
+export type NavigatorResultsTable = {
+  id: Generated<string>;
+  student_id: string;
+  saved_by: string;
+  saved_at: ColumnType<Date, Date | string | undefined, never>;
+  recommendation: string;
+  likely: string | null;
+  facts: ColumnType<NavigatorFacts, string, never>;
+  result: ColumnType<NavigatorResult, string, never>;
+};
+
+/** Compliance (migrations 0003, 0007, 0009, 0011): stored results per plan, district settings and calendars. */
+export type DistrictCalendarsTable = {
+  district_id: string;
+  calendar: Json<unknown>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+};
+
+export type ComplianceSettingsTable = {
+  district_id: string;
+  due_soon_days: Generated<number>;
+  section504_reevaluation_years: Generated<number>;
+  boilerplate_min_students: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+};
+
+export type PlanComplianceTable = {
+  plan_id: string;
+  version_id: string | null;
+  district_id: string;
+  school_id: string;
+  student_id: string;
+  plan_type: string;
+  plan_status: string;
+  plan_updated_at: Timestamp;
+  version_updated_at: Date | null;
+  computed_for: DateColumn;
+  recheck_on: DateColumn | null;
+  computed_at: Timestamp;
+  error_count: number;
+  warning_count: number;
+  info_count: number;
+  accommodation_signature: Json<PlanAccommodationSignature | null>;
+  /** Findings counted by `code|severity` (migration 0011), for dashboards. */
+  finding_counts: Json<Record<string, number>>;
+};
+
+export type PlanFindingsTable = {
+  id: Generated<number>;
+  plan_id: string;
+  district_id: string;
+  school_id: string;
+  student_id: string;
+  code: string;
+  severity: string;
+  citation: string;
+  message: string;
+  place: string;
+  fix: string;
+};
+
+export type PlanDeadlinesTable = {
+  id: Generated<number>;
+  plan_id: string;
+  district_id: string;
+  school_id: string;
+  student_id: string;
+  kind: string;
+  code: string;
+  citation: string;
+  label: string;
+  due_date: DateColumn;
+  start_date: DateColumn | null;
+  met_on: DateColumn | null;
+  basis: string;
+  notes: ColumnType<string[], string | undefined, string>;
+};
+
+export type ComplianceRevisionsTable = {
+  district_id: string;
+  revision: ColumnType<number, number | undefined, number>;
+};
+
+/** One row per district (school_id null) or school and day: a dashboard's headline counts, for trends. */
+export type ComplianceSnapshotsTable = {
+  district_id: string;
+  school_id: string | null;
+  day: DateColumn;
+  plans: number;
+  plans_with_errors: number;
+  overdue: number;
+  due_soon: number;
+};
+
+/** Plans whose stored results are out of date; the database's triggers fill it (migrations 0009, 0013). */
+export type ComplianceQueueTable = {
+  plan_id: string;
+  district_id: string;
+  school_id: string;
+  student_id: string;
+  queued_at: Timestamp;
+};
+
+export type CalendarFeedsTable = {
+  id: Generated<string>;
+  person_id: string;
+  token_sha256: string;
+  created_at: Timestamp;
+  revoked_at: Date | null;
+};
+
+export type BoilerplateRevisionsTable = {
+  school_id: string;
+  revision: ColumnType<number, number | undefined, number>;
 };

@@ -1,6 +1,6 @@
 /**
  * Stored compliance results (migration 0003): per-plan findings and deadlines, district calendars
- * and settings, calendar-feed tokens. The tables are typed here, next to the queries that use them.
+ * and settings.
  */
 import {
   addDays,
@@ -13,7 +13,7 @@ import {
   SchoolCalendar,
   ZSchoolCalendar,
 } from "@lantern/core";
-import { type ColumnType, type Generated, type Kysely, type RawBuilder, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import { type ColumnSpec, insertRows } from "../db/insert-columns.ts";
 import type { Database } from "../db/schema.ts";
 
@@ -53,101 +53,6 @@ export function openDeadlinesSql(
       return sql<boolean>`${open}`;
   }
 }
-
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type DateColumn = ColumnType<string, string, string>;
-type Json<T> = ColumnType<T, string, string>;
-
-export type DistrictCalendarsTable = {
-  district_id: string;
-  calendar: Json<unknown>;
-  updated_by: string | null;
-  updated_at: Timestamp;
-};
-
-export type ComplianceSettingsTable = {
-  district_id: string;
-  due_soon_days: Generated<number>;
-  section504_reevaluation_years: Generated<number>;
-  boilerplate_min_students: Generated<number>;
-  updated_by: string | null;
-  updated_at: Timestamp;
-};
-
-export type PlanComplianceTable = {
-  plan_id: string;
-  version_id: string | null;
-  district_id: string;
-  school_id: string;
-  student_id: string;
-  plan_type: string;
-  plan_status: string;
-  plan_updated_at: Timestamp;
-  version_updated_at: Date | null;
-  computed_for: DateColumn;
-  recheck_on: DateColumn | null;
-  computed_at: Timestamp;
-  error_count: number;
-  warning_count: number;
-  info_count: number;
-  accommodation_signature: Json<PlanAccommodationSignature | null>;
-  /** Findings counted by `code|severity` (migration 0011), for dashboards. */
-  finding_counts: Json<Record<string, number>>;
-};
-
-export type PlanFindingsTable = {
-  id: Generated<number>;
-  plan_id: string;
-  district_id: string;
-  school_id: string;
-  student_id: string;
-  code: string;
-  severity: string;
-  citation: string;
-  message: string;
-  place: string;
-  fix: string;
-};
-
-export type PlanDeadlinesTable = {
-  id: Generated<number>;
-  plan_id: string;
-  district_id: string;
-  school_id: string;
-  student_id: string;
-  kind: string;
-  code: string;
-  citation: string;
-  label: string;
-  due_date: DateColumn;
-  start_date: DateColumn | null;
-  met_on: DateColumn | null;
-  basis: string;
-  notes: ColumnType<string[], string | undefined, string>;
-};
-
-export type ComplianceRevisionsTable = {
-  district_id: string;
-  revision: ColumnType<number, number | undefined, number>;
-};
-
-export type CalendarFeedsTable = {
-  id: Generated<string>;
-  person_id: string;
-  token_sha256: string;
-  created_at: Timestamp;
-  revoked_at: Date | null;
-};
-
-export type ComplianceDatabase = Database & {
-  district_calendars: DistrictCalendarsTable;
-  compliance_settings: ComplianceSettingsTable;
-  plan_compliance: PlanComplianceTable;
-  plan_findings: PlanFindingsTable;
-  plan_deadlines: PlanDeadlinesTable;
-  calendar_feeds: CalendarFeedsTable;
-  compliance_revisions: ComplianceRevisionsTable;
-};
 
 export type PlanPlace = { planId: string; districtId: string; schoolId: string; studentId: string };
 
@@ -280,14 +185,10 @@ export function isoDate(value: unknown): string {
   return String(value).slice(0, 10);
 }
 
-export function complianceDb(db: Kysely<Database>): Kysely<ComplianceDatabase> {
-  return db as unknown as Kysely<ComplianceDatabase>;
-}
-
 const calendarCache = new WeakMap<object, Map<string, { stamp: string; calendar: SchoolCalendar }>>();
 
 export function createComplianceRepository(database: Kysely<Database>) {
-  const db = complianceDb(database);
+  const db = database;
   return {
     db,
 

@@ -1,18 +1,7 @@
 /** Saved eligibility navigator results (migration 0006): append-only rows per student. */
 import type { NavigatorFacts, NavigatorResult, SavedNavigatorResult } from "@lantern/core";
-import type { ColumnType, Generated, Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
-
-export type NavigatorResultsTable = {
-  id: Generated<string>;
-  student_id: string;
-  saved_by: string;
-  saved_at: ColumnType<Date, Date | string | undefined, never>;
-  recommendation: string;
-  likely: string | null;
-  facts: ColumnType<NavigatorFacts, string, never>;
-  result: ColumnType<NavigatorResult, string, never>;
-};
 
 type Row = {
   id: string;
@@ -34,8 +23,7 @@ function toSaved(row: Row): SavedNavigatorResult {
   };
 }
 
-export function createNavigatorResultsRepository(base: Kysely<Database>) {
-  const db = base.withTables<{ navigator_results: NavigatorResultsTable }>();
+export function createNavigatorResultsRepository(db: Kysely<Database>) {
   return {
     async insert(entry: {
       studentId: string;

@@ -11,7 +11,7 @@ import type {
   PlanType,
 } from "@lantern/core";
 import { DomainError, hashPlanContent } from "@lantern/core";
-import { type Kysely, sql, type Updateable } from "kysely";
+import { type Kysely, type Selectable, sql, type Updateable } from "kysely";
 import { prepared } from "../db/prepared-statements.ts";
 import type { Database } from "../db/schema.ts";
 import { isUuid, type RecordOfAccessRow, withRecordOfAccess } from "./access-repository.ts";
@@ -91,15 +91,27 @@ const iso = (d: Date | string | null): string | null =>
   d === null ? null : typeof d === "string" ? new Date(d).toISOString() : d.toISOString();
 const isoOr = (d: Date | string): string => iso(d) as string;
 
-// biome-ignore lint/suspicious/noExplicitAny: rows come from selectAll on known tables.
-function toPlan(r: any): PlanRecord {
+/**
+ * A row as it arrives: from a select (timestamps as Date objects) or inside JSON that PostgreSQL
+ * built (`to_json`, `json_build_object`: timestamps as ISO strings).
+ */
+type Arrived<T> = {
+  [K in keyof T]: T[K] extends Date ? Date | string : T[K] extends Date | null ? Date | string | null : T[K];
+};
+type PlanRow = Arrived<Selectable<Database["plans"]>>;
+type VersionRow = Arrived<Selectable<Database["plan_versions"]>>;
+type VersionSummaryRow = Omit<VersionRow, "content">;
+type MeetingRow = Arrived<Selectable<Database["plan_meetings"]>>;
+type SignatureRow = Arrived<Selectable<Database["plan_signatures"]>>;
+
+function toPlan(r: PlanRow): PlanRecord {
   return {
     id: r.id,
     studentId: r.student_id,
     districtId: r.district_id,
     schoolId: r.school_id,
-    type: r.type,
-    status: r.status,
+    type: r.type as PlanType,
+    status: r.status as PlanState,
     createdBy: r.created_by,
     createdAt: isoOr(r.created_at),
     updatedAt: isoOr(r.updated_at),
@@ -113,14 +125,13 @@ function toPlan(r: any): PlanRecord {
   };
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: rows come from selectAll on known tables.
-function toVersionSummary(r: any): PlanVersionSummary {
+function toVersionSummary(r: VersionSummaryRow): PlanVersionSummary {
   return {
     id: r.id,
     planId: r.plan_id,
     number: r.number,
     parentVersionId: r.parent_version_id,
-    status: r.status,
+    status: r.status as PlanState,
     revision: r.revision,
     sealedAt: iso(r.sealed_at),
     contentSha256: r.content_sha256 === null ? null : String(r.content_sha256).trim(),
@@ -131,13 +142,12 @@ function toVersionSummary(r: any): PlanVersionSummary {
   };
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: rows come from selectAll on known tables.
-function toVersion(r: any): PlanVersionRecord {
+function toVersion(r: VersionRow): PlanVersionRecord {
+  // Stored as validated by ZPlanDocument (see replaceContent and insertVersion).
   return { ...toVersionSummary(r), content: r.content as PlanDocument };
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: rows come from selectAll on known tables.
-function toMeeting(r: any): PlanMeetingRecord {
+function toMeeting(r: MeetingRow): PlanMeetingRecord {
   return {
     id: r.id,
     planId: r.plan_id,
@@ -148,31 +158,30 @@ function toMeeting(r: any): PlanMeetingRecord {
     meetingType: r.meeting_type,
     noticeSentOn: r.notice_sent_on,
     notice: r.notice,
-    attendees: r.attendees ?? [],
-    excusals: r.excusals ?? [],
-    attendance: r.attendance ?? [],
+    attendees: (r.attendees as PlanAttendee[] | null) ?? [],
+    excusals: (r.excusals as unknown[] | null) ?? [],
+    attendance: (r.attendance as AttendanceEntry[] | null) ?? [],
     attendanceRecordedAt: iso(r.attendance_recorded_at),
     notes: r.notes,
-    parentContactAttempts: r.parent_contact_attempts ?? [],
+    parentContactAttempts: (r.parent_contact_attempts as ParentContactAttempt[] | null) ?? [],
     createdAt: isoOr(r.created_at),
   };
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: rows come from selectAll on known tables.
-function toSignature(r: any): PlanSignatureRecord {
+function toSignature(r: SignatureRow): PlanSignatureRecord {
   return {
     id: r.id,
     versionId: r.version_id,
     attendeeId: r.attendee_id,
     role: r.role,
-    method: r.method,
+    method: r.method as PlanSignatureRecord["method"],
     signatureText: r.signature_text,
     drawing: r.drawing,
-    meaning: r.meaning,
+    meaning: r.meaning as PlanSignatureRecord["meaning"],
     signerPersonId: r.signer_person_id,
     signedAt: isoOr(r.signed_at),
     consentChoice: r.consent_choice,
-    consentExclusions: r.consent_exclusions ?? [],
+    consentExclusions: (r.consent_exclusions as unknown[] | null) ?? [],
   };
 }
 
@@ -186,12 +195,12 @@ function versionSummaryJson(alias: "v" | "x") {
 }
 
 type PlanPageRow = {
-  plan: Record<string, unknown>;
-  version: Record<string, unknown>;
+  plan: PlanRow;
+  version: VersionSummaryRow;
   content_json: string;
-  signatures: Record<string, unknown>[];
-  versions: Record<string, unknown>[];
-  meetings: Record<string, unknown>[];
+  signatures: SignatureRow[];
+  versions: VersionSummaryRow[];
+  meetings: MeetingRow[];
 };
 
 /** What a plan page shows; the current version's document is its stored JSON text. */

@@ -45,7 +45,6 @@ import { todayIso } from "../../clock.ts";
 import { recordListing } from "../../plugins/access.ts";
 import type { SignedInPerson } from "../../plugins/auth.ts";
 import {
-  complianceDb,
   createComplianceRepository,
   deadlineStateSql,
   openDeadlinesSql,
@@ -99,7 +98,7 @@ function fold(line: string): string {
 }
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const db = complianceDb(app.deps.db);
+  const db = app.deps.db;
   const repo = createComplianceRepository(app.deps.db);
 
   async function resolveScope(
