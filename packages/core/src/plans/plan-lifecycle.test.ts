@@ -6,8 +6,10 @@ import {
   consentedServices,
   isEditablePlanState,
   isExcludedFromConsent,
+  PLAN_STANDING_CITATION,
   PLAN_TRANSITIONS,
   planActionsFrom,
+  planStandingStatus,
   transitionPlan,
 } from "./plan-lifecycle.ts";
 import { sample504, sampleIep } from "./plan-samples.ts";
@@ -139,5 +141,18 @@ describe("plan lifecycle", () => {
     expect(isEditablePlanState("draft")).toBe(true);
     expect(isEditablePlanState("signed")).toBe(false);
     expect(planActionsFrom("in-effect").sort()).toEqual(["amend", "end", "revoke-consent"]);
+  });
+});
+
+describe(`a plan's standing status (${PLAN_STANDING_CITATION})`, () => {
+  it("stays in effect while an amendment or the next annual review is being written", () => {
+    expect(planStandingStatus("in-effect", "draft")).toBe("in-effect");
+    expect(planStandingStatus("in-effect", "proposed")).toBe("in-effect");
+  });
+
+  it("is its current version's status when no version is in effect", () => {
+    expect(planStandingStatus(null, "proposed")).toBe("proposed");
+    expect(planStandingStatus("ended", "ended")).toBe("ended");
+    expect(planStandingStatus(null, null)).toBe("draft");
   });
 });

@@ -365,3 +365,19 @@ export function consentedServices(doc: IepDocument): IepDocument["services"] {
   if (doc.consent.choice === "refuse" || doc.consent.choice === null) return [];
   return doc.services.filter((s) => !isExcludedFromConsent(doc, "services", s.id));
 }
+
+/** Where the plan's standing status rule comes from. */
+export const PLAN_STANDING_CITATION = "34 CFR 300.323(a); 300.324(a)(4)";
+
+/**
+ * The status a plan shows: "in-effect" while one of its versions is in effect, even while an
+ * amendment or the next annual review is being written (the version in effect stays the child's
+ * IEP until the new one takes effect, 34 CFR 300.323(a); 300.324(a)(4)); otherwise the status of
+ * its current version.
+ */
+export function planStandingStatus(
+  inEffectVersionState: PlanState | null,
+  currentVersionState: PlanState | null,
+): PlanState {
+  return inEffectVersionState === "in-effect" ? "in-effect" : (currentVersionState ?? "draft");
+}

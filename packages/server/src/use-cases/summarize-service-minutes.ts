@@ -3,8 +3,14 @@
  * made up / compensatory owed, from the plan versions that took effect, the logged sessions, the
  * district calendar and the district's compensatory policy (34 CFR 300.320(a)(7)).
  */
-import { type IsoDate, type SchoolCalendar, type ServiceLogSummary, summarizeServices } from "@lantern/core";
-import type { EnforcementPlanData, EnforcementPlanSource } from "../repositories/enforcement-plan-source.ts";
+import {
+  type IsoDate,
+  type PlanServiceTerms,
+  type SchoolCalendar,
+  type ServiceLogSummary,
+  summarizeServices,
+} from "@lantern/core";
+import type { EnforcementPlanSource } from "../repositories/enforcement-plan-source.ts";
 import type { EnforcementRepository, StoredSession, StudentPlace } from "../repositories/enforcement-repository.ts";
 
 export type EnforcementDeps = {
@@ -17,7 +23,7 @@ export type EnforcementDeps = {
 export type StudentServiceMinutes = {
   summary: ServiceLogSummary;
   sessions: StoredSession[];
-  plan: EnforcementPlanData;
+  plan: PlanServiceTerms;
 };
 
 export async function summarizeServiceMinutes(
