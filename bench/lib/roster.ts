@@ -17,7 +17,8 @@ import { sql } from "kysely";
 import { FIRST_NAMES, LAST_NAMES } from "../../packages/server/seeds/fictional-names.ts";
 import { todayIso } from "../../packages/server/src/clock.ts";
 import type { OpenDatabase } from "../../packages/server/src/db/database.ts";
-import { importRoster } from "../../packages/server/src/use-cases/import-roster.ts";
+import { createUseCaseDeps } from "../../packages/server/src/deps.ts";
+import { importRoster } from "../../packages/server/src/use-cases/roster/import-roster.ts";
 import { type BenchDbKind, prepareDatabase } from "./database.ts";
 import { type Figure, figure, median } from "./measure.ts";
 
@@ -133,7 +134,7 @@ async function measure(open: OpenDatabase, group: string, districtId: string, ro
     const times: number[] = [];
     for (let run = 0; run < 3; run++) {
       const started = performance.now();
-      const outcome = await importRoster(db, { districtId, csv, dryRun: true, today, actor });
+      const outcome = await importRoster(createUseCaseDeps(db), { districtId, csv, dryRun: true, today, actor });
       times.push(performance.now() - started);
       if (!outcome.ok) throw new Error(`the generated roster has problems: ${outcome.problems[0]?.message ?? ""}`);
       if (outcome.result.rows !== expectRows) throw new Error("the generated roster lost rows");

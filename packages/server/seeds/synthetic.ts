@@ -23,7 +23,8 @@ import cliProgress from "cli-progress";
 import { type Kysely, sql } from "kysely";
 import { UsageError } from "../src/cli/cli-errors.ts";
 import type { Database } from "../src/db/schema.ts";
-import { refreshAllPlansCompliance } from "../src/use-cases/refresh-plan-compliance.ts";
+import { createUseCaseDeps } from "../src/deps.ts";
+import { refreshAllPlansCompliance } from "../src/use-cases/compliance/refresh-plan-compliance.ts";
 import { SYNTHETIC_EMAIL_DOMAIN } from "./synthetic/content-banks.ts";
 import { enforcementStep } from "./synthetic/enforcement-step.ts";
 import {
@@ -202,8 +203,10 @@ export async function seedSynthetic(db: Kysely<Database>, options: SyntheticOpti
       : null;
     checkBar?.start(plans, 0);
     try {
-      await refreshAllPlansCompliance(db, { districtId: model.districtId }, options.today, (n) =>
-        checkBar?.update(Math.min(n, plans)),
+      await refreshAllPlansCompliance(
+        createUseCaseDeps(db),
+        { districtId: model.districtId, today: options.today },
+        (n) => checkBar?.update(Math.min(n, plans)),
       );
     } finally {
       checkBar?.stop();

@@ -9,20 +9,17 @@ import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import type { AuditLog } from "@lantern/core";
+import type { Clock } from "@lantern/core";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Kysely } from "kysely";
 import type { DatabaseKind } from "./db/database.ts";
 import type { Database } from "./db/schema.ts";
+import { createUseCaseDeps } from "./deps.ts";
 import { registerErrorHandler } from "./error-handler.ts";
 import { logUrl } from "./log-url.ts";
 import accessPlugin from "./plugins/access.ts";
 import authPlugin from "./plugins/auth.ts";
-import { createAuditLog, createStudentAccessRepository } from "./repositories/access-repository.ts";
-import { createPeopleRepository } from "./repositories/people-repository.ts";
-import { createSessionRepository } from "./repositories/session-repository.ts";
-import { createStudentsRepository } from "./repositories/students-repository.ts";
 import { registerRoutes } from "./routes/index.ts";
 import { VERSION } from "./version.ts";
 
@@ -31,6 +28,10 @@ export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), "..", ".."
 export type AppOptions = {
   db: Kysely<Database>;
   databaseKind: DatabaseKind;
+  /** Where "now" and "today" come from (default the system clock; tests pass a fixed one). */
+  clock?: Clock;
+  /** The due-soon window of a district that has not chosen one (DUE_SOON_DAYS, default 30). */
+  dueSoonDays?: number;
   logLevel?: string;
   secureCookies?: boolean;
   /** Serve the built web app (default: when packages/web/dist exists). */
@@ -42,18 +43,10 @@ export type AppOptions = {
 };
 
 function createDeps(options: AppOptions) {
-  const { db } = options;
   return {
-    db,
+    ...createUseCaseDeps(options.db, { clock: options.clock, dueSoonDays: options.dueSoonDays }),
     databaseKind: options.databaseKind,
     version: VERSION,
-    audit: createAuditLog(db) as AuditLog,
-    repositories: {
-      people: createPeopleRepository(db),
-      sessions: createSessionRepository(db),
-      students: createStudentsRepository(db),
-      studentAccess: createStudentAccessRepository(db),
-    },
   };
 }
 
@@ -111,14 +104,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
 
   await app.register(authPlugin, {
-    sessions: app.deps.repositories.sessions,
+    sessions: app.deps.repos.sessions,
     secureCookies: options.secureCookies ?? false,
   });
-  await app.register(accessPlugin, {
-    db: options.db,
-    students: app.deps.repositories.studentAccess,
-    audit: app.deps.audit,
-  });
+  await app.register(accessPlugin, { access: app.deps.repos.access, audit: app.deps.audit });
   await registerRoutes(app);
 
   if (serveWeb) {

@@ -6,10 +6,15 @@ import type { AuditAction } from "../access/audit-actions.ts";
 import type { StudentAccessFacts } from "../access/student-access-policy.ts";
 import type { IsoDate } from "./dates.ts";
 
+/**
+ * The time. "Today" is a calendar date, and which one depends on where: every legal clock runs on
+ * the district's days, so it is asked for in the district's time zone (an IANA name such as
+ * "America/Chicago", the `districts.time_zone` column).
+ */
 export type Clock = {
   now(): Date;
-  /** Today's calendar date in the district's time zone. */
-  today(): IsoDate;
+  /** Today's calendar date in this time zone. */
+  today(timeZone: string): IsoDate;
 };
 
 export type StudentAccessRepository = {

@@ -14,9 +14,10 @@ import { parseConfig } from "../config.ts";
 import { openDatabase } from "../db/database.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import type { Database } from "../db/schema.ts";
+import { createUseCaseDeps } from "../deps.ts";
 import { isUuid } from "../repositories/access-repository.ts";
 import { createRosterRepository } from "../repositories/roster-repository.ts";
-import { importRoster, parseRosterCsv } from "../use-cases/import-roster.ts";
+import { importRoster, parseRosterCsv } from "../use-cases/roster/import-roster.ts";
 import { failWith, UsageError } from "./cli-errors.ts";
 
 async function readRosterFile(file: string): Promise<string> {
@@ -62,7 +63,13 @@ export async function importRosterFile(
   const csv = await readRosterFile(file);
   checkRosterText(csv, today);
   const districtId = await resolveDistrict(db, options.district);
-  const outcome = await importRoster(db, { districtId, csv, dryRun: options.dryRun === true, today, actor: null });
+  const outcome = await importRoster(createUseCaseDeps(db), {
+    districtId,
+    csv,
+    dryRun: options.dryRun === true,
+    today,
+    actor: null,
+  });
   if (!outcome.ok) throw new UsageError(firstRosterProblemLine(outcome.problems, outcome.problemCount));
   return outcome.result;
 }

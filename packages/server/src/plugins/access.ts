@@ -2,7 +2,8 @@
  * The access path: the only way a route reaches a student's record. It asks core's policy
  * whether the signed-in person may take the action, writes the record of access for every allowed
  * read or change (who, when, which record, purpose — 34 CFR 300.614; FERPA 99.32), and records
- * refusals in the audit trail.
+ * refusals in the audit trail. A failure to read the facts or to write the record is an error
+ * (500), never a refusal and never a skipped student.
  */
 import {
   type AuditLog,
@@ -10,18 +11,11 @@ import {
   decideStudentAccess,
   type RecordOfAccessEntry,
   type StudentAccessFacts,
-  type StudentAccessRepository,
   type StudentAction,
 } from "@lantern/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import type { Kysely } from "kysely";
-import type { Database } from "../db/schema.ts";
-import {
-  createRecordOfAccessLog,
-  type RecordOfAccessRow,
-  recordOfAccessRow,
-} from "../repositories/access-repository.ts";
+import { type AccessRepository, type RecordOfAccessRow, recordOfAccessRow } from "../repositories/access-repository.ts";
 import type { SignedInPerson } from "./auth.ts";
 
 export type AuthorizeRequest = {
@@ -55,13 +49,30 @@ declare module "fastify" {
       read<T>(
         request: FastifyRequest,
         what: AuthorizeRequest,
-        query: (recordOfAccess: RecordOfAccessRow) => Promise<T>,
+        query: (recordOfAccess: RecordOfAccessRow, access: AuthorizedAccess) => Promise<T>,
       ): Promise<{ access: AuthorizedAccess; data: T }>;
+      /**
+       * Of these students, those the person may take the action on, each authorized (and its
+       * record of access written) as `authorize` does; the others are left out without a refusal
+       * (a list shows what it may). A failure to decide is an error, not a student left out.
+       */
+      permitted(
+        request: FastifyRequest,
+        studentIds: Iterable<string>,
+        what: Omit<AuthorizeRequest, "studentId">,
+      ): Promise<AuthorizedAccess[]>;
+      /** Record that a list showed these students' summaries (one row each). */
+      recordListing(
+        request: FastifyRequest,
+        personId: string,
+        studentIds: readonly string[],
+        purpose: string,
+      ): Promise<void>;
     };
   }
 }
 
-type AccessOptions = { db: Kysely<Database>; students: StudentAccessRepository; audit: AuditLog };
+type AccessOptions = { access: AccessRepository; audit: AuditLog };
 
 async function accessPlugin(app: FastifyInstance, options: AccessOptions): Promise<void> {
   app.decorateRequest("pendingAccessWrites", null);
@@ -72,26 +83,42 @@ async function accessPlugin(app: FastifyInstance, options: AccessOptions): Promi
       await Promise.all(pending);
     }
   });
+
+  /** The facts about the student and the person, and core's decision. */
+  async function facts(request: FastifyRequest, person: SignedInPerson, studentId: string) {
+    const prefetched = request.prefetchedStudentAccess;
+    if (prefetched !== null && prefetched.studentId === studentId) {
+      // Read with the session (one query); used once, so a later check in this request reads afresh.
+      request.prefetchedStudentAccess = null;
+      return prefetched.facts;
+    }
+    return options.access.findAccessFacts(person.id, studentId);
+  }
+
+  function entryOf(person: SignedInPerson, facts: StudentAccessFacts, what: AuthorizeRequest, basis: string) {
+    const entry: RecordOfAccessEntry = {
+      personId: person.id,
+      studentId: facts.studentId,
+      record: what.record ?? "student",
+      action: what.action,
+      purpose: what.purpose,
+      basis,
+    };
+    return entry;
+  }
+
   /** The person, the facts and core's decision; a refusal is audited and thrown. */
   async function decide(request: FastifyRequest, what: AuthorizeRequest) {
     const person = app.auth.requirePerson(request);
-    const prefetched = request.prefetchedStudentAccess;
-    let facts: StudentAccessFacts | null;
-    if (prefetched !== null && prefetched.studentId === what.studentId) {
-      // Read with the session (one query); used once, so a later check in this request reads afresh.
-      request.prefetchedStudentAccess = null;
-      facts = prefetched.facts;
-    } else {
-      facts = await options.students.findAccessFacts(person.id, what.studentId);
-    }
-    const decision = facts
-      ? decideStudentAccess({ personId: person.id, roles: person.roles }, facts, what.action)
+    const found = await facts(request, person, what.studentId);
+    const decision = found
+      ? decideStudentAccess({ personId: person.id, roles: person.roles }, found, what.action)
       : ({ allowed: false, reason: "not-found", citation: "" } as const);
-    if (!decision.allowed || !facts) {
+    if (!decision.allowed || !found) {
       await options.audit.append({
         action: "access.denied",
         personId: person.id,
-        studentId: facts ? facts.studentId : null,
+        studentId: found ? found.studentId : null,
         subject: what.record ?? "student",
         details: { action: what.action, reason: decision.allowed ? "not-found" : decision.reason },
         requestId: request.id,
@@ -101,68 +128,61 @@ async function accessPlugin(app: FastifyInstance, options: AccessOptions): Promi
       }
       throw new DomainError("not-found", "No such student, or not one you can see");
     }
-    const entry: RecordOfAccessEntry = {
-      personId: person.id,
-      studentId: facts.studentId,
-      record: what.record ?? "student",
-      action: what.action,
-      purpose: what.purpose,
-      basis: decision.basis,
-    };
-    return { access: { person, student: facts, basis: decision.basis }, entry };
+    const access: AuthorizedAccess = { person, student: found, basis: decision.basis };
+    return { access, entry: entryOf(person, found, what, decision.basis) };
+  }
+
+  /** Write the record of access: now for a change; for a read, while the route reads (the reply waits). */
+  async function record(request: FastifyRequest, entry: RecordOfAccessEntry) {
+    const write = options.access.writeRecord(entry, request.id);
+    if (request.method === "GET") {
+      write.catch(() => {});
+      request.pendingAccessWrites ??= [];
+      request.pendingAccessWrites.push(write);
+    } else {
+      await write;
+    }
   }
 
   app.decorate("access", {
     async authorize(request: FastifyRequest, what: AuthorizeRequest): Promise<AuthorizedAccess> {
       const { access, entry } = await decide(request, what);
-      const write = createRecordOfAccessLog(options.db, request.id).write(entry);
-      if (request.method === "GET") {
-        // A read's record of access is written while the route reads the data, and the reply
-        // waits for it (onSend below): nothing is sent unless its record was written.
-        write.catch(() => {});
-        request.pendingAccessWrites ??= [];
-        request.pendingAccessWrites.push(write);
-      } else {
-        await write;
-      }
+      await record(request, entry);
       return access;
     },
 
     async read<T>(
       request: FastifyRequest,
       what: AuthorizeRequest,
-      query: (recordOfAccess: RecordOfAccessRow) => Promise<T>,
+      query: (recordOfAccess: RecordOfAccessRow, access: AuthorizedAccess) => Promise<T>,
     ): Promise<{ access: AuthorizedAccess; data: T }> {
       const { access, entry } = await decide(request, what);
-      const data = await query(recordOfAccessRow(entry, request.id));
+      const data = await query(recordOfAccessRow(entry, request.id), access);
       return { access, data };
+    },
+
+    async permitted(
+      request: FastifyRequest,
+      studentIds: Iterable<string>,
+      what: Omit<AuthorizeRequest, "studentId">,
+    ): Promise<AuthorizedAccess[]> {
+      const person = app.auth.requirePerson(request);
+      const out: AuthorizedAccess[] = [];
+      for (const studentId of new Set(studentIds)) {
+        const found = await facts(request, person, studentId);
+        if (!found) continue;
+        const decision = decideStudentAccess({ personId: person.id, roles: person.roles }, found, what.action);
+        if (!decision.allowed) continue;
+        await record(request, entryOf(person, found, { ...what, studentId }, decision.basis));
+        out.push({ person, student: found, basis: decision.basis });
+      }
+      return out;
+    },
+
+    async recordListing(request: FastifyRequest, personId: string, studentIds: readonly string[], purpose: string) {
+      await options.access.recordListing({ personId, studentIds, purpose, requestId: request.id });
     },
   });
 }
 
 export default fp(accessPlugin, { name: "access", dependencies: ["auth"] });
-
-/** Record that a list showed these students (one row each, in one insert). */
-export async function recordListing(
-  db: Kysely<Database>,
-  request: FastifyRequest,
-  personId: string,
-  studentIds: string[],
-  purpose: string,
-): Promise<void> {
-  if (studentIds.length === 0) return;
-  await db
-    .insertInto("record_of_access")
-    .values(
-      studentIds.map((studentId) => ({
-        person_id: personId,
-        student_id: studentId,
-        record: "student-summary",
-        action: "read-record",
-        purpose,
-        basis: "list",
-        request_id: request.id,
-      })),
-    )
-    .execute();
-}

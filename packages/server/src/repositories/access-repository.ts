@@ -99,7 +99,48 @@ export function withRecordOfAccess(row: RecordOfAccessRow) {
     returning id)`;
 }
 
-export function createRecordOfAccessLog(db: Kysely<Database>, requestId?: string): RecordOfAccessLog {
+/**
+ * The access path's storage: the facts core's policy decides on, and the record of access (one
+ * row per allowed read or change of a student's record, one per student a list shows).
+ */
+export function createAccessRepository(db: Kysely<Database>) {
+  const facts = createStudentAccessRepository(db);
+  return {
+    findAccessFacts: facts.findAccessFacts,
+
+    async writeRecord(entry: RecordOfAccessEntry, requestId: string | null): Promise<void> {
+      await createRecordOfAccessLog(db, requestId).write(entry);
+    },
+
+    /** Record that a list showed these students (one row each, in one insert). */
+    async recordListing(input: {
+      personId: string;
+      studentIds: readonly string[];
+      purpose: string;
+      requestId: string | null;
+    }): Promise<void> {
+      if (input.studentIds.length === 0) return;
+      await db
+        .insertInto("record_of_access")
+        .values(
+          input.studentIds.map((studentId) => ({
+            person_id: input.personId,
+            student_id: studentId,
+            record: "student-summary",
+            action: "read-record",
+            purpose: input.purpose,
+            basis: "list",
+            request_id: input.requestId,
+          })),
+        )
+        .execute();
+    },
+  };
+}
+
+export type AccessRepository = ReturnType<typeof createAccessRepository>;
+
+export function createRecordOfAccessLog(db: Kysely<Database>, requestId?: string | null): RecordOfAccessLog {
   return {
     async write(entry: RecordOfAccessEntry): Promise<void> {
       await db.executeQuery(

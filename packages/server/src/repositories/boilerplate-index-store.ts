@@ -33,18 +33,17 @@ function parseSignature(value: unknown): PlanAccommodationSignature | null {
 export type BoilerplateIndexStore = ReturnType<typeof createBoilerplateIndexStore>;
 
 /**
- * `root` keys the in-memory cache; `trx` is the transaction the change runs in (the lock is held
- * until it ends).
+ * `trx` is the transaction a change runs in (the locks are held until it ends); `root`, the
+ * database itself, keys the in-memory cache.
  */
-export function createBoilerplateIndexStore(root: Kysely<Database>) {
+export function createBoilerplateIndexStore(trx: Kysely<Database>, root: Kysely<Database>) {
   const cache = cacheOf(root);
   return {
     /**
-     * Lock the schools for the rest of `trx` (in a fixed order, so two writers cannot deadlock)
-     * and return an up-to-date index for each.
+     * Lock the schools for the rest of the transaction (in a fixed order, so two writers cannot
+     * deadlock) and return an up-to-date index for each.
      */
     async open(
-      trx: Kysely<Database>,
       schoolIds: readonly string[],
       minOtherStudents: (schoolId: string) => number,
     ): Promise<Map<string, BoilerplateIndex>> {
@@ -92,8 +91,8 @@ export function createBoilerplateIndexStore(root: Kysely<Database>) {
       return out;
     },
 
-    /** Record in `trx` that these schools' signatures changed; the cached copies carry the new revision. */
-    async bump(trx: Kysely<Database>, schoolIds: readonly string[]): Promise<void> {
+    /** Record in the transaction that these schools' signatures changed; the cached copies carry the new revision. */
+    async bump(schoolIds: readonly string[]): Promise<void> {
       const ids = [...new Set(schoolIds)].sort();
       if (ids.length === 0) return;
       const rows = await sql<{ school_id: string; revision: string | number }>`

@@ -1,12 +1,14 @@
 /**
- * Stored compliance results (migration 0003): per-plan findings and deadlines, district calendars
- * and settings.
+ * Compliance results (migrations 0003, 0009, 0011, 0013): each plan's stored findings and
+ * deadlines, the queue of plans whose results are out of date (filled by the database's own
+ * triggers), what a check reads about a batch of plans, and the district's settings and calendar.
  */
 import {
   addDays,
   type Deadline,
   type DeadlineSettings,
   type DeadlineState,
+  defaultSchoolCalendar,
   type Finding,
   type IsoDate,
   type PlanAccommodationSignature,
@@ -186,20 +188,59 @@ export function isoDate(value: unknown): string {
 }
 
 const calendarCache = new WeakMap<object, Map<string, { stamp: string; calendar: SchoolCalendar }>>();
+let fallbackCalendar: SchoolCalendar | null = null;
 
-export function createComplianceRepository(database: Kysely<Database>) {
-  const db = database;
+/** A signature recorded beside a version, as a check reads it. */
+export type RecordedSignature = {
+  attendee_id: string;
+  method: string;
+  signature_text: string;
+  meaning: string;
+  signed_at: string;
+  signer_person_id: string | null;
+};
+
+/** One plan of a batch to check, with everything its check needs. */
+export type PlanToCheck = {
+  id: string;
+  student_id: string;
+  district_id: string;
+  school_id: string;
+  /** The school its stored results were filed under (differs when the student moved). */
+  stored_school_id: string | null;
+  type: string;
+  status: string;
+  updated_at: Date | string;
+  version_id: string | null;
+  content: unknown;
+  version_updated_at: Date | string | null;
+  recorded_signatures: RecordedSignature[] | null;
+  other_active: Array<{ id: string; type: string }> | null;
+};
+
+/** Which plans are stale: the whole district, a school, or some students. */
+export type StaleScope = { districtId: string; schoolId?: string | null; studentIds?: readonly string[] | null };
+
+export type ComplianceSettingsWithDefaults = DeadlineSettings & { boilerplateMinStudents: number };
+
+export type ComplianceRepositoryOptions = {
+  /** The database itself (not a transaction): keys the calendar cache. */
+  root: Kysely<Database>;
+  /** The due-soon window of a district that has not chosen one (DUE_SOON_DAYS). */
+  defaultDueSoonDays: number;
+};
+
+export function createComplianceRepository(db: Kysely<Database>, options: ComplianceRepositoryOptions) {
+  const database = db;
   return {
-    db,
-
-    async settings(districtId: string): Promise<DeadlineSettings & { boilerplateMinStudents: number }> {
+    async settings(districtId: string): Promise<ComplianceSettingsWithDefaults> {
       const row = await db
         .selectFrom("compliance_settings")
         .selectAll()
         .where("district_id", "=", districtId)
         .executeTakeFirst();
       return {
-        dueSoonDays: row?.due_soon_days ?? 30,
+        dueSoonDays: row?.due_soon_days ?? options.defaultDueSoonDays,
         section504ReevaluationYears: row?.section504_reevaluation_years ?? 3,
         ageOfMajority: 18,
         boilerplateMinStudents: row?.boilerplate_min_students ?? 10,
@@ -233,10 +274,10 @@ export function createComplianceRepository(database: Kysely<Database>) {
         .where("district_id", "=", districtId)
         .executeTakeFirst();
       if (!row) return null;
-      let perDb = calendarCache.get(database);
+      let perDb = calendarCache.get(options.root);
       if (!perDb) {
         perDb = new Map();
-        calendarCache.set(database, perDb);
+        calendarCache.set(options.root, perDb);
       }
       const stamp = new Date(row.updated_at).toISOString();
       const cached = perDb.get(districtId);
@@ -245,6 +286,14 @@ export function createComplianceRepository(database: Kysely<Database>) {
       const calendar = new SchoolCalendar(ZSchoolCalendar.parse(raw));
       perDb.set(districtId, { stamp, calendar });
       return calendar;
+    },
+
+    /** The district's calendar, or the default one Lantern ships. */
+    async calendarOrDefault(districtId: string): Promise<SchoolCalendar> {
+      const own = await this.calendar(districtId);
+      if (own) return own;
+      fallbackCalendar ??= defaultSchoolCalendar(2020, 2032);
+      return fallbackCalendar;
     },
 
     async saveCalendar(districtId: string, calendar: unknown, personId: string): Promise<void> {
@@ -429,7 +478,118 @@ export function createComplianceRepository(database: Kysely<Database>) {
         .where("district_id", "=", districtId)
         .execute();
     },
+
+    // ---- The queue and what a check reads ------------------------------------------------------
+
+    /**
+     * Take these plans off the queue, in a short statement of its own (holding the rows for a
+     * whole check would make writers of the same plans wait on it). Returns the plans that were
+     * on it: a change committed after this queues the plan again.
+     */
+    async takeFromQueue(planIds: readonly string[]): Promise<string[]> {
+      if (planIds.length === 0) return [];
+      const rows = await sql<{ plan_id: string }>`
+        delete from compliance_queue where plan_id = any(${[...planIds]}::uuid[]) returning plan_id`.execute(db);
+      return rows.rows.map((r) => r.plan_id);
+    },
+
+    /** Put plans back on the queue (their check failed), in plan id order like the triggers. */
+    async requeue(planIds: readonly string[]): Promise<void> {
+      if (planIds.length === 0) return;
+      await sql`insert into compliance_queue (plan_id, district_id, school_id, student_id)
+        select p.id, p.district_id, p.school_id, p.student_id from plans p where p.id = any(${[...planIds]}::uuid[])
+        order by p.id on conflict (plan_id) do nothing`.execute(db);
+    },
+
+    /**
+     * One check of a plan at a time (in a transaction): two reads can find the same plans stale at
+     * once, and both would store a first result. Each check takes a transaction-level advisory lock
+     * per plan, all in one order, so overlapping checks wait for each other and never in a circle.
+     * Only checks take these locks: a user's save never waits for a check.
+     */
+    async lockForCheck(planIds: readonly string[]): Promise<void> {
+      if (planIds.length === 0) return;
+      await sql`select pg_advisory_xact_lock(s.k) from (
+          select distinct hashtextextended('plan-check:' || id, 0) as k
+          from unnest(${[...planIds]}::uuid[]) as id order by k offset 0) s`.execute(db);
+    },
+
+    /** Of these plans, those whose stored results are missing or were computed for another day. */
+    async dayStaleAmong(planIds: readonly string[], today: IsoDate): Promise<string[]> {
+      if (planIds.length === 0) return [];
+      const rows = await sql<{ id: string }>`
+        select p.id from unnest(${[...planIds]}::uuid[]) as p(id)
+        left join plan_compliance c on c.plan_id = p.id
+        where c.plan_id is null or c.recheck_on <= ${today}::date or c.computed_for > ${today}::date`.execute(db);
+      return rows.rows.map((r) => r.id);
+    },
+
+    /**
+     * Plans in scope to re-check: those on the queue (changed since their last check), and stored
+     * results that depend on the day and were computed for another one. Both come from indexes;
+     * nothing compares a whole district with its results.
+     */
+    async staleIds(scope: StaleScope, today: IsoDate, limit: number | null): Promise<{ ids: string[]; total: number }> {
+      if (scope.studentIds && scope.studentIds.length === 0) return { ids: [], total: 0 };
+      const filter = (alias: "q" | "c") =>
+        sql`${sql.ref(`${alias}.district_id`)} = ${scope.districtId}
+          ${scope.schoolId ? sql`and ${sql.ref(`${alias}.school_id`)} = ${scope.schoolId}` : sql``}
+          ${scope.studentIds ? sql`and ${sql.ref(`${alias}.student_id`)} = any(${[...scope.studentIds]}::uuid[])` : sql``}`;
+      const rows = await sql<{ id: string; total: number }>`
+        select id, count(*) over ()::int as total from (
+          select q.plan_id as id from compliance_queue q where ${filter("q")}
+          union
+          select c.plan_id from plan_compliance c
+          where ${filter("c")} and (c.recheck_on <= ${today}::date or c.computed_for > ${today}::date)
+        ) stale
+        order by id
+        ${limit === null ? sql`` : sql`limit ${limit}`}`.execute(db);
+      return { ids: rows.rows.map((r) => r.id), total: Number(rows.rows[0]?.total ?? 0) };
+    },
+
+    /** A batch of plans with everything their check needs, in one query. */
+    async plansToCheck(planIds: readonly string[]): Promise<PlanToCheck[]> {
+      if (planIds.length === 0) return [];
+      const rows = await sql<PlanToCheck>`
+        select p.id, p.student_id, p.district_id, p.school_id, c.school_id as stored_school_id,
+          p.type, p.status, p.updated_at,
+          v.id as version_id, v.content, v.updated_at as version_updated_at,
+          (select json_agg(json_build_object(
+              'attendee_id', s.attendee_id, 'method', s.method, 'signature_text', s.signature_text,
+              'meaning', s.meaning, 'signed_at', s.signed_at, 'signer_person_id', s.signer_person_id))
+            from plan_signatures s where s.version_id = v.id) as recorded_signatures,
+          (select json_agg(json_build_object('id', o.id, 'type', o.type))
+            from plans o where o.student_id = p.student_id and o.status = 'in-effect' and o.id <> p.id) as other_active
+        from plans p
+        left join plan_versions v on v.id = coalesce(p.in_effect_version_id, p.current_version_id)
+        left join plan_compliance c on c.plan_id = p.id
+        where p.id = any(${[...planIds]}::uuid[])`.execute(db);
+      return rows.rows;
+    },
+
+    /** Plans with stored results, their place and the accommodations of their checked version. */
+    async accommodationsOf(
+      planIds: readonly string[],
+    ): Promise<Array<{ place: PlanPlace; accommodations: Array<{ id: string; text: string }> }>> {
+      if (planIds.length === 0) return [];
+      const rows = await sql<PlanPlace & { accommodations: unknown }>`
+        select c.plan_id as "planId", c.district_id as "districtId", c.school_id as "schoolId",
+          c.student_id as "studentId", v.content -> 'accommodations' as accommodations
+        from plan_compliance c left join plan_versions v on v.id = c.version_id
+        where c.plan_id = any(${[...planIds]}::uuid[])`.execute(db);
+      return rows.rows.map(({ accommodations, ...place }) => ({
+        place,
+        accommodations: Array.isArray(accommodations) ? (accommodations as Array<{ id: string; text: string }>) : [],
+      }));
+    },
+
+    /** The schools and districts these plans' stored results are filed under. */
+    async placesOfStored(planIds: readonly string[]): Promise<Array<{ schoolId: string; districtId: string }>> {
+      if (planIds.length === 0) return [];
+      const rows = await sql<{ schoolId: string; districtId: string }>`
+        select distinct c.school_id as "schoolId", c.district_id as "districtId" from plan_compliance c
+        where c.plan_id = any(${[...planIds]}::uuid[])`.execute(db);
+      return rows.rows;
+    },
   };
 }
-
-export type ComplianceRepository = ReturnType<typeof createComplianceRepository>;

@@ -111,44 +111,45 @@ export function createEnforcementRepository(db: Kysely<Database>) {
       return r ? toSession(r) : null;
     },
 
-    /** Write a week of grid cells: each (student, service, day) cell is slot 1, replaced when logged again. */
+    /**
+     * Write a week of grid cells (in the caller's transaction): each (student, service, day) cell
+     * is slot 1, replaced when logged again.
+     */
     async upsertWeek(
       cells: Array<{ place: StudentPlace; entry: ServiceSessionEntry }>,
       providerId: string,
     ): Promise<number> {
       if (cells.length === 0) return 0;
-      await db.transaction().execute(async (trx) => {
-        for (let i = 0; i < cells.length; i += 500) {
-          await trx
-            .insertInto("service_sessions")
-            .values(
-              cells.slice(i, i + 500).map(({ place, entry }) => ({
-                district_id: place.districtId,
-                school_id: place.schoolId,
-                student_id: place.studentId,
-                service_id: entry.serviceId,
-                session_date: entry.date,
-                slot: 1,
-                minutes: entry.minutes,
-                delivery: entry.delivery,
-                status: entry.status,
-                note: entry.note ?? null,
-                provider_id: providerId,
-              })),
-            )
-            .onConflict((oc) =>
-              oc.columns(["student_id", "service_id", "session_date", "slot"]).doUpdateSet((eb) => ({
-                minutes: eb.ref("excluded.minutes"),
-                delivery: eb.ref("excluded.delivery"),
-                status: eb.ref("excluded.status"),
-                note: eb.ref("excluded.note"),
-                provider_id: eb.ref("excluded.provider_id"),
-                updated_at: sql`now()`,
-              })),
-            )
-            .execute();
-        }
-      });
+      for (let i = 0; i < cells.length; i += 500) {
+        await db
+          .insertInto("service_sessions")
+          .values(
+            cells.slice(i, i + 500).map(({ place, entry }) => ({
+              district_id: place.districtId,
+              school_id: place.schoolId,
+              student_id: place.studentId,
+              service_id: entry.serviceId,
+              session_date: entry.date,
+              slot: 1,
+              minutes: entry.minutes,
+              delivery: entry.delivery,
+              status: entry.status,
+              note: entry.note ?? null,
+              provider_id: providerId,
+            })),
+          )
+          .onConflict((oc) =>
+            oc.columns(["student_id", "service_id", "session_date", "slot"]).doUpdateSet((eb) => ({
+              minutes: eb.ref("excluded.minutes"),
+              delivery: eb.ref("excluded.delivery"),
+              status: eb.ref("excluded.status"),
+              note: eb.ref("excluded.note"),
+              provider_id: eb.ref("excluded.provider_id"),
+              updated_at: sql`now()`,
+            })),
+          )
+          .execute();
+      }
       return cells.length;
     },
 
@@ -256,6 +257,22 @@ export function createEnforcementRepository(db: Kysely<Database>) {
         value: r.value,
         ...(r.note !== null ? { note: r.note } : {}),
         recordedBy: r.recorded_by,
+      }));
+    },
+
+    /** Students of a school or district with their school's name (for service-fidelity reports). */
+    async studentsInScope(scope: { districtId: string; schoolId: string | null }) {
+      let q = db
+        .selectFrom("students as s")
+        .innerJoin("schools as sc", "sc.id", "s.school_id")
+        .select(["s.id", "s.district_id", "s.school_id", "sc.name as school_name"])
+        .where("s.district_id", "=", scope.districtId);
+      if (scope.schoolId) q = q.where("s.school_id", "=", scope.schoolId);
+      return (await q.execute()).map((s) => ({
+        studentId: s.id,
+        districtId: s.district_id,
+        schoolId: s.school_id,
+        schoolName: s.school_name,
       }));
     },
 

@@ -1,5 +1,5 @@
-/** People, their roles, and the sessions they sign in with. */
-import { homeRoleOf, type Role, type RoleAssignment } from "@lantern/core";
+/** People and their roles. */
+import type { Role, RoleAssignment } from "@lantern/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 
@@ -48,10 +48,6 @@ export function createPeopleRepository(db: Kysely<Database>) {
         email: person.email,
         roles: await rolesOf(person.id),
       };
-    },
-
-    homeRole(roles: RoleAssignment[]): Role | null {
-      return homeRoleOf(roles);
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type {
   AttendanceEntry,
+  MeetingNotice,
   ParentContactAttempt,
   PlanAttendee,
   PlanDocument,
@@ -195,6 +196,7 @@ function versionSummaryJson(alias: "v" | "x") {
 }
 
 type PlanPageRow = {
+  time_zone: string;
   plan: PlanRow;
   version: VersionSummaryRow;
   content_json: string;
@@ -205,6 +207,8 @@ type PlanPageRow = {
 
 /** What a plan page shows; the current version's document is its stored JSON text. */
 export type PlanPage = {
+  /** The district's time zone (today's date for the page's checks is a date there). */
+  timeZone: string;
   plan: PlanRecord;
   version: PlanVersionSummary & { contentJson: string };
   signatures: PlanSignatureRecord[];
@@ -212,15 +216,8 @@ export type PlanPage = {
   meetings: PlanMeetingRecord[];
 };
 
-/** The status a plan shows: "in-effect" while a version is in effect (even with an amendment in draft). */
-export function planStandingStatus(inEffect: boolean, current: PlanState): PlanState {
-  return inEffect ? "in-effect" : current;
-}
-
 export function createPlansRepository(db: Kysely<Database>) {
   return {
-    db,
-
     async listForStudent(studentId: string): Promise<PlanRecord[]> {
       const rows = await db
         .selectFrom("plans")
@@ -268,7 +265,8 @@ export function createPlansRepository(db: Kysely<Database>) {
         throw new DomainError("not-found", "No such plan for this student");
       }
       const query = sql<PlanPageRow>`${options.recordOfAccess ? withRecordOfAccess(options.recordOfAccess) : sql``}
-        select to_json(p) as plan, ${versionSummaryJson("v")} as version, v.content::text as content_json,
+        select (select d.time_zone from districts d where d.id = p.district_id) as time_zone,
+          to_json(p) as plan, ${versionSummaryJson("v")} as version, v.content::text as content_json,
           coalesce((select json_agg(s order by s.signed_at) from plan_signatures s
             where s.version_id = v.id), '[]'::json) as signatures,
           coalesce((select json_agg(${versionSummaryJson("x")} order by x.number desc)
@@ -281,6 +279,7 @@ export function createPlansRepository(db: Kysely<Database>) {
       if (!row) throw new DomainError("not-found", "No such plan for this student");
       // to_json gives timestamps as ISO strings, which the row mappers accept as they accept Dates.
       return {
+        timeZone: row.time_zone,
         plan: toPlan(row.plan),
         version: { ...toVersionSummary(row.version), contentJson: row.content_json },
         signatures: row.signatures.map(toSignature),
@@ -425,6 +424,115 @@ export function createPlansRepository(db: Kysely<Database>) {
         .where("sealed_at", "is", null)
         .execute();
       return { sha256, sealedAt: sealedAt.toISOString() };
+    },
+
+    /** The states of the plan's version in effect and its current version (null when it has none). */
+    async versionStates(planId: string): Promise<{ inEffect: PlanState | null; current: PlanState | null }> {
+      const row = await db
+        .selectFrom("plans as p")
+        .leftJoin("plan_versions as e", "e.id", "p.in_effect_version_id")
+        .leftJoin("plan_versions as c", "c.id", "p.current_version_id")
+        .select(["e.status as in_effect", "c.status as current"])
+        .where("p.id", "=", planId)
+        .executeTakeFirstOrThrow();
+      return { inEffect: row.in_effect as PlanState | null, current: row.current as PlanState | null };
+    },
+
+    async insertMeeting(input: {
+      planId: string;
+      versionId: string;
+      scheduledAt: string;
+      location: string;
+      purpose: string;
+      meetingType: string | null;
+      notice: MeetingNotice | null;
+      attendees: PlanAttendee[];
+      parentContactAttempts: ParentContactAttempt[];
+      createdBy: string;
+    }): Promise<string> {
+      const row = await db
+        .insertInto("plan_meetings")
+        .values({
+          plan_id: input.planId,
+          version_id: input.versionId,
+          scheduled_at: input.scheduledAt,
+          location: input.location,
+          purpose: input.purpose,
+          meeting_type: input.meetingType,
+          notice_sent_on: input.notice?.sentOn ?? null,
+          notice: input.notice ? JSON.stringify(input.notice) : null,
+          attendees: JSON.stringify(input.attendees),
+          excusals: "[]",
+          attendance: "[]",
+          parent_contact_attempts: JSON.stringify(input.parentContactAttempts),
+          created_by: input.createdBy,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+
+    /** Record a meeting's attendance (when given), notes and attempts to involve the parent. */
+    async recordMeeting(
+      meetingId: string,
+      input: {
+        attendance: { entries: AttendanceEntry[]; excusals: unknown[]; recordedAt: Date } | null;
+        notes: string;
+        parentContactAttempts: ParentContactAttempt[];
+        at: Date;
+      },
+    ): Promise<void> {
+      await db
+        .updateTable("plan_meetings")
+        .set({
+          ...(input.attendance
+            ? {
+                attendance: JSON.stringify(input.attendance.entries),
+                excusals: JSON.stringify(input.attendance.excusals),
+                attendance_recorded_at: input.attendance.recordedAt,
+              }
+            : {}),
+          notes: input.notes,
+          parent_contact_attempts: JSON.stringify(input.parentContactAttempts),
+          updated_at: input.at,
+        })
+        .where("id", "=", meetingId)
+        .execute();
+    },
+
+    /** Record a signature beside the version; null when this attendee has already signed it. */
+    async insertSignature(input: {
+      versionId: string;
+      attendeeId: string;
+      role: string;
+      method: "typed" | "drawn";
+      signatureText: string;
+      drawing: string | null;
+      meaning: "attendance" | "agreement";
+      signerPersonId: string;
+      signedAt: Date;
+      consentChoice: string | null;
+      consentExclusions: unknown[];
+    }): Promise<string | null> {
+      const row = await db
+        .insertInto("plan_signatures")
+        .values({
+          version_id: input.versionId,
+          attendee_id: input.attendeeId,
+          role: input.role,
+          method: input.method,
+          signature_text: input.signatureText,
+          drawing: input.drawing,
+          meaning: input.meaning,
+          signer_person_id: input.signerPersonId,
+          signed_at: input.signedAt,
+          consent_choice: input.consentChoice,
+          consent_exclusions: JSON.stringify(input.consentExclusions),
+        })
+        .onConflict((oc) => oc.columns(["version_id", "attendee_id"]).doNothing())
+        .returning("id")
+        .executeTakeFirst();
+      return row?.id ?? null;
     },
 
     async listMeetings(planId: string): Promise<PlanMeetingRecord[]> {

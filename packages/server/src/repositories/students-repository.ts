@@ -1,5 +1,5 @@
 /** Students as the people allowed to see them list and open them. Queries use keyset pagination. */
-import type { ReadScope, StudentDetail, StudentListItem } from "@lantern/core";
+import type { ReadScope, StudentDetail, StudentListItem, TeamCandidates } from "@lantern/core";
 import { DomainError } from "@lantern/core";
 import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
@@ -31,8 +31,30 @@ export type ListStudentsInput = {
   schoolId?: string | undefined;
 };
 
-/** Extra columns other features add to list items (plan badges, next deadline). */
-export type StudentListDecorator = (studentIds: string[]) => Promise<Map<string, Partial<StudentListItem>>>;
+/** A student's row as a new plan's snapshot starts from it. */
+export type StudentSnapshotFacts = {
+  id: string;
+  localId: string | null;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  grade: string;
+  districtId: string;
+  schoolId: string;
+  schoolName: string;
+  districtName: string;
+  guardians: Array<{
+    personId: string;
+    firstName: string;
+    lastName: string;
+    email: string;
+    preferredLanguage: string;
+    relationship: string;
+  }>;
+};
+
+/** A list item before other features add to it (plan badges, next deadline), with its district. */
+export type StudentListRow = Omit<StudentListItem, "plans" | "nextDeadline"> & { districtId: string };
 
 /** The words of a name search, lower-cased (at most four). */
 export function nameSearchWords(q: string | undefined): string[] {
@@ -44,28 +66,13 @@ export function nameSearchWords(q: string | undefined): string[] {
 }
 
 export function createStudentsRepository(db: Kysely<Database>) {
-  const decorators: StudentListDecorator[] = [];
-
   return {
-    /** Let another feature add fields to list items and details (e.g. plans adds its badges). */
-    addListDecorator(decorator: StudentListDecorator) {
-      decorators.push(decorator);
-    },
-
-    async decorate(ids: string[]): Promise<Map<string, Partial<StudentListItem>>> {
-      const merged = new Map<string, Partial<StudentListItem>>();
-      for (const decorator of decorators) {
-        for (const [id, extra] of await decorator(ids)) merged.set(id, { ...merged.get(id), ...extra });
-      }
-      return merged;
-    },
-
-    async listAccessible(input: ListStudentsInput): Promise<{ items: StudentListItem[]; nextCursor: string | null }> {
+    async listAccessible(input: ListStudentsInput): Promise<{ items: StudentListRow[]; nextCursor: string | null }> {
       if (input.scopes.length === 0) return { items: [], nextCursor: null };
       let query = db
         .selectFrom("students as s")
         .innerJoin("schools as k", "k.id", "s.school_id")
-        .select(["s.id", "s.first_name", "s.last_name", "s.grade", "k.name as school_name"])
+        .select(["s.id", "s.district_id", "s.first_name", "s.last_name", "s.grade", "k.name as school_name"])
         .where((eb) => eb.or(input.scopes.map((scope) => scopeCondition(scope, input.personId))))
         .orderBy("s.last_name")
         .orderBy("s.first_name")
@@ -83,16 +90,13 @@ export function createStudentsRepository(db: Kysely<Database>) {
       }
       const rows = await query.execute();
       const page = rows.slice(0, input.limit);
-      const extras = await this.decorate(page.map((r) => r.id));
-      const items = page.map<StudentListItem>((r) => ({
+      const items = page.map<StudentListRow>((r) => ({
         id: r.id,
+        districtId: r.district_id,
         firstName: r.first_name,
         lastName: r.last_name,
         grade: r.grade,
         schoolName: r.school_name,
-        plans: [],
-        nextDeadline: null,
-        ...extras.get(r.id),
       }));
       const last = page[page.length - 1];
       const nextCursor =
@@ -100,7 +104,8 @@ export function createStudentsRepository(db: Kysely<Database>) {
       return { items, nextCursor };
     },
 
-    async findDetail(studentId: string): Promise<StudentDetail | null> {
+    /** The student's record, without plans (the plans repository has those). */
+    async findDetail(studentId: string): Promise<Omit<StudentDetail, "plans"> | null> {
       const s = await db
         .selectFrom("students as s")
         .innerJoin("schools as k", "k.id", "s.school_id")
@@ -134,12 +139,7 @@ export function createStudentsRepository(db: Kysely<Database>) {
         .where("c.student_id", "=", studentId)
         .where("c.role", "=", "case-manager")
         .executeTakeFirst();
-      const [guardians, caseManager, decorations] = await Promise.all([
-        guardiansQuery,
-        caseManagerQuery,
-        this.decorate([studentId]),
-      ]);
-      const extras = decorations.get(studentId);
+      const [guardians, caseManager] = await Promise.all([guardiansQuery, caseManagerQuery]);
       return {
         id: s.id,
         firstName: s.first_name,
@@ -150,8 +150,115 @@ export function createStudentsRepository(db: Kysely<Database>) {
         district: { id: s.district_id, name: s.district_name, state: s.state },
         guardians: guardians.map((g) => ({ name: `${g.first_name} ${g.last_name}`, relationship: g.relationship })),
         caseManager: caseManager ? { name: `${caseManager.first_name} ${caseManager.last_name}` } : null,
-        plans: extras?.plans ?? [],
       };
+    },
+
+    /** What a new plan's snapshot of the student is made of. */
+    async snapshotFacts(studentId: string): Promise<StudentSnapshotFacts> {
+      const s = await db
+        .selectFrom("students as s")
+        .innerJoin("schools as k", "k.id", "s.school_id")
+        .innerJoin("districts as d", "d.id", "s.district_id")
+        .select([
+          "s.id",
+          "s.local_id",
+          "s.first_name",
+          "s.last_name",
+          "s.date_of_birth",
+          "s.grade",
+          "s.district_id",
+          "s.school_id",
+          "k.name as school_name",
+          "d.name as district_name",
+        ])
+        .where("s.id", "=", studentId)
+        .executeTakeFirst();
+      if (!s) throw new DomainError("not-found", "No such student, or not one you can see");
+      const guardians = await db
+        .selectFrom("guardianships as g")
+        .innerJoin("people as p", "p.id", "g.person_id")
+        .select(["p.id", "p.first_name", "p.last_name", "p.email", "p.preferred_language", "g.relationship"])
+        .where("g.student_id", "=", studentId)
+        .orderBy("p.last_name")
+        .execute();
+      return {
+        id: s.id,
+        localId: s.local_id,
+        firstName: s.first_name,
+        lastName: s.last_name,
+        dateOfBirth: s.date_of_birth,
+        grade: s.grade,
+        districtId: s.district_id,
+        schoolId: s.school_id,
+        schoolName: s.school_name,
+        districtName: s.district_name,
+        guardians: guardians.map((g) => ({
+          personId: g.id,
+          firstName: g.first_name,
+          lastName: g.last_name,
+          email: g.email,
+          preferredLanguage: g.preferred_language,
+          relationship: g.relationship,
+        })),
+      };
+    },
+
+    /** The people a plan meeting may invite by default: guardians, caseload staff, class teachers. */
+    async teamCandidates(studentId: string): Promise<TeamCandidates> {
+      const name = (p: { first_name: string; last_name: string }) => `${p.first_name} ${p.last_name}`;
+      const [guardians, caseload, teachers] = await Promise.all([
+        db
+          .selectFrom("guardianships as g")
+          .innerJoin("people as p", "p.id", "g.person_id")
+          .select(["p.id", "p.first_name", "p.last_name", "g.relationship"])
+          .where("g.student_id", "=", studentId)
+          .orderBy("p.last_name")
+          .execute(),
+        db
+          .selectFrom("caseload_members as c")
+          .innerJoin("people as p", "p.id", "c.person_id")
+          .select(["p.id", "p.first_name", "p.last_name", "c.role"])
+          .where("c.student_id", "=", studentId)
+          .orderBy("p.last_name")
+          .execute(),
+        db
+          .selectFrom("class_enrollments as e")
+          .innerJoin("classes as k", "k.id", "e.class_id")
+          .innerJoin("people as p", "p.id", "k.teacher_id")
+          .select(["p.id", "p.first_name", "p.last_name"])
+          .where("e.student_id", "=", studentId)
+          .execute(),
+      ]);
+      return {
+        guardians: guardians.map((g) => ({ personId: g.id, name: name(g), relationship: g.relationship })),
+        caseload: caseload.map((m) => ({ personId: m.id, name: name(m), role: m.role })),
+        teachers: teachers.map((t) => ({ personId: t.id, name: name(t) })),
+      };
+    },
+
+    /** The students on a person's caseload, by name (each once). */
+    async caseload(personId: string): Promise<Array<{ id: string; name: string }>> {
+      const rows = await db
+        .selectFrom("caseload_members as c")
+        .innerJoin("students as s", "s.id", "c.student_id")
+        .select(["s.id", "s.first_name", "s.last_name"])
+        .where("c.person_id", "=", personId)
+        .orderBy("s.last_name")
+        .orderBy("s.first_name")
+        .execute();
+      const seen = new Map<string, { id: string; name: string }>();
+      for (const r of rows) if (!seen.has(r.id)) seen.set(r.id, { id: r.id, name: `${r.first_name} ${r.last_name}` });
+      return [...seen.values()];
+    },
+
+    /** A student's name, for documents printed for the family. */
+    async name(studentId: string): Promise<string | null> {
+      const r = await db
+        .selectFrom("students")
+        .select(["first_name", "last_name"])
+        .where("id", "=", studentId)
+        .executeTakeFirst();
+      return r ? `${r.first_name} ${r.last_name}` : null;
     },
   };
 }

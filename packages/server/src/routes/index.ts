@@ -1,7 +1,10 @@
 /** Every resource's routes, registered in one place. */
 import type { FastifyInstance } from "fastify";
 import authRoutes from "./auth/routes.ts";
-import complianceRoutes from "./compliance/routes.ts";
+import calendarFeedRoutes from "./compliance/calendar-feed.ts";
+import complianceDashboardRoutes from "./compliance/dashboard.ts";
+import planComplianceRoutes from "./compliance/plan-compliance.ts";
+import complianceSettingsRoutes from "./compliance/settings.ts";
 import enforcementRoutes from "./enforcement/routes.ts";
 import healthRoutes from "./health/routes.ts";
 import navigatorRoutes from "./navigator/routes.ts";
@@ -18,6 +21,9 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(sharingRoutes);
   await app.register(navigatorRoutes);
   await app.register(enforcementRoutes);
-  await app.register(complianceRoutes);
+  await app.register(planComplianceRoutes);
+  await app.register(complianceDashboardRoutes);
+  await app.register(complianceSettingsRoutes);
+  await app.register(calendarFeedRoutes);
   await app.register(rosterRoutes);
 }

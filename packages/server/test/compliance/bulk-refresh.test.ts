@@ -10,11 +10,12 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedSynthetic } from "../../seeds/synthetic.ts";
 import { openPostgres } from "../../src/db/database.ts";
+import { createUseCaseDeps } from "../../src/deps.ts";
 import {
   refreshAllPlansCompliance,
   refreshPlanCompliance,
   refreshPlansCompliance,
-} from "../../src/use-cases/refresh-plan-compliance.ts";
+} from "../../src/use-cases/compliance/refresh-plan-compliance.ts";
 import { createTestDatabase, DATABASE_KINDS, TEST_TODAY, type TestDatabase } from "../helpers/test-database.ts";
 
 const BOILERPLATE = "quality.accommodation.boilerplate";
@@ -81,7 +82,12 @@ describe.each(DATABASE_KINDS)("stored compliance results of a synthetic district
 
   it("stores the same results in bulk as plan by plan, boilerplate counts included", async () => {
     // Small batches, so that plans checked early miss neighbours added by later batches.
-    const done = await refreshAllPlansCompliance(t.db, { districtId }, TEST_TODAY, undefined, { batchSize: 25 });
+    const done = await refreshAllPlansCompliance(
+      createUseCaseDeps(t.db),
+      { districtId, today: TEST_TODAY },
+      undefined,
+      { batchSize: 25 },
+    );
     const bulk = await snapshot(t);
     expect(done).toBeGreaterThan(50);
     expect(bulk.size).toBeGreaterThan(50);
@@ -93,7 +99,7 @@ describe.each(DATABASE_KINDS)("stored compliance results of a synthetic district
     const ids = (
       await sql<{ id: string }>`select id from plans where status <> 'ended' order by id`.execute(t.db)
     ).rows.map((r) => r.id);
-    for (const id of ids) await refreshPlanCompliance(t.db, id, TEST_TODAY);
+    for (const id of ids) await refreshPlanCompliance(createUseCaseDeps(t.db), { planId: id, today: TEST_TODAY });
     const oneByOne = await snapshot(t);
     expect(await miscounted(t)).toBe(0);
     expect(oneByOne.size).toBe(bulk.size);
@@ -103,7 +109,7 @@ describe.each(DATABASE_KINDS)("stored compliance results of a synthetic district
   it("refreshing a batch again changes nothing", async () => {
     const before = await snapshot(t);
     const ids = [...before.keys()].slice(0, 40);
-    const s = await refreshPlansCompliance(t.db, ids, TEST_TODAY);
+    const s = await refreshPlansCompliance(createUseCaseDeps(t.db), { planIds: ids, today: TEST_TODAY });
     expect(s.refreshed.length).toBe(40);
     expect(s.affected).toEqual([]);
     expect(await snapshot(t)).toEqual(before);
@@ -125,8 +131,11 @@ describe.each(DATABASE_KINDS)("stored compliance results of a synthetic district
           const db = i % 2 ? other.db : t.db;
           runs.push(
             i % 3
-              ? refreshPlanCompliance(db, ids[i % ids.length] as string, TEST_TODAY)
-              : refreshPlansCompliance(db, ids, TEST_TODAY),
+              ? refreshPlanCompliance(createUseCaseDeps(db), {
+                  planId: ids[i % ids.length] as string,
+                  today: TEST_TODAY,
+                })
+              : refreshPlansCompliance(createUseCaseDeps(db), { planIds: ids, today: TEST_TODAY }),
           );
         }
         const outcomes = await Promise.allSettled(runs);
@@ -150,8 +159,8 @@ describe.each(DATABASE_KINDS)("stored compliance results of a synthetic district
           where f.code = ${BOILERPLATE} and f.place = '/accommodations/0' order by f.plan_id limit 1`.execute(t.db);
         const target = flagged.rows[0];
         if (!target) throw new Error("no boilerplate in the synthetic district");
-        await refreshPlanCompliance(t.db, target.plan_id, TEST_TODAY);
-        await refreshPlanCompliance(other.db, target.plan_id, TEST_TODAY);
+        await refreshPlanCompliance(createUseCaseDeps(t.db), { planId: target.plan_id, today: TEST_TODAY });
+        await refreshPlanCompliance(createUseCaseDeps(other.db), { planId: target.plan_id, today: TEST_TODAY });
         const neighbours = async () =>
           (
             await sql<{ n: number }>`select count(*)::int as n from plan_findings
@@ -161,7 +170,10 @@ describe.each(DATABASE_KINDS)("stored compliance results of a synthetic district
 
         // The second server ends the plan: its neighbours' counts drop.
         await sql`update plans set status = 'ended', updated_at = now() where id = ${target.plan_id}`.execute(other.db);
-        const ended = await refreshPlanCompliance(other.db, target.plan_id, TEST_TODAY);
+        const ended = await refreshPlanCompliance(createUseCaseDeps(other.db), {
+          planId: target.plan_id,
+          today: TEST_TODAY,
+        });
         expect(ended.affected.length).toBeGreaterThan(0);
         expect(await miscounted(t)).toBe(0);
         const afterEnd = await snapshot(t);
@@ -169,14 +181,14 @@ describe.each(DATABASE_KINDS)("stored compliance results of a synthetic district
         // The first server, whose cached index still holds the ended plan, re-checks a neighbour:
         // it must see the school as the second server left it and store the same result.
         const neighbour = ended.affected[0] as string;
-        await refreshPlanCompliance(t.db, neighbour, TEST_TODAY);
+        await refreshPlanCompliance(createUseCaseDeps(t.db), { planId: neighbour, today: TEST_TODAY });
         expect((await snapshot(t)).get(neighbour)).toBe(afterEnd.get(neighbour));
         expect(await neighbours()).toBeLessThanOrEqual(flaggedBefore);
 
         // And the same result as a fresh process (no cache at all) computes.
         const fresh = await openPostgres(t.url as string, 2);
         try {
-          await refreshPlanCompliance(fresh.db, neighbour, TEST_TODAY);
+          await refreshPlanCompliance(createUseCaseDeps(fresh.db), { planId: neighbour, today: TEST_TODAY });
           expect((await snapshot(t)).get(neighbour)).toBe(afterEnd.get(neighbour));
         } finally {
           await fresh.close();

@@ -20,7 +20,8 @@ import {
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayIso } from "../../src/clock.ts";
-import { refreshPlanCompliance } from "../../src/use-cases/refresh-plan-compliance.ts";
+import { createUseCaseDeps } from "../../src/deps.ts";
+import { refreshPlanCompliance } from "../../src/use-cases/compliance/refresh-plan-compliance.ts";
 import { buildTestApp, type Client, type TestApp } from "../helpers/build-app.ts";
 import { DATABASE_KINDS, TEST_TODAY } from "../helpers/test-database.ts";
 
@@ -368,7 +369,7 @@ describe.each(DATABASE_KINDS)("compliance on %s", (kind) => {
       );
     const before = await stamps();
     await sql`update plans set status = 'ended', updated_at = now() where id = ${cy.planId}`.execute(t.db);
-    const outcome = await refreshPlanCompliance(t.db, cy.planId, TODAY);
+    const outcome = await refreshPlanCompliance(createUseCaseDeps(t.db), { planId: cy.planId, today: TODAY });
     expect(outcome.status).toBe("removed");
     expect(new Set(outcome.affected)).toEqual(new Set([ash.planId, bay.planId]));
     const after = await stamps();
@@ -382,7 +383,7 @@ describe.each(DATABASE_KINDS)("compliance on %s", (kind) => {
     }
     // A new copy brings the finding back to both, with the new count.
     const dee = await insertStudentWithPlan(t, copy, "Dee");
-    await refreshPlanCompliance(t.db, dee.planId, TODAY);
+    await refreshPlanCompliance(createUseCaseDeps(t.db), { planId: dee.planId, today: TODAY });
     for (const p of [ash, bay, dee]) {
       const rows = await sql<{ message: string }>`
         select message from plan_findings where plan_id = ${p.planId} and code = 'quality.accommodation.boilerplate'`.execute(

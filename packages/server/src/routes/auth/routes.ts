@@ -1,19 +1,11 @@
+/** Sign-in, the session (who is signed in, the CSRF token) and sign-out. */
 import { ZErrorBody, ZSessionResponse, ZSignInLockedBody, ZSignInRequest } from "@lantern/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { SignedInPerson } from "../../plugins/auth.ts";
-import { signIn } from "../../use-cases/sign-in.ts";
+import { sessionUser, signedInUser, signIn, signOut } from "../../use-cases/auth/sign-in.ts";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const { people } = app.deps.repositories;
-
-  const toUser = (p: SignedInPerson) => ({
-    id: p.id,
-    name: `${p.firstName} ${p.lastName}`,
-    email: p.email,
-    roles: p.roles,
-    homeRole: people.homeRole(p.roles),
-  });
+  const { deps } = app;
 
   app.get(
     "/api/auth/session",
@@ -25,7 +17,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => ({
-      user: request.person ? toUser(request.person) : null,
+      user: request.person ? sessionUser(request.person) : null,
       csrfToken: app.auth.csrfToken(request, reply),
     }),
   );
@@ -43,15 +35,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const personId = await signIn(
-        { people, sessions: app.deps.repositories.sessions, audit: app.deps.audit },
-        { email: request.body.email, password: request.body.password, address: request.ip, requestId: request.id },
-      );
+      const personId = await signIn(deps, { ...request.body, address: request.ip, requestId: request.id });
       if (request.sessionToken) await app.auth.endSession(request, reply);
       await app.auth.startSession(reply, personId);
-      const person = await people.findWithRoles(personId);
-      if (!person) throw new Error("signed-in person vanished");
-      return { user: toUser(person), csrfToken: app.auth.csrfToken(request, reply) };
+      return { user: await signedInUser(deps, { personId }), csrfToken: app.auth.csrfToken(request, reply) };
     },
   );
 
@@ -59,9 +46,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     "/api/auth/sign-out",
     { schema: { tags: ["auth"], summary: "Sign out", response: { 204: z.null() } } },
     async (request, reply) => {
-      if (request.person) {
-        await app.deps.audit.append({ action: "auth.signed-out", personId: request.person.id, requestId: request.id });
-      }
+      if (request.person) await signOut(deps, { personId: request.person.id, requestId: request.id });
       await app.auth.endSession(request, reply);
       return reply.status(204).send(null);
     },

@@ -1,18 +1,13 @@
 /**
  * Enforcement: progress data and service sessions, the minutes summary (staff and guardians),
  * the caseload logging grid, the service-fidelity report (JSON or CSV), the district's
- * compensatory policy, and the two PDFs. Every student's data goes through the access path.
+ * compensatory policy, and the two PDFs. Every student's data goes through the access path; each
+ * route then runs one use case.
  */
 import {
-  addDays,
   DomainError,
-  dayOfWeek,
   districtSettingsRole,
-  type FidelityGrouping,
-  type IsoDate,
   reportScopeFor,
-  type ServiceLogSummary,
-  type StudentServiceMinutes,
   ZCaseloadWeek,
   ZCompensatoryPolicy,
   ZFidelityQuery,
@@ -37,86 +32,78 @@ import {
   ZWeekLogResult,
   ZWeekQuery,
 } from "@lantern/core";
-import { stringify } from "csv-stringify/sync";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { z } from "zod";
-import { todayIso } from "../../clock.ts";
-import { renderDeliverySummaryPdf, renderProgressReportPdf } from "../../pdf/enforcement-pdf.ts";
-import { recordListing } from "../../plugins/access.ts";
-import { createComplianceRepository } from "../../repositories/compliance-repository.ts";
-import { createEnforcementPlanSource } from "../../repositories/enforcement-plan-source.ts";
-import { createEnforcementRepository, type StudentPlace } from "../../repositories/enforcement-repository.ts";
-import { buildServiceFidelityReport } from "../../use-cases/build-service-fidelity-report.ts";
-import { logServiceSession, logServiceWeek } from "../../use-cases/log-service-sessions.ts";
-import { recordProgressData } from "../../use-cases/record-progress-data.ts";
-import { calendarForDistrict } from "../../use-cases/refresh-plan-compliance.ts";
-import { reportProgress } from "../../use-cases/report-progress.ts";
-import { type EnforcementDeps, summarizeServiceMinutes } from "../../use-cases/summarize-service-minutes.ts";
+import { serviceFidelityCsv } from "../../formats/csv.ts";
+import type { AuthorizedAccess, AuthorizeRequest } from "../../plugins/access.ts";
+import type { StudentPlace } from "../../repositories/enforcement-repository.ts";
+import { buildServiceFidelityReport } from "../../use-cases/enforcement/build-service-fidelity-report.ts";
+import { readCompensatoryPolicy, setCompensatoryPolicy } from "../../use-cases/enforcement/compensatory-policy.ts";
+import {
+  printProgressReport,
+  readProgress,
+  recordProgressData,
+  recordProgressPoint,
+} from "../../use-cases/enforcement/progress.ts";
+import { listServiceAlerts } from "../../use-cases/enforcement/service-alerts.ts";
+import {
+  listServiceSessions,
+  logServiceSession,
+  logServiceWeek,
+  readCaseloadWeek,
+} from "../../use-cases/enforcement/service-sessions.ts";
+import {
+  exportServiceLog,
+  printDeliverySummary,
+  readServiceMinutes,
+} from "../../use-cases/enforcement/summarize-service-minutes.ts";
 
-function toView(studentId: string, s: ServiceLogSummary): StudentServiceMinutes {
-  return {
-    studentId,
-    from: s.period.from,
-    through: s.through,
-    policy: s.policy,
-    services: s.services,
-    totals: s.totals,
-    citations: s.citations,
-  };
-}
+const placeOf = (access: AuthorizedAccess): StudentPlace => ({
+  studentId: access.student.studentId,
+  districtId: access.student.districtId,
+  schoolId: access.student.schoolId,
+});
+
+const actorOf = (access: { person: { id: string }; basis?: string }, request: FastifyRequest) => ({
+  personId: access.person.id,
+  basis: access.basis ?? "",
+  requestId: request.id,
+});
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const db = app.deps.db;
-  const deps: EnforcementDeps = {
-    enforcement: createEnforcementRepository(db),
-    plans: createEnforcementPlanSource(db),
-    // The district's own school calendar (set on the compliance settings), or the default one.
-    calendarFor: (districtId) => calendarForDistrict(createComplianceRepository(db), districtId),
-  };
+  const { deps } = app;
 
-  /** Each student of a batch through the access path (one record-of-access row each). */
+  /** Each student of a batch through the access path (one record-of-access row each); any refusal refuses the batch. */
   async function authorizeEach(
     request: FastifyRequest,
-    entries: ReadonlyArray<{ studentId: string }>,
-    what: { action: "log-service" | "record-progress"; purpose: string; record: string },
+    studentIds: Iterable<string>,
+    what: Omit<AuthorizeRequest, "studentId">,
   ): Promise<Map<string, StudentPlace>> {
     const places = new Map<string, StudentPlace>();
-    for (const studentId of new Set(entries.map((e) => e.studentId))) {
-      const access = await app.access.authorize(request, { studentId, ...what });
-      places.set(studentId, { studentId, districtId: access.student.districtId, schoolId: access.student.schoolId });
+    for (const studentId of new Set(studentIds)) {
+      places.set(studentId, placeOf(await app.access.authorize(request, { studentId, ...what })));
     }
     return places;
   }
 
-  async function studentName(studentId: string): Promise<string> {
-    const r = await db
-      .selectFrom("students")
-      .select(["first_name", "last_name"])
-      .where("id", "=", studentId)
-      .executeTakeFirst();
-    return r ? `${r.first_name} ${r.last_name}` : "Student";
-  }
+  /** The students of a list the person may take the action on (the others are left out, not refused). */
+  const permitted =
+    (request: FastifyRequest, what: Omit<AuthorizeRequest, "studentId">) => async (ids: readonly string[]) =>
+      (await app.access.permitted(request, ids, what)).map(placeOf);
 
-  async function minutesFor(
-    request: FastifyRequest,
-    studentId: string,
-    q: { through?: IsoDate | undefined; from?: IsoDate | undefined },
-    purpose: string,
-  ) {
-    const access = await app.access.authorize(request, {
-      studentId,
-      action: "read-plan",
-      purpose,
-      record: "service-minutes",
-    });
-    const place: StudentPlace = { studentId, districtId: access.student.districtId, schoolId: access.student.schoolId };
-    const through = q.through ?? todayIso();
-    const result = await summarizeServiceMinutes(deps, place, { through, ...(q.from ? { from: q.from } : {}) });
-    return toView(studentId, result.summary);
+  /** The district a signed-in staff member works in (their first role's). */
+  function districtOf(request: FastifyRequest) {
+    const person = app.auth.requirePerson(request);
+    const districtId = person.roles[0]?.districtId;
+    if (!districtId) throw new DomainError("forbidden", "You have no role in a district");
+    return { person, districtId };
   }
 
   // ---- Service minutes -------------------------------------------------------------------------
+
+  const minutesAccess = (request: FastifyRequest, studentId: string, purpose: string) =>
+    app.access.authorize(request, { studentId, action: "read-plan", purpose, record: "service-minutes" });
 
   app.get(
     "/api/students/:studentId/service-minutes",
@@ -130,7 +117,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZStudentServiceMinutes },
       },
     },
-    async (request) => minutesFor(request, request.params.studentId, request.query, "view service minutes"),
+    async (request) => {
+      const access = await minutesAccess(request, request.params.studentId, "view service minutes");
+      return readServiceMinutes(deps, { place: placeOf(access), ...request.query });
+    },
   );
 
   app.get(
@@ -144,8 +134,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const view = await minutesFor(request, request.params.studentId, request.query, "service delivery summary PDF");
-      const pdf = await renderDeliverySummaryPdf(await studentName(request.params.studentId), view);
+      const access = await minutesAccess(request, request.params.studentId, "service delivery summary PDF");
+      const pdf = await printDeliverySummary(deps, { place: placeOf(access), ...request.query });
       return reply
         .type("application/pdf")
         .header("content-disposition", 'attachment; filename="service-delivery-summary.pdf"')
@@ -172,11 +162,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         purpose: "view service sessions",
         record: "service-sessions",
       });
-      const items = await deps.enforcement.listSessions([studentId], {
-        ...(request.query.from ? { from: request.query.from } : {}),
-        ...(request.query.to ? { to: request.query.to } : {}),
-      });
-      return { items };
+      return listServiceSessions(deps, { studentId, ...request.query });
     },
   );
 
@@ -199,15 +185,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         purpose: "log a service session",
         record: "service-sessions",
       });
-      const place = { studentId, districtId: access.student.districtId, schoolId: access.student.schoolId };
-      const saved = await logServiceSession(deps, place, { ...request.body, studentId }, access.person.id);
-      await app.deps.audit.append({
-        action: "service.session-logged",
-        personId: access.person.id,
-        studentId,
-        subject: `service-session:${saved.id}`,
-        details: { serviceId: saved.serviceId, status: saved.status, minutes: saved.minutes },
-        requestId: request.id,
+      const saved = await logServiceSession(deps, {
+        place: placeOf(access),
+        entry: { ...request.body, studentId },
+        actor: actorOf(access, request),
       });
       return reply.status(201).send(saved);
     },
@@ -226,36 +207,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { studentId } = request.params;
       const access = await app.access.authorize(request, {
-        studentId,
+        studentId: request.params.studentId,
         action: "read-plan",
         purpose: "export service log",
         record: "service-sessions",
       });
-      const through = request.query.through ?? todayIso();
-      const [plan, sessions, policy, calendar] = await Promise.all([
-        deps.plans.forStudent(studentId),
-        deps.enforcement.listSessions([studentId], { to: through }),
-        deps.enforcement.getPolicy(access.student.districtId),
-        deps.calendarFor(access.student.districtId),
-      ]);
       reply.header("content-disposition", 'attachment; filename="service-log.json"');
-      return {
-        format: "lantern-service-log" as const,
-        version: 1 as const,
-        calendar: calendar.data,
-        policy,
-        planVersions:
-          plan.planVersions.length > 0
-            ? plan.planVersions
-            : [{ label: "No plan in effect", effectiveFrom: through, services: [] }],
-        reportingPeriods: [],
-        asOf: through,
-        sessions: sessions.map(
-          ({ studentId: _s, providerId: _p, providerName: _n, slot: _slot, ...session }) => session,
-        ),
-      };
+      return exportServiceLog(deps, { place: placeOf(access), through: request.query.through });
     },
   );
 
@@ -270,47 +229,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const person = app.auth.requirePerson(request);
-      const through = request.query.through ?? todayIso();
-      const members = await db
-        .selectFrom("caseload_members as c")
-        .innerJoin("students as s", "s.id", "c.student_id")
-        .select(["s.id", "s.first_name", "s.last_name"])
-        .where("c.person_id", "=", person.id)
-        .orderBy("s.last_name")
-        .orderBy("s.first_name")
-        .execute();
-      const alerts: Array<z.infer<typeof ZServiceAlerts>["alerts"][number]> = [];
-      for (const m of [...new Map(members.map((x) => [x.id, x])).values()]) {
-        let place: StudentPlace;
-        try {
-          const access = await app.access.authorize(request, {
-            studentId: m.id,
-            action: "read-plan",
-            purpose: "service delivery alerts",
-            record: "service-minutes",
-          });
-          place = { studentId: m.id, districtId: access.student.districtId, schoolId: access.student.schoolId };
-        } catch {
-          continue;
-        }
-        const { summary } = await summarizeServiceMinutes(deps, place, { through, segments: false });
-        for (const s of summary.services) {
-          if (!s.behindSchedule.isBehind) continue;
-          alerts.push({
-            studentId: m.id,
-            studentName: `${m.first_name} ${m.last_name}`,
-            serviceId: s.serviceId,
-            area: s.area,
-            requiredMinutes: s.required.minutes,
-            providedMinutes: s.provided,
-            ratio: s.behindSchedule.ratio,
-            threshold: s.behindSchedule.threshold,
-            compensatoryOwedMinutes: s.compensatoryOwed.minutes,
-          });
-        }
-      }
-      return { through, alerts };
+      const { person, districtId } = districtOf(request);
+      return listServiceAlerts(deps, {
+        personId: person.id,
+        districtId,
+        through: request.query.through,
+        permitted: permitted(request, {
+          action: "read-plan",
+          purpose: "service delivery alerts",
+          record: "service-minutes",
+        }),
+      });
     },
   );
 
@@ -327,68 +256,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const person = app.auth.requirePerson(request);
-      const { weekOf } = request.query;
-      if (dayOfWeek(weekOf) !== 1) {
-        throw new DomainError("invalid-input", "weekOf must be a Monday", {
-          issues: [{ path: "/weekOf", message: "must be a Monday" }],
-        });
-      }
-      const sunday = addDays(weekOf, 6);
-      const members = await db
-        .selectFrom("caseload_members as c")
-        .innerJoin("students as s", "s.id", "c.student_id")
-        .select(["s.id", "s.first_name", "s.last_name"])
-        .where("c.person_id", "=", person.id)
-        .orderBy("s.last_name")
-        .orderBy("s.first_name")
-        .execute();
-      const allowed: Array<{ id: string; name: string }> = [];
-      for (const m of members) {
-        try {
-          await app.access.authorize(request, {
-            studentId: m.id,
-            action: "log-service",
-            purpose: "service logging grid",
-            record: "service-sessions",
-          });
-          allowed.push({ id: m.id, name: `${m.first_name} ${m.last_name}` });
-        } catch {
-          // Not a student this person logs services for (e.g. a teacher's caseload).
-        }
-      }
-      const ids = allowed.map((a) => a.id);
-      const [plans, sessions, calendar] = await Promise.all([
-        deps.plans.forStudents(ids),
-        deps.enforcement.listSessions(ids, { from: weekOf, to: sunday }),
-        deps.calendarFor(person.roles[0]?.districtId ?? ""),
-      ]);
-      const days = Array.from({ length: 7 }, (_, i) => addDays(weekOf, i));
-      return {
-        weekOf,
-        days,
-        schoolDays: days.filter((d) => calendar.isSchoolDay(d)),
-        students: allowed.map((a) => {
-          const versions = plans.get(a.id)?.planVersions ?? [];
-          // The services in effect during the week: the latest version effective by Sunday.
-          const inForce = [...versions].reverse().find((v) => v.effectiveFrom <= sunday);
-          const services = (inForce?.services ?? []).filter(
-            (s) => s.startDate <= sunday && (s.endDate === null || s.endDate >= weekOf),
-          );
-          return {
-            studentId: a.id,
-            name: a.name,
-            services: services.map((s) => ({
-              serviceId: s.id,
-              area: s.area,
-              minutesPerSession: s.minutesPerSession,
-              frequency: s.frequency,
-              delivery: s.delivery,
-            })),
-            sessions: sessions.filter((s) => s.studentId === a.id),
-          };
+      const { person, districtId } = districtOf(request);
+      return readCaseloadWeek(deps, {
+        personId: person.id,
+        districtId,
+        weekOf: request.query.weekOf,
+        permitted: permitted(request, {
+          action: "log-service",
+          purpose: "service logging grid",
+          record: "service-sessions",
         }),
-      };
+      });
     },
   );
 
@@ -404,33 +282,24 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const person = app.auth.requirePerson(request);
-      const places = await authorizeEach(request, request.body.entries, {
-        action: "log-service",
-        purpose: "log a week of service sessions",
-        record: "service-sessions",
+      const places = await authorizeEach(
+        request,
+        request.body.entries.map((e) => e.studentId),
+        { action: "log-service", purpose: "log a week of service sessions", record: "service-sessions" },
+      );
+      return logServiceWeek(deps, {
+        places,
+        weekOf: request.body.weekOf,
+        entries: request.body.entries,
+        actor: actorOf({ person }, request),
       });
-      const saved = await logServiceWeek(deps, places, request.body.entries, person.id);
-      for (const studentId of places.keys()) {
-        await app.deps.audit.append({
-          action: "service.session-logged",
-          personId: person.id,
-          studentId,
-          subject: `service-week:${request.body.weekOf}`,
-          details: { cells: request.body.entries.filter((e) => e.studentId === studentId).length },
-          requestId: request.id,
-        });
-      }
-      return { saved };
     },
   );
 
   // ---- Progress --------------------------------------------------------------------------------
 
-  async function progressFor(request: FastifyRequest, studentId: string, asOf: IsoDate | undefined, purpose: string) {
-    await app.access.authorize(request, { studentId, action: "read-plan", purpose, record: "progress" });
-    const r = await reportProgress(deps, studentId, asOf ? { asOf } : {});
-    return { studentId, ...r };
-  }
+  const progressAccess = (request: FastifyRequest, studentId: string, purpose: string) =>
+    app.access.authorize(request, { studentId, action: "read-plan", purpose, record: "progress" });
 
   app.get(
     "/api/students/:studentId/progress",
@@ -443,7 +312,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZStudentProgress },
       },
     },
-    async (request) => progressFor(request, request.params.studentId, request.query.asOf, "view progress"),
+    async (request) => {
+      await progressAccess(request, request.params.studentId, "view progress");
+      return readProgress(deps, { studentId: request.params.studentId, asOf: request.query.asOf });
+    },
   );
 
   app.get(
@@ -457,9 +329,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const asOf = request.query.asOf ?? todayIso();
-      const progress = await progressFor(request, request.params.studentId, asOf, "progress report PDF");
-      const pdf = await renderProgressReportPdf(await studentName(request.params.studentId), progress, asOf);
+      const access = await progressAccess(request, request.params.studentId, "progress report PDF");
+      const pdf = await printProgressReport(deps, { place: placeOf(access), asOf: request.query.asOf });
       return reply
         .type("application/pdf")
         .header("content-disposition", 'attachment; filename="progress-report.pdf"')
@@ -486,18 +357,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         purpose: "record progress data",
         record: "progress",
       });
-      const places = new Map([
-        [studentId, { studentId, districtId: access.student.districtId, schoolId: access.student.schoolId }],
-      ]);
-      const saved = (await recordProgressData(deps, places, [{ ...request.body, studentId }], access.person.id, ""))[0];
-      if (!saved) throw new Error("data point not saved");
-      await app.deps.audit.append({
-        action: "progress.recorded",
-        personId: access.person.id,
-        studentId,
-        subject: `goal:${request.body.goalId}`,
-        details: { points: 1 },
-        requestId: request.id,
+      const saved = await recordProgressPoint(deps, {
+        place: placeOf(access),
+        entry: { ...request.body, studentId },
+        actor: actorOf(access, request),
       });
       return reply.status(201).send(saved);
     },
@@ -515,70 +378,40 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const person = app.auth.requirePerson(request);
-      const places = await authorizeEach(request, request.body.entries, {
-        action: "record-progress",
-        purpose: "record progress data (batch)",
-        record: "progress",
+      const places = await authorizeEach(
+        request,
+        request.body.entries.map((e) => e.studentId),
+        { action: "record-progress", purpose: "record progress data (batch)", record: "progress" },
+      );
+      const items = await recordProgressData(deps, {
+        places,
+        entries: request.body.entries,
+        actor: actorOf({ person }, request),
+        pathBase: "/entries",
+        subject: () => "progress-batch",
       });
-      const items = await recordProgressData(deps, places, request.body.entries, person.id);
-      for (const studentId of places.keys()) {
-        await app.deps.audit.append({
-          action: "progress.recorded",
-          personId: person.id,
-          studentId,
-          subject: "progress-batch",
-          details: { points: request.body.entries.filter((e) => e.studentId === studentId).length },
-          requestId: request.id,
-        });
-      }
       return reply.status(201).send({ items });
     },
   );
 
   // ---- Service fidelity and the district's policy ----------------------------------------------
 
-  function adminScope(request: FastifyRequest, schoolId: string | undefined) {
+  /** The report a district or school administrator may see, its students written to the record of access. */
+  async function fidelity(request: FastifyRequest, query: z.output<typeof ZFidelityQuery>) {
     const person = app.auth.requirePerson(request);
-    const scope = reportScopeFor({ personId: person.id, roles: person.roles }, schoolId);
-    if (scope) return { person, ...scope };
-    throw new DomainError("forbidden", "Only district and school administrators can see service-fidelity reports");
-  }
-
-  async function fidelity(
-    request: FastifyRequest,
-    query: {
-      by: FidelityGrouping;
-      from?: IsoDate | undefined;
-      through?: IsoDate | undefined;
-      schoolId?: string | undefined;
-    },
-  ) {
-    const scope = adminScope(request, query.schoolId);
-    const through = query.through ?? todayIso();
-    const from = query.from ?? addDays(through, -364);
-    let q = db
-      .selectFrom("students as s")
-      .innerJoin("schools as sc", "sc.id", "s.school_id")
-      .select(["s.id", "s.district_id", "s.school_id", "sc.name as school_name"])
-      .where("s.district_id", "=", scope.districtId);
-    if (scope.schoolId) q = q.where("s.school_id", "=", scope.schoolId);
-    const students = (await q.execute()).map((s) => ({
-      studentId: s.id,
-      districtId: s.district_id,
-      schoolId: s.school_id,
-      schoolName: s.school_name,
-    }));
-    const report = await buildServiceFidelityReport(deps, students, {
+    const scope = reportScopeFor({ personId: person.id, roles: person.roles }, query.schoolId);
+    if (!scope) {
+      throw new DomainError("forbidden", "Only district and school administrators can see service-fidelity reports");
+    }
+    const report = await buildServiceFidelityReport(deps, {
       by: query.by,
-      from,
-      through,
-      districtId: scope.districtId,
-      schoolId: scope.schoolId,
+      from: query.from,
+      through: query.through,
+      ...scope,
     });
-    await recordListing(
-      db,
+    await app.access.recordListing(
       request,
-      scope.person.id,
+      person.id,
       [...new Set(report.rows.map((r) => r.studentId))],
       "service-fidelity report",
     );
@@ -601,33 +434,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/api/reports/service-fidelity.csv",
     {
-      schema: {
-        tags: ["enforcement"],
-        summary: "The service-fidelity report as CSV",
-        querystring: ZFidelityQuery,
-      },
+      schema: { tags: ["enforcement"], summary: "The service-fidelity report as CSV", querystring: ZFidelityQuery },
     },
     async (request, reply) => {
       const report = await fidelity(request, request.query);
-      const csv = stringify(
-        report.groups.map((g) => ({
-          group: g.label,
-          students: g.students,
-          services: g.services,
-          required_minutes: g.requiredMinutes,
-          delivered_minutes: g.deliveredMinutes,
-          made_up_minutes: g.madeUpMinutes,
-          missed_minutes: g.missedMinutes,
-          compensatory_owed_minutes: g.compensatoryOwedMinutes,
-          fidelity_percent: g.fidelity === null ? "" : Math.round(g.fidelity * 1000) / 10,
-          services_behind_schedule: g.servicesBehindSchedule,
-        })),
-        { header: true },
-      );
       return reply
         .type("text/csv; charset=utf-8")
         .header("content-disposition", `attachment; filename="service-fidelity-${report.by}-${report.through}.csv"`)
-        .send(csv);
+        .send(serviceFidelityCsv(report));
     },
   );
 
@@ -644,7 +458,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const person = app.auth.requirePerson(request);
       const role = districtSettingsRole({ personId: person.id, roles: person.roles }, "read");
       if (!role) throw new DomainError("forbidden", "Only district staff can see the district's policy here");
-      return deps.enforcement.getPolicy(role.districtId);
+      return readCompensatoryPolicy(deps, { districtId: role.districtId });
     },
   );
 
@@ -662,15 +476,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const person = app.auth.requirePerson(request);
       const admin = districtSettingsRole({ personId: person.id, roles: person.roles }, "change");
       if (!admin) throw new DomainError("forbidden", "Only district administrators can change the policy");
-      await deps.enforcement.putPolicy(admin.districtId, request.body, person.id);
-      await app.deps.audit.append({
-        action: "settings.updated",
-        personId: person.id,
-        subject: "compensatory-policy",
-        details: { ...request.body },
-        requestId: request.id,
+      return setCompensatoryPolicy(deps, {
+        districtId: admin.districtId,
+        policy: request.body,
+        actor: actorOf({ person, basis: admin.role }, request),
       });
-      return deps.enforcement.getPolicy(admin.districtId);
     },
   );
 };

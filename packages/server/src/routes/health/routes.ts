@@ -1,6 +1,7 @@
+/** The health check. */
 import { ZHealth } from "@lantern/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { sql } from "kysely";
+import { checkHealth } from "../../use-cases/system/check-health.ts";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -8,15 +9,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: { tags: ["system"], summary: "Is the server up and its database answering?", response: { 200: ZHealth } },
     },
-    async () => {
-      const row = await sql<{ n: number }>`select count(*)::int as n from kysely_migration`.execute(app.deps.db);
-      return {
-        status: "ok" as const,
-        database: app.deps.databaseKind,
-        version: app.deps.version,
-        migrations: row.rows[0]?.n ?? 0,
-      };
-    },
+    async () => checkHealth(app.deps, { database: app.deps.databaseKind, version: app.deps.version }),
   );
 };
 

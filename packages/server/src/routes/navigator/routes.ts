@@ -7,9 +7,6 @@
  *   record, and read the saved results, through the access path (record of access, 34 CFR 300.614).
  */
 import {
-  buildEvaluationRequestLetter,
-  explainResult,
-  navigate,
   ZEvaluationLetterInput,
   ZNavigatorFacts,
   ZNavigatorReport,
@@ -19,12 +16,11 @@ import {
   ZStudentIdParams,
 } from "@lantern/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { renderEvaluationLetterPdf } from "../../pdf/evaluation-letter-pdf.ts";
-import { createNavigatorResultsRepository } from "../../repositories/navigator-results-repository.ts";
-import { saveNavigatorResult } from "../../use-cases/save-navigator-result.ts";
+import { printEvaluationLetter, runNavigator } from "../../use-cases/navigator/run-navigator.ts";
+import { listNavigatorResults, saveNavigatorResult } from "../../use-cases/navigator/save-navigator-result.ts";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const results = createNavigatorResultsRepository(app.deps.db);
+  const { deps } = app;
 
   app.post(
     "/api/navigator",
@@ -38,7 +34,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZNavigatorReport },
       },
     },
-    async (request) => explainResult(navigate(request.body)),
+    async (request) => runNavigator(deps, request.body),
   );
 
   app.post(
@@ -52,8 +48,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const letter = buildEvaluationRequestLetter(request.body);
-      const pdf = await renderEvaluationLetterPdf(letter);
+      const pdf = await printEvaluationLetter(deps, request.body);
       return reply
         .type("application/pdf")
         .header("content-disposition", 'attachment; filename="evaluation-request-letter.pdf"')
@@ -74,16 +69,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { person } = await app.access.authorize(request, {
+      const access = await app.access.authorize(request, {
         studentId: request.params.studentId,
         action: "write-record",
         purpose: "eligibility navigator result",
         record: "navigator-results",
       });
-      const saved = await saveNavigatorResult(
-        { results, audit: app.deps.audit },
-        { studentId: request.params.studentId, personId: person.id, facts: request.body.facts, requestId: request.id },
-      );
+      const saved = await saveNavigatorResult(deps, {
+        studentId: request.params.studentId,
+        facts: request.body.facts,
+        actor: { personId: access.person.id, basis: access.basis, requestId: request.id },
+      });
       return reply.status(201).send(saved);
     },
   );
@@ -105,7 +101,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         purpose: "view eligibility navigator results",
         record: "navigator-results",
       });
-      return { items: await results.listForStudent(request.params.studentId) };
+      return listNavigatorResults(deps, { studentId: request.params.studentId });
     },
   );
 };

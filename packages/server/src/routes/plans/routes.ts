@@ -2,18 +2,9 @@
  * The plan workspace API: a student's IEPs and 504 plans, their versions (sealed once signed),
  * autosaved drafts with optimistic concurrency, the lifecycle steps, meetings, signatures,
  * plain-language diffs and PDFs. Every read and change goes through the access path, which writes
- * the record of access (34 CFR 300.614).
+ * the record of access (34 CFR 300.614); each route then runs one use case.
  */
 import {
-  type Clock,
-  checkPlanTransition,
-  DomainError,
-  decideStudentAccess,
-  diffPlans,
-  PLAN_SEAL_ALGORITHM,
-  type PlanDetail,
-  type PlanDocument,
-  verifyPlanSeal,
   ZAmendBody,
   ZAttendanceBody,
   ZConsentBody,
@@ -31,215 +22,76 @@ import {
   ZSaveDraftResult,
   ZScheduleMeetingBody,
   ZSignBody,
+  ZStudentIdParams,
   ZVersionParams,
   ZVersionView,
 } from "@lantern/core";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { systemClock } from "../../clock.ts";
+import type { z } from "zod";
 import { type PlanDetailView, planDetailJson } from "../../formats/plan-detail-json.ts";
-import { renderPlanPdf } from "../../pdf/plan-pdf.ts";
 import type { AuthorizedAccess } from "../../plugins/access.ts";
+import { refreshPlanCompliance } from "../../use-cases/compliance/refresh-plan-compliance.ts";
+import { todayFor } from "../../use-cases/deps.ts";
+import { amendPlan } from "../../use-cases/plans/amend-plan.ts";
+import { createPlan } from "../../use-cases/plans/create-plan.ts";
+import { endPlan } from "../../use-cases/plans/end-plan.ts";
+import type { PlanActor } from "../../use-cases/plans/plan-support.ts";
+import { proposePlan } from "../../use-cases/plans/propose-plan.ts";
+import { putPlanInEffect } from "../../use-cases/plans/put-plan-in-effect.ts";
 import {
-  createPlansRepository,
-  type PlanPage,
-  type PlanRecord,
-  type PlanSignatureRecord,
-  type PlanVersionRecord,
-  type PlanVersionSummary,
-} from "../../repositories/plans-repository.ts";
-import { amendPlan } from "../../use-cases/amend-plan.ts";
-import { createPlan } from "../../use-cases/create-plan.ts";
-import { endPlan } from "../../use-cases/end-plan.ts";
-import type { PlanActor, PlanDeps } from "../../use-cases/plan-support.ts";
-import { proposePlan } from "../../use-cases/propose-plan.ts";
-import { putPlanInEffect } from "../../use-cases/put-plan-in-effect.ts";
-import { recordAttendance } from "../../use-cases/record-attendance.ts";
-import { recordConsent } from "../../use-cases/record-consent.ts";
-import { refreshPlanCompliance } from "../../use-cases/refresh-plan-compliance.ts";
-import { savePlanDraft } from "../../use-cases/save-plan-draft.ts";
-import { scheduleMeeting } from "../../use-cases/schedule-meeting.ts";
-import { sealingProblems, sealPlanVersion } from "../../use-cases/seal-plan-version.ts";
-import { signPlan } from "../../use-cases/sign-plan.ts";
-
-const ZStudentParams = z.object({ studentId: z.string().min(1).max(64) });
+  diffPlanVersions,
+  listPlans,
+  type PlanReader,
+  printPlan,
+  readPlanPage,
+  readPlanVersion,
+} from "../../use-cases/plans/read-plans.ts";
+import { recordAttendance } from "../../use-cases/plans/record-attendance.ts";
+import { recordConsent } from "../../use-cases/plans/record-consent.ts";
+import { savePlanDraft } from "../../use-cases/plans/save-plan-draft.ts";
+import { scheduleMeeting } from "../../use-cases/plans/schedule-meeting.ts";
+import { sealPlanVersion } from "../../use-cases/plans/seal-plan-version.ts";
+import { signPlan } from "../../use-cases/plans/sign-plan.ts";
 
 /** Reply with a plan page; the route declares `ZPlanDetail`, so the OpenAPI is generated from it. */
 function sendPlanDetail(reply: FastifyReply, view: PlanDetailView): FastifyReply {
   return reply.type("application/json; charset=utf-8").send(planDetailJson(view));
 }
 
-function versionSummary(v: PlanVersionSummary) {
-  return {
-    id: v.id,
-    number: v.number,
-    status: v.status,
-    parentVersionId: v.parentVersionId,
-    revision: v.revision,
-    sealedAt: v.sealedAt,
-    sha256: v.contentSha256,
-    createdAt: v.createdAt,
-    updatedAt: v.updatedAt,
-  };
-}
+const actorOf = (access: AuthorizedAccess, request: FastifyRequest): PlanActor => ({
+  personId: access.person.id,
+  basis: access.basis,
+  requestId: request.id,
+});
 
-function signatureView(s: PlanSignatureRecord) {
-  return {
-    id: s.id,
-    attendeeId: s.attendeeId,
-    role: s.role,
-    method: s.method,
-    signatureText: s.signatureText,
-    meaning: s.meaning,
-    signerPersonId: s.signerPersonId,
-    signedAt: s.signedAt,
-    consentChoice: s.consentChoice,
-  };
-}
-
-function planSummary(p: PlanRecord) {
-  return {
-    id: p.id,
-    studentId: p.studentId,
-    type: p.type,
-    status: p.status,
-    createdAt: p.createdAt,
-    updatedAt: p.updatedAt,
-    currentVersionId: p.currentVersionId,
-    inEffectVersionId: p.inEffectVersionId,
-    effectiveFrom: p.effectiveFrom,
-    effectiveTo: p.effectiveTo,
-    endedOn: p.endedOn,
-    endedReason: p.endedReason,
-    endedCitation: p.endedCitation,
-  };
-}
+const readerOf = (access: AuthorizedAccess): PlanReader => ({
+  personId: access.person.id,
+  roles: access.person.roles,
+  basis: access.basis,
+  student: access.student,
+});
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  // Keep stored compliance results current: after any successful change to a student's plans,
-  // re-check each of that student's plans (taking an IEP into effect also ends a 504). This runs
-  // after the reply is sent; a plan missed here is still found stale on the next dashboard read.
+  const { deps } = app;
   app.addHook("onResponse", async (request, reply) => {
     if (request.method === "GET" || reply.statusCode >= 300) return;
     const studentId = (request.params as { studentId?: string } | undefined)?.studentId;
     if (!studentId) return;
     try {
-      const rows = await app.deps.db.selectFrom("plans").select("id").where("student_id", "=", studentId).execute();
-      for (const row of rows) await refreshPlanCompliance(app.deps.db, row.id, systemClock.today());
+      for (const plan of await deps.repos.plans.listForStudent(studentId)) {
+        await refreshPlanCompliance(deps, { planId: plan.id, today: await todayFor(deps, plan.districtId) });
+      }
     } catch (error) {
       request.log.warn({ err: error, requestId: request.id }, "compliance refresh after a plan change failed");
     }
   });
-
-  const deps: PlanDeps = {
-    db: app.deps.db,
-    clock: (app.deps as { clock?: Clock }).clock ?? systemClock,
-  };
-  const plans = createPlansRepository(app.deps.db);
   const base = "/api/students/:studentId/plans";
   const planUrl = `${base}/:planId`;
 
-  // Plan badges on student lists and details: { plans: [{ id, type, status }] }.
-  app.deps.repositories.students.addListDecorator(async (ids) => {
-    const badges = await plans.badges(ids);
-    return new Map([...badges].map(([id, list]) => [id, { plans: list }]));
-  });
-
-  const actorOf = (access: AuthorizedAccess, request: FastifyRequest): PlanActor => ({
-    personId: access.person.id,
-    basis: access.basis,
-    requestId: request.id,
-  });
-
-  // A sealed version's content cannot change in the database (a trigger refuses it), so its
-  // verification is remembered per version and hash instead of re-hashing the document per read.
-  const verified = new Map<string, boolean>();
-  function verifiedSeal(versionId: string, content: () => PlanVersionRecord["content"], hash: string): boolean {
-    const key = `${versionId}:${hash}`;
-    let ok = verified.get(key);
-    if (ok === undefined) {
-      ok = verifyPlanSeal(content(), { algorithm: PLAN_SEAL_ALGORITHM, hash });
-      if (verified.size >= 10_000) verified.clear();
-      verified.set(key, ok);
-    }
-    return ok;
-  }
-
-  async function versionView(v: PlanVersionRecord) {
-    const signatures = await plans.listSignatures(v.id);
-    return {
-      ...versionSummary(v),
-      content: v.content,
-      hashVerified: v.contentSha256 ? verifiedSeal(v.id, () => v.content, v.contentSha256) : null,
-      signatures: signatures.map(signatureView),
-    };
-  }
-
-  /**
-   * The plan page for `access`: the stored document stays the JSON text it was read as, and is
-   * parsed only when the page looks inside it (checks and signers while it is a draft or proposed,
-   * the seal's first verification); a version in effect is sent without a parse or a stringify.
-   */
-  function detailView(page: PlanPage, access: AuthorizedAccess): PlanDetailView {
-    const { plan, version, signatures, versions, meetings } = page;
-    let parsed: PlanDocument | undefined;
-    const content = () => {
-      parsed ??= JSON.parse(version.contentJson) as PlanDocument;
-      return parsed;
-    };
-    const personId = access.person.id;
-    let propose: PlanDetail["checks"]["propose"] = [];
-    let seal: PlanDetail["checks"]["seal"] = [];
-    let youMaySignAs: string[] = [];
-    if (version.status === "draft") {
-      propose = checkPlanTransition("draft", "propose", { document: content(), on: deps.clock.today() }).problems.map(
-        ({ path, message }) => ({ path, message }),
-      );
-    } else if (version.status === "proposed") {
-      seal = sealingProblems("proposed", content(), deps.clock.today());
-      const isGuardianOnly = access.basis === "guardian";
-      const signed = new Set(content().signatures.map((s) => s.attendeeId));
-      youMaySignAs = content()
-        .attendees.filter((a) => !signed.has(a.id))
-        .filter((a) => a.accountId === personId || (a.accountId === null && !isGuardianOnly))
-        .map((a) => a.id);
-    }
-    return {
-      plan: planSummary(plan),
-      version: {
-        ...versionSummary(version),
-        contentJson: version.contentJson,
-        hashVerified: version.contentSha256 ? verifiedSeal(version.id, content, version.contentSha256) : null,
-        signatures: signatures.map(signatureView),
-      },
-      versions: versions.map(versionSummary),
-      meetings: meetings.map((m) => ({
-        id: m.id,
-        versionId: m.versionId,
-        scheduledAt: m.scheduledAt,
-        location: m.location,
-        purpose: m.purpose,
-        meetingType: m.meetingType,
-        noticeSentOn: m.noticeSentOn,
-        attendees: m.attendees,
-        attendance: m.attendance,
-        attendanceRecordedAt: m.attendanceRecordedAt,
-        notes: m.notes,
-        parentContactAttempts: m.parentContactAttempts,
-      })),
-      checks: { propose, seal },
-      youMaySignAs,
-      permissions: {
-        write: decideStudentAccess({ personId, roles: access.person.roles }, access.student, "write-plan").allowed,
-        sign: youMaySignAs.length > 0,
-      },
-    };
-  }
-
   /** Answer with the plan page as it now stands (after a change, whose record of access is written). */
-  async function sendDetail(reply: FastifyReply, access: AuthorizedAccess, studentId: string, planId: string) {
-    return sendPlanDetail(reply, detailView(await plans.findPlanPage(studentId, planId), access));
+  async function sendPage(reply: FastifyReply, access: AuthorizedAccess, studentId: string, planId: string) {
+    return sendPlanDetail(reply, await readPlanPage(deps, { studentId, planId, reader: readerOf(access) }));
   }
 
   app.get(
@@ -248,24 +100,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["plans"],
         summary: "The student's IEPs and Section 504 plans",
-        params: ZStudentParams,
+        params: ZStudentIdParams,
         response: { 200: ZPlanList },
       },
     },
     async (request) => {
       const { studentId } = request.params;
       await app.access.authorize(request, { studentId, action: "read-plan", purpose: "list plans", record: "plans" });
-      const list = await plans.listForStudent(studentId);
-      const items = [];
-      for (const p of list) {
-        const versions = await plans.listVersions(p.id);
-        items.push({
-          ...planSummary(p),
-          currentVersionNumber: versions.find((v) => v.id === p.currentVersionId)?.number ?? null,
-        });
-      }
-      const active504 = list.find((p) => p.type === "section-504" && p.inEffectVersionId !== null);
-      return { items, active504PlanId: active504?.id ?? null };
+      return listPlans(deps, { studentId });
     },
   );
 
@@ -275,7 +117,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["plans"],
         summary: "Start an IEP or a Section 504 plan (version 1, a draft)",
-        params: ZStudentParams,
+        params: ZStudentIdParams,
         body: ZCreatePlanBody,
         response: { 201: ZPlanDetail },
       },
@@ -296,7 +138,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         actor: actorOf(access, request),
       });
       reply.status(201);
-      return sendDetail(reply, access, studentId, created.planId);
+      return sendPage(reply, access, studentId, created.planId);
     },
   );
 
@@ -313,12 +155,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { studentId, planId } = request.params;
       // One statement writes the record of access and reads the whole page (access path's read).
-      const { access, data } = await app.access.read(
+      const { data } = await app.access.read(
         request,
         { studentId, action: "read-plan", purpose: "view plan", record: `plan:${planId}` },
-        (recordOfAccess) => plans.findPlanPage(studentId, planId, { recordOfAccess }),
+        (recordOfAccess, access) => readPlanPage(deps, { studentId, planId, reader: readerOf(access), recordOfAccess }),
       );
-      return sendPlanDetail(reply, detailView(data, access));
+      return sendPlanDetail(reply, data);
     },
   );
 
@@ -352,35 +194,26 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   );
 
   /** One lifecycle step: authorize, run, answer with the plan as it now stands. */
-  const step = (
+  const step = <Body extends z.ZodType>(
     path: string,
     summary: string,
     action: "write-plan" | "sign-plan",
-    // biome-ignore lint/suspicious/noExplicitAny: each step declares its own body schema.
-    bodySchema: z.ZodType<any>,
-    run: (input: { studentId: string; planId: string; body: unknown; actor: PlanActor }) => Promise<unknown>,
+    body: Body,
+    run: (input: { studentId: string; planId: string; body: z.output<Body>; actor: PlanActor }) => Promise<unknown>,
   ) => {
     app.post(
       `${planUrl}/${path}`,
-      {
-        schema: {
-          tags: ["plans"],
-          summary,
-          params: ZPlanParams,
-          body: bodySchema,
-          response: { 200: ZPlanDetail },
-        },
-      },
+      { schema: { tags: ["plans"], summary, params: ZPlanParams, body, response: { 200: ZPlanDetail } } },
       async (request, reply) => {
-        const { studentId, planId } = request.params as { studentId: string; planId: string };
+        const { studentId, planId } = request.params;
         const access = await app.access.authorize(request, {
           studentId,
           action,
           purpose: summary.toLowerCase(),
           record: `plan:${planId}`,
         });
-        await run({ studentId, planId, body: request.body, actor: actorOf(access, request) });
-        return sendDetail(reply, access, studentId, planId);
+        await run({ studentId, planId, body: request.body as z.output<Body>, actor: actorOf(access, request) });
+        return sendPage(reply, access, studentId, planId);
       },
     );
   };
@@ -402,31 +235,30 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     putPlanInEffect(deps, i),
   );
   step("amend", "Start an amendment or the annual review (a new version)", "write-plan", ZAmendBody, (i) =>
-    amendPlan(deps, { ...i, amend: ZAmendBody.parse(i.body) }),
+    amendPlan(deps, { ...i, amend: i.body }),
   );
   step("end", "End the plan, discard a draft, or record revoked consent", "write-plan", ZEndPlanBody, (i) =>
-    endPlan(deps, { ...i, end: ZEndPlanBody.parse(i.body) }),
+    endPlan(deps, { ...i, end: i.body }),
   );
-  step("meetings", "Schedule the team meeting (34 CFR 300.322)", "write-plan", ZScheduleMeetingBody, (i) => {
-    const b = ZScheduleMeetingBody.parse(i.body);
-    return scheduleMeeting(deps, {
+  step("meetings", "Schedule the team meeting (34 CFR 300.322)", "write-plan", ZScheduleMeetingBody, (i) =>
+    scheduleMeeting(deps, {
       studentId: i.studentId,
       planId: i.planId,
-      scheduledAt: b.scheduledAt,
-      location: b.location,
-      purpose: b.purpose,
-      meetingType: b.meetingType,
-      attendees: b.attendees,
-      notice: b.notice,
-      parentContactAttempts: b.parentContactAttempts,
+      scheduledAt: i.body.scheduledAt,
+      location: i.body.location,
+      purpose: i.body.purpose,
+      meetingType: i.body.meetingType,
+      attendees: i.body.attendees,
+      notice: i.body.notice,
+      parentContactAttempts: i.body.parentContactAttempts,
       actor: i.actor,
-    });
-  });
+    }),
+  );
   step("signatures", "Sign the proposed plan (typed or drawn)", "sign-plan", ZSignBody, (i) =>
-    signPlan(deps, { ...i, signature: ZSignBody.parse(i.body) }),
+    signPlan(deps, { ...i, signature: i.body }),
   );
   step("consent", "Record the parent's consent choice (34 CFR 300.300(b))", "sign-plan", ZConsentBody, (i) =>
-    recordConsent(deps, { ...i, consent: ZConsentBody.parse(i.body) }),
+    recordConsent(deps, { ...i, consent: i.body }),
   );
 
   app.put(
@@ -448,19 +280,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         purpose: "record meeting attendance",
         record: `plan:${planId}`,
       });
-      const b = request.body;
-      await recordAttendance(deps, {
-        studentId,
-        planId,
-        meetingId,
-        attendance: b.attendance,
-        notes: b.notes,
-        parentConcerns: b.parentConcerns,
-        parentParticipation: b.parentParticipation,
-        parentContactAttempts: b.parentContactAttempts,
-        actor: actorOf(access, request),
-      });
-      return sendDetail(reply, access, studentId, planId);
+      await recordAttendance(deps, { studentId, planId, meetingId, ...request.body, actor: actorOf(access, request) });
+      return sendPage(reply, access, studentId, planId);
     },
   );
 
@@ -482,10 +303,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         purpose: "view plan version",
         record: `plan:${planId}`,
       });
-      const plan = await plans.findPlan(studentId, planId);
-      const v = await plans.findVersion(plan.id, versionId);
-      const view = await versionView(v);
-      return view;
+      return readPlanVersion(deps, { studentId, planId, versionId });
     },
   );
 
@@ -508,14 +326,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         purpose: "compare plan versions",
         record: `plan:${planId}`,
       });
-      const plan = await plans.findPlan(studentId, planId);
-      const to = request.query.to
-        ? await plans.findVersion(plan.id, request.query.to)
-        : await plans.currentVersion(plan);
-      const fromId = request.query.from ?? to.parentVersionId;
-      if (!fromId) return { from: null, to: versionSummary(to), changes: [] };
-      const from = await plans.findVersion(plan.id, fromId);
-      return { from: versionSummary(from), to: versionSummary(to), changes: diffPlans(from.content, to.content) };
+      return diffPlanVersions(deps, { studentId, planId, ...request.query });
     },
   );
 
@@ -537,24 +348,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         purpose: `print plan (${request.query.kind})`,
         record: `plan:${planId}`,
       });
-      const plan = await plans.findPlan(studentId, planId);
-      const v = request.query.versionId
-        ? await plans.findVersion(plan.id, request.query.versionId)
-        : await plans.currentVersion(plan);
-      if (request.query.kind === "prior-written-notice" && v.content.type !== "iep") {
-        throw new DomainError("invalid-input", "Prior written notice is printed for an IEP", {
-          issues: [{ path: "/kind", message: "not available for a Section 504 plan" }],
-        });
-      }
-      const seal =
-        v.sealedAt && v.contentSha256
-          ? { algorithm: PLAN_SEAL_ALGORITHM, hash: v.contentSha256, sealedAt: v.sealedAt }
-          : null;
-      const pdf = await renderPlanPdf(request.query.kind, v.content, { seal, version: v.number });
-      const name = `${plan.type}-v${v.number}-${request.query.kind}.pdf`;
+      const { pdf, fileName } = await printPlan(deps, { studentId, planId, ...request.query });
       return reply
         .type("application/pdf")
-        .header("content-disposition", `inline; filename="${name}"`)
+        .header("content-disposition", `inline; filename="${fileName}"`)
         .header("cache-control", "no-store")
         .send(pdf);
     },

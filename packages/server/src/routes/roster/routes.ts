@@ -15,8 +15,7 @@ import {
 } from "@lantern/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { todayIso } from "../../clock.ts";
-import { importRoster } from "../../use-cases/import-roster.ts";
+import { importRoster } from "../../use-cases/roster/import-roster.ts";
 
 /** Largest roster accepted over HTTP (about 100,000 students with guardians). */
 export const ROSTER_BODY_LIMIT = 20 * 1024 * 1024;
@@ -58,11 +57,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         });
         throw new DomainError("forbidden", "Only the district's administrators can load its roster");
       }
-      const outcome = await importRoster(app.deps.db, {
+      const outcome = await importRoster(app.deps, {
         districtId: admin.districtId,
         csv: request.body,
         dryRun,
-        today: todayIso(),
         actor: { personId: person.id, basis: admin.role },
         requestId: request.id,
       });

@@ -1,16 +1,10 @@
-import {
-  DomainError,
-  readScopesFor,
-  ZStudentDetail,
-  ZStudentIdParams,
-  ZStudentList,
-  ZStudentListQuery,
-} from "@lantern/core";
+/** Students: the list a person may see (each shown is written to the record of access), and one record. */
+import { DomainError, ZStudentDetail, ZStudentIdParams, ZStudentList, ZStudentListQuery } from "@lantern/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { recordListing } from "../../plugins/access.ts";
+import { listStudents, readStudent } from "../../use-cases/students/read-students.ts";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const { students } = app.deps.repositories;
+  const { deps } = app;
 
   app.get(
     "/api/students",
@@ -24,16 +18,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const person = app.auth.requirePerson(request);
-      const page = await students.listAccessible({
-        personId: person.id,
-        scopes: readScopesFor({ personId: person.id, roles: person.roles }),
-        limit: request.query.limit,
-        cursor: request.query.cursor,
-        q: request.query.q,
-        schoolId: request.query.schoolId,
-      });
-      await recordListing(
-        app.deps.db,
+      const page = await listStudents(deps, { person, ...request.query });
+      await app.access.recordListing(
         request,
         person.id,
         page.items.map((s) => s.id),
@@ -54,12 +40,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await app.access.authorize(request, {
-        studentId: request.params.studentId,
-        action: "read-record",
-        purpose: "view student record",
-      });
-      const detail = await students.findDetail(request.params.studentId);
+      const { studentId } = request.params;
+      await app.access.authorize(request, { studentId, action: "read-record", purpose: "view student record" });
+      const detail = await readStudent(deps, { studentId });
       if (!detail) throw new DomainError("not-found", "No such student, or not one you can see");
       return detail;
     },

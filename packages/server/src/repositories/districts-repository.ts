@@ -1,0 +1,43 @@
+/** Districts and their schools: time zone, state, and which schools belong to a district. */
+import { DomainError } from "@lantern/core";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+
+export function createDistrictsRepository(db: Kysely<Database>) {
+  return {
+    /** The district's time zone (an IANA name): its "today" is a date there. */
+    async timeZone(districtId: string): Promise<string> {
+      const row = await db.selectFrom("districts").select("time_zone").where("id", "=", districtId).executeTakeFirst();
+      if (!row) throw new DomainError("not-found", "No such district");
+      return row.time_zone;
+    },
+
+    /** The district's state (two letters), for state rules; undefined when the district is unknown. */
+    async state(districtId: string): Promise<string | undefined> {
+      const row = await db.selectFrom("districts").select("state").where("id", "=", districtId).executeTakeFirst();
+      return row?.state;
+    },
+
+    async hasSchool(districtId: string, schoolId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom("schools")
+        .select("id")
+        .where("id", "=", schoolId)
+        .where("district_id", "=", districtId)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async schoolIds(districtId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom("schools")
+        .select("id")
+        .where("district_id", "=", districtId)
+        .orderBy("id")
+        .execute();
+      return rows.map((r) => r.id);
+    },
+  };
+}
+
+export type DistrictsRepository = ReturnType<typeof createDistrictsRepository>;

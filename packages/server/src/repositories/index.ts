@@ -1,0 +1,77 @@
+/**
+ * Every repository, built on the database or on one transaction of it. Repositories are the only
+ * code that receives Kysely; use cases receive this object (see use-cases/deps.ts) and open a
+ * transaction with `repos.transaction`, which hands them the same repositories bound to it and an
+ * audit trail written in it.
+ */
+import type { AuditLog } from "@lantern/core";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { createAccessRepository, createAuditLog } from "./access-repository.ts";
+import { createBoilerplateIndexStore } from "./boilerplate-index-store.ts";
+import { createCalendarFeedsRepository } from "./calendar-feeds-repository.ts";
+import { createComplianceDashboardRepository } from "./compliance-dashboard-repository.ts";
+import { createComplianceRepository } from "./compliance-repository.ts";
+import { createDistrictsRepository } from "./districts-repository.ts";
+import { createEnforcementPlanSource } from "./enforcement-plan-source.ts";
+import { createEnforcementRepository } from "./enforcement-repository.ts";
+import { createNavigatorResultsRepository } from "./navigator-results-repository.ts";
+import { createPeopleRepository } from "./people-repository.ts";
+import { createPlansRepository } from "./plans-repository.ts";
+import { createRosterRepository } from "./roster-repository.ts";
+import { createSessionRepository } from "./session-repository.ts";
+import { createSharingRepository } from "./sharing-repository.ts";
+import { createStudentsRepository } from "./students-repository.ts";
+import { createSystemRepository } from "./system-repository.ts";
+
+export type RepositoryOptions = {
+  /** The due-soon window of a district that has not chosen one (DUE_SOON_DAYS). */
+  defaultDueSoonDays: number;
+};
+
+/** What a transaction hands its callback: the repositories and the audit trail, bound to it. */
+export type TransactionScope = { repos: Repositories; audit: AuditLog };
+
+function build(db: Kysely<Database>, root: Kysely<Database>, options: RepositoryOptions) {
+  return {
+    access: createAccessRepository(db),
+    boilerplate: createBoilerplateIndexStore(db, root),
+    calendarFeeds: createCalendarFeedsRepository(db),
+    compliance: createComplianceRepository(db, { root, defaultDueSoonDays: options.defaultDueSoonDays }),
+    dashboard: createComplianceDashboardRepository(db),
+    districts: createDistrictsRepository(db),
+    enforcement: createEnforcementRepository(db),
+    enforcementPlans: createEnforcementPlanSource(db),
+    navigatorResults: createNavigatorResultsRepository(db),
+    people: createPeopleRepository(db),
+    plans: createPlansRepository(db),
+    roster: createRosterRepository(db),
+    sessions: createSessionRepository(db),
+    sharing: createSharingRepository(db),
+    students: createStudentsRepository(db),
+    system: createSystemRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof build> & {
+  /**
+   * Run `fn` in one transaction: it commits when `fn` returns and rolls back when it throws.
+   * Called inside a transaction, `fn` runs in that one.
+   */
+  transaction<T>(fn: (scope: TransactionScope) => Promise<T>): Promise<T>;
+};
+
+function bind(db: Kysely<Database>, root: Kysely<Database>, options: RepositoryOptions): Repositories {
+  const repos: Repositories = {
+    ...build(db, root, options),
+    transaction: (fn) => {
+      if (db.isTransaction) return fn({ repos, audit: createAuditLog(db) });
+      return db.transaction().execute((trx) => fn({ repos: bind(trx, root, options), audit: createAuditLog(trx) }));
+    },
+  };
+  return repos;
+}
+
+export function createRepositories(db: Kysely<Database>, options: RepositoryOptions): Repositories {
+  return bind(db, db, options);
+}

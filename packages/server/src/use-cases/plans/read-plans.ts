@@ -1,0 +1,251 @@
+/**
+ * Reading plans: a student's plans, a plan's page (with what stands between its current version
+ * and the next step, and what the reader may do), one version, the changes between two versions,
+ * and a printed plan.
+ */
+import {
+  checkPlanTransition,
+  DomainError,
+  decideStudentAccess,
+  diffPlans,
+  type PdfQuery,
+  PLAN_SEAL_ALGORITHM,
+  type PlanDetail,
+  type PlanDiff,
+  type PlanDocument,
+  type PlanList,
+  type PlanSummary,
+  type RoleAssignment,
+  type SignatureView,
+  type StudentAccessFacts,
+  type VersionSummary,
+  type VersionView,
+  verifyPlanSeal,
+} from "@lantern/core";
+import type { PlanDetailView } from "../../formats/plan-detail-json.ts";
+import { renderPlanPdf } from "../../pdf/plan-pdf.ts";
+import type { RecordOfAccessRow } from "../../repositories/access-repository.ts";
+import type {
+  PlanPage,
+  PlanRecord,
+  PlanSignatureRecord,
+  PlanVersionSummary,
+} from "../../repositories/plans-repository.ts";
+import type { UseCaseDeps } from "../deps.ts";
+import { sealingProblems } from "./seal-plan-version.ts";
+
+/** Who reads, and what the access path decided about them and the student. */
+export type PlanReader = {
+  personId: string;
+  roles: RoleAssignment[];
+  /** The role the access policy matched ("guardian", "case-manager", …). */
+  basis: string;
+  student: StudentAccessFacts;
+};
+
+function versionSummary(v: PlanVersionSummary): VersionSummary {
+  return {
+    id: v.id,
+    number: v.number,
+    status: v.status,
+    parentVersionId: v.parentVersionId,
+    revision: v.revision,
+    sealedAt: v.sealedAt,
+    sha256: v.contentSha256,
+    createdAt: v.createdAt,
+    updatedAt: v.updatedAt,
+  };
+}
+
+function signatureView(s: PlanSignatureRecord): SignatureView {
+  return {
+    id: s.id,
+    attendeeId: s.attendeeId,
+    role: s.role,
+    method: s.method,
+    signatureText: s.signatureText,
+    meaning: s.meaning,
+    signerPersonId: s.signerPersonId,
+    signedAt: s.signedAt,
+    consentChoice: s.consentChoice,
+  };
+}
+
+function planSummary(p: PlanRecord): PlanSummary {
+  return {
+    id: p.id,
+    studentId: p.studentId,
+    type: p.type,
+    status: p.status,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    currentVersionId: p.currentVersionId,
+    inEffectVersionId: p.inEffectVersionId,
+    effectiveFrom: p.effectiveFrom,
+    effectiveTo: p.effectiveTo,
+    endedOn: p.endedOn,
+    endedReason: p.endedReason,
+    endedCitation: p.endedCitation,
+  };
+}
+
+// A sealed version's content cannot change in the database (a trigger refuses it), so its
+// verification is remembered per version and hash instead of re-hashing the document per read.
+const verified = new Map<string, boolean>();
+function verifiedSeal(versionId: string, content: () => PlanDocument, hash: string): boolean {
+  const key = `${versionId}:${hash}`;
+  let ok = verified.get(key);
+  if (ok === undefined) {
+    ok = verifyPlanSeal(content(), { algorithm: PLAN_SEAL_ALGORITHM, hash });
+    if (verified.size >= 10_000) verified.clear();
+    verified.set(key, ok);
+  }
+  return ok;
+}
+
+/**
+ * The plan page for a reader: the stored document stays the JSON text it was read as, and is
+ * parsed only when the page looks inside it (checks and signers while it is a draft or proposed,
+ * the seal's first verification); a version in effect is sent without a parse or a stringify.
+ */
+export function planDetailView(deps: Pick<UseCaseDeps, "clock">, page: PlanPage, reader: PlanReader): PlanDetailView {
+  const { plan, version, signatures, versions, meetings } = page;
+  let parsed: PlanDocument | undefined;
+  const content = () => {
+    parsed ??= JSON.parse(version.contentJson) as PlanDocument;
+    return parsed;
+  };
+  let propose: PlanDetail["checks"]["propose"] = [];
+  let seal: PlanDetail["checks"]["seal"] = [];
+  let youMaySignAs: string[] = [];
+  if (version.status === "draft") {
+    const on = deps.clock.today(page.timeZone);
+    propose = checkPlanTransition("draft", "propose", { document: content(), on }).problems.map(
+      ({ path, message }) => ({
+        path,
+        message,
+      }),
+    );
+  } else if (version.status === "proposed") {
+    seal = sealingProblems("proposed", content(), deps.clock.today(page.timeZone));
+    const isGuardianOnly = reader.basis === "guardian";
+    const signed = new Set(content().signatures.map((s) => s.attendeeId));
+    youMaySignAs = content()
+      .attendees.filter((a) => !signed.has(a.id))
+      .filter((a) => a.accountId === reader.personId || (a.accountId === null && !isGuardianOnly))
+      .map((a) => a.id);
+  }
+  return {
+    plan: planSummary(plan),
+    version: {
+      ...versionSummary(version),
+      contentJson: version.contentJson,
+      hashVerified: version.contentSha256 ? verifiedSeal(version.id, content, version.contentSha256) : null,
+      signatures: signatures.map(signatureView),
+    },
+    versions: versions.map(versionSummary),
+    meetings: meetings.map((m) => ({
+      id: m.id,
+      versionId: m.versionId,
+      scheduledAt: m.scheduledAt,
+      location: m.location,
+      purpose: m.purpose,
+      meetingType: m.meetingType,
+      noticeSentOn: m.noticeSentOn,
+      attendees: m.attendees,
+      attendance: m.attendance,
+      attendanceRecordedAt: m.attendanceRecordedAt,
+      notes: m.notes,
+      parentContactAttempts: m.parentContactAttempts,
+    })),
+    checks: { propose, seal },
+    youMaySignAs,
+    permissions: {
+      write: decideStudentAccess({ personId: reader.personId, roles: reader.roles }, reader.student, "write-plan")
+        .allowed,
+      sign: youMaySignAs.length > 0,
+    },
+  };
+}
+
+/**
+ * A plan's page as it now stands. With the access path's record-of-access row, the statement
+ * that reads the page writes it (no row, no data).
+ */
+export async function readPlanPage(
+  deps: UseCaseDeps,
+  input: { studentId: string; planId: string; reader: PlanReader; recordOfAccess?: RecordOfAccessRow },
+): Promise<PlanDetailView> {
+  const page = await deps.repos.plans.findPlanPage(
+    input.studentId,
+    input.planId,
+    input.recordOfAccess ? { recordOfAccess: input.recordOfAccess } : {},
+  );
+  return planDetailView(deps, page, input.reader);
+}
+
+/** A student's IEPs and Section 504 plans, newest first. */
+export async function listPlans(deps: UseCaseDeps, input: { studentId: string }): Promise<PlanList> {
+  const list = await deps.repos.plans.listForStudent(input.studentId);
+  const items: PlanList["items"] = [];
+  for (const p of list) {
+    const versions = await deps.repos.plans.listVersions(p.id);
+    items.push({
+      ...planSummary(p),
+      currentVersionNumber: versions.find((v) => v.id === p.currentVersionId)?.number ?? null,
+    });
+  }
+  const active504 = list.find((p) => p.type === "section-504" && p.inEffectVersionId !== null);
+  return { items, active504PlanId: active504?.id ?? null };
+}
+
+/** One version of a plan, with its seal and signatures. */
+export async function readPlanVersion(
+  deps: UseCaseDeps,
+  input: { studentId: string; planId: string; versionId: string },
+): Promise<VersionView> {
+  const plan = await deps.repos.plans.findPlan(input.studentId, input.planId);
+  const v = await deps.repos.plans.findVersion(plan.id, input.versionId);
+  const signatures = await deps.repos.plans.listSignatures(v.id);
+  return {
+    ...versionSummary(v),
+    content: v.content,
+    hashVerified: v.contentSha256 ? verifiedSeal(v.id, () => v.content, v.contentSha256) : null,
+    signatures: signatures.map(signatureView),
+  };
+}
+
+/** Plain-language changes between two versions (default: the current version and its parent). */
+export async function diffPlanVersions(
+  deps: UseCaseDeps,
+  input: { studentId: string; planId: string; from?: string | undefined; to?: string | undefined },
+): Promise<PlanDiff> {
+  const { plans } = deps.repos;
+  const plan = await plans.findPlan(input.studentId, input.planId);
+  const to = input.to ? await plans.findVersion(plan.id, input.to) : await plans.currentVersion(plan);
+  const fromId = input.from ?? to.parentVersionId;
+  if (!fromId) return { from: null, to: versionSummary(to), changes: [] };
+  const from = await plans.findVersion(plan.id, fromId);
+  return { from: versionSummary(from), to: versionSummary(to), changes: diffPlans(from.content, to.content) };
+}
+
+/** A plan printed as a PDF: full, parent summary, at a glance, or prior written notice. */
+export async function printPlan(
+  deps: UseCaseDeps,
+  input: { studentId: string; planId: string } & PdfQuery,
+): Promise<{ pdf: Buffer; fileName: string }> {
+  const { plans } = deps.repos;
+  const plan = await plans.findPlan(input.studentId, input.planId);
+  const v = input.versionId ? await plans.findVersion(plan.id, input.versionId) : await plans.currentVersion(plan);
+  if (input.kind === "prior-written-notice" && v.content.type !== "iep") {
+    throw new DomainError("invalid-input", "Prior written notice is printed for an IEP", {
+      issues: [{ path: "/kind", message: "not available for a Section 504 plan" }],
+    });
+  }
+  const seal =
+    v.sealedAt && v.contentSha256
+      ? { algorithm: PLAN_SEAL_ALGORITHM, hash: v.contentSha256, sealedAt: v.sealedAt }
+      : null;
+  const pdf = await renderPlanPdf(input.kind, v.content, { seal, version: v.number });
+  return { pdf, fileName: `${plan.type}-v${v.number}-${input.kind}.pdf` };
+}
