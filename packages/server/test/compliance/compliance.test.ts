@@ -19,7 +19,6 @@ import {
 } from "@lantern/core";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { todayIso } from "../../src/clock.ts";
 import { createUseCaseDeps } from "../../src/deps.ts";
 import { refreshPlanCompliance } from "../../src/use-cases/compliance/refresh-plan-compliance.ts";
 import { buildTestApp, type Client, type TestApp } from "../helpers/build-app.ts";
@@ -149,7 +148,7 @@ describe.each(DATABASE_KINDS)("compliance on %s", (kind) => {
     const view = res.json() as PlanComplianceView;
     const review = view.deadlines.find((d) => d.kind === "annual-review");
     expect(review?.dueDate).toBe("2026-10-01");
-    // The route uses the real clock; the review is overdue on any day after 1 October 2026.
+    // The app's clock says TODAY (23 November 2026): the review is overdue.
     expect(review?.state).toBe("overdue");
     const finding = view.findings.find((f) => f.code === "deadline.annual-review");
     expect(finding).toMatchObject({
@@ -401,7 +400,7 @@ describe.each(DATABASE_KINDS)("compliance on %s", (kind) => {
   it("records one trend point a day for district and school dashboards", async () => {
     const ids = t.ids;
     if (!ids) throw new Error("ids");
-    const day = todayIso();
+    const day = TODAY;
     await sql`insert into compliance_snapshots (district_id, school_id, day, plans, plans_with_errors, overdue, due_soon)
       values (${ids.districtId}, null, ${addDays(day, -7)}, 3, 1, 2, 1)`.execute(t.db);
     const d = (await admin.get("/api/compliance/dashboard")).json() as ComplianceDashboard;

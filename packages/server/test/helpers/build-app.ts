@@ -1,8 +1,12 @@
 /** The real HTTP app on a real database, with helpers to sign in and send changes with CSRF. */
+
+import type { Clock } from "@lantern/core";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { DEMO_PASSWORD } from "../../seeds/demo-accounts.ts";
 import { buildApp } from "../../src/app.ts";
-import { createTestDatabase, type DatabaseKindUnderTest, type TestDatabase } from "./test-database.ts";
+import { clockOnDay } from "../../src/clock.ts";
+import { type Factories, factories } from "./factories.ts";
+import { createTestDatabase, type DatabaseKindUnderTest, TEST_TODAY, type TestDatabase } from "./test-database.ts";
 
 export type Client = {
   /** Cookie header and CSRF token of this client's session. */
@@ -15,6 +19,8 @@ export type Client = {
 
 export type TestApp = TestDatabase & {
   app: FastifyInstance;
+  /** Test data with defaults (see factories.ts). */
+  make: Factories;
   anonymous(): Promise<Client>;
   signIn(email: string, password?: string): Promise<Client>;
 };
@@ -26,11 +32,19 @@ function cookiesFrom(response: LightMyRequestResponse, jar: Map<string, string>)
   }
 }
 
-export async function buildTestApp(kind: DatabaseKindUnderTest, options: { seed?: boolean } = {}): Promise<TestApp> {
+/**
+ * The app on a fresh database. "Today" is TEST_TODAY (the seeded deadlines and ages are relative
+ * to it) unless a test passes another clock.
+ */
+export async function buildTestApp(
+  kind: DatabaseKindUnderTest,
+  options: { seed?: boolean; clock?: Clock } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(kind, options);
   const app = await buildApp({
     db: database.db,
     databaseKind: kind,
+    clock: options.clock ?? clockOnDay(TEST_TODAY),
     logLevel: process.env.TEST_LOG_LEVEL ?? "silent",
     serveWeb: false,
   });
@@ -70,6 +84,7 @@ export async function buildTestApp(kind: DatabaseKindUnderTest, options: { seed?
   return {
     ...database,
     app,
+    make: factories(database.db),
     anonymous: client,
     async signIn(email: string, password = DEMO_PASSWORD) {
       const c = await client();
