@@ -9,8 +9,10 @@ import {
   readScopesFor,
   type StudentDetail,
   type StudentList,
+  type StudentListItem,
 } from "@lantern/core";
-import type { UseCaseDeps } from "../deps.ts";
+import { refreshStalePlans } from "../compliance/refresh-plan-compliance.ts";
+import { todayFor, type UseCaseDeps } from "../deps.ts";
 
 export type ListStudentsInput = {
   person: { id: string; roles: RoleAssignment[] };
@@ -19,6 +21,22 @@ export type ListStudentsInput = {
   q?: string | undefined;
   schoolId?: string | undefined;
 };
+
+/** The soonest unmet deadline of each student's plans, as of today in each student's district. */
+async function nextDeadlines(deps: UseCaseDeps, students: ReadonlyArray<{ id: string; districtId: string }>) {
+  const out = new Map<string, NonNullable<StudentListItem["nextDeadline"]>>();
+  const byDistrict = new Map<string, string[]>();
+  for (const s of students) byDistrict.set(s.districtId, [...(byDistrict.get(s.districtId) ?? []), s.id]);
+  for (const [districtId, studentIds] of byDistrict) {
+    const today = await todayFor(deps, districtId);
+    await refreshStalePlans(deps, { scope: { districtId, studentIds }, today });
+    const { dueSoonDays } = await deps.repos.compliance.settings(districtId);
+    for (const [id, deadline] of await deps.repos.compliance.nextDeadlines(studentIds, today, dueSoonDays)) {
+      out.set(id, deadline);
+    }
+  }
+  return out;
+}
 
 /** One page of the students the person may see (caseload, school, district, or own children). */
 export async function listStudents(deps: UseCaseDeps, input: ListStudentsInput): Promise<StudentList> {
@@ -32,7 +50,7 @@ export async function listStudents(deps: UseCaseDeps, input: ListStudentsInput):
     schoolId: input.schoolId,
   });
   const ids = page.items.map((s) => s.id);
-  const badges = await deps.repos.plans.badges(ids);
+  const [badges, deadlines] = await Promise.all([deps.repos.plans.badges(ids), nextDeadlines(deps, page.items)]);
   return {
     items: page.items.map((s) => ({
       id: s.id,
@@ -41,7 +59,7 @@ export async function listStudents(deps: UseCaseDeps, input: ListStudentsInput):
       grade: s.grade,
       schoolName: s.schoolName,
       plans: badges.get(s.id) ?? [],
-      nextDeadline: null,
+      nextDeadline: deadlines.get(s.id) ?? null,
     })),
     nextCursor: page.nextCursor,
   };
