@@ -354,19 +354,20 @@ describe.each(DATABASE_KINDS)("plan workspace on %s", (kind) => {
     expect(ended.plan.status).toBe("ended");
     expect(ended.plan.endedReason).toContain("104.33(b)(2)");
 
-    // The stored compliance results follow the change without waiting for a dashboard read:
-    // the IEP's row shows it in effect and the ended 504's row is gone.
-    const stored = async () =>
-      t.db
-        .selectFrom("plan_compliance" as never)
-        .select(["plan_id", "plan_status"] as never[])
-        .where("student_id" as never, "=", studentId as never)
-        .execute() as unknown as Promise<Array<{ plan_id: string; plan_status: string }>>;
-    let rows = await stored();
-    for (let i = 0; i < 50 && rows.find((r) => r.plan_id === p504); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      rows = await stored();
-    }
+    // The change queued both plans; the next read of the student's compliance follows it: the
+    // IEP's stored row shows it in effect and the ended 504's row is gone.
+    const queued = await t.db
+      .selectFrom("compliance_queue")
+      .select("plan_id")
+      .where("student_id", "=", studentId)
+      .execute();
+    expect(queued.map((q) => q.plan_id).sort()).toEqual([iep.id, p504].sort());
+    expect((await cm.get(`/api/students/${studentId}/plans/${iep.id}/compliance`)).statusCode).toBe(200);
+    const rows = await t.db
+      .selectFrom("plan_compliance")
+      .select(["plan_id", "plan_status"])
+      .where("student_id", "=", studentId)
+      .execute();
     expect(rows.find((r) => r.plan_id === p504)).toBeUndefined();
     expect(rows.find((r) => r.plan_id === iep.id)?.plan_status).toBe("in-effect");
   });

@@ -31,8 +31,6 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { type PlanDetailView, planDetailJson } from "../../formats/plan-detail-json.ts";
 import type { AuthorizedAccess } from "../../plugins/access.ts";
-import { refreshPlanCompliance } from "../../use-cases/compliance/refresh-plan-compliance.ts";
-import { todayFor } from "../../use-cases/deps.ts";
 import { amendPlan } from "../../use-cases/plans/amend-plan.ts";
 import { createPlan } from "../../use-cases/plans/create-plan.ts";
 import { endPlan } from "../../use-cases/plans/end-plan.ts";
@@ -74,18 +72,6 @@ const readerOf = (access: AuthorizedAccess): PlanReader => ({
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
-  app.addHook("onResponse", async (request, reply) => {
-    if (request.method === "GET" || reply.statusCode >= 300) return;
-    const studentId = (request.params as { studentId?: string } | undefined)?.studentId;
-    if (!studentId) return;
-    try {
-      for (const plan of await deps.repos.plans.listForStudent(studentId)) {
-        await refreshPlanCompliance(deps, { planId: plan.id, today: await todayFor(deps, plan.districtId) });
-      }
-    } catch (error) {
-      request.log.warn({ err: error, requestId: request.id }, "compliance refresh after a plan change failed");
-    }
-  });
   const base = "/api/students/:studentId/plans";
   const planUrl = `${base}/:planId`;
 
