@@ -78,11 +78,11 @@ export function createSessionRepository(db: Kysely<Database>) {
           coalesce((
             select json_agg(json_build_object('role', r.role, 'districtId', r.district_id, 'schoolId', r.school_id)
                             order by r.created_at)
-            from role_assignments r where r.person_id = p.id), '[]'::json) as roles,
-          f.*
+            from role_assignments r where r.person_id = p.id), '[]'::json) as roles
+          ${student === null ? sql`` : sql`, f.*`}
         from sessions s
         join people p on p.id = s.person_id
-        left join lateral (${studentAccessFactsQuery(sql.ref("s.person_id"), student)}) f on true
+        ${student === null ? sql`` : sql`left join lateral (${studentAccessFactsQuery(sql.ref("s.person_id"), student)}) f on true`}
         where s.id = ${id} and p.disabled_at is null`;
       const result = await db.executeQuery(prepared(query.compile(db)));
       const row = result.rows[0];
