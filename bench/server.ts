@@ -26,7 +26,12 @@ const database: OpenDatabase = config.DATABASE_URL
   ? await openPostgres(config.DATABASE_URL, config.DATABASE_POOL_SIZE)
   : await openPglite(env.BENCH_PGLITE_DIR ?? "bench/.data/pglite");
 const db = database.db;
-const app = await buildApp({ db, databaseKind: database.kind, logLevel: "warn" });
+const app = await buildApp({
+  db,
+  databaseKind: database.kind,
+  logLevel: "warn",
+  dueSoonDays: config.DUE_SOON_DAYS,
+});
 
 app.get("/bench/hello", async () => ({ hello: "world" }));
 

@@ -29,7 +29,10 @@ export const ZConfig = z.object({
     .max(100, "must be a whole number between 1 and 100")
     .default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** Days before a deadline counts as "due soon" (district setting default). */
+  /**
+   * Days before a deadline counts as "due soon" for a district that has not chosen its own window
+   * in its compliance settings (each district can; this is the default they start from).
+   */
   DUE_SOON_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Set when the app runs behind HTTPS (adds the Secure cookie attribute). */
   COOKIE_SECURE: z

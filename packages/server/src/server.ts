@@ -40,6 +40,7 @@ export async function startServer(options: {
       databaseKind: database.kind,
       logLevel: config.LOG_LEVEL,
       secureCookies: config.COOKIE_SECURE,
+      dueSoonDays: config.DUE_SOON_DAYS,
     });
     try {
       await app.listen({ port: config.PORT, host: config.HOST });

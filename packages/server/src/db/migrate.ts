@@ -25,7 +25,8 @@ export class MigrationError extends Error {
 /** Bring the database to the latest migration. Returns the names of migrations applied now. */
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time and take any database.
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new FolderMigrationProvider(), allowUnorderedMigrations: true });
+  // A migration numbered below one already run is refused: migrations run in one order everywhere.
+  const migrator = new Migrator({ db, provider: new FolderMigrationProvider(), allowUnorderedMigrations: false });
   const { error, results } = await migrator.migrateToLatest();
   const applied = (results ?? []).filter((r: MigrationResult) => r.status === "Success").map((r) => r.migrationName);
   if (error) {

@@ -38,13 +38,14 @@ function cookiesFrom(response: LightMyRequestResponse, jar: Map<string, string>)
  */
 export async function buildTestApp(
   kind: DatabaseKindUnderTest,
-  options: { seed?: boolean; clock?: Clock } = {},
+  options: { seed?: boolean; clock?: Clock; dueSoonDays?: number } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind, options);
   const app = await buildApp({
     db: database.db,
     databaseKind: kind,
     clock: options.clock ?? clockOnDay(TEST_TODAY),
+    ...(options.dueSoonDays === undefined ? {} : { dueSoonDays: options.dueSoonDays }),
     logLevel: process.env.TEST_LOG_LEVEL ?? "silent",
     serveWeb: false,
   });
