@@ -86,6 +86,7 @@ export const ZStoredSessionView = ZServiceSession.extend({
 export type StoredSessionView = z.infer<typeof ZStoredSessionView>;
 
 export const ZSessionList = z.object({ items: z.array(ZStoredSessionView) });
+export type SessionList = z.infer<typeof ZSessionList>;
 
 export const ZSessionListQuery = z.object({ from: ZIsoDate.optional(), to: ZIsoDate.optional() });
 
@@ -119,6 +120,7 @@ export const ZCaseloadWeek = z.object({
 export type CaseloadWeek = z.infer<typeof ZCaseloadWeek>;
 
 export const ZWeekLogResult = z.object({ saved: z.number().int() });
+export type WeekLogResult = z.infer<typeof ZWeekLogResult>;
 
 export const ZProgressPointView = z.object({
   id: z.string(),
@@ -129,6 +131,7 @@ export const ZProgressPointView = z.object({
   note: z.string().optional(),
   recordedBy: z.string(),
 });
+export type ProgressPointView = z.infer<typeof ZProgressPointView>;
 
 export const ZProgressBatchResult = z.object({ items: z.array(ZProgressPointView) });
 export type ProgressBatchResult = z.infer<typeof ZProgressBatchResult>;
@@ -139,6 +142,7 @@ export const ZRecordPointBody = z.object({
   value: z.number().finite(),
   note: z.string().max(2000).optional(),
 });
+export type RecordPointBody = z.input<typeof ZRecordPointBody>;
 
 const ZLinePoint = z.object({ date: ZIsoDate, value: z.number() });
 
@@ -187,6 +191,7 @@ export const ZFidelityQuery = z.object({
   through: ZIsoDate.optional(),
   schoolId: z.uuid().optional(),
 });
+export type FidelityQuery = z.input<typeof ZFidelityQuery>;
 
 export const ZFidelityReport = z.object({
   by: ZFidelityGrouping,

@@ -1,6 +1,6 @@
+import type { SessionResponse, SessionUser, StudentList } from "@lantern/core";
 import { render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "../lib/types.ts";
 import { App } from "./app.tsx";
 
 type Routes = Record<string, unknown>;
@@ -38,7 +38,7 @@ afterEach(() => {
 
 describe("App", () => {
   it("sends a visitor who opens a student's page to sign-in, remembering where they were going", async () => {
-    serve({ "/api/auth/session": { user: null, csrfToken: "t" } });
+    serve({ "/api/auth/session": { user: null, csrfToken: "t" } satisfies SessionResponse });
     window.history.replaceState(null, "", "/students/abc");
     render(<App />);
     expect(await screen.findByRole("heading", { level: 1, name: "Sign in" }, wait)).toBeTruthy();
@@ -48,7 +48,7 @@ describe("App", () => {
 
   it("shows a guardian their children at /", async () => {
     const seen = serve({
-      "/api/auth/session": { user: guardian, csrfToken: "t" },
+      "/api/auth/session": { user: guardian, csrfToken: "t" } satisfies SessionResponse,
       "/api/students": {
         items: [
           {
@@ -62,7 +62,7 @@ describe("App", () => {
           },
         ],
         nextCursor: null,
-      },
+      } satisfies StudentList,
     });
     render(<App />);
     expect(await screen.findByRole("heading", { level: 1, name: "My children" }, wait)).toBeTruthy();
@@ -74,7 +74,7 @@ describe("App", () => {
   });
 
   it("shows the landing page to visitors at /, with a skip link first and a main landmark", async () => {
-    serve({ "/api/auth/session": { user: null, csrfToken: "t" } });
+    serve({ "/api/auth/session": { user: null, csrfToken: "t" } satisfies SessionResponse });
     render(<App />);
     expect(await screen.findByRole("heading", { level: 1, name: /Help for students/ }, wait)).toBeTruthy();
     const links = screen.getAllByRole("link");

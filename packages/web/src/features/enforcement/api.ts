@@ -1,17 +1,35 @@
 import type {
   CaseloadWeek,
+  CompensatoryPolicy,
+  FidelityQuery,
   FidelityReportView,
+  ProgressBatchResult,
+  ProgressEntry,
+  ProgressPointView,
+  RecordPointBody,
+  ServiceAlerts,
   ServiceSessionEntry,
   StoredSessionView,
+  StudentDetail,
+  StudentList,
   StudentProgress,
   StudentServiceMinutes,
+  WeekLogResult,
 } from "@lantern/core";
 import { api } from "../../lib/api-client.ts";
 
-export type { CaseloadWeek, FidelityReportView, StoredSessionView, StudentProgress, StudentServiceMinutes };
+export type {
+  CaseloadWeek,
+  CompensatoryPolicy,
+  FidelityQuery,
+  FidelityReportView,
+  StoredSessionView,
+  StudentProgress,
+  StudentServiceMinutes,
+};
 
 /** The student's name for page headings (the record itself belongs to the students feature). */
-export type StudentHeading = { id: string; firstName: string; lastName: string };
+export type StudentHeading = Pick<StudentDetail, "id" | "firstName" | "lastName">;
 
 const student = (id: string) => `/api/students/${encodeURIComponent(id)}`;
 
@@ -27,8 +45,8 @@ export function getProgress(id: string, signal?: AbortSignal) {
   return api.get<StudentProgress>(`${student(id)}/progress`, undefined, signal);
 }
 
-export function recordDataPoint(id: string, body: { goalId: string; date: string; value: number; note?: string }) {
-  return api.post<{ id: string }>(`${student(id)}/progress`, body);
+export function recordDataPoint(id: string, body: RecordPointBody) {
+  return api.post<ProgressPointView>(`${student(id)}/progress`, body);
 }
 
 export function getCaseloadWeek(weekOf: string, signal?: AbortSignal) {
@@ -36,20 +54,18 @@ export function getCaseloadWeek(weekOf: string, signal?: AbortSignal) {
 }
 
 export function saveCaseloadWeek(weekOf: string, entries: ServiceSessionEntry[]) {
-  return api.put<{ saved: number }>("/api/caseload/service-week", { weekOf, entries });
+  return api.put<WeekLogResult>("/api/caseload/service-week", { weekOf, entries });
 }
 
 export const deliverySummaryPdfUrl = (id: string) => `${student(id)}/service-minutes.pdf`;
 export const progressReportPdfUrl = (id: string) => `${student(id)}/progress-report.pdf`;
-
-export type FidelityQuery = { by: "provider" | "school" | "district"; from?: string; through?: string };
 
 export function getServiceFidelity(query: FidelityQuery, signal?: AbortSignal) {
   return api.get<FidelityReportView>("/api/reports/service-fidelity", query, signal);
 }
 
 export function serviceFidelityCsvUrl(query: FidelityQuery): string {
-  const search = new URLSearchParams({ by: query.by });
+  const search = new URLSearchParams({ by: query.by ?? "school" });
   if (query.from) search.set("from", query.from);
   if (query.through) search.set("through", query.through);
   return `/api/reports/service-fidelity.csv?${search.toString()}`;
@@ -57,22 +73,18 @@ export function serviceFidelityCsvUrl(query: FidelityQuery): string {
 
 /** Services behind schedule on the signed-in person's caseload. */
 export function getServiceAlerts(signal?: AbortSignal) {
-  return api.get<import("@lantern/core").ServiceAlerts>("/api/caseload/service-alerts", undefined, signal);
+  return api.get<ServiceAlerts>("/api/caseload/service-alerts", undefined, signal);
 }
 
 /** The students a staff member works with (first 100), to gather their goals for batch entry. */
 export function listCaseload(signal?: AbortSignal) {
-  return api.get<import("@lantern/core").StudentList>("/api/students", { limit: 100 }, signal);
+  return api.get<StudentList>("/api/students", { limit: 100 }, signal);
 }
 
 /** Record many data points at once (a caseload). */
-export function recordProgressBatch(
-  entries: Array<{ studentId: string; goalId: string; date: string; value: number }>,
-) {
-  return api.post<unknown>("/api/progress/batch", { entries });
+export function recordProgressBatch(entries: ProgressEntry[]) {
+  return api.post<ProgressBatchResult>("/api/progress/batch", { entries });
 }
-
-export type CompensatoryPolicy = import("@lantern/core").CompensatoryPolicy;
 
 export function getCompensatoryPolicy(signal?: AbortSignal) {
   return api.get<CompensatoryPolicy>("/api/district/compensatory-policy", undefined, signal);

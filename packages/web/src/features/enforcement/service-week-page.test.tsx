@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { mondayOf, WeekGrid } from "./service-week-page.tsx";
 
-const week: CaseloadWeek = {
+const week = {
   weekOf: "2026-09-14",
   days: ["2026-09-14", "2026-09-15", "2026-09-16", "2026-09-17", "2026-09-18", "2026-09-19", "2026-09-20"],
   schoolDays: ["2026-09-14", "2026-09-15", "2026-09-16"],
@@ -37,7 +37,7 @@ const week: CaseloadWeek = {
       ],
     },
   ],
-};
+} satisfies CaseloadWeek;
 
 describe("week logging grid", () => {
   it("labels every cell with student, service and day, and shows what was logged", () => {

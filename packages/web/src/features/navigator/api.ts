@@ -1,5 +1,12 @@
 /** The navigator's calls to the server: the result (no sign-in) and the letter as a PDF. */
-import type { EvaluationLetterInputRaw, NavigatorFactsInput, NavigatorReport } from "@lantern/core";
+import type {
+  EvaluationLetterInputRaw,
+  NavigatorFactsInput,
+  NavigatorReport,
+  SavedNavigatorResult,
+  SavedNavigatorResults,
+  StudentList,
+} from "@lantern/core";
 import { ApiError, type ApiErrorBody, api, CSRF_HEADER, currentCsrfToken } from "../../lib/api-client.ts";
 
 export function runNavigator(facts: NavigatorFactsInput): Promise<NavigatorReport> {
@@ -48,24 +55,17 @@ export function saveBlob(blob: Blob, fileName: string): void {
 
 /** Students the signed-in staff member may save a result for (their first 100, by name). */
 export function listStudentsForSaving(signal?: AbortSignal) {
-  return api.get<import("@lantern/core").StudentList>("/api/students", { limit: 100 }, signal);
+  return api.get<StudentList>("/api/students", { limit: 100 }, signal);
 }
 
 /** Save a result to a student's record (staff; written to the record of access). */
-export function saveResultToRecord(studentId: string, facts: NavigatorFactsInput): Promise<unknown> {
-  return api.post(`/api/students/${encodeURIComponent(studentId)}/navigator-results`, { facts });
+export function saveResultToRecord(studentId: string, facts: NavigatorFactsInput): Promise<SavedNavigatorResult> {
+  return api.post<SavedNavigatorResult>(`/api/students/${encodeURIComponent(studentId)}/navigator-results`, { facts });
 }
-
-export type SavedNavigatorResult = {
-  id: string;
-  savedBy: string;
-  savedAt: string;
-  result: import("@lantern/core").NavigatorResult;
-};
 
 /** Navigator results saved to a student's record, newest first. */
 export function listSavedResults(studentId: string, signal?: AbortSignal) {
-  return api.get<{ items: SavedNavigatorResult[] }>(
+  return api.get<SavedNavigatorResults>(
     `/api/students/${encodeURIComponent(studentId)}/navigator-results`,
     undefined,
     signal,

@@ -81,7 +81,7 @@ type SaveState =
 
 function Editor({ studentId, detail, findings }: { studentId: string; detail: PlanDetail; findings: FindingsPart }) {
   const versionId = detail.version.id;
-  const s = detail.version.content.student as { firstName?: string; lastName?: string } | undefined;
+  const s = detail.version.content.student;
   const name = `${s?.firstName ?? ""} ${s?.lastName ?? ""}`.trim();
   const title = t("plans.editor.title", { plan: planTypeText(detail.plan.type), name });
 

@@ -40,7 +40,7 @@ export default function PlanPage({ params }: Props) {
 }
 
 function studentNameOf(d: PlanDetail): string {
-  const s = d.version.content.student as { firstName?: string; lastName?: string } | undefined;
+  const s = d.version.content.student;
   return `${s?.firstName ?? ""} ${s?.lastName ?? ""}`.trim();
 }
 
@@ -335,7 +335,7 @@ function AttendanceForm({
   onChanged: () => void;
 }) {
   const attendees = detail.version.content.attendees;
-  const meeting = detail.version.content.meeting as { notes?: string; parentConcerns?: string } | undefined;
+  const meeting = detail.version.content.meeting;
   const [status, setStatus] = useState<Record<string, Attendee["attendance"]>>(
     Object.fromEntries(attendees.map((a) => [a.id, a.attendance])),
   );
@@ -414,9 +414,9 @@ function SignSection({
   const [busy, setBusy] = useState(false);
   const attendee = options.find((a) => a.id === attendeeId);
   const asksConsent =
-    detail.plan.type === "iep" &&
+    detail.version.content.type === "iep" &&
     (attendee?.role === "parent" || attendee?.role === "student") &&
-    (detail.version.content.consent as { choice?: string | null } | undefined)?.choice == null;
+    detail.version.content.consent.choice === null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { ROSTER_COLUMNS } from "@lantern/core";
+import { ROSTER_COLUMNS, type RosterImportResult, type RosterProblemsResponse } from "@lantern/core";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -55,7 +55,7 @@ describe("roster import page", () => {
       message: "The file has a problem; nothing was saved",
       problemCount: 1,
       problems: [{ line: 2, column: "date_of_birth", message: "Write the date of birth as YYYY-MM-DD" }],
-    });
+    } satisfies RosterProblemsResponse);
     const user = userEvent.setup();
     render(<RosterImport />);
     const input = screen.getByLabelText(/Roster file/) as HTMLInputElement;
@@ -87,7 +87,7 @@ describe("roster import page", () => {
       guardians: 5,
       seconds: 0.2,
       ignoredColumns: ["ethnicity"],
-    });
+    } satisfies RosterImportResult);
     const user = userEvent.setup();
     render(<RosterImport />);
     await user.upload(screen.getByLabelText(/Roster file/), csv());

@@ -1,4 +1,4 @@
-import type { AccessLog, AdvocateLinks } from "@lantern/core";
+import type { AccessLog, AdvocateLink, AdvocateLinks } from "@lantern/core";
 import { api } from "../../lib/api-client.ts";
 
 export type { AccessLog, AdvocateLinks };
@@ -13,8 +13,8 @@ export function getAdvocates(studentId: string, signal?: AbortSignal): Promise<A
   return api.get<AdvocateLinks>(`${base(studentId)}/advocates`, undefined, signal);
 }
 
-export function linkAdvocate(studentId: string, advocateEmail: string): Promise<unknown> {
-  return api.post(`${base(studentId)}/advocates`, { advocateEmail });
+export function linkAdvocate(studentId: string, advocateEmail: string): Promise<AdvocateLink> {
+  return api.post<AdvocateLink>(`${base(studentId)}/advocates`, { advocateEmail });
 }
 
 export function unlinkAdvocate(studentId: string, advocateId: string): Promise<unknown> {
