@@ -36,6 +36,7 @@ function overdueIep(): PlanDocument {
   });
 }
 
+/** A student at Northside on the demo case manager's caseload, with one plan in effect holding `doc`. */
 async function insertStudentWithPlan(
   t: TestApp,
   doc: PlanDocument,
@@ -43,36 +44,18 @@ async function insertStudentWithPlan(
 ): Promise<{ studentId: string; planId: string; versionId: string }> {
   const ids = t.ids;
   if (!ids) throw new Error("demo ids missing");
-  const cm = ids.people["casemanager@maplevalley.example"];
-  const student = await t.db
-    .insertInto("students")
-    .values({
-      district_id: ids.districtId,
-      school_id: ids.schools.northside,
-      first_name: first,
-      last_name: "Example",
-      date_of_birth: "2014-05-02",
-      grade: "6",
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const cm = ids.people["casemanager@maplevalley.example"] as string;
+  const student = await t.make.student({
+    districtId: ids.districtId,
+    schoolId: ids.schools.northside,
+    firstName: first,
+    lastName: "Example",
+  });
   await t.db
     .insertInto("caseload_members")
     .values({ person_id: cm, student_id: student.id, role: "case-manager" })
     .execute();
-  const plan = await sql<{ id: string }>`
-    insert into plans (student_id, district_id, school_id, type, status, created_by)
-    values (${student.id}, ${ids.districtId}, ${ids.schools.northside}, ${doc.type}, 'in-effect', ${cm})
-    returning id`.execute(t.db);
-  const planId = plan.rows[0]?.id as string;
-  const version = await sql<{ id: string }>`
-    insert into plan_versions (plan_id, number, content, status, created_by)
-    values (${planId}, 1, ${JSON.stringify(doc)}::jsonb, 'in-effect', ${cm})
-    returning id`.execute(t.db);
-  const versionId = version.rows[0]?.id as string;
-  await sql`update plans set current_version_id = ${versionId}, in_effect_version_id = ${versionId} where id = ${planId}`.execute(
-    t.db,
-  );
+  const { planId, versionId } = await t.make.plan({ student, doc, createdBy: cm });
   return { studentId: student.id, planId, versionId };
 }
 
