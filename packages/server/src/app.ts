@@ -23,7 +23,7 @@ import authPlugin from "./plugins/auth.ts";
 import { registerRoutes } from "./routes/index.ts";
 import { VERSION } from "./version.ts";
 
-export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "web", "dist");
+const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "web", "dist");
 
 export type AppOptions = {
   db: Kysely<Database>;

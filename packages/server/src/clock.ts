@@ -8,7 +8,7 @@ import type { Clock, IsoDate } from "@lantern/core";
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar date of `instant` in `timeZone`. */
-export function calendarDateIn(timeZone: string, instant: Date): IsoDate {
+function calendarDateIn(timeZone: string, instant: Date): IsoDate {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });

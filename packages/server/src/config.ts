@@ -10,7 +10,7 @@ const ZPort = z.coerce
   .min(1, "must be a whole number between 1 and 65535")
   .max(65535, "must be a whole number between 1 and 65535");
 
-export const ZConfig = z.object({
+const ZConfig = z.object({
   PORT: ZPort.default(3000),
   HOST: z.string().min(1, "must not be empty").default("127.0.0.1"),
   DATA_DIR: z.string().min(1, "must not be empty").default("./data"),

@@ -11,7 +11,7 @@ import { createRepositories } from "./repositories/index.ts";
 import type { UseCaseDeps } from "./use-cases/deps.ts";
 
 /** The due-soon window of a district that has not chosen one, unless DUE_SOON_DAYS says otherwise. */
-export const DEFAULT_DUE_SOON_DAYS = 30;
+const DEFAULT_DUE_SOON_DAYS = 30;
 
 export function createUseCaseDeps(
   db: Kysely<Database>,

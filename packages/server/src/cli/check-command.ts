@@ -18,7 +18,7 @@ function localToday(): string {
 }
 
 /** Read, validate and check a plan file. Throws UsageError on bad input. */
-export async function checkFile(file: string, options: CheckOptions = {}): Promise<PlanCheck> {
+async function checkFile(file: string, options: CheckOptions = {}): Promise<PlanCheck> {
   const today = options.today ?? localToday();
   if (!isIsoDate(today)) throw new UsageError("--today: expected a calendar date written as YYYY-MM-DD");
   const state = options.state?.toUpperCase();

@@ -29,7 +29,7 @@ async function readRosterFile(file: string): Promise<string> {
 }
 
 /** Check the file on its own (no database needed); throws UsageError naming the first problem. */
-export function checkRosterText(csv: string, today: string): void {
+function checkRosterText(csv: string, today: string): void {
   const parsed = parseRosterCsv(csv);
   if ("problem" in parsed) throw new UsageError(firstRosterProblemLine([parsed.problem]));
   const validation = validateRoster(parsed.header, parsed.records, { today });
@@ -38,7 +38,7 @@ export function checkRosterText(csv: string, today: string): void {
 }
 
 /** The district to import into: the one named (id or name), or the only one there is. */
-export async function resolveDistrict(db: Kysely<Database>, wanted: string | undefined): Promise<string> {
+async function resolveDistrict(db: Kysely<Database>, wanted: string | undefined): Promise<string> {
   const districts = await createRosterRepository(db).listDistricts();
   if (wanted === undefined) {
     if (districts.length === 1 && districts[0]) return districts[0].id;

@@ -13,7 +13,7 @@ import { register as registerPlan } from "./plan-command.ts";
 import { register as registerSeed } from "./seed-command.ts";
 import { register as registerStart } from "./start-command.ts";
 
-export function buildProgram(): Command {
+function buildProgram(): Command {
   const program = new Command("lantern")
     .description("Lantern: IEP and Section 504 plans — navigator, plan workspace, compliance and enforcement")
     .version(VERSION)

@@ -17,7 +17,7 @@ import type { Command } from "commander";
 import { failWith, UsageError } from "./cli-errors.ts";
 
 /** Read, validate and summarize a service-log file. Throws UsageError on bad input. */
-export async function minutesFromFile(file: string, through?: string): Promise<ServiceLogSummary> {
+async function minutesFromFile(file: string, through?: string): Promise<ServiceLogSummary> {
   if (through !== undefined && !isIsoDate(through)) {
     throw new UsageError("--through: expected a calendar date written as YYYY-MM-DD");
   }

@@ -16,7 +16,7 @@ async function readStdin(): Promise<string> {
 }
 
 /** Parse facts from JSON text and run the navigator. Throws UsageError on bad input. */
-export function navigateText(text: string): NavigatorResult {
+function navigateText(text: string): NavigatorResult {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -29,7 +29,7 @@ export function navigateText(text: string): NavigatorResult {
   return navigate(parsed.data);
 }
 
-export async function navigateFile(file: string): Promise<NavigatorResult> {
+async function navigateFile(file: string): Promise<NavigatorResult> {
   let text: string;
   if (file === "-") {
     text = await readStdin();

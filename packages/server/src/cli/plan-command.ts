@@ -85,7 +85,7 @@ export function parsePlanFile(text: string): LoadedPlan {
   return { document: parsed.data, raw: json, seal: null };
 }
 
-export async function loadPlanFile(file: string): Promise<LoadedPlan> {
+async function loadPlanFile(file: string): Promise<LoadedPlan> {
   return parsePlanFile(await readInput(file));
 }
 

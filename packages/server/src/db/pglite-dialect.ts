@@ -34,7 +34,7 @@ type WorkerReply =
   | { id: number; ok: false; error: Record<string, unknown> & { message: string } };
 
 /** An error from the database thread, with PostgreSQL's fields (`code`, `detail`, `constraint`…). */
-export class EmbeddedDatabaseError extends Error {
+class EmbeddedDatabaseError extends Error {
   override name = "DatabaseError";
   constructor(fields: Record<string, unknown> & { message: string }) {
     super(fields.message);

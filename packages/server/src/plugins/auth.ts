@@ -11,7 +11,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { SessionRepository } from "../repositories/session-repository.ts";
 
-export const SESSION_COOKIE = "lantern_session";
+const SESSION_COOKIE = "lantern_session";
 export const CSRF_COOKIE = "lantern_csrf";
 export const CSRF_HEADER = "x-csrf-token";
 

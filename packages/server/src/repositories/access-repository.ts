@@ -140,7 +140,7 @@ export function createAccessRepository(db: Kysely<Database>) {
 
 export type AccessRepository = ReturnType<typeof createAccessRepository>;
 
-export function createRecordOfAccessLog(db: Kysely<Database>, requestId?: string | null): RecordOfAccessLog {
+function createRecordOfAccessLog(db: Kysely<Database>, requestId?: string | null): RecordOfAccessLog {
   return {
     async write(entry: RecordOfAccessEntry): Promise<void> {
       await db.executeQuery(

@@ -30,8 +30,6 @@ function parseSignature(value: unknown): PlanAccommodationSignature | null {
   return (s ?? null) as PlanAccommodationSignature | null;
 }
 
-export type BoilerplateIndexStore = ReturnType<typeof createBoilerplateIndexStore>;
-
 /**
  * `trx` is the transaction a change runs in (the locks are held until it ends); `root`, the
  * database itself, keys the in-memory cache.

@@ -39,5 +39,3 @@ export function createCalendarFeedsRepository(db: Kysely<Database>) {
     },
   };
 }
-
-export type CalendarFeedsRepository = ReturnType<typeof createCalendarFeedsRepository>;

@@ -220,5 +220,3 @@ export function createComplianceDashboardRepository(db: Kysely<Database>) {
     },
   };
 }
-
-export type ComplianceDashboardRepository = ReturnType<typeof createComplianceDashboardRepository>;

@@ -125,7 +125,7 @@ const PLAN_DEADLINES_SPEC: ColumnSpec = {
 };
 
 /** Findings counted by `code|severity`, as dashboards add them up. */
-export function findingCounts(findings: ReadonlyArray<Pick<Finding, "code" | "severity">>): Record<string, number> {
+function findingCounts(findings: ReadonlyArray<Pick<Finding, "code" | "severity">>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const f of findings) {
     const key = `${f.code}|${f.severity}`;

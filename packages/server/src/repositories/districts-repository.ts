@@ -39,5 +39,3 @@ export function createDistrictsRepository(db: Kysely<Database>) {
     },
   };
 }
-
-export type DistrictsRepository = ReturnType<typeof createDistrictsRepository>;

@@ -47,5 +47,3 @@ export function createEnforcementPlanSource(db: Kysely<Database>) {
     },
   };
 }
-
-export type EnforcementPlanSource = ReturnType<typeof createEnforcementPlanSource>;

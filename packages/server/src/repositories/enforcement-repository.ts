@@ -311,5 +311,3 @@ export function createEnforcementRepository(db: Kysely<Database>) {
     },
   };
 }
-
-export type EnforcementRepository = ReturnType<typeof createEnforcementRepository>;

@@ -59,5 +59,3 @@ export function createNavigatorResultsRepository(db: Kysely<Database>) {
     },
   };
 }
-
-export type NavigatorResultsRepository = ReturnType<typeof createNavigatorResultsRepository>;

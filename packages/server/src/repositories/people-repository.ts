@@ -51,5 +51,3 @@ export function createPeopleRepository(db: Kysely<Database>) {
     },
   };
 }
-
-export type PeopleRepository = ReturnType<typeof createPeopleRepository>;

@@ -7,7 +7,7 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
 
 /** Rows per statement: large enough to amortise a round trip, small enough to bound one message. */
-export const ROSTER_BATCH = 5000;
+const ROSTER_BATCH = 5000;
 
 export type ExistingSchool = { id: string; name: string; code: string | null };
 export type ExistingStudent = {

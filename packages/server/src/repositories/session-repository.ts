@@ -14,7 +14,7 @@ import {
   toStudentAccessFacts,
 } from "./access-repository.ts";
 
-export const SESSION_IDLE_MINUTES = 12 * 60;
+const SESSION_IDLE_MINUTES = 12 * 60;
 /** Refresh last_seen/expiry at most this often, so reads do not write on every request. */
 const TOUCH_AFTER_MS = 5 * 60 * 1000;
 

@@ -98,5 +98,3 @@ export function createSharingRepository(db: Kysely<Database>) {
     },
   };
 }
-
-export type SharingRepository = ReturnType<typeof createSharingRepository>;

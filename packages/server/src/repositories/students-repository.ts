@@ -57,7 +57,7 @@ export type StudentSnapshotFacts = {
 export type StudentListRow = Omit<StudentListItem, "plans" | "nextDeadline"> & { districtId: string };
 
 /** The words of a name search, lower-cased (at most four). */
-export function nameSearchWords(q: string | undefined): string[] {
+function nameSearchWords(q: string | undefined): string[] {
   return (q ?? "")
     .toLowerCase()
     .split(/[\s,]+/)
@@ -262,8 +262,6 @@ export function createStudentsRepository(db: Kysely<Database>) {
     },
   };
 }
-
-export type StudentsRepository = ReturnType<typeof createStudentsRepository>;
 
 function scopeCondition(scope: ReadScope, personId: string): Expression<SqlBool> {
   switch (scope.kind) {

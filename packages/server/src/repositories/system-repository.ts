@@ -13,5 +13,3 @@ export function createSystemRepository(db: Kysely<Database>) {
     },
   };
 }
-
-export type SystemRepository = ReturnType<typeof createSystemRepository>;

@@ -18,7 +18,7 @@ import { z } from "zod";
 import { importRoster } from "../../use-cases/roster/import-roster.ts";
 
 /** Largest roster accepted over HTTP (about 100,000 students with guardians). */
-export const ROSTER_BODY_LIMIT = 20 * 1024 * 1024;
+const ROSTER_BODY_LIMIT = 20 * 1024 * 1024;
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   // CSV arrives as text; this parser applies to the routes of this plugin only.

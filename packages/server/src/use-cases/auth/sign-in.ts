@@ -9,9 +9,9 @@ import { verify } from "@node-rs/argon2";
 import type { PersonWithRoles } from "../../repositories/people-repository.ts";
 import { inTransaction, type UseCaseDeps } from "../deps.ts";
 
-export const LOGIN_WINDOW_SECONDS = 15 * 60;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_ADDRESS = 50;
+const LOGIN_WINDOW_SECONDS = 15 * 60;
+const MAX_FAILURES_PER_ACCOUNT = 5;
+const MAX_FAILURES_PER_ADDRESS = 50;
 
 /** A hash that lets a wrong email cost as much as a wrong password. */
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$5Kp3bYmiG7iBv+u6UmsvWG2SmZTq8ZQsv3FB2VnOZlY";

@@ -18,7 +18,7 @@ import { todayFor, type UseCaseDeps } from "../deps.ts";
 import { refreshStalePlans } from "./refresh-plan-compliance.ts";
 
 /** A stored deadline with its state on `today`. */
-export function withState(d: Deadline, today: IsoDate, settings: Pick<DeadlineSettings, "dueSoonDays">): Deadline {
+function withState(d: Deadline, today: IsoDate, settings: Pick<DeadlineSettings, "dueSoonDays">): Deadline {
   const state = deadlineState(d.dueDate, today, d.metOn, settings.dueSoonDays);
   return {
     ...d,

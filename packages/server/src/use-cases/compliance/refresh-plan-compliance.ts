@@ -70,7 +70,7 @@ function withRecordedSignatures(doc: PlanDocument, recorded: RecordedSignature[]
  * start or consent date passing (team and signature checks, "in effect"), a birthday that brings
  * the transition or transfer-of-rights requirement, or a new school year (safeguards notice).
  */
-export function nextRecheck(doc: PlanDocument, today: IsoDate, calendar: SchoolCalendar): IsoDate | null {
+function nextRecheck(doc: PlanDocument, today: IsoDate, calendar: SchoolCalendar): IsoDate | null {
   const candidates: Array<string | null | undefined> = [doc.meeting.date, doc.dates.planStart];
   if (doc.type === "iep") {
     candidates.push(doc.dates.initialConsentToServices);
@@ -305,7 +305,7 @@ async function rewriteBoilerplateFindings(
  * After a bulk run with `deferNeighbours`: rewrite the boilerplate findings of the collected
  * plans once, against the complete indexes.
  */
-export async function settleBoilerplateNeighbours(deps: UseCaseDeps, planIds: Iterable<string>): Promise<number> {
+async function settleBoilerplateNeighbours(deps: UseCaseDeps, planIds: Iterable<string>): Promise<number> {
   const ids = [...new Set(planIds)];
   if (ids.length === 0) return 0;
   let schools: string[] = [];

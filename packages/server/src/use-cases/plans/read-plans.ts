@@ -108,7 +108,7 @@ function verifiedSeal(versionId: string, content: () => PlanDocument, hash: stri
  * parsed only when the page looks inside it (checks and signers while it is a draft or proposed,
  * the seal's first verification); a version in effect is sent without a parse or a stringify.
  */
-export function planDetailView(deps: Pick<UseCaseDeps, "clock">, page: PlanPage, reader: PlanReader): PlanDetailView {
+function planDetailView(deps: Pick<UseCaseDeps, "clock">, page: PlanPage, reader: PlanReader): PlanDetailView {
   const { plan, version, signatures, versions, meetings } = page;
   let parsed: PlanDocument | undefined;
   const content = () => {

@@ -49,7 +49,7 @@ export type ImportRosterOutcome =
   | { ok: false; problems: RosterProblem[]; problemCount: number };
 
 /** Why each record-of-access row is written. */
-export const ROSTER_PURPOSE = "roster import from the student information system";
+const ROSTER_PURPOSE = "roster import from the student information system";
 
 // ---------------------------------------------------------------------------------------------
 // CSV
