@@ -2,6 +2,7 @@ import type { SessionResponse, SignInLockedBody } from "@lantern/core";
 import { fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "../../app/app.tsx";
+import { paths } from "../../app/paths.ts";
 import { validateSignIn } from "./sign-in-page.tsx";
 
 /** Lazy pages load on first use; on a busy machine that can take more than the default 1 s. */
@@ -41,7 +42,7 @@ describe("the sign-in page", () => {
       const [status, body] = path === "/api/auth/sign-in" ? [429, locked] : [200, signedOut];
       return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
     });
-    window.history.replaceState(null, "", "/sign-in");
+    window.history.replaceState(null, "", paths.signIn);
     render(<App />);
     fireEvent.change(await screen.findByLabelText("Email address", {}, wait), {
       target: { value: "casemanager@maplevalley.example" },
