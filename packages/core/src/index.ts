@@ -12,6 +12,7 @@ export * from "./compliance/compliance-api.ts";
 export * from "./compliance/compliance-labels.ts";
 export * from "./compliance/deadlines.ts";
 export * from "./compliance/findings.ts";
+export * from "./compliance/next-recheck.ts";
 export * from "./eligibility/evaluation-request-letter.ts";
 export * from "./eligibility/navigate.ts";
 export * from "./eligibility/navigator-facts.ts";

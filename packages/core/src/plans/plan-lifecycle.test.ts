@@ -6,10 +6,12 @@ import {
   consentedServices,
   isEditablePlanState,
   isExcludedFromConsent,
+  PLAN_SEALING_CITATION,
   PLAN_STANDING_CITATION,
   PLAN_TRANSITIONS,
   planActionsFrom,
   planStandingStatus,
+  sealingProblems,
   transitionPlan,
 } from "./plan-lifecycle.ts";
 import { sample504, sampleIep } from "./plan-samples.ts";
@@ -154,5 +156,24 @@ describe(`a plan's standing status (${PLAN_STANDING_CITATION})`, () => {
     expect(planStandingStatus(null, "proposed")).toBe("proposed");
     expect(planStandingStatus("ended", "ended")).toBe("ended");
     expect(planStandingStatus(null, null)).toBe("draft");
+  });
+});
+
+describe(`sealing (${PLAN_SEALING_CITATION})`, () => {
+  it("waits for the parent's (or adult student's) signature", () => {
+    const plan = sample504();
+    const parent = plan.attendees.find((a) => a.role === "parent");
+    expect(parent).toBeDefined();
+    const unsigned = { ...plan, signatures: plan.signatures.filter((s) => s.attendeeId !== parent?.id) };
+    expect(sealingProblems("proposed", unsigned, "2026-11-23")).toContainEqual({
+      path: "/signatures",
+      message: "The parent (or adult student) has not signed",
+    });
+  });
+
+  it("seals only a proposal", () => {
+    expect(sealingProblems("draft", sample504(), "2026-11-23")).toEqual([
+      { path: "/status", message: "Only a proposed version can be signed and sealed; this one is draft" },
+    ]);
   });
 });

@@ -381,3 +381,24 @@ export function planStandingStatus(
 ): PlanState {
   return inEffectVersionState === "in-effect" ? "in-effect" : (currentVersionState ?? "draft");
 }
+
+/** Where sealing's conditions come from: signatures and consent make the version final. */
+export const PLAN_SEALING_CITATION = "34 CFR 300.300(b); 300.9";
+
+/**
+ * What still stands between a version and its seal (empty when it can be sealed): it must be a
+ * proposal; the signing step's conditions must hold (an IEP's consent choice, 34 CFR 300.300(b));
+ * and the parent, or the adult student, must have signed (consent is theirs, 300.9).
+ */
+export function sealingProblems(status: PlanState | string, doc: PlanDocument, today: string): ErrorIssue[] {
+  if (status !== "proposed") {
+    return [{ path: "/status", message: `Only a proposed version can be signed and sealed; this one is ${status}` }];
+  }
+  const check = checkPlanTransition("proposed", "sign", { document: doc, on: today });
+  const problems: ErrorIssue[] = check.problems.map(({ path, message }) => ({ path, message }));
+  const familyIds = new Set(doc.attendees.filter((a) => a.role === "parent" || a.role === "student").map((a) => a.id));
+  if (!doc.signatures.some((s) => familyIds.has(s.attendeeId))) {
+    problems.push({ path: "/signatures", message: "The parent (or adult student) has not signed" });
+  }
+  return problems;
+}

@@ -22,14 +22,13 @@
  * rewritten, in the same transaction, not a whole new check.
  */
 import {
-  addDays,
-  addYears,
   type BoilerplateIndex,
   boilerplateFindings,
   checkPlan,
   DEADLINE_DERIVED_FINDING_CODES,
   type DeadlineSettings,
   type IsoDate,
+  nextRecheck,
   type PlanAccommodationSignature,
   type PlanCheck,
   type PlanDocument,
@@ -63,26 +62,6 @@ function withRecordedSignatures(doc: PlanDocument, recorded: RecordedSignature[]
       meaning: r.meaning as "attendance" | "agreement",
     }));
   return { ...doc, signatures: [...doc.signatures, ...extra] } as PlanDocument;
-}
-
-/**
- * The first day after `today` on which the plan's results can change with time alone: a meeting,
- * start or consent date passing (team and signature checks, "in effect"), a birthday that brings
- * the transition or transfer-of-rights requirement, or a new school year (safeguards notice).
- */
-function nextRecheck(doc: PlanDocument, today: IsoDate, calendar: SchoolCalendar): IsoDate | null {
-  const candidates: Array<string | null | undefined> = [doc.meeting.date, doc.dates.planStart];
-  if (doc.type === "iep") {
-    candidates.push(doc.dates.initialConsentToServices);
-    const birth = doc.student.dateOfBirth;
-    if (birth) for (const age of [16, 17, 18]) candidates.push(addYears(birth, age));
-  } else {
-    candidates.push(doc.dates.ended);
-  }
-  for (const y of calendar.data.years) candidates.push(y.firstDay, addDays(y.lastDay, 1));
-  let next: IsoDate | null = null;
-  for (const c of candidates) if (c && c > today && (next === null || c < next)) next = c;
-  return next;
 }
 
 type DistrictContext = {

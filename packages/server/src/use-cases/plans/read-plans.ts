@@ -18,6 +18,7 @@ import {
   type RoleAssignment,
   type SignatureView,
   type StudentAccessFacts,
+  sealingProblems,
   type VersionSummary,
   type VersionView,
   verifyPlanSeal,
@@ -32,7 +33,6 @@ import type {
   PlanVersionSummary,
 } from "../../repositories/plans-repository.ts";
 import type { UseCaseDeps } from "../deps.ts";
-import { sealingProblems } from "./seal-plan-version.ts";
 
 /** Who reads, and what the access path decided about them and the student. */
 export type PlanReader = {

@@ -3,24 +3,10 @@
  * "signed" (34 CFR 300.300(b); 300.9), the SHA-256 of its canonical JSON is computed by core and
  * stored with sealed_at. From then on the database refuses any change to its content.
  */
-import { checkPlanTransition, DomainError, type ErrorIssue, type PlanDocument } from "@lantern/core";
+import { DomainError, type ErrorIssue, PLAN_SEALING_CITATION, sealingProblems } from "@lantern/core";
 import type { PlanRecord } from "../../repositories/plans-repository.ts";
 import { auditAs, inTransaction, todayFor, type UseCaseDeps } from "../deps.ts";
 import { type PlanActor, refreshPlanStatus } from "./plan-support.ts";
-
-/** What is still missing before the version can be sealed (empty when it can be). */
-export function sealingProblems(status: string, doc: PlanDocument, today: string): ErrorIssue[] {
-  if (status !== "proposed") {
-    return [{ path: "/status", message: `Only a proposed version can be signed and sealed; this one is ${status}` }];
-  }
-  const check = checkPlanTransition("proposed", "sign", { document: doc, on: today });
-  const problems: ErrorIssue[] = check.problems.map(({ path, message }) => ({ path, message }));
-  const familyIds = new Set(doc.attendees.filter((a) => a.role === "parent" || a.role === "student").map((a) => a.id));
-  if (!doc.signatures.some((s) => familyIds.has(s.attendeeId))) {
-    problems.push({ path: "/signatures", message: "The parent (or adult student) has not signed" });
-  }
-  return problems;
-}
 
 /** Seal the version inside the caller's transaction when nothing is missing. */
 export async function sealIfComplete(
@@ -42,7 +28,7 @@ export async function sealIfComplete(
     action: "plan.sealed",
     studentId: plan.studentId,
     subject: `plan:${plan.id}`,
-    details: { planId: plan.id, versionId: version.id, sha256: seal.sha256, citation: "34 CFR 300.300(b); 300.9" },
+    details: { planId: plan.id, versionId: version.id, sha256: seal.sha256, citation: PLAN_SEALING_CITATION },
   });
   return { sealed: true, sha256: seal.sha256, problems: [] };
 }
