@@ -1,5 +1,5 @@
 import type { SessionResponse, SessionUser, StudentList } from "@lantern/core";
-import { render, screen } from "@testing-library/react";
+import { render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "./app.tsx";
 
@@ -43,7 +43,8 @@ describe("App", () => {
     render(<App />);
     expect(await screen.findByRole("heading", { level: 1, name: "Sign in" }, wait)).toBeTruthy();
     expect(window.location.pathname + window.location.search).toBe("/sign-in?next=%2Fstudents%2Fabc");
-    expect(document.title).toBe("Sign in – Lantern");
+    // The title is set by an effect, which may run after the heading is on screen.
+    await waitFor(() => expect(document.title).toBe("Sign in – Lantern"), wait);
   });
 
   it("shows a guardian their children at /", async () => {
