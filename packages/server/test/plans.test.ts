@@ -7,6 +7,7 @@ import { hashPlanContent } from "@lantern/core";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type Client, type TestApp } from "./helpers/build-app.ts";
+import { expectAccessiblePdf } from "./helpers/pdf-expectations.ts";
 import { DATABASE_KINDS } from "./helpers/test-database.ts";
 
 type Detail = {
@@ -377,7 +378,8 @@ describe.each(DATABASE_KINDS)("plan workspace on %s", (kind) => {
     const before = await sql<{
       n: number;
     }>`select count(*)::int as n from record_of_access where record = ${`plan:${planId}`}`.execute(t.db);
-    for (const kind of ["full", "parent-summary", "at-a-glance", "prior-written-notice"]) {
+    const kinds = ["full", "parent-summary", "at-a-glance", "prior-written-notice"];
+    for (const kind of kinds) {
       const res = await parent.get(`/api/students/${studentId}/plans/${planId}/pdf?kind=${kind}`);
       expect(res.statusCode, `${kind}: ${res.body.slice(0, 200)}`).toBe(200);
       expect(res.headers["content-type"]).toContain("application/pdf");
@@ -386,6 +388,24 @@ describe.each(DATABASE_KINDS)("plan workspace on %s", (kind) => {
     const after = await sql<{
       n: number;
     }>`select count(*)::int as n from record_of_access where record = ${`plan:${planId}`}`.execute(t.db);
-    expect(after.rows[0]?.n).toBe((before.rows[0]?.n ?? 0) + 4);
+    expect(after.rows[0]?.n).toBe((before.rows[0]?.n ?? 0) + kinds.length);
+  });
+
+  it("prints DRAFT on every page of a version that is not sealed, and not on a sealed one", async () => {
+    const draftStudent = sid("Sofia Okafor");
+    const draftPlan = (await plansOf(cm, draftStudent)).items[0]?.id as string;
+    const draft = await cm.get(`/api/students/${draftStudent}/plans/${draftPlan}/pdf?kind=full`);
+    expect(draft.statusCode).toBe(200);
+    const d = (await cm.get(`/api/students/${draftStudent}/plans/${draftPlan}`)).json() as Detail;
+    expect(d.version.sealedAt).toBeNull();
+    expectAccessiblePdf(draft.rawPayload, { draft: true, furniture: "Sofia Okafor · IEP" });
+
+    const sealedStudent = sid("Mateo Rivera");
+    const sealedPlan = (await plansOf(cm, sealedStudent)).items[0]?.id as string;
+    const sealed = await cm.get(`/api/students/${sealedStudent}/plans/${sealedPlan}/pdf?kind=full`);
+    const s = (await cm.get(`/api/students/${sealedStudent}/plans/${sealedPlan}`)).json() as Detail;
+    expect(s.version.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const groups = (s.version.sha256 as string).slice(0, 16).replace(/(.{4})/g, "$1 ");
+    expectAccessiblePdf(sealed.rawPayload, { draft: false, furniture: `Mateo Rivera · IEP · SHA-256 ${groups}` });
   });
 });
