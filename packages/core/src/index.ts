@@ -26,6 +26,7 @@ export * from "./plans/canonical-json.ts";
 export * from "./plans/carry-over-504.ts";
 export * from "./plans/iep-document.ts";
 export * from "./plans/meeting-notice.ts";
+export * from "./plans/meeting-notice-document.ts";
 export * from "./plans/plan-common.ts";
 export * from "./plans/plan-diff.ts";
 export * from "./plans/plan-document.ts";
