@@ -378,7 +378,7 @@ describe.each(DATABASE_KINDS)("plan workspace on %s", (kind) => {
     const before = await sql<{
       n: number;
     }>`select count(*)::int as n from record_of_access where record = ${`plan:${planId}`}`.execute(t.db);
-    const kinds = ["full", "parent-summary", "at-a-glance", "prior-written-notice"];
+    const kinds = ["full", "parent-summary", "at-a-glance", "prior-written-notice", "meeting-notice"];
     for (const kind of kinds) {
       const res = await parent.get(`/api/students/${studentId}/plans/${planId}/pdf?kind=${kind}`);
       expect(res.statusCode, `${kind}: ${res.body.slice(0, 200)}`).toBe(200);
@@ -389,6 +389,36 @@ describe.each(DATABASE_KINDS)("plan workspace on %s", (kind) => {
       n: number;
     }>`select count(*)::int as n from record_of_access where record = ${`plan:${planId}`}`.execute(t.db);
     expect(after.rows[0]?.n).toBe((before.rows[0]?.n ?? 0) + kinds.length);
+  });
+
+  it("prints the notice of the meeting scheduled for the plan (300.322(b)) for the family, tagged", async () => {
+    // The lifecycle test scheduled Mateo's annual review meeting for the version now in effect.
+    const studentId = sid("Mateo Rivera");
+    const planId = (await plansOf(parent, studentId)).items[0]?.id as string;
+    const base = `/api/students/${studentId}/plans/${planId}`;
+    const detail = (await parent.get(base)).json() as Detail;
+    const meetingId = detail.meetings[0]?.id as string;
+    for (const query of ["kind=meeting-notice", `kind=meeting-notice&meetingId=${meetingId}`]) {
+      const res = await parent.get(`${base}/pdf?${query}`);
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+      const pdf = expectAccessiblePdf(res.rawPayload, { furniture: "Mateo Rivera · Notice of IEP team meeting" });
+      expect(pdf.title).toMatch(/^Notice of IEP team meeting: Mateo Rivera/);
+      for (const words of [
+        "Why we are meeting 34 CFR 300.322(b)(1)(i) Annual IEP review",
+        "When 34 CFR 300.322(b)(1)(i) November 23, 2026 at 3:30 p.m.",
+        "Where 34 CFR 300.322(b)(1)(i) Room 12",
+        "You may bring others 34 CFR 300.322(b)(1)(ii); 300.321(a)(6)",
+        "Date of this notice: November 9, 2026",
+      ])
+        expect(pdf.text).toContain(words);
+    }
+    const unknown = await parent.get(`${base}/pdf?kind=meeting-notice&meetingId=00000000-0000-4000-8000-000000000000`);
+    expect(unknown.statusCode).toBe(404);
+    // The IEP created for Lucas Silva above has no meeting scheduled: no notice to print.
+    const lucas = sid("Lucas Silva");
+    const lucasPlan = (await plansOf(cm, lucas)).items.find((x) => x.type === "iep")?.id as string;
+    const unscheduled = await cm.get(`/api/students/${lucas}/plans/${lucasPlan}/pdf?kind=meeting-notice`);
+    expect(unscheduled.statusCode, unscheduled.body).toBe(404);
   });
 
   it("prints DRAFT on every page of a version that is not sealed, and not on a sealed one", async () => {

@@ -1,7 +1,7 @@
 /**
  * Every kind of PDF Lantern makes, read back from the file: tagged, with title and language, the
  * headings in order, lists and tables with header cells, and every word extractable. Full plans,
- * family summaries, at-a-glance pages, the prior written notice and letters
+ * family summaries, at-a-glance pages, the prior written notice, the meeting notice and letters
  * are rendered here; the delivery summary and progress report are read back in the enforcement
  * route tests, on real data.
  */
@@ -14,6 +14,7 @@ import {
   type Section504Document,
   sealPlanContent,
   ZEvaluationLetterInput,
+  ZMeetingNotice,
   ZPlanDocument,
 } from "@lantern/core";
 import { describe, expect, it } from "vitest";
@@ -167,6 +168,45 @@ describe("documents for the family and staff", () => {
     });
     const h3 = headings(documentOf(pdf)).filter((h) => h.startsWith("H3 "));
     expect(h3.map((h) => h.slice(3, 5))).toEqual(["1.", "2.", "3.", "4.", "5.", "6.", "7."]);
+  });
+
+  it("the meeting notice: the contents of 300.322(b) as headings, never marked DRAFT", async () => {
+    const notice = ZMeetingNotice.parse({
+      sentOn: "2026-09-18",
+      purpose: "Annual review of Mari's IEP",
+      date: "2026-10-06",
+      time: "15:15",
+      location: "Lantern Valley High School, Conference Room B",
+      attendees: ["special-education-teacher", "Ms. Okoro-Demo, English teacher"],
+      informsRightToBringOthers: true,
+      transitionIsPurpose: true,
+      studentWillBeInvited: true,
+      agenciesInvited: ["State Department of Rehabilitation"],
+    });
+    const pdf = expectAccessiblePdf(await renderPlanPdf("meeting-notice", iep, { meetingNotice: notice }), {
+      furniture: "Marisol Quintero-Demo, grade 11, Lantern Valley High School · Notice of IEP team meeting",
+    });
+    expect(topHeadings(documentOf(pdf))).toEqual([
+      "H1 Notice of IEP team meeting",
+      "H2 Why we are meeting",
+      "H2 When",
+      "H2 Where",
+      "H2 Who will attend",
+      "H2 You may bring others",
+      "H2 Planning for life after high school",
+      "H2 If you cannot come",
+    ]);
+    expect(pdf.text).toContain("October 6, 2026 at 3:15 p.m.");
+    expect(pdf.text).toContain("34 CFR 300.322(b)(1)(ii); 300.321(a)(6)");
+    expect(findAll(documentOf(pdf), "LBody").map(textOf)).toEqual([
+      "Special education teacher",
+      "Ms. Okoro-Demo, English teacher",
+      "State Department of Rehabilitation",
+    ]);
+  });
+
+  it("a plan without a meeting notice has none to print", async () => {
+    await expect(renderPlanPdf("meeting-notice", ZPlanDocument.parse({ type: "iep" }))).rejects.toThrow(RangeError);
   });
 });
 

@@ -3,27 +3,31 @@
  * - `full`: the whole IEP (`iep-pdf.ts`) or Section 504 plan (`section-504-pdf.ts`);
  * - `parent-summary`: the plan in plain language for the family (`family-summary-pdf.ts`);
  * - `at-a-glance`: one page for staff (`at-a-glance-pdf.ts`);
- * - `prior-written-notice`: the notice of 34 CFR 300.503 (`prior-written-notice-pdf.ts`).
+ * - `prior-written-notice`: the notice of 34 CFR 300.503 (`prior-written-notice-pdf.ts`);
+ * - `meeting-notice`: the notice of the team meeting, 34 CFR 300.322(b) (`meeting-notice-pdf.ts`).
  * A version that is not sealed prints DRAFT on every page of the plan documents.
  */
-import type { PlanDocument } from "@lantern/core";
+import { type MeetingNotice, meetingNoticeDocumentFor, type PlanDocument, type PlanPdfKind } from "@lantern/core";
 import { atAGlancePdfDocument, GLANCE_LIMITS } from "./at-a-glance-pdf.ts";
 import { familySummaryPdfDocument } from "./family-summary-pdf.ts";
 import { iepPdfDocument } from "./iep-pdf.ts";
+import { meetingNoticePdfDocument } from "./meeting-notice-pdf.ts";
 import type { PdfDocumentSpec } from "./pdf-model.ts";
 import { renderPdfDocument } from "./pdf-render.ts";
 import type { PlanPdfOptions } from "./plan-pdf-parts.ts";
 import { priorWrittenNoticePdfDocument } from "./prior-written-notice-pdf.ts";
 import { section504PdfDocument } from "./section-504-pdf.ts";
 
+/** The kinds are core's (`PLAN_PDF_KINDS`, with their labels). */
+export { PLAN_PDF_KINDS, type PlanPdfKind } from "@lantern/core";
 export { IEP_PDF_SECTIONS } from "./iep-pdf.ts";
 export { formatPlanDate, formatPlanTimestamp, type PlanPdfOptions } from "./plan-pdf-parts.ts";
 export { SECTION_504_PDF_SECTIONS } from "./section-504-pdf.ts";
 
-export const PLAN_PDF_KINDS = ["full", "parent-summary", "at-a-glance", "prior-written-notice"] as const;
-export type PlanPdfKind = (typeof PLAN_PDF_KINDS)[number];
-
-export type PlanDocumentPdfOptions = PlanPdfOptions;
+export type PlanDocumentPdfOptions = PlanPdfOptions & {
+  /** For `meeting-notice`: the notice of a scheduled meeting (default: the plan's own `meeting.notice`). */
+  meetingNotice?: MeetingNotice | null | undefined;
+};
 
 /** The document of one kind for a plan version, in the PDF model. */
 export function planPdfDocument(
@@ -41,6 +45,11 @@ export function planPdfDocument(
     case "prior-written-notice":
       if (doc.type !== "iep") throw new RangeError("A prior written notice belongs to an IEP");
       return priorWrittenNoticePdfDocument(doc, options);
+    case "meeting-notice": {
+      const notice = options.meetingNotice ?? doc.meeting.notice;
+      if (!notice) throw new RangeError("This plan has no meeting notice");
+      return meetingNoticePdfDocument(meetingNoticeDocumentFor(doc, notice));
+    }
   }
 }
 

@@ -194,4 +194,6 @@ export const ZDiffResponse = z.object({
 export const ZPdfQuery = z.object({
   kind: z.enum(PLAN_PDF_KINDS).default("full"),
   versionId: z.string().max(64).optional(),
+  /** For the meeting notice: which meeting (default: the one scheduled for the version). */
+  meetingId: z.string().max(64).optional(),
 });

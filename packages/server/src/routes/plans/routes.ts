@@ -10,6 +10,7 @@ import {
   DomainError,
   decideStudentAccess,
   diffPlans,
+  type MeetingNotice,
   PLAN_SEAL_ALGORITHM,
   type PlanDocument,
   verifyPlanSeal,
@@ -18,6 +19,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { systemClock } from "../../clock.ts";
+import { noticeOfMeeting } from "../../pdf/meeting-notice-pdf.ts";
 import { renderPlanPdf } from "../../pdf/plan-pdf.ts";
 import type { AuthorizedAccess } from "../../plugins/access.ts";
 import {
@@ -514,7 +516,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["plans"],
-        summary: "The plan as a PDF: full, parent summary, at a glance, or prior written notice",
+        summary:
+          "The plan as a tagged PDF: full, parent summary, at a glance, prior written notice, or meeting notice (of the version's meeting, or of meetingId)",
         params: ZPlanParams,
         querystring: ZPdfQuery,
       },
@@ -540,7 +543,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         v.sealedAt && v.contentSha256
           ? { algorithm: PLAN_SEAL_ALGORITHM, hash: v.contentSha256, sealedAt: v.sealedAt }
           : null;
-      const pdf = await renderPlanPdf(request.query.kind, v.content, { seal, version: v.number });
+      let meetingNotice: MeetingNotice | null = null;
+      if (request.query.kind === "meeting-notice") {
+        const meeting = request.query.meetingId
+          ? await plans.findMeeting(plan.id, request.query.meetingId)
+          : (await plans.listMeetings(plan.id)).find((m) => m.versionId === v.id);
+        meetingNotice = meeting ? noticeOfMeeting(meeting, v.content) : v.content.meeting.notice;
+        if (!meetingNotice) throw new DomainError("not-found", "No meeting is scheduled for this plan version");
+      }
+      const pdf = await renderPlanPdf(request.query.kind, v.content, { seal, version: v.number, meetingNotice });
       const name = `${plan.type}-v${v.number}-${request.query.kind}.pdf`;
       return reply
         .type("application/pdf")
