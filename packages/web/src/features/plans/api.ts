@@ -97,6 +97,8 @@ export const plansApi = {
       signal,
     ),
   pdfUrl: (studentId: string, planId: string, kind: string) => `${one(studentId, planId)}/pdf?kind=${kind}`,
+  meetingNoticeUrl: (studentId: string, planId: string, meetingId: string) =>
+    `${one(studentId, planId)}/pdf?kind=meeting-notice&meetingId=${encodeURIComponent(meetingId)}`,
 };
 
 export function isConflict(error: unknown): boolean {
