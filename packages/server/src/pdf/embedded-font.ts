@@ -2,11 +2,13 @@
  * The typeface every Lantern PDF embeds: Atkinson Hyperlegible (Braille Institute, SIL Open Font
  * License 1.1), shipped by the `@fontsource/atkinson-hyperlegible` package. Its Latin subset covers
  * English and Spanish (á é í ó ú ü ñ ¿ ¡) and the punctuation the documents use (· – — … “ ” •).
- * Embedding the font is what PDF/UA asks for (decision 0006); the files are read once per process.
+ * Embedding the font is what PDF/UA asks for (decision 0006); the files are read and parsed once
+ * per process, and every document uses the same parsed fonts.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { inflateSync } from "node:zlib";
+import { create, type Font } from "fontkit";
 
 export type FontStyle = "regular" | "bold" | "italic" | "boldItalic";
 
@@ -32,6 +34,18 @@ export function fontFiles(): Record<FontStyle, Uint8Array> {
     loaded = { regular: read("regular"), bold: read("bold"), italic: read("italic"), boldItalic: read("boldItalic") };
   }
   return loaded;
+}
+
+let parsed: Record<FontStyle, Font> | null = null;
+
+/** The four fonts, parsed once: each document embeds a subset of them. */
+export function embeddedFonts(): Record<FontStyle, Font> {
+  if (!parsed) {
+    const files = fontFiles();
+    const open = (style: FontStyle) => create(Buffer.from(files[style])) as Font;
+    parsed = { regular: open("regular"), bold: open("bold"), italic: open("italic"), boldItalic: open("boldItalic") };
+  }
+  return parsed;
 }
 
 /**

@@ -13,7 +13,7 @@
  * row is taller than a page, and blocks marked "keep together" move to the next page whole.
  */
 import PDFDocument from "pdfkit";
-import { FONT_ASCENT, FONT_DESCENT, type FontStyle, fontFiles, printable } from "./embedded-font.ts";
+import { embeddedFonts, FONT_ASCENT, FONT_DESCENT, type FontStyle, printable } from "./embedded-font.ts";
 import type {
   Block,
   Cell,
@@ -39,6 +39,39 @@ const TEXT_COLOR = "#000000";
 const DEFAULT_MARGINS = [54, 54, 54, 60] as const;
 
 export type RenderedPdf = { pdf: Buffer; pages: number };
+
+const FONT_STYLES: readonly FontStyle[] = ["regular", "bold", "italic", "boldItalic"];
+
+/**
+ * pdfkit shapes each word with the font's OpenType tables once per document and keeps the result in
+ * the document's font; the fonts are the same in every document, so the shapes are kept for the
+ * process (bounded). This reaches into pdfkit (pinned to 0.20.2): when its font has no such cache
+ * the document simply keeps its own.
+ */
+const sharedLayouts: Record<FontStyle, { runs: Record<string, unknown>; size: number }> = {
+  regular: { runs: Object.create(null), size: 0 },
+  bold: { runs: Object.create(null), size: 0 },
+  italic: { runs: Object.create(null), size: 0 },
+  boldItalic: { runs: Object.create(null), size: 0 },
+};
+const SHARED_LAYOUT_LIMIT = 40_000;
+
+let documentsSinceCount = 0;
+
+function shareLayoutCache(doc: Doc, style: FontStyle): void {
+  const shared = sharedLayouts[style];
+  if (style === "regular") documentsSinceCount += 1;
+  if (documentsSinceCount >= 20) {
+    if (style === "boldItalic") documentsSinceCount = 0;
+    shared.size = Object.keys(shared.runs).length;
+    if (shared.size > SHARED_LAYOUT_LIMIT) {
+      shared.runs = Object.create(null);
+      shared.size = 0;
+    }
+  }
+  const font = (doc.font(style) as unknown as { _font?: { layoutCache?: unknown } })._font;
+  if (font && typeof font.layoutCache === "object" && font.layoutCache !== null) font.layoutCache = shared.runs;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Text layout
@@ -105,38 +138,39 @@ class TextMeasure {
       currentWidth = 0;
       pendingSpace = null;
     };
+    const size = style.size;
+    const color = style.color;
+    const token = (font: FontStyle, text: string, width: number): Token => ({ text, font, size, color, width });
     for (const run of runsOf(inline)) {
-      const bold = run.bold ?? style.bold;
-      const italic = run.italic ?? style.italic;
-      const font = fontOf(bold, italic);
+      const font = fontOf(run.bold ?? style.bold, run.italic ?? style.italic);
       const text = printable(run.text);
-      for (const match of text.matchAll(TOKEN)) {
+      const spaceWidth = this.width(font, " ", size);
+      TOKEN.lastIndex = 0;
+      for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
         const piece = match[0];
         if (piece === "\n") {
           push(null);
           continue;
         }
-        const base = { font, size: style.size, color: style.color };
-        if (piece.startsWith(" ")) {
-          if (current.length > 0) pendingSpace = { ...base, text: " ", width: this.width(font, " ", style.size) };
+        if (piece.charCodeAt(0) === 32) {
+          if (current.length > 0) pendingSpace = token(font, " ", spaceWidth);
           continue;
         }
-        const width = this.width(font, piece, style.size);
-        const spaceWidth = pendingSpace?.width ?? 0;
-        if (current.length > 0 && currentWidth + spaceWidth + width > maxWidth) push(pendingSpace);
+        const width = this.width(font, piece, size);
+        if (current.length > 0 && currentWidth + (pendingSpace?.width ?? 0) + width > maxWidth) push(pendingSpace);
         if (current.length === 0 && width > maxWidth) {
           // A word longer than the line: break it between characters.
           let chunk = "";
           for (const ch of piece) {
-            if (chunk !== "" && this.width(font, chunk + ch, style.size) > maxWidth) {
-              current = [{ ...base, text: chunk, width: this.width(font, chunk, style.size) }];
+            if (chunk !== "" && this.width(font, chunk + ch, size) > maxWidth) {
+              current = [token(font, chunk, this.width(font, chunk, size))];
               currentWidth = current[0]?.width ?? 0;
               push(null, true);
               chunk = "";
             }
             chunk += ch;
           }
-          current = [{ ...base, text: chunk, width: this.width(font, chunk, style.size) }];
+          current = [token(font, chunk, this.width(font, chunk, size))];
           currentWidth = current[0]?.width ?? 0;
           continue;
         }
@@ -145,7 +179,7 @@ class TextMeasure {
           currentWidth += pendingSpace.width;
         }
         pendingSpace = null;
-        current.push({ ...base, text: piece, width });
+        current.push(token(font, piece, width));
         currentWidth += width;
       }
     }
@@ -198,6 +232,8 @@ type LaidCell = { items: CellItem[]; header: "column" | "row" | null };
 type LaidRow = { cells: LaidCell[]; height: number };
 
 const CELL_PADDING = { x: 4, top: 3, bottom: 3 };
+/** One number for a set of column widths, to remember a row's layout by. */
+const widthsKey = (widths: readonly number[]) => widths.reduce((k, w) => k * 1.000_31 + w, widths.length);
 const LIST_INDENT = 14;
 const BOX_PADDING = 6;
 
@@ -234,8 +270,12 @@ class Renderer {
       font: null as unknown as string,
       info: { Title: spec.title, ...(spec.subject ? { Subject: spec.subject } : {}), Creator: "Lantern" },
     });
-    const files = fontFiles();
-    for (const style of Object.keys(files) as FontStyle[]) this.doc.registerFont(style, files[style]);
+    const fonts = embeddedFonts();
+    for (const style of FONT_STYLES) {
+      // pdfkit takes a parsed font (typed as a file): parsing happens once per process, not per document.
+      this.doc.registerFont(style, fonts[style] as unknown as Buffer);
+      shareLayoutCache(this.doc, style);
+    }
     this.text = new TextMeasure(this.doc);
   }
 
@@ -651,11 +691,13 @@ class Renderer {
   private headerRow(b: Table, widths: readonly number[]): LaidRow | null {
     const show = b.showHeader ?? b.columns.some((c) => c.header.trim() !== "");
     if (!show) return null;
-    return this.rowFrom(widths.map((w, i) => this.layoutCell(b, b.columns[i]?.header ?? "", w, "column")));
+    return this.memoized(b.columns, widthsKey(widths), () =>
+      this.rowFrom(widths.map((w, i) => this.layoutCell(b, b.columns[i]?.header ?? "", w, "column"))),
+    );
   }
 
   private layoutRow(b: Table, row: readonly Cell[], widths: readonly number[]): LaidRow {
-    return this.memoized(row, widths[0] ?? 0, () =>
+    return this.memoized(row, widthsKey(widths), () =>
       this.rowFrom(widths.map((w, i) => this.layoutCell(b, row[i] ?? "", w, b.rowHeaders && i === 0 ? "row" : null))),
     );
   }
