@@ -405,7 +405,7 @@ describe.each(DATABASE_KINDS)("plan workspace on %s", (kind) => {
       expect(pdf.title).toMatch(/^Notice of IEP team meeting: Mateo Rivera/);
       for (const words of [
         "Why we are meeting 34 CFR 300.322(b)(1)(i) Annual IEP review",
-        "When 34 CFR 300.322(b)(1)(i) November 23, 2026 at 3:30 p.m.",
+        "When 34 CFR 300.322(b)(1)(i) November 23, 2026 at 3:30 PM",
         "Where 34 CFR 300.322(b)(1)(i) Room 12",
         "You may bring others 34 CFR 300.322(b)(1)(ii); 300.321(a)(6)",
         "Date of this notice: November 9, 2026",

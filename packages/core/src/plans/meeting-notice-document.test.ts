@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildMeetingNoticeDocument, formatClockTime, meetingNoticeDocumentFor } from "./meeting-notice-document.ts";
+import { buildMeetingNoticeDocument, meetingNoticeDocumentFor } from "./meeting-notice-document.ts";
 import { ZMeetingNotice } from "./plan-common.ts";
 import { sampleIep } from "./plan-samples.ts";
 
@@ -36,7 +36,7 @@ describe("meeting notice document (34 CFR 300.322(b))", () => {
     expect(doc.sentOn).toBe("September 1, 2026");
     const byKey = Object.fromEntries(doc.sections.map((s) => [s.key, s]));
     expect(byKey.purpose?.paragraphs).toEqual(["Annual review of the IEP"]);
-    expect(byKey.time?.paragraphs).toEqual(["September 15, 2026 at 3:30 p.m."]);
+    expect(byKey.time?.paragraphs).toEqual(["September 15, 2026 at 3:30 PM"]);
     expect(byKey.location?.paragraphs).toEqual(["Room 3, Lantern Valley Elementary"]);
     expect(byKey.attendees?.items).toEqual(["Special education teacher", "Ms. Rivera-Demo, general education teacher"]);
     for (const key of ["purpose", "time", "location", "attendees"] as const)
@@ -115,11 +115,12 @@ describe("meeting notice document (34 CFR 300.322(b))", () => {
     expect(doc.about).toContain(`${iep.student.firstName} ${iep.student.lastName}`);
   });
 
-  it("writes times as people read them", () => {
-    expect(formatClockTime("15:30")).toBe("3:30 p.m.");
-    expect(formatClockTime("09:05")).toBe("9:05 a.m.");
-    expect(formatClockTime("00:15")).toBe("12:15 a.m.");
-    expect(formatClockTime("12:00")).toBe("12:00 noon");
-    expect(formatClockTime("12:30")).toBe("12:30 p.m.");
+  it("writes the time as people read it", () => {
+    const at = (time: string) =>
+      buildMeetingNoticeDocument({ ...young, notice: { ...notice, time } }).sections.find((s) => s.key === "time")
+        ?.paragraphs[0];
+    expect(at("15:30")).toBe("September 15, 2026 at 3:30 PM");
+    expect(at("09:05")).toBe("September 15, 2026 at 9:05 AM");
+    expect(at("12:00")).toBe("September 15, 2026 at 12:00 PM");
   });
 });

@@ -8,6 +8,7 @@
  * notice of 34 CFR 104.36. Each part names the rule it meets; the server prints it as a PDF and the
  * web shows it, so both say the same thing.
  */
+import { formatTime } from "../shared/date-format.ts";
 import { formatLongDate, isIsoDate } from "../shared/dates.ts";
 import { isTransitionRequired, MEETING_NOTICE_CITATION, type MeetingNoticeFacts } from "./meeting-notice.ts";
 import type { MeetingNotice, PlanTeamRole } from "./plan-common.ts";
@@ -66,15 +67,9 @@ export type MeetingNoticeDocumentInput = {
 
 const filled = (text: string | null | undefined): text is string => (text ?? "").trim() !== "";
 
-/** "15:30" → "3:30 p.m.", "09:05" → "9:05 a.m.", "12:00" → "12:00 noon". */
-export function formatClockTime(time: string): string {
-  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
-  if (!m) return time;
-  const hours = Number(m[1]);
-  const minutes = m[2] as string;
-  if (hours === 12 && minutes === "00") return "12:00 noon";
-  const hour12 = hours % 12 === 0 ? 12 : hours % 12;
-  return `${hour12}:${minutes} ${hours < 12 ? "a.m." : "p.m."}`;
+/** A notice's "HH:MM" as people read it, by core's time formatter: "15:30" → "3:30 PM". */
+function clockTime(time: string): string {
+  return /^([01]\d|2[0-3]):[0-5]\d$/.test(time) ? formatTime(`2000-01-01T${time}:00Z`, "en", "UTC") : time;
 }
 
 const roleLabel = (attendee: string): string =>
@@ -96,7 +91,7 @@ export function buildMeetingNoticeDocument(input: MeetingNoticeDocumentInput): M
     });
   const when =
     notice.date && isIsoDate(notice.date)
-      ? `${formatLongDate(notice.date)}${notice.time ? ` at ${formatClockTime(notice.time)}` : ""}`
+      ? `${formatLongDate(notice.date)}${notice.time ? ` at ${clockTime(notice.time)}` : ""}`
       : "The date has not been set yet; the school will tell you in writing.";
   const attendees = notice.attendees.filter(filled).map((a) => roleLabel(a.trim()));
   const sections: MeetingNoticeSection[] = [

@@ -196,7 +196,7 @@ describe("documents for the family and staff", () => {
       "H2 Planning for life after high school",
       "H2 If you cannot come",
     ]);
-    expect(pdf.text).toContain("October 6, 2026 at 3:15 p.m.");
+    expect(pdf.text).toContain("October 6, 2026 at 3:15 PM");
     expect(pdf.text).toContain("34 CFR 300.322(b)(1)(ii); 300.321(a)(6)");
     expect(findAll(documentOf(pdf), "LBody").map(textOf)).toEqual([
       "Special education teacher",
