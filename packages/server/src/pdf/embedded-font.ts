@@ -2,7 +2,7 @@
  * The typeface every Lantern PDF embeds: Atkinson Hyperlegible (Braille Institute, SIL Open Font
  * License 1.1), shipped by the `@fontsource/atkinson-hyperlegible` package. Its Latin subset covers
  * English and Spanish (á é í ó ú ü ñ ¿ ¡) and the punctuation the documents use (· – — … “ ” •).
- * Embedding the font is what PDF/UA asks for (decision 0006); the files are read and parsed once
+ * Embedding the font is what PDF/UA asks for (decision 0007); the files are read and parsed once
  * per process, and every document uses the same parsed fonts.
  */
 import { readFileSync } from "node:fs";

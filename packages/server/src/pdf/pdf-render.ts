@@ -1,6 +1,6 @@
 /**
  * Lays out a document of the model in `pdf-model.ts` on US Letter pages and writes it as a tagged
- * PDF with pdfkit (decision 0006):
+ * PDF with pdfkit (decision 0007):
  * - a structure tree in reading order: Document › H1–H3, P, L › LI › Lbl + LBody,
  *   Table › THead/TBody › TR › TH (column or row scope) / TD, Figure (with its text alternative), Div;
  * - everything that is not content is an artifact: table rules and shading, box backgrounds, the
