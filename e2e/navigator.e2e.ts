@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
-import { pdfText } from "../packages/server/test/navigator/pdf-text.ts";
+import { pdfText } from "../packages/server/test/helpers/pdf-reading.ts";
 import type { Journey, JourneyContext } from "./harness/types.ts";
 
 type Ctx = JourneyContext;

@@ -142,6 +142,15 @@ export const journeys: Journey[] = [
       await page.getByRole("heading", { level: 2, name: "The plan, in plain words" }).waitFor();
       await axe(page, "guardian reads the proposed plan");
 
+      step("the family can print the notice of the meeting (34 CFR 300.322(b))");
+      const noticeLink = page.getByRole("link", { name: "Notice of the team meeting (PDF)" });
+      await noticeLink.waitFor();
+      const noticeHref = await noticeLink.getAttribute("href");
+      assert.ok(noticeHref, "the notice link has an address");
+      const notice = await page.request.get(noticeHref);
+      assert.equal(notice.status(), 200);
+      assert.equal(notice.headers()["content-type"], "application/pdf");
+
       step("sign by keyboard: consent, typed name, Enter");
       await tabTo(page, page.getByRole("radio", { name: "I agree to the whole plan" }), { maxPresses: 80 });
       await page.keyboard.press("Space");

@@ -30,6 +30,7 @@ export * from "./plans/carry-over-504.ts";
 export * from "./plans/default-team.ts";
 export * from "./plans/iep-document.ts";
 export * from "./plans/meeting-notice.ts";
+export * from "./plans/meeting-notice-document.ts";
 export * from "./plans/plan-api.ts";
 export * from "./plans/plan-common.ts";
 export * from "./plans/plan-diff.ts";

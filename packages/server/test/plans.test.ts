@@ -7,6 +7,7 @@ import { hashPlanContent } from "@lantern/core";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type Client, type TestApp } from "./helpers/build-app.ts";
+import { expectAccessiblePdf } from "./helpers/pdf-expectations.ts";
 import { DATABASE_KINDS } from "./helpers/test-database.ts";
 
 type Detail = {
@@ -378,7 +379,8 @@ describe.each(DATABASE_KINDS)("plan workspace on %s", (kind) => {
     const before = await sql<{
       n: number;
     }>`select count(*)::int as n from record_of_access where record = ${`plan:${planId}`}`.execute(t.db);
-    for (const kind of ["full", "parent-summary", "at-a-glance", "prior-written-notice"]) {
+    const kinds = ["full", "parent-summary", "at-a-glance", "prior-written-notice", "meeting-notice"];
+    for (const kind of kinds) {
       const res = await parent.get(`/api/students/${studentId}/plans/${planId}/pdf?kind=${kind}`);
       expect(res.statusCode, `${kind}: ${res.body.slice(0, 200)}`).toBe(200);
       expect(res.headers["content-type"]).toContain("application/pdf");
@@ -387,6 +389,70 @@ describe.each(DATABASE_KINDS)("plan workspace on %s", (kind) => {
     const after = await sql<{
       n: number;
     }>`select count(*)::int as n from record_of_access where record = ${`plan:${planId}`}`.execute(t.db);
-    expect(after.rows[0]?.n).toBe((before.rows[0]?.n ?? 0) + 4);
+    expect(after.rows[0]?.n).toBe((before.rows[0]?.n ?? 0) + kinds.length);
+  });
+
+  it("prints the notice of the meeting scheduled for the plan (300.322(b)) for the family, tagged", async () => {
+    // The lifecycle test scheduled Mateo's annual review meeting for the version now in effect.
+    const studentId = sid("Mateo Rivera");
+    const planId = (await plansOf(parent, studentId)).items[0]?.id as string;
+    const base = `/api/students/${studentId}/plans/${planId}`;
+    const detail = (await parent.get(base)).json() as Detail;
+    const meetingId = detail.meetings[0]?.id as string;
+    for (const query of ["kind=meeting-notice", `kind=meeting-notice&meetingId=${meetingId}`]) {
+      const res = await parent.get(`${base}/pdf?${query}`);
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+      const pdf = expectAccessiblePdf(res.rawPayload, { furniture: "Mateo Rivera · Notice of IEP team meeting" });
+      expect(pdf.title).toMatch(/^Notice of IEP team meeting: Mateo Rivera/);
+      for (const words of [
+        "Why we are meeting 34 CFR 300.322(b)(1)(i) Annual IEP review",
+        "When 34 CFR 300.322(b)(1)(i) November 23, 2026 at 3:30 PM",
+        "Where 34 CFR 300.322(b)(1)(i) Room 12",
+        "You may bring others 34 CFR 300.322(b)(1)(ii); 300.321(a)(6)",
+        "Date of this notice: November 9, 2026",
+      ])
+        expect(pdf.text).toContain(words);
+    }
+    const unknown = await parent.get(`${base}/pdf?kind=meeting-notice&meetingId=00000000-0000-4000-8000-000000000000`);
+    expect(unknown.statusCode).toBe(404);
+    // The IEP created for Lucas Silva above has no meeting scheduled: no notice to print.
+    const lucas = sid("Lucas Silva");
+    const lucasPlan = (await plansOf(cm, lucas)).items.find((x) => x.type === "iep")?.id as string;
+    const unscheduled = await cm.get(`/api/students/${lucas}/plans/${lucasPlan}/pdf?kind=meeting-notice`);
+    expect(unscheduled.statusCode, unscheduled.body).toBe(404);
+  });
+
+  it("prints DRAFT on every page of a version that is not sealed, and not on a sealed one", async () => {
+    const draftStudent = sid("Sofia Okafor");
+    const draftPlan = (await plansOf(cm, draftStudent)).items[0]?.id as string;
+    const draft = await cm.get(`/api/students/${draftStudent}/plans/${draftPlan}/pdf?kind=full`);
+    expect(draft.statusCode).toBe(200);
+    const d = (await cm.get(`/api/students/${draftStudent}/plans/${draftPlan}`)).json() as Detail;
+    expect(d.version.sealedAt).toBeNull();
+    expectAccessiblePdf(draft.rawPayload, { draft: true, furniture: "Sofia Okafor · IEP" });
+
+    const sealedStudent = sid("Mateo Rivera");
+    const sealedPlan = (await plansOf(cm, sealedStudent)).items[0]?.id as string;
+    const sealed = await cm.get(`/api/students/${sealedStudent}/plans/${sealedPlan}/pdf?kind=full`);
+    const s = (await cm.get(`/api/students/${sealedStudent}/plans/${sealedPlan}`)).json() as Detail;
+    expect(s.version.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const groups = (s.version.sha256 as string).slice(0, 16).replace(/(.{4})/g, "$1 ");
+    expectAccessiblePdf(sealed.rawPayload, { draft: false, furniture: `Mateo Rivera · IEP · SHA-256 ${groups}` });
+  });
+
+  it("prints a proposed IEP and its prior written notice without DRAFT: the offer and its notice are real", async () => {
+    const student = sid("Aaliyah Thompson");
+    const planId = (await plansOf(cm, student)).items.find((x) => x.type === "iep")?.id as string;
+    const d = (await cm.get(`/api/students/${student}/plans/${planId}`)).json() as Detail;
+    expect(d.version.status).toBe("proposed");
+    expect(d.version.sealedAt).toBeNull();
+    for (const [kind, title] of [
+      ["full", "IEP"],
+      ["prior-written-notice", "Prior written notice"],
+    ]) {
+      const pdf = await cm.get(`/api/students/${student}/plans/${planId}/pdf?kind=${kind}`);
+      expect(pdf.statusCode, pdf.body).toBe(200);
+      expectAccessiblePdf(pdf.rawPayload, { draft: false, furniture: `Aaliyah Thompson · ${title}` });
+    }
   });
 });

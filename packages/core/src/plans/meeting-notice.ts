@@ -9,6 +9,10 @@ import type { IepDocument } from "./iep-document.ts";
 import type { MeetingNotice } from "./plan-common.ts";
 
 export const MEETING_NOTICE_CITATION = "34 CFR 300.322(b)";
+/**
+ * The age by which transition must be addressed: the first IEP in effect when the child turns 16
+ * (34 CFR 300.320(b)). A state may set a younger age; pass it as `transitionAge`.
+ */
 export const TRANSITION_AGE = 16;
 
 export type MeetingNoticeElementKey =
@@ -41,25 +45,29 @@ export type MeetingNoticeFacts = {
   transitionDiscussed?: boolean | undefined;
   /** The child received early intervention under Part C and this is the initial IEP meeting. */
   fromPartC?: boolean | undefined;
+  /** The state's transition age when it is younger than 16 (34 CFR 300.320(b)). */
+  transitionAge?: number | undefined;
 };
 
 const filled = (text: string | null | undefined): boolean => (text ?? "").trim() !== "";
 
 /**
- * True when the IEP being developed must address transition: the student turns 16 on or before
- * the last day it is in effect (34 CFR 300.320(b)), or the team chooses to address it earlier.
+ * True when the IEP being developed must address transition: the student reaches the transition age
+ * (16, or the state's younger age) on or before the last day it is in effect (34 CFR 300.320(b)),
+ * or the team chooses to address it earlier.
  */
 export function isTransitionRequired(facts: {
   dateOfBirth?: string | null | undefined;
   meetingDate?: string | null | undefined;
   planEnd?: string | null | undefined;
   transitionDiscussed?: boolean | undefined;
+  transitionAge?: number | undefined;
 }): boolean {
   if (facts.transitionDiscussed) return true;
   if (!facts.dateOfBirth) return false;
   const lastDay = facts.planEnd ?? (facts.meetingDate ? addDays(addYears(facts.meetingDate, 1), -1) : null);
   if (!lastDay) return false;
-  return ageOn(facts.dateOfBirth, lastDay) >= TRANSITION_AGE;
+  return ageOn(facts.dateOfBirth, lastDay) >= Math.min(TRANSITION_AGE, facts.transitionAge ?? TRANSITION_AGE);
 }
 
 /** Check a meeting notice for the contents of 300.322(b). */
@@ -76,6 +84,7 @@ export function checkMeetingNotice(
     meetingDate: notice?.date ?? null,
     planEnd: facts.planEnd,
     transitionDiscussed: facts.transitionDiscussed,
+    transitionAge: facts.transitionAge,
   });
 
   if (!notice) {

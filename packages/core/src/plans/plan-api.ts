@@ -167,6 +167,8 @@ export type PlanDiff = z.infer<typeof ZPlanDiff>;
 export const ZPdfQuery = z.object({
   kind: z.enum(PLAN_PDF_KINDS).default("full"),
   versionId: z.string().max(64).optional(),
+  /** For the meeting notice: which meeting (default: the one scheduled for the version). */
+  meetingId: z.string().max(64).optional(),
 });
 export type PdfQuery = z.infer<typeof ZPdfQuery>;
 

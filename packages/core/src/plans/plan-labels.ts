@@ -35,7 +35,13 @@ export const PLAN_STATUS_LABELS: Record<PlanState, string> = {
 };
 
 /** The PDFs of a plan, in the order they are offered. */
-export const PLAN_PDF_KINDS = ["full", "parent-summary", "at-a-glance", "prior-written-notice"] as const;
+export const PLAN_PDF_KINDS = [
+  "full",
+  "parent-summary",
+  "at-a-glance",
+  "prior-written-notice",
+  "meeting-notice",
+] as const;
 export type PlanPdfKind = (typeof PLAN_PDF_KINDS)[number];
 
 export const PLAN_PDF_LABELS: Record<PlanPdfKind, string> = {
@@ -43,11 +49,16 @@ export const PLAN_PDF_LABELS: Record<PlanPdfKind, string> = {
   "parent-summary": "Summary for the family",
   "at-a-glance": "At a glance, for teachers",
   "prior-written-notice": "Prior written notice",
+  "meeting-notice": "Notice of the team meeting",
 };
 
-/** The PDFs a plan of this type has: prior written notice is an IEP notice (34 CFR 300.503). */
+/**
+ * The PDFs every plan of this type has: prior written notice is an IEP notice (34 CFR 300.503).
+ * The meeting notice (34 CFR 300.322(b)) is offered only once a meeting is scheduled or its notice
+ * recorded, so it is not listed here.
+ */
 export function planPdfKindsFor(type: PlanType): readonly PlanPdfKind[] {
-  return type === "iep" ? PLAN_PDF_KINDS : PLAN_PDF_KINDS.filter((k) => k !== "prior-written-notice");
+  return PLAN_PDF_KINDS.filter((k) => k !== "meeting-notice" && (type === "iep" || k !== "prior-written-notice"));
 }
 
 export const DISABILITY_CATEGORY_LABELS: Record<PlanDisabilityCategory, string> = {

@@ -85,7 +85,8 @@ describe("labels", () => {
   });
 
   it("offer prior written notice only for an IEP, and each plan type's own sections", () => {
-    expect(planPdfKindsFor("iep")).toEqual(PLAN_PDF_KINDS);
+    // The meeting notice is offered once a meeting is scheduled, not with every plan.
+    expect(planPdfKindsFor("iep")).toEqual(PLAN_PDF_KINDS.filter((k) => k !== "meeting-notice"));
     expect(planPdfKindsFor("section-504")).not.toContain("prior-written-notice");
     expect(planSectionsFor("section-504")).toBe(SECTION_504_SECTIONS);
   });

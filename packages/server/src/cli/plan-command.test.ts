@@ -105,6 +105,19 @@ describe("lantern plan", () => {
     expect(readFileSync(out).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
 
+  it("pdf: writes the meeting notice of a plan that has one, and refuses one that has none with exit 2", () => {
+    const out = join(dir, "notice.pdf");
+    const run = lantern("plan", "pdf", iepExample, "-o", out, "--kind", "meeting-notice");
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(readFileSync(out).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const bare = join(dir, "bare-iep.json");
+    writeFileSync(bare, JSON.stringify({ type: "iep" }));
+    const none = lantern("plan", "pdf", bare, "-o", join(dir, "none.pdf"), "--kind", "meeting-notice");
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain("/meeting/notice");
+  });
+
   it("pdf: rejects an unknown kind with exit 2", () => {
     const run = lantern("plan", "pdf", iepExample, "-o", join(dir, "x.pdf"), "--kind", "poster");
     expect(run.status).toBe(2);

@@ -2,7 +2,7 @@
  * `lantern plan …`: plan documents from the command line (format: docs/plan-format.md).
  *
  *   lantern plan validate FILE.json              check a plan (or a sealed plan) file; JSON summary on stdout
- *   lantern plan pdf FILE.json -o OUT.pdf        render the full plan, or --kind parent-summary | at-a-glance | prior-written-notice
+ *   lantern plan pdf FILE.json -o OUT.pdf        render the full plan, or --kind parent-summary | at-a-glance | prior-written-notice | meeting-notice
  *   lantern plan hash FILE.json                  SHA-256 of the canonical JSON (the value a seal holds)
  *   lantern plan schema [-o FILE]                the JSON Schema of a plan document
  *
@@ -120,7 +120,7 @@ export function register(program: Command): void {
   plan
     .command("pdf")
     .description(
-      "Render a plan as PDF: the full plan, a parent summary, a one-page at-a-glance, or the prior written notice",
+      "Render a plan as a tagged PDF: the full plan, a parent summary, a one-page at-a-glance, the prior written notice, or the meeting notice",
     )
     .argument("<file>", 'plan JSON file, or "-" for standard input')
     .requiredOption("-o, --output <file>", "where to write the PDF")
@@ -134,6 +134,9 @@ export function register(program: Command): void {
         const { document, seal } = await loadPlanFile(file);
         if (kind === "prior-written-notice" && document.type !== "iep") {
           throw new UsageError("/type: a prior written notice belongs to an IEP");
+        }
+        if (kind === "meeting-notice" && !document.meeting.notice) {
+          throw new UsageError("/meeting/notice: the plan has no meeting notice");
         }
         const pdf = await renderPlanPdf(kind, document, { seal });
         await writeFile(options.output, pdf);

@@ -11,6 +11,8 @@ import { ZPlanDocument } from "@lantern/core";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type Client, type TestApp } from "../helpers/build-app.ts";
+import { expectAccessiblePdf } from "../helpers/pdf-expectations.ts";
+import { headings } from "../helpers/pdf-reading.ts";
 import { DATABASE_KINDS } from "../helpers/test-database.ts";
 
 const service = (times: number) => ({
@@ -275,6 +277,19 @@ describe.each(DATABASE_KINDS)("enforcement on %s", (kind) => {
     const reportText = pdfText(pdfDir, "progress.pdf", report.rawPayload);
     expect(reportText).toContain("Progress report");
     expect(reportText).toContain("Not yet on track.");
+
+    // Both are tagged: headings, the minutes table with its header cells, language and title.
+    const minutes = expectAccessiblePdf(res.rawPayload, {
+      title: "Service delivery summary — Robin Example",
+      furniture: "Service delivery summary — Robin Example",
+    });
+    expect(headings(minutes.root)[0]).toBe("H1 Service delivery summary");
+    expect(headings(minutes.root)).toContain("H2 How these figures are computed");
+    const progress = expectAccessiblePdf(report.rawPayload, {
+      title: "Progress report — Robin Example",
+      furniture: "Progress report — Robin Example",
+    });
+    expect(headings(progress.root)[0]).toBe("H1 Progress report");
   });
 
   it("reports service fidelity by school and provider, as JSON and CSV, to administrators only", async () => {

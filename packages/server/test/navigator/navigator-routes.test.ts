@@ -3,8 +3,9 @@ import { join, resolve } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../helpers/build-app.ts";
+import { expectAccessiblePdf } from "../helpers/pdf-expectations.ts";
+import { pdfText } from "../helpers/pdf-reading.ts";
 import { DATABASE_KINDS } from "../helpers/test-database.ts";
-import { pdfText } from "./pdf-text.ts";
 
 const root = resolve(import.meta.dirname, "../../../..");
 const fixtureDir = join(root, "packages/core/src/eligibility/fixtures");
@@ -86,6 +87,7 @@ describe.each(DATABASE_KINDS)("navigator routes on %s", (kind) => {
     expect(text).toContain("November 23, 2026");
     expect(text).toContain("34 CFR 300.301(b)");
     expect(text).toContain("56321");
+    expectAccessiblePdf(pdf);
     const bad = await c.send("POST", "/api/navigator/letter.pdf", { ...letterBody, state: "California" });
     expect(bad.statusCode).toBe(400);
     expect((bad.json() as { issues: Array<{ path: string }> }).issues[0]?.path).toBe("/state");

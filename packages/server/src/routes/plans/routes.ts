@@ -321,7 +321,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["plans"],
-        summary: "The plan as a PDF: full, parent summary, at a glance, or prior written notice",
+        summary:
+          "The plan as a tagged PDF: full, parent summary, at a glance, prior written notice, or meeting notice (of the version's meeting, or of meetingId)",
         params: ZPlanParams,
         querystring: ZPdfQuery,
       },

@@ -8,6 +8,7 @@ import {
   DomainError,
   decideStudentAccess,
   diffPlans,
+  type MeetingNotice,
   type PdfQuery,
   PLAN_SEAL_ALGORITHM,
   type PlanDetail,
@@ -24,6 +25,7 @@ import {
   verifyPlanSeal,
 } from "@lantern/core";
 import type { PlanDetailView } from "../../formats/plan-detail-json.ts";
+import { noticeOfMeeting } from "../../pdf/meeting-notice-pdf.ts";
 import { renderPlanPdf } from "../../pdf/plan-pdf.ts";
 import type { RecordOfAccessRow } from "../../repositories/access-repository.ts";
 import type {
@@ -229,7 +231,11 @@ export async function diffPlanVersions(
   return { from: versionSummary(from), to: versionSummary(to), changes: diffPlans(from.content, to.content) };
 }
 
-/** A plan printed as a PDF: full, parent summary, at a glance, or prior written notice. */
+/**
+ * A plan printed as a PDF: full, parent summary, at a glance, prior written notice, or the notice
+ * of a meeting (the version's meeting, or `meetingId`). Only a version still being drafted carries
+ * DRAFT: a proposed version is the school's offer, and its notices are real notices.
+ */
 export async function printPlan(
   deps: UseCaseDeps,
   input: { studentId: string; planId: string } & PdfQuery,
@@ -246,6 +252,19 @@ export async function printPlan(
     v.sealedAt && v.contentSha256
       ? { algorithm: PLAN_SEAL_ALGORITHM, hash: v.contentSha256, sealedAt: v.sealedAt }
       : null;
-  const pdf = await renderPlanPdf(input.kind, v.content, { seal, version: v.number });
+  let meetingNotice: MeetingNotice | null = null;
+  if (input.kind === "meeting-notice") {
+    const meeting = input.meetingId
+      ? await plans.findMeeting(plan.id, input.meetingId)
+      : (await plans.listMeetings(plan.id)).find((m) => m.versionId === v.id);
+    meetingNotice = meeting ? noticeOfMeeting(meeting, v.content) : v.content.meeting.notice;
+    if (!meetingNotice) throw new DomainError("not-found", "No meeting is scheduled for this plan version");
+  }
+  const pdf = await renderPlanPdf(input.kind, v.content, {
+    seal,
+    version: v.number,
+    meetingNotice,
+    draft: v.status === "draft",
+  });
   return { pdf, fileName: `${plan.type}-v${v.number}-${input.kind}.pdf` };
 }

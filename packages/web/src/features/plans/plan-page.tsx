@@ -205,6 +205,9 @@ function MeetingSection({
           {meeting.noticeSentOn ? (
             <p>{t("plans.meeting.noticeSent", { date: longDate(meeting.noticeSentOn) })}</p>
           ) : null}
+          <p>
+            <MeetingNoticeLink studentId={studentId} planId={detail.plan.id} meeting={meeting} />
+          </p>
           <AttendanceForm studentId={studentId} detail={detail} meetingId={meeting.id} onChanged={onChanged} />
           <ParentContactForm
             studentId={studentId}
@@ -658,8 +661,28 @@ function DiffSection({ studentId, detail }: { studentId: string; detail: PlanDet
   );
 }
 
+/** The notice of a meeting as a PDF (34 CFR 300.322(b)). */
+function MeetingNoticeLink({
+  studentId,
+  planId,
+  meeting,
+}: {
+  studentId: string;
+  planId: string;
+  meeting: PlanDetail["meetings"][number] | null;
+}) {
+  const href = meeting
+    ? plansApi.meetingNoticeUrl(studentId, planId, meeting.id)
+    : plansApi.pdfUrl(studentId, planId, "meeting-notice");
+  return <a href={href}>{t("plans.pdf.link", { document: label("planPdf", "meeting-notice") })}</a>;
+}
+
 function PdfLinks({ studentId, detail }: { studentId: string; detail: PlanDetail }) {
   const kinds = planPdfKindsFor(detail.plan.type);
+  // Everyone who can read the plan, the family included, can print the notice of its meeting:
+  // the meeting scheduled for this version, or the notice recorded in the plan.
+  const meeting = detail.meetings.find((m) => m.versionId === detail.version.id) ?? null;
+  const recorded = (detail.version.content.meeting as { notice?: unknown } | undefined)?.notice;
   return (
     <section aria-labelledby="pdfs" className="panel">
       <h2 id="pdfs">{t("plans.pdf.heading")}</h2>
@@ -671,6 +694,11 @@ function PdfLinks({ studentId, detail }: { studentId: string; detail: PlanDetail
             </a>
           </li>
         ))}
+        {meeting || recorded ? (
+          <li>
+            <MeetingNoticeLink studentId={studentId} planId={detail.plan.id} meeting={meeting} />
+          </li>
+        ) : null}
       </ul>
     </section>
   );
