@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from "kysely";
 import pg from "pg";
 import type { Config } from "../config.ts";
+import { type DataDirLock, DataDirLockedError, lockDataDir } from "./data-dir-lock.ts";
 import { PGliteDialect, PGliteThread } from "./pglite-dialect.ts";
 import { preparedStatementName } from "./prepared-statements.ts";
 import type { Database } from "./schema.ts";
@@ -18,6 +19,8 @@ export type OpenDatabase = {
   db: Kysely<Database>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** The embedded database's thread (PGlite only), for whole-database operations such as a backup. */
+  pglite?: PGliteThread;
 };
 
 export class DatabaseOpenError extends Error {
@@ -99,10 +102,21 @@ export async function openPglite(dataDir: string | null): Promise<OpenDatabase> 
     }
     path = join(dataDir, "pglite");
   }
+  // One process per folder (see data-dir-lock.ts); an in-memory database is this process's own.
+  let lock: DataDirLock | null = null;
+  if (dataDir !== null) {
+    try {
+      lock = lockDataDir(dataDir);
+    } catch (error) {
+      if (error instanceof DataDirLockedError) throw new DatabaseOpenError(error.message);
+      throw error;
+    }
+  }
   let thread: PGliteThread;
   try {
     thread = await PGliteThread.start(path);
   } catch (error) {
+    lock?.release();
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseOpenError(`Cannot open the embedded database in ${path ?? "memory"}: ${reason}`);
   }
@@ -110,8 +124,13 @@ export async function openPglite(dataDir: string | null): Promise<OpenDatabase> 
   return {
     db,
     kind: "pglite",
+    pglite: thread,
     close: async () => {
-      await db.destroy();
+      try {
+        await db.destroy();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
