@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -88,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const webRoot = options.webRoot ?? WEB_DIST;
   const serveWeb = options.serveWeb ?? existsSync(join(webRoot, "index.html"));
   registerErrorHandler(app, { spaFallback: serveWeb });
+  await registerSecurityHeaders(app, { secure: options.secureCookies ?? false });
 
   await app.register(swagger, {
     openapi: {
@@ -101,7 +103,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  await app.register(swaggerUi, {
+    routePrefix: "/api/docs",
+    // Its page needs its own inline script and styles (hashed by the plugin); still no framing.
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      header.replace("frame-ancestors 'self'", "frame-ancestors 'none'").replace(" upgrade-insecure-requests;", ""),
+  });
 
   await app.register(authPlugin, {
     sessions: app.deps.repos.sessions,
@@ -114,4 +122,40 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ["index.html"] });
   }
   return app;
+}
+
+/**
+ * Headers on every reply: a Content-Security-Policy that allows only this site's own scripts,
+ * styles, images and API (no framing by any site), nosniff, no referrer to other sites; HSTS
+ * behind HTTPS. Every API reply (JSON, CSV, PDF, errors) is `Cache-Control: no-store`: student
+ * data never stays in a browser's or a proxy's cache.
+ */
+async function registerSecurityHeaders(app: FastifyInstance, options: { secure: boolean }): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(options.secure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: { action: "deny" },
+    referrerPolicy: { policy: "same-origin" },
+    strictTransportSecurity: options.secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  app.addHook("onSend", async (request, reply) => {
+    const api = request.routeOptions.url?.startsWith("/api/") || request.url.startsWith("/api/");
+    if (!api) return;
+    const current = reply.getHeader("cache-control");
+    if (typeof current !== "string" || !current.includes("no-store")) reply.header("cache-control", "no-store");
+  });
 }
