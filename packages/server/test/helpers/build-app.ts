@@ -9,7 +9,7 @@ import { type Factories, factories } from "./factories.ts";
 import { createTestDatabase, type DatabaseKindUnderTest, TEST_TODAY, type TestDatabase } from "./test-database.ts";
 
 export type Client = {
-  /** Cookie header and CSRF token of this client's session. */
+  /** Cookie header and CSRF token of this client's session (the token changes at sign-in). */
   cookie: string;
   csrf: string;
   get(url: string): Promise<LightMyRequestResponse>;
@@ -56,12 +56,15 @@ export async function buildTestApp(
     const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
     const first = await app.inject({ method: "GET", url: "/api/auth/session" });
     cookiesFrom(first, jar);
-    const csrf = (first.json() as { csrfToken: string }).csrfToken;
+    const issued = (first.json() as { csrfToken: string }).csrfToken;
     const c: Client = {
       get cookie() {
         return header();
       },
-      csrf,
+      /** The CSRF cookie as it is now (sign-in issues a new one), as the web app reads it. */
+      get csrf() {
+        return jar.get("lantern_csrf") ?? issued;
+      },
       async inject(opts) {
         const res = await app.inject({ ...opts, headers: { cookie: header(), ...(opts.headers ?? {}) } });
         cookiesFrom(res, jar);
@@ -74,7 +77,7 @@ export async function buildTestApp(
         return c.inject({
           method,
           url,
-          headers: { "x-csrf-token": csrf },
+          headers: { "x-csrf-token": c.csrf },
           ...(body === undefined ? {} : { payload: body as object }),
         });
       },
