@@ -18,6 +18,7 @@ import type { DatabaseKind } from "./db/database.ts";
 import type { Database } from "./db/schema.ts";
 import { createUseCaseDeps } from "./deps.ts";
 import { registerErrorHandler } from "./error-handler.ts";
+import { errorForLog } from "./log-errors.ts";
 import { logUrl } from "./log-url.ts";
 import accessPlugin from "./plugins/access.ts";
 import authPlugin from "./plugins/auth.ts";
@@ -41,6 +42,8 @@ export type AppOptions = {
   webRoot?: string;
   /** Largest accepted request body, in bytes. */
   bodyLimit?: number;
+  /** Where log lines go (default standard output); tests read them. */
+  logStream?: { write(line: string): void };
 };
 
 function createDeps(options: AppOptions) {
@@ -65,8 +68,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: options.logLevel ?? "info",
+      ...(options.logStream ? { stream: options.logStream } : {}),
       redact: ["req.headers.cookie", 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
       serializers: {
+        // No field values from database errors (a failing row, a key): see log-errors.ts.
+        err: (err: Error) => ({ stack: "", ...errorForLog(err) }),
         // No query strings (a searched name) or feed secrets in the log: see log-url.ts.
         req: (request: FastifyRequest) => ({
           method: request.method,

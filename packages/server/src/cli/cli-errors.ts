@@ -2,6 +2,7 @@
 import { ConfigError } from "../config.ts";
 import { DatabaseOpenError } from "../db/database.ts";
 import { MigrationError } from "../db/migrate.ts";
+import { redactValues } from "../log-errors.ts";
 import { StartError } from "../server.ts";
 
 export class UsageError extends Error {
@@ -23,6 +24,7 @@ export function failWith(error: unknown): never {
     process.stderr.write(`lantern: ${message}\n`);
     process.exit(1);
   }
-  process.stderr.write(`lantern: unexpected error: ${message}\n`);
+  // An unexpected error may be a database error quoting a value: print it without values.
+  process.stderr.write(`lantern: unexpected error: ${redactValues(message)}\n`);
   process.exit(1);
 }

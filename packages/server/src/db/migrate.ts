@@ -3,6 +3,7 @@ import { readdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { type Kysely, type Migration, type MigrationProvider, type MigrationResult, Migrator } from "kysely";
+import { redactValues } from "../log-errors.ts";
 
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "migrations");
 
@@ -31,7 +32,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const applied = (results ?? []).filter((r: MigrationResult) => r.status === "Success").map((r) => r.migrationName);
   if (error) {
     const failed = (results ?? []).find((r) => r.status === "Error");
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = redactValues(error instanceof Error ? error.message : String(error));
     throw new MigrationError(`Migration ${failed?.migrationName ?? "(unknown)"} failed: ${reason}`);
   }
   return applied;
