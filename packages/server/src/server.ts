@@ -7,6 +7,7 @@ import { isSeeded, seedDemo } from "../seeds/demo.ts";
 import { buildApp } from "./app.ts";
 import { todayIso } from "./clock.ts";
 import { type Config, parseConfig } from "./config.ts";
+import { sealAudit } from "./db/audit-chain.ts";
 import { type OpenDatabase, openDatabase } from "./db/database.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 
@@ -53,6 +54,7 @@ export async function startServer(options: {
         throw new StartError(`Cannot listen on HOST=${config.HOST}`);
       throw error;
     }
+    const sealer = startAuditSealer(app, database);
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
     const host = config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST;
@@ -63,6 +65,7 @@ export async function startServer(options: {
       database,
       seededNow,
       async close() {
+        await sealer.stop();
         await app.close();
         await database.close();
       },
@@ -71,4 +74,33 @@ export async function startServer(options: {
     await database.close().catch(() => {});
     throw error;
   }
+}
+
+/** How often the server seals new rows of the audit trails (migration 0020). */
+export const AUDIT_SEAL_INTERVAL_MS = 1000;
+
+/**
+ * Seal the audit trails every second: a row is sealed one to two calls after it is committed
+ * (see migration 0020). A failure is logged and retried at the next call.
+ */
+export function startAuditSealer(
+  app: Pick<FastifyInstance, "log">,
+  database: Pick<OpenDatabase, "db">,
+  intervalMs = AUDIT_SEAL_INTERVAL_MS,
+): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const timer = setInterval(() => {
+    running = running.then(() =>
+      stopped ? 0 : sealAudit(database.db).catch((err) => app.log.warn({ err }, "sealing the audit trails failed")),
+    );
+  }, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

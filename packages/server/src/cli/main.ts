@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { VERSION } from "../version.ts";
+import { register as registerAudit } from "./audit-command.ts";
 import { register as registerCheck } from "./check-command.ts";
 import { register as registerImportRoster } from "./import-roster-command.ts";
 import { register as registerMigrate } from "./migrate-command.ts";
@@ -27,6 +28,7 @@ function buildProgram(): Command {
   registerCheck(program);
   registerPlan(program);
   registerImportRoster(program);
+  registerAudit(program);
   return program;
 }
 
