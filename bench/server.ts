@@ -18,6 +18,7 @@ import { sql } from "kysely";
 import { buildApp } from "../packages/server/src/app.ts";
 import { parseConfig } from "../packages/server/src/config.ts";
 import { type OpenDatabase, openPglite, openPostgres } from "../packages/server/src/db/database.ts";
+import { startAuditSealer } from "../packages/server/src/server.ts";
 
 const env = process.env;
 // The server's own database configuration (DATABASE_POOL_SIZE included); the port is the bench's.
@@ -100,12 +101,15 @@ app.get("/bench/static-table", async (_request, reply) => {
     );
 });
 
+// As in production: the audit trails are sealed every second while the load runs.
+const sealer = startAuditSealer(app, database);
 await app.listen({ port: Number(env.PORT ?? 0), host: "127.0.0.1" });
 const address = app.server.address();
 const port = typeof address === "object" && address ? address.port : 0;
 process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}`, pid: process.pid })}\n`);
 
 const stop = async () => {
+  await sealer.stop();
   await app.close();
   await database.close();
   process.exit(0);
