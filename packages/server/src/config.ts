@@ -19,6 +19,14 @@ const ZConfig = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a PostgreSQL URL starting with postgres:// or postgresql://")
     .optional(),
   /**
+   * The role that owns the tables, used only to migrate (then to grant DATABASE_URL's role what
+   * the app needs). When set, DATABASE_URL must name a role that owns nothing.
+   */
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a PostgreSQL URL starting with postgres:// or postgresql://")
+    .optional(),
+  /**
    * Connections each server keeps to a PostgreSQL server. More than a few per database core only
    * queues the same work inside the database (see docs/performance.md); unused with PGlite.
    */
@@ -59,6 +67,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const issue = result.error.issues[0];
     const name = String(issue?.path[0] ?? "environment");
     throw new ConfigError(`Invalid ${name}=${JSON.stringify(picked[name] ?? "")}: ${issue?.message ?? "invalid"}`);
+  }
+  if (result.data.MIGRATION_DATABASE_URL && !result.data.DATABASE_URL) {
+    throw new ConfigError(
+      "Invalid MIGRATION_DATABASE_URL: it is only used with DATABASE_URL (the app's own role on the same database)",
+    );
   }
   return { ...result.data, databaseKind: result.data.DATABASE_URL ? "postgres" : "pglite" };
 }

@@ -7,9 +7,9 @@ import { isSeeded, seedDemo } from "../seeds/demo.ts";
 import { buildApp } from "./app.ts";
 import { todayIso } from "./clock.ts";
 import { type Config, parseConfig } from "./config.ts";
+import { migrateForApp } from "./db/app-role.ts";
 import { sealAudit } from "./db/audit-chain.ts";
 import { type OpenDatabase, openDatabase } from "./db/database.ts";
-import { migrateToLatest } from "./db/migrate.ts";
 
 export class StartError extends Error {
   override name = "StartError";
@@ -31,7 +31,7 @@ export async function startServer(options: {
   const config = parseConfig(options.env);
   const database = await openDatabase(config);
   try {
-    await migrateToLatest(database.db);
+    const { exposed } = await migrateForApp(config, database);
     let seededNow = false;
     if (options.seed !== false && !(await isSeeded(database.db))) {
       seededNow = (await seedDemo(database.db, todayIso())) !== null;
@@ -53,6 +53,11 @@ export async function startServer(options: {
       if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND")
         throw new StartError(`Cannot listen on HOST=${config.HOST}`);
       throw error;
+    }
+    if (exposed) {
+      app.log.warn(
+        `The app's database role can erase the audit trails (${exposed}): run it as a role that owns nothing, with MIGRATION_DATABASE_URL for migrations (docs/deployment.md)`,
+      );
     }
     const sealer = startAuditSealer(app, database);
     const address = app.server.address();
