@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// The `lantern` command: runs the TypeScript sources through tsx (Node 20 cannot strip types).
-import { register } from "tsx/esm/api";
+// The `lantern` command: the compiled server (`npm run build` writes packages/server/dist; `npm
+// start` builds first). Production runs JavaScript only, never the TypeScript compiler.
+import { existsSync } from "node:fs";
 
-register();
-const { main } = await import("../packages/server/src/cli/main.ts");
+const compiled = new URL("../packages/server/dist/lantern.js", import.meta.url);
+if (!existsSync(compiled)) {
+  process.stderr.write("lantern: the server is not built yet: run npm run build (npm start builds it too)\n");
+  process.exit(1);
+}
+const { main } = await import(compiled.href);
 await main(process.argv.slice(2));

@@ -60,6 +60,28 @@ describe("lantern CLI", () => {
     for (const b of blockers) b.close();
   });
 
+  it("runs compiled JavaScript: no TypeScript file and no TypeScript loader is loaded, migrations included", () => {
+    // A loader hook that fails the process on any .ts module or anything of tsx.
+    const hook = `export async function load(url, context, next) {
+      if (url.endsWith(".ts") || url.includes("/tsx/")) throw new Error("TypeScript at run time: " + url);
+      return next(url, context);
+    }`;
+    const register = `import { register } from "node:module"; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});`;
+    const r = spawnSync(
+      process.execPath,
+      ["--import", `data:text/javascript,${encodeURIComponent(register)}`, BIN, "migrate"],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: "", DATA_DIR: mkdtempSync(join(tmpdir(), "lantern-js-")) },
+        encoding: "utf8",
+        timeout: 60_000,
+      },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("0020-audit-seals");
+  });
+
   it("lists its verbs with --help", () => {
     const r = lantern(["--help"]);
     expect(r.code).toBe(0);

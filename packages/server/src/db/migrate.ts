@@ -5,15 +5,27 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { type Kysely, type Migration, type MigrationProvider, type MigrationResult, Migrator } from "kysely";
 import { redactValues } from "../log-errors.ts";
 
-export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "migrations");
+/** Compiled (packages/server/dist/lantern.js, migrations in dist/migrations) or run from source. */
+const COMPILED = !import.meta.url.endsWith(".ts");
+const EXTENSION = COMPILED ? ".js" : ".ts";
+
+export const MIGRATIONS_DIR = COMPILED
+  ? join(dirname(fileURLToPath(import.meta.url)), "migrations")
+  : join(dirname(fileURLToPath(import.meta.url)), "..", "..", "migrations");
+
+/** The names of the migrations this Lantern has, in order ("0001-foundation", …). */
+export async function knownMigrations(): Promise<string[]> {
+  return (await readdir(MIGRATIONS_DIR))
+    .filter((f) => /^\d{4}-[a-z0-9-]+\.(ts|js)$/.test(f) && f.endsWith(EXTENSION))
+    .map((f) => f.slice(0, -EXTENSION.length))
+    .sort();
+}
 
 class FolderMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{4}-[a-z0-9-]+\.ts$/.test(f)).sort();
     const out: Record<string, Migration> = {};
-    for (const file of files) {
-      const mod = (await import(pathToFileURL(join(MIGRATIONS_DIR, file)).href)) as Migration;
-      out[file.replace(/\.ts$/, "")] = mod;
+    for (const name of await knownMigrations()) {
+      out[name] = (await import(pathToFileURL(join(MIGRATIONS_DIR, `${name}${EXTENSION}`)).href)) as Migration;
     }
     return out;
   }

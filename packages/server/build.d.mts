@@ -1,0 +1,2 @@
+/** Build packages/server/dist (see build.mjs). */
+export function buildServer(): Promise<void>;
