@@ -9,6 +9,7 @@ import { todayIso } from "./clock.ts";
 import { type Config, parseConfig } from "./config.ts";
 import { migrateForApp } from "./db/app-role.ts";
 import { sealAudit } from "./db/audit-chain.ts";
+import { startControlSocket } from "./db/backup.ts";
 import { type OpenDatabase, openDatabase } from "./db/database.ts";
 
 export class StartError extends Error {
@@ -60,6 +61,9 @@ export async function startServer(options: {
       );
     }
     const sealer = startAuditSealer(app, database);
+    // The embedded database: `lantern backup` asks this server for a consistent copy.
+    const control =
+      database.kind === "pglite" && database.pglite ? await startControlSocket(config.DATA_DIR, database.pglite) : null;
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
     const host = config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST;
@@ -70,6 +74,7 @@ export async function startServer(options: {
       database,
       seededNow,
       async close() {
+        await control?.close();
         await sealer.stop();
         await app.close();
         await database.close();

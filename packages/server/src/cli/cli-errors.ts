@@ -1,5 +1,6 @@
 /** How the CLI ends on a problem: one line on stderr, exit 2 for bad input and 1 for anything else. */
 import { ConfigError } from "../config.ts";
+import { BackupError, BackupInputError } from "../db/backup.ts";
 import { DatabaseOpenError } from "../db/database.ts";
 import { MigrationError } from "../db/migrate.ts";
 import { redactValues } from "../log-errors.ts";
@@ -11,7 +12,7 @@ export class UsageError extends Error {
 
 export function failWith(error: unknown): never {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof BackupInputError) {
     process.stderr.write(`lantern: ${message}\n`);
     process.exit(2);
   }
@@ -19,6 +20,7 @@ export function failWith(error: unknown): never {
     error instanceof ConfigError ||
     error instanceof DatabaseOpenError ||
     error instanceof MigrationError ||
+    error instanceof BackupError ||
     error instanceof StartError
   ) {
     process.stderr.write(`lantern: ${message}\n`);

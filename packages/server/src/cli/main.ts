@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { VERSION } from "../version.ts";
 import { register as registerAudit } from "./audit-command.ts";
+import { register as registerBackup } from "./backup-command.ts";
 import { register as registerCheck } from "./check-command.ts";
 import { register as registerImportRoster } from "./import-roster-command.ts";
 import { register as registerMigrate } from "./migrate-command.ts";
@@ -29,6 +30,7 @@ function buildProgram(): Command {
   registerPlan(program);
   registerImportRoster(program);
   registerAudit(program);
+  registerBackup(program);
   return program;
 }
 

@@ -88,10 +88,11 @@ function preparingPool(pool: pg.Pool): PostgresPool {
 }
 
 /**
- * Open (creating when absent) a PGlite database in `dataDir`/pglite; `dataDir` null = in memory.
+ * Open (creating when absent) a PGlite database in `dataDir`/pglite; `dataDir` null = in memory;
+ * `load` = a backup to unpack into it first (see backup.ts).
  * The database runs in its own worker thread (see pglite-dialect.ts).
  */
-export async function openPglite(dataDir: string | null): Promise<OpenDatabase> {
+export async function openPglite(dataDir: string | null, options: { load?: Uint8Array } = {}): Promise<OpenDatabase> {
   let path: string | null = null;
   if (dataDir !== null) {
     try {
@@ -114,7 +115,7 @@ export async function openPglite(dataDir: string | null): Promise<OpenDatabase> 
   }
   let thread: PGliteThread;
   try {
-    thread = await PGliteThread.start(path);
+    thread = await PGliteThread.start(path, options);
   } catch (error) {
     lock?.release();
     const reason = error instanceof Error ? error.message : String(error);

@@ -31,6 +31,7 @@ type WorkerResult = { rows: unknown[]; affectedRows?: number };
 type WorkerReply =
   | { id: number; ok: true; result: WorkerResult | null }
   | { id: number; ok: true; raw: Uint8Array }
+  | { id: number; ok: true; bytes: Uint8Array }
   | { id: number; ok: false; error: Record<string, unknown> & { message: string } };
 
 /** An error from the database thread, with PostgreSQL's fields (`code`, `detail`, `constraint`…). */
@@ -76,7 +77,10 @@ function rowsOf(raw: Uint8Array, parsers: Parsers): WorkerResult {
 /** The PGlite worker thread: one database, which runs one message at a time. */
 export class PGliteThread {
   readonly #worker: Worker;
-  readonly #pending = new Map<number, { resolve: (r: WorkerResult | null) => void; reject: (e: Error) => void }>();
+  readonly #pending = new Map<
+    number,
+    { resolve: (r: WorkerResult | Uint8Array | null) => void; reject: (e: Error) => void }
+  >();
   #next = 1;
   #stopped: Error | null = null;
 
@@ -93,6 +97,7 @@ export class PGliteThread {
       this.#pending.delete(reply.id);
       if (this.#pending.size === 0) worker.unref();
       if (!reply.ok) call.reject(new EmbeddedDatabaseError(reply.error));
+      else if ("bytes" in reply) call.resolve(reply.bytes);
       else if ("raw" in reply) {
         try {
           call.resolve(rowsOf(reply.raw, this.#parsers));
@@ -110,9 +115,14 @@ export class PGliteThread {
     worker.on("exit", () => stop(new Error("The embedded database is closed")));
   }
 
-  /** Start the thread and open the database in `path` (null = in memory). */
-  static async start(path: string | null): Promise<PGliteThread> {
-    const worker = new Worker(new URL("./pglite-worker.js", import.meta.url), { workerData: { path } });
+  /**
+   * Start the thread and open the database in `path` (null = in memory); with `load`, a data
+   * folder's gzipped tarball (a backup) is unpacked into it first.
+   */
+  static async start(path: string | null, options: { load?: Uint8Array } = {}): Promise<PGliteThread> {
+    const worker = new Worker(new URL("./pglite-worker.js", import.meta.url), {
+      workerData: { path, ...(options.load ? { load: options.load } : {}) },
+    });
     const arrayTypes = await new Promise<Array<[number, number]>>((resolve, reject) => {
       const fail = (error: Error) => reject(error);
       worker.once("error", fail);
@@ -133,10 +143,22 @@ export class PGliteThread {
     sql?: string;
     name?: string;
     params?: readonly unknown[];
-  }) {
+  }): Promise<WorkerResult | null> {
+    return this.#send(message) as Promise<WorkerResult | null>;
+  }
+
+  /**
+   * The whole database as a gzipped tarball of its data folder (PGlite's `dumpDataDir`, after a
+   * checkpoint). It runs between queries, when no transaction is open, so it is consistent.
+   */
+  dump(): Promise<Uint8Array> {
+    return this.#send({ op: "dump" }) as Promise<Uint8Array>;
+  }
+
+  #send(message: Record<string, unknown>): Promise<WorkerResult | Uint8Array | null> {
     if (this.#stopped) return Promise.reject(this.#stopped);
     const id = this.#next++;
-    return new Promise<WorkerResult | null>((resolve, reject) => {
+    return new Promise<WorkerResult | Uint8Array | null>((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
       if (this.#pending.size === 1) this.#worker.ref();
       this.#worker.postMessage({ id, ...message });

@@ -8,10 +8,11 @@
  * Plain JavaScript: a worker is loaded by Node itself, with no TypeScript loader, in every way the
  * server runs (the `lantern` command, the tests, the benchmarks).
  *
- * In:  workerData { path: string | null }, then { id, connection, op, sql, params, name? } with op
- *      "query" | "exec" | "prepared" | "begin" | "commit" | "rollback" | "close"
+ * In:  workerData { path: string | null, load?: Uint8Array (a backup to unpack first) }, then { id, connection, op, sql, params, name? } with op
+ *      "query" | "exec" | "prepared" | "begin" | "commit" | "rollback" | "dump" | "close"
  * Out: { ready: true, arrayTypes } or { ready: false, message }, then { id, ok: true, result },
- *      { id, ok: true, raw } (a prepared statement's backend messages, for the caller to parse) or
+ *      { id, ok: true, raw } (a prepared statement's backend messages, for the caller to parse),
+ *      { id, ok: true, bytes } (a backup: the data folder as a gzipped tarball) or
  *      { id, ok: false, error } where `error` keeps PostgreSQL's fields (code, detail, constraint…).
  */
 import { parentPort, workerData } from "node:worker_threads";
@@ -37,6 +38,7 @@ let client;
 try {
   client = await PGlite.create({
     ...(workerData.path ? { dataDir: workerData.path } : {}),
+    ...(workerData.load ? { loadDataDir: new Blob([workerData.load]) } : {}),
     // Dates stay "YYYY-MM-DD" strings and 64-bit integers become numbers, as with `pg`.
     parsers: { [INT8]: (/** @type {string} */ v) => Number(v), [types.DATE]: (/** @type {string} */ v) => v },
   });
@@ -139,6 +141,12 @@ async function run(message) {
         prepared.clear();
         return await runPrepared(message.name, message.sql, message.params);
       }
+    case "dump": {
+      // A backup: the data files written out first, then the folder as a gzipped tarball.
+      await client.query("checkpoint");
+      const file = await client.dumpDataDir("gzip");
+      return { bytes: new Uint8Array(await file.arrayBuffer()) };
+    }
     case "close":
       if (!client.closed) await client.close();
       return null;
@@ -189,6 +197,8 @@ async function pump() {
       if (message.op === "begin") inTransaction = message.connection;
       if (result && "raw" in result)
         port.postMessage({ id: message.id, ok: true, raw: result.raw }, [result.raw.buffer]);
+      else if (result && "bytes" in result)
+        port.postMessage({ id: message.id, ok: true, bytes: result.bytes }, [result.bytes.buffer]);
       else port.postMessage({ id: message.id, ok: true, result });
     } catch (error) {
       const e = /** @type {Record<string, unknown>} */ (error instanceof Error ? error : { message: String(error) });
