@@ -101,8 +101,9 @@ app.get("/bench/static-table", async (_request, reply) => {
     );
 });
 
-// As in production: the audit trails are sealed every second while the load runs.
-const sealer = startAuditSealer(app, database);
+// As in production: the audit trails are sealed every second while the load runs
+// (BENCH_AUDIT_SEALER=off measures without it, for comparison).
+const sealer = env.BENCH_AUDIT_SEALER === "off" ? { stop: async () => {} } : startAuditSealer(app, database);
 await app.listen({ port: Number(env.PORT ?? 0), host: "127.0.0.1" });
 const address = app.server.address();
 const port = typeof address === "object" && address ? address.port : 0;
