@@ -16,4 +16,17 @@ describe("parseConfig", () => {
       );
     }
   });
+
+  it("reads the owner's URL for migrations, only beside the app's DATABASE_URL", () => {
+    const owner = "postgres://lantern:x@db/lantern";
+    const app = "postgres://lantern_app:y@db/lantern";
+    expect(parseConfig({ DATABASE_URL: app, MIGRATION_DATABASE_URL: owner }).MIGRATION_DATABASE_URL).toBe(owner);
+    expect(parseConfig({ DATABASE_URL: app }).MIGRATION_DATABASE_URL).toBeUndefined();
+    expect(() => parseConfig({ MIGRATION_DATABASE_URL: owner })).toThrow(
+      "Invalid MIGRATION_DATABASE_URL: it is only used with DATABASE_URL",
+    );
+    expect(() => parseConfig({ DATABASE_URL: app, MIGRATION_DATABASE_URL: "mysql://x" })).toThrow(
+      'Invalid MIGRATION_DATABASE_URL="mysql://x"',
+    );
+  });
 });

@@ -13,6 +13,7 @@ import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportAuditHead, sealAll, sealAudit, verifyAudit } from "../src/db/audit-chain.ts";
 import type { Database } from "../src/db/schema.ts";
+import { startAuditSealer } from "../src/server.ts";
 import { buildTestApp, type TestApp } from "./helpers/build-app.ts";
 import { createTestDatabase, DATABASE_KINDS } from "./helpers/test-database.ts";
 
@@ -47,6 +48,26 @@ describe.each(DATABASE_KINDS)("audit seals on %s", (kind) => {
   });
   afterAll(async () => {
     await t?.close();
+  });
+
+  it("is sealed by the server's sealer within a few of its calls, without being asked", async () => {
+    const d = await createTestDatabase(kind, { seed: false });
+    const warnings: unknown[] = [];
+    const sealer = startAuditSealer({ log: { warn: (w: unknown) => warnings.push(w) } as never }, d, 50);
+    try {
+      await sql`insert into audit_events (action) select 'auth.signed-in' from generate_series(1, 3)`.execute(d.db);
+      const deadline = Date.now() + 10_000;
+      let unsealed = 3;
+      while (unsealed > 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+        unsealed = (await verifyAudit(d.db)).unsealedRows.audit_events;
+      }
+      expect(unsealed).toBe(0);
+      expect(warnings).toEqual([]);
+    } finally {
+      await sealer.stop();
+      await d.close();
+    }
   });
 
   it("verifies a fresh database", async () => {
