@@ -89,7 +89,7 @@ export async function startServer(options: {
 /** How often the server seals new rows of the audit trails (migration 0020). */
 export const AUDIT_SEAL_INTERVAL_MS = 1000;
 /**
- * Most rows sealed by one call: about 75 ms of the embedded database's thread (bench:seal), so a
+ * Most rows sealed by one call: about 35 ms of the embedded database's thread (bench:seal), so a
  * backlog (after a restore, or rows written while no server ran) is sealed in short steps between
  * requests rather than in one long pause. A busy district writes a few thousand rows a second.
  */

@@ -77,6 +77,14 @@ describe.each(DATABASE_KINDS)("audit seals on %s", (kind) => {
       expect(result).toMatchObject({ ok: true, broken: null, seals: 0 });
       await sealAll(fresh.db);
       expect((await verifyAudit(fresh.db)).ok).toBe(true);
+      // A session's time zone and date style change how a timestamp reads, not what is sealed.
+      await sql`set timezone = 'Pacific/Auckland'`.execute(fresh.db);
+      await sql`set datestyle = 'SQL, DMY'`.execute(fresh.db);
+      await sql`insert into audit_events (action) values ('auth.signed-in'), ('auth.signed-out')`.execute(fresh.db);
+      await sealAll(fresh.db);
+      const after = await verifyAudit(fresh.db);
+      expect(after.broken).toBeNull();
+      expect(after.sealedRows.audit_events).toBe(2);
     } finally {
       await fresh.close();
     }

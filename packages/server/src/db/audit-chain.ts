@@ -16,12 +16,10 @@ export type AuditedTable = (typeof AUDITED_TABLES)[number];
 
 /** Each row's sealed content: the same expressions as `lantern_seal_audit` (migration 0020). */
 const CONTENT: Record<AuditedTable, string> = {
-  record_of_access: `jsonb_build_array(t.id,
-    to_char(t.accessed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-    t.person_id, t.student_id, t.record, t.action, t.purpose, t.basis, t.request_id)::text`,
-  audit_events: `jsonb_build_array(t.id,
-    to_char(t.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-    t.action, t.person_id, t.student_id, t.subject, t.details, t.request_id)::text`,
+  record_of_access: `row(t.id, t.accessed_at, t.person_id, t.student_id, t.record, t.action, t.purpose,
+    t.basis, t.request_id)::text`,
+  audit_events: `row(t.id, t.occurred_at, t.action, t.person_id, t.student_id, t.subject, t.details,
+    t.request_id)::text`,
 };
 
 /** The first seal's `prev_hash`. */
@@ -81,7 +79,10 @@ export async function sealAll(db: AnyDb, timeoutMs = 10_000): Promise<void> {
 /** Check every seal and every sealed row; with `head`, also that the chain still ends where it did. */
 export async function verifyAudit(db: AnyDb, head?: AuditHead): Promise<AuditVerification> {
   return db.transaction().execute(async (trx) => {
+    // The sealer's settings: a timestamp's text depends on the time zone and the date style.
     await sql`set local search_path = pg_catalog`.execute(trx);
+    await sql`set local timezone = 'UTC'`.execute(trx);
+    await sql`set local datestyle = 'ISO, YMD'`.execute(trx);
     const result: AuditVerification = {
       ok: true,
       broken: null,
