@@ -1,6 +1,6 @@
 /**
  * Tamper-evident audit trails: the record of access and the audit trail are sealed in batches,
- * each seal chained to the one before (docs/decisions/0007-tamper-evident-audit.md).
+ * each seal chained to the one before (docs/decisions/0008-tamper-evident-audit.md).
  *
  * A seal covers rows of one table in id order: their ids (`rows`, exactly those present), the
  * SHA-256 of each row's content (`row_hashes`, 32 bytes a row, in id order), the hash of the seal

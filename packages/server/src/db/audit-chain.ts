@@ -1,5 +1,5 @@
 /**
- * The audit trails' seals (migration 0020; docs/decisions/0007-tamper-evident-audit.md): the
+ * The audit trails' seals (migration 0020; docs/decisions/0008-tamper-evident-audit.md): the
  * sealer the server runs every second, `lantern audit verify`, which recomputes every seal and
  * every sealed row's hash and names the first that does not match, and `lantern audit head`, the
  * last seal's id and hash, to keep somewhere the database's owner cannot reach.
