@@ -86,7 +86,7 @@ export async function startServer(options: {
   }
 }
 
-/** How often the server seals new rows of the audit trails (migration 0020). */
+/** How often the server seals new rows of the audit trails (migration 0014). */
 export const AUDIT_SEAL_INTERVAL_MS = 1000;
 /**
  * Most rows sealed by one call: about 35 ms of the embedded database's thread (bench:seal), so a
@@ -97,7 +97,7 @@ export const AUDIT_SEAL_MAX_ROWS = 5000;
 
 /**
  * Seal the audit trails every second: a row is sealed one to two calls after it is committed
- * (see migration 0020). A failure is logged and retried at the next call.
+ * (see migration 0014). A failure is logged and retried at the next call.
  */
 export function startAuditSealer(
   app: Pick<FastifyInstance, "log">,

@@ -79,7 +79,7 @@ describe("lantern CLI", () => {
     );
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("0020-audit-seals");
+    expect(r.stdout).toContain("0014-audit-seals");
   });
 
   it("lists its verbs with --help", () => {

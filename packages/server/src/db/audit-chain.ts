@@ -1,5 +1,5 @@
 /**
- * The audit trails' seals (migration 0020; docs/decisions/0008-tamper-evident-audit.md): the
+ * The audit trails' seals (migration 0014; docs/decisions/0008-tamper-evident-audit.md): the
  * sealer the server runs every second, `lantern audit verify`, which recomputes every seal and
  * every sealed row's hash and names the first that does not match, and `lantern audit head`, the
  * last seal's id and hash, to keep somewhere the database's owner cannot reach.
@@ -14,7 +14,7 @@ import { type Kysely, sql } from "kysely";
 export const AUDITED_TABLES = ["audit_events", "record_of_access"] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];
 
-/** Each row's sealed content: the same expressions as `lantern_seal_audit` (migration 0020). */
+/** Each row's sealed content: the same expressions as `lantern_seal_audit` (migration 0014). */
 const CONTENT: Record<AuditedTable, string> = {
   record_of_access: `row(t.id, t.accessed_at, t.person_id, t.student_id, t.record, t.action, t.purpose,
     t.basis, t.request_id)::text`,
