@@ -52,6 +52,8 @@ export * from "./shared/errors.ts";
 export * from "./shared/labels.ts";
 export * from "./shared/ports.ts";
 export * from "./sharing/sharing-api.ts";
+export * from "./states/state-rules.ts";
+export * from "./states/state-table.ts";
 export * from "./students/roster.ts";
 export * from "./students/students-api.ts";
 export * from "./system/health-api.ts";
