@@ -71,7 +71,7 @@ export function buildEvaluationRequestLetter(input: EvaluationLetterInput): Eval
   const who = about.length > 0 ? `${studentName} (${about.join(", ")})` : studentName;
 
   const suspected = facts.impairments.map((i) =>
-    i.ideaCategory ? `${i.name} (possibly ${CATEGORY_WORDS[i.ideaCategory]})` : i.name,
+    i.ideaCategory && i.ideaCategory !== "none" ? `${i.name} (possibly ${CATEGORY_WORDS[i.ideaCategory]})` : i.name,
   );
   const paragraphs: string[] = [
     `I am the parent of ${who}, who attends ${schoolName}. I am writing to request a full and individual initial evaluation of ${studentName} to find out whether ${studentName} has a disability and needs special education and related services under the Individuals with Disabilities Education Act (IDEA), or aids and services under Section 504 of the Rehabilitation Act. A parent may request an initial evaluation (34 CFR 300.301(b)), and Section 504 requires an evaluation before placement (34 CFR 104.35(a)).`,

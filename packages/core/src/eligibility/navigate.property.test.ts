@@ -2,10 +2,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { navigate } from "./navigate.ts";
 import {
+  ALWAYS_SPECIAL_EDUCATION,
   COMMON_MITIGATING_MEASURES,
   CURRENT_PLANS,
   DISABILITY_BASES,
   EVALUATION_STATES,
+  EXPECTED_DURATIONS,
   IDEA_CATEGORIES,
   type Impairment,
   type NavigatorFacts,
@@ -20,7 +22,7 @@ const measure = fc.constantFrom(...COMMON_MITIGATING_MEASURES, "contact-lenses",
 
 const impairment: fc.Arbitrary<Impairment> = fc.record({
   name: fc.constantFrom("Dyslexia", "ADHD", "Asthma", "Epilepsy", "Diabetes", "Low vision"),
-  ideaCategory: fc.option(fc.constantFrom(...IDEA_CATEGORIES), { nil: null }),
+  ideaCategory: fc.option(fc.constantFrom(...IDEA_CATEGORIES, "none" as const), { nil: null }),
   majorLifeActivities: fc.subarray(["reading", "learning", "breathing", "major-bodily-function:endocrine"]),
   limitsNow: triBool,
   limitsWithoutMitigation: triBool,
@@ -28,6 +30,8 @@ const impairment: fc.Arbitrary<Impairment> = fc.record({
   episodicOrInRemission: fc.boolean(),
   limitsWhenActive: triBool,
   basis: fc.constantFrom(...DISABILITY_BASES),
+  expectedDuration: fc.option(fc.constantFrom(...EXPECTED_DURATIONS), { nil: null }),
+  determiningFactorIsInstructionOrEnglish: fc.boolean(),
 });
 
 const facts: fc.Arbitrary<NavigatorFacts> = fc.record({
@@ -40,9 +44,14 @@ const facts: fc.Arbitrary<NavigatorFacts> = fc.record({
   accommodationsNeeded: triBool,
   performingAtGradeLevel: triBool,
   currentPlans: fc.uniqueArray(fc.constantFrom(...CURRENT_PLANS), { maxLength: 2 }),
-  speechIsSpecialEducationInState: fc.boolean(),
+  state: fc.constantFrom(null, "CA", "TX", "NY"),
+  speechIsSpecialEducationInState: fc.constantFrom(true, false, null),
   graduatedWithRegularDiploma: fc.boolean(),
   determiningFactorIsInstructionOrEnglish: fc.boolean(),
+  specialEducationServicesNeeded: fc.uniqueArray(fc.constantFrom(...ALWAYS_SPECIAL_EDUCATION), { maxLength: 2 }),
+  dateOfBirth: fc.constantFrom(null, "2004-03-10", "2004-09-10"),
+  asOf: fc.constantFrom(null, "2026-05-01", "2026-08-01"),
+  ageIsApproximate: fc.boolean(),
 });
 
 const RUNS = { numRuns: 2000 };
@@ -133,11 +142,45 @@ describe("navigate properties", () => {
     );
   });
 
+  it("never settles on a 504 plan or no plan while the need for specially designed instruction is unknown (34 CFR 300.111)", () => {
+    fc.assert(
+      fc.property(facts, (f) => {
+        const r = navigate({
+          ...f,
+          needsSpecializedInstruction: null,
+          relatedServicesNeeded: [],
+          specialEducationServicesNeeded: [],
+        });
+        if (r.recommendation === "evaluate") expect(["section-504", "no-plan"]).not.toContain(r.likely);
+      }),
+      RUNS,
+    );
+  });
+
+  it("brings the exit protections whenever a current IEP would end (34 CFR 300.305(e), 300.503, 300.518, 300.502)", () => {
+    fc.assert(
+      fc.property(facts, (f) => {
+        const r = navigate({ ...f, currentPlans: ["iep"] });
+        if (r.recommendation === "section-504" || r.recommendation === "no-plan") {
+          for (const a of [
+            "reevaluate-before-exit",
+            "ask-for-prior-written-notice",
+            "know-stay-put-rights",
+            "consider-independent-evaluation",
+          ] as const) {
+            expect(r.actions).toContain(a);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
   it("asks for the evaluation in writing whenever none has been requested", () => {
     fc.assert(
       fc.property(facts, (f) => {
         const r = navigate({ ...f, evaluation: "none" });
-        if (f.ageYears >= 3) {
+        if (r.recommendation !== "early-intervention" && r.recommendation !== "adult-services") {
           expect(r.recommendation).toBe("evaluate");
           expect(r.actions).toContain("request-evaluation-in-writing");
         }

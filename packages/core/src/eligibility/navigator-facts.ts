@@ -7,8 +7,13 @@
  * silently becomes "no".
  */
 import { z } from "zod";
+import { ZIsoDate } from "../shared/dates.ts";
+import { ZStateCode } from "../states/state-table.ts";
 
-/** IDEA disability categories, 34 CFR 300.8(b)–(c). Developmental delay applies only at ages 3–9. */
+/**
+ * IDEA disability categories, 34 CFR 300.8(b)–(c). Developmental delay applies only at the ages the
+ * state allows (federal: 3 through 9; California does not use it for Part B).
+ */
 export const IDEA_CATEGORIES = [
   "autism",
   "deaf-blindness",
@@ -27,6 +32,41 @@ export const IDEA_CATEGORIES = [
 ] as const;
 export const ZIdeaCategory = z.enum(IDEA_CATEGORIES);
 export type IdeaCategory = z.infer<typeof ZIdeaCategory>;
+
+/**
+ * Categories whose definition in 34 CFR 300.8(c) includes "adversely affects a child's educational
+ * performance". Specific learning disability, deaf-blindness, multiple disabilities and
+ * developmental delay have no such clause (300.8(b), (c)(2), (c)(7), (c)(10)).
+ */
+export const CATEGORIES_WITH_ADVERSE_EFFECT_CLAUSE: ReadonlySet<IdeaCategory> = new Set([
+  "autism",
+  "deafness",
+  "emotional-disturbance",
+  "hearing-impairment",
+  "intellectual-disability",
+  "orthopedic-impairment",
+  "other-health-impairment",
+  "speech-or-language-impairment",
+  "traumatic-brain-injury",
+  "visual-impairment",
+]);
+
+/** (v2) What the evaluation found about an impairment's IDEA category: a category, "none" (fits none), or null (not known). */
+export const ZImpairmentCategory = z.union([ZIdeaCategory, z.literal("none")]);
+export type ImpairmentCategory = z.infer<typeof ZImpairmentCategory>;
+
+/**
+ * Services that are always special education when they are specially designed instruction
+ * (34 CFR 300.39(a)(2)(ii)–(iii)), whatever the state says about related services.
+ */
+export const ALWAYS_SPECIAL_EDUCATION = ["travel-training", "vocational-education"] as const;
+export const ZAlwaysSpecialEducation = z.enum(ALWAYS_SPECIAL_EDUCATION);
+export type AlwaysSpecialEducation = z.infer<typeof ZAlwaysSpecialEducation>;
+
+/** How long an impairment is expected to last (the "transitory" test of 42 USC 12102(3)(B) is six months or less). */
+export const EXPECTED_DURATIONS = ["six-months-or-less", "more-than-six-months"] as const;
+export const ZExpectedDuration = z.enum(EXPECTED_DURATIONS);
+export type ExpectedDuration = z.infer<typeof ZExpectedDuration>;
 
 /** Related services listed in 34 CFR 300.34. */
 export const RELATED_SERVICES = [
@@ -91,8 +131,8 @@ const nullableBoolean = () => z.boolean().nullable().default(null);
 
 export const ZImpairment = z.object({
   name: z.string().trim().min(1).max(200).meta({ example: "Dyslexia" }),
-  /** The IDEA category the evaluation supports, if any. */
-  ideaCategory: ZIdeaCategory.nullable().default(null),
+  /** The IDEA category the evaluation supports; "none" = fits no category; null = not known (never read as "none"). */
+  ideaCategory: ZImpairmentCategory.nullable().default(null),
   /** Major life activities (e.g. "reading") or major bodily functions ("major-bodily-function:respiratory"). */
   majorLifeActivities: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
   /** Substantially limits a major life activity now, with whatever mitigating measures are in use. */
@@ -104,6 +144,16 @@ export const ZImpairment = z.object({
   /** Substantially limits when active (episodic or in-remission impairments). */
   limitsWhenActive: nullableBoolean(),
   basis: ZDisabilityBasis.default("actual"),
+  /**
+   * Optional addition: how long the impairment is expected to last (null: not known). Only the
+   * "regarded as" prong excludes impairments that are transitory (six months or less) and minor.
+   */
+  expectedDuration: ZExpectedDuration.nullable().default(null),
+  /**
+   * Optional addition: the team found that the determining factor for this impairment's category is
+   * a lack of appropriate reading or math instruction, or limited English proficiency (34 CFR 300.306(b)).
+   */
+  determiningFactorIsInstructionOrEnglish: z.boolean().default(false),
 });
 export type Impairment = z.infer<typeof ZImpairment>;
 export type ImpairmentInput = z.input<typeof ZImpairment>;
@@ -122,14 +172,28 @@ export const ZNavigatorFacts = z.object({
   /** Informational: grades alone never decide Section 504 eligibility. */
   performingAtGradeLevel: nullableBoolean(),
   currentPlans: z.array(ZCurrentPlan).max(2).default([]),
-  /** The state counts speech-language pathology as special education (34 CFR 300.39(a)(2)(i)). */
-  speechIsSpecialEducationInState: z.boolean().default(false),
+  /** (v2) Where the student goes to school: selects the state's rules; null = unknown (federal rules). */
+  state: ZStateCode.nullable().default(null),
+  /**
+   * The state counts speech-language pathology as special education (34 CFR 300.39(a)(2)(i)).
+   * (v2) null = taken from the state table (California: yes); a boolean overrides the table.
+   */
+  speechIsSpecialEducationInState: z.boolean().nullable().default(null),
   graduatedWithRegularDiploma: z.boolean().default(false),
   /**
-   * Optional addition: the eligibility team found that the determining factor is a lack of
-   * appropriate reading or math instruction, or limited English proficiency (34 CFR 300.306(b)).
+   * Optional addition (v1 reading): the eligibility team found that the determining factor for a
+   * specific learning disability is a lack of appropriate reading or math instruction, or limited
+   * English proficiency (34 CFR 300.306(b)). Applies to the impairments in that category only; an
+   * impairment's own `determiningFactorIsInstructionOrEnglish` applies to that impairment.
    */
   determiningFactorIsInstructionOrEnglish: z.boolean().default(false),
+  /** Optional addition: travel training or vocational education the student needs (always special education, 34 CFR 300.39(a)(2)(ii)–(iii)). */
+  specialEducationServicesNeeded: z.array(ZAlwaysSpecialEducation).max(ALWAYS_SPECIAL_EDUCATION.length).default([]),
+  /** Optional addition: the birth date and the day the facts describe, for a state's rule on the last school year (California 56026(c)(4)). */
+  dateOfBirth: ZIsoDate.nullable().default(null),
+  asOf: ZIsoDate.nullable().default(null),
+  /** Optional addition: `ageYears` stands for an age range the family chose, not a known age; explanations never state it as exact. */
+  ageIsApproximate: z.boolean().default(false),
 });
 export type NavigatorFacts = z.infer<typeof ZNavigatorFacts>;
 export type NavigatorFactsInput = z.input<typeof ZNavigatorFacts>;
@@ -137,11 +201,18 @@ export type NavigatorFactsInput = z.input<typeof ZNavigatorFacts>;
 // ---------------------------------------------------------------------------------------------
 // Result
 
-export const RECOMMENDATIONS = ["iep", "section-504", "evaluate", "no-plan", "early-intervention"] as const;
+export const RECOMMENDATIONS = [
+  "iep",
+  "section-504",
+  "evaluate",
+  "no-plan",
+  "early-intervention",
+  "adult-services",
+] as const;
 export const ZRecommendation = z.enum(RECOMMENDATIONS);
 export type Recommendation = z.infer<typeof ZRecommendation>;
 
-export const LIKELY_PLANS = ["iep", "section-504", "no-plan", "early-intervention"] as const;
+export const LIKELY_PLANS = ["iep", "section-504", "no-plan", "early-intervention", "adult-services"] as const;
 export const ZLikelyPlan = z.enum(LIKELY_PLANS);
 export type LikelyPlan = z.infer<typeof ZLikelyPlan>;
 
@@ -153,6 +224,7 @@ export const UNKNOWN_FACTS = [
   "needs-specialized-instruction",
   "substantial-limitation",
   "accommodations-needed",
+  "date-of-birth",
 ] as const;
 export const ZUnknownFact = z.enum(UNKNOWN_FACTS);
 export type UnknownFact = z.infer<typeof ZUnknownFact>;
@@ -176,6 +248,14 @@ export const NAVIGATOR_ACTIONS = [
   "find-out-needs-specialized-instruction",
   "find-out-substantial-limitation",
   "find-out-accommodations-needed",
+  "find-out-date-of-birth",
+  // v2
+  "reevaluate-before-exit",
+  "know-stay-put-rights",
+  "consider-independent-evaluation",
+  "ask-about-postsecondary-accommodations",
+  "contact-vocational-rehabilitation",
+  "request-summary-of-performance",
 ] as const;
 export const ZNavigatorAction = z.enum(NAVIGATOR_ACTIONS);
 export type NavigatorAction = z.infer<typeof ZNavigatorAction>;

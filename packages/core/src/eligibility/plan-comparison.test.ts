@@ -42,7 +42,23 @@ describe("comparePlans", () => {
     expect(comparePlans(run(facts({ ageYears: 1 }))).plan).toBeNull();
   });
 
-  it("cites every point of both profiles", () => {
+  it("explains the plan the result points to, not only the other one", () => {
+    const iep = comparePlans(run(facts({ adverseEducationalEffect: true, needsSpecializedInstruction: true })));
+    expect(iep.pointedProfile?.plan).toBe("iep");
+    expect(iep.pointedProfile?.contents.some((p) => p.citation === "34 CFR 300.39")).toBe(true);
+    expect(comparePlans(run(facts({}))).pointedProfile?.plan).toBe("section-504");
+    const adult = comparePlans(run(facts({ ageYears: 25 })));
+    expect(adult.plan).toBeNull();
+    expect(adult.pointedProfile?.plan).toBe("adult-services");
+  });
+
+  it("names Section 504's discipline protections and OCR's reasonable time for evaluation (34 CFR 104.35(a))", () => {
+    const texts = PLAN_PROFILES["section-504"].protections.map((p) => p.text).join(" ");
+    expect(texts).toContain("more than 10 school days");
+    expect(texts).toContain("reasonable time");
+  });
+
+  it("cites every point of every profile", () => {
     for (const profile of Object.values(PLAN_PROFILES)) {
       for (const p of [...profile.contents, ...profile.protections, ...profile.team]) {
         expect(p.citation).toMatch(/CFR|USC|Code/);

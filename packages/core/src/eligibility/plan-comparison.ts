@@ -18,8 +18,12 @@ export type PlanKind = z.infer<typeof ZPlanKind>;
 export const ZPlanPoint = z.object({ text: z.string(), citation: z.string() });
 export type PlanPoint = z.infer<typeof ZPlanPoint>;
 
+/** What a result can point to and be described: the two plans, and adult services (v2). */
+export const ZProfileKind = z.enum(["iep", "section-504", "adult-services"]);
+export type ProfileKind = z.infer<typeof ZProfileKind>;
+
 export const ZPlanProfile = z.object({
-  plan: ZPlanKind,
+  plan: ZProfileKind,
   title: z.string(),
   law: z.string(),
   contents: z.array(ZPlanPoint),
@@ -28,7 +32,7 @@ export const ZPlanProfile = z.object({
 });
 export type PlanProfile = z.infer<typeof ZPlanProfile>;
 
-export const PLAN_PROFILES: Record<PlanKind, PlanProfile> = {
+export const PLAN_PROFILES: Record<ProfileKind, PlanProfile> = {
   iep: {
     plan: "iep",
     title: "Individualized Education Program (IEP)",
@@ -112,8 +116,12 @@ export const PLAN_PROFILES: Record<PlanKind, PlanProfile> = {
     ],
     protections: [
       {
-        text: "An evaluation before placement and before any significant change, and periodic reevaluation.",
-        citation: "34 CFR 104.35",
+        text: "An evaluation before placement and before any significant change in placement, and periodic reevaluation. Federal rules set no number of days; the Office for Civil Rights expects the evaluation within a reasonable time, and an unreasonable delay can violate Section 504.",
+        citation: "34 CFR 104.35(a), (d); OCR Parent and Educator Resource Guide to Section 504 (2016)",
+      },
+      {
+        text: "Protections in discipline: removing the student for more than 10 school days in a row, or a pattern of removals adding up to more than 10, is a significant change in placement, so the school must first reevaluate, including whether the behavior is caused by the disability.",
+        citation: "34 CFR 104.35(a)",
       },
       {
         text: "Notice, a chance to see records, an impartial hearing with a lawyer if wished, and a review procedure.",
@@ -128,6 +136,37 @@ export const PLAN_PROFILES: Record<PlanKind, PlanProfile> = {
       {
         text: "A group of people who know the student, the evaluation data and the placement options; federal law does not list the members.",
         citation: "34 CFR 104.35(c)",
+      },
+    ],
+  },
+  "adult-services": {
+    plan: "adult-services",
+    title: "Adult services: college, training and work",
+    law: "Section 504 of the Rehabilitation Act (34 CFR Part 104, Subpart E), the Americans with Disabilities Act, and the Rehabilitation Act's vocational rehabilitation program",
+    contents: [
+      {
+        text: "Colleges and training programs give academic adjustments and auxiliary aids (such as extra test time or note-takers) to a student who asks and shows a disability; they do not write an IEP or a 504 plan, and they need not change what a program requires.",
+        citation: "34 CFR 104.44",
+      },
+      {
+        text: "The state's vocational rehabilitation agency can help plan and pay for training and work supports.",
+        citation: "29 USC 720-722",
+      },
+      {
+        text: "A student who leaves special education by graduating or reaching the last age gets a summary of academic achievement and functional performance, with recommendations for reaching postsecondary goals.",
+        citation: "34 CFR 300.305(e)(3)",
+      },
+    ],
+    protections: [
+      {
+        text: "Protection from discrimination in college, training programs and work.",
+        citation: "34 CFR 104.4; 42 USC 12132",
+      },
+    ],
+    team: [
+      {
+        text: "The student asks for help: the college's disability services office, or the vocational rehabilitation counselor.",
+        citation: "34 CFR 104.44",
       },
     ],
   },
@@ -146,8 +185,8 @@ const NOT_GIVEN: Record<PlanKind, PlanPoint[]> = {
       citation: "34 CFR 104.35(c)",
     },
     {
-      text: "No federal deadline for the evaluation or the plan; timelines come from district policy.",
-      citation: "34 CFR 104.35",
+      text: "No federal number of days for the evaluation or the plan (the Office for Civil Rights expects a reasonable time); timelines come from district policy.",
+      citation: "34 CFR 104.35; OCR Parent and Educator Resource Guide to Section 504 (2016)",
     },
     {
       text: "No prior written notice with IDEA's seven required contents.",
@@ -166,6 +205,8 @@ const NOT_GIVEN: Record<PlanKind, PlanPoint[]> = {
 export const ZPlanComparison = z.object({
   /** The plan the result points to (the recommendation, or the likely plan with `evaluate`). */
   plan: ZPlanKind.nullable(),
+  /** (v2) What the plan pointed to gives (adult services included), so the result explains its own answer. */
+  pointedProfile: ZPlanProfile.nullable(),
   /** The other plan, described for this student. */
   other: ZPlanKind.nullable(),
   otherProfile: ZPlanProfile.nullable(),
@@ -183,6 +224,11 @@ function pointedPlan(result: NavigatorResult): PlanKind | null {
   return r === "iep" || r === "section-504" ? r : null;
 }
 
+function pointedProfile(result: NavigatorResult): PlanProfile | null {
+  const r = result.recommendation === "evaluate" ? result.likely : result.recommendation;
+  return r === "iep" || r === "section-504" || r === "adult-services" ? PLAN_PROFILES[r] : null;
+}
+
 const IDEA_RULES = new Set([
   "idea-age-range",
   "idea-developmental-delay-age",
@@ -191,6 +237,7 @@ const IDEA_RULES = new Set([
   "idea-need-for-special-education",
   "idea-related-service-only",
   "idea-exclusion",
+  "idea-child-find",
 ]);
 const SECTION_504_RULES = new Set([
   "section-504-substantial-limitation",
@@ -202,7 +249,15 @@ const SECTION_504_RULES = new Set([
 export function comparePlans(result: NavigatorResult): PlanComparison {
   const plan = pointedPlan(result);
   if (plan === null) {
-    return { plan, other: null, otherProfile: null, otherWouldGive: [], otherWouldNotGive: [], whyNotOther: [] };
+    return {
+      plan,
+      pointedProfile: pointedProfile(result),
+      other: null,
+      otherProfile: null,
+      otherWouldGive: [],
+      otherWouldNotGive: [],
+      whyNotOther: [],
+    };
   }
   const other: PlanKind = plan === "iep" ? "section-504" : "iep";
   const profile = PLAN_PROFILES[other];
@@ -213,6 +268,7 @@ export function comparePlans(result: NavigatorResult): PlanComparison {
       : [];
   return {
     plan,
+    pointedProfile: pointedProfile(result),
     other,
     otherProfile: profile,
     otherWouldGive: [...profile.contents, ...profile.protections, ...profile.team],
@@ -282,7 +338,7 @@ const STEP_TEXT: Record<NavigatorAction, Omit<NextStep, "action">> = {
   },
   "ask-for-prior-written-notice": {
     title: "Ask for the decision in writing",
-    text: "If the school decides the student is not eligible, it must tell you in writing why, what it relied on and what other options it considered. You may disagree through a hearing.",
+    text: "When the school decides the student is not eligible, or proposes to end or change special education, it must tell you in writing why, what it relied on and what other options it considered. You may disagree through a hearing.",
     citation: "34 CFR 300.503; 34 CFR 104.36",
   },
   "ask-again-if-needs-change": {
@@ -319,6 +375,41 @@ const STEP_TEXT: Record<NavigatorAction, Omit<NextStep, "action">> = {
     title: "Find out what help the student needs at school",
     text: "List what would let the student take part fully: extra time, breaks, seating, access to medication, or any service.",
     citation: "34 CFR 104.33(b)(1)",
+  },
+  "find-out-date-of-birth": {
+    title: "Check the date your child turned the last age the state serves",
+    text: "In some states a student who turns 22 during part of the school year may finish that year. Give the birth date, or ask the district whether your child is still served.",
+    citation: "Cal. Ed. Code 56026(c)(4)",
+  },
+  "reevaluate-before-exit": {
+    title: "Ask for a reevaluation before special education ends or the category changes",
+    text: "The school must reevaluate a student with an IEP before deciding the student no longer qualifies, or before a category stops applying. Ask for it in writing.",
+    citation: "34 CFR 300.305(e)(1); 34 CFR 300.303",
+  },
+  "know-stay-put-rights": {
+    title: "Know your child's right to keep the current services during a disagreement",
+    text: 'If you disagree and file for a hearing, your child generally stays in the current placement with the current IEP until it is resolved ("stay-put").',
+    citation: "34 CFR 300.518",
+  },
+  "consider-independent-evaluation": {
+    title: "Consider an independent evaluation",
+    text: "If you disagree with the school's evaluation, you may ask for an independent educational evaluation by someone outside the school, at public expense; the school must pay or ask for a hearing.",
+    citation: "34 CFR 300.502",
+  },
+  "ask-about-postsecondary-accommodations": {
+    title: "Ask the college or training program about accommodations",
+    text: "After high school there is no IEP or 504 plan. Contact the disability services office, show the documentation of the disability, and ask for the adjustments and aids you need.",
+    citation: "34 CFR 104.44; 42 USC 12132",
+  },
+  "contact-vocational-rehabilitation": {
+    title: "Contact the state's vocational rehabilitation agency",
+    text: "It helps people with disabilities prepare for, find and keep work, including training and college costs in some cases.",
+    citation: "29 USC 720-722",
+  },
+  "request-summary-of-performance": {
+    title: "Ask for the summary of performance",
+    text: "When special education ends because the student graduates with a regular diploma or reaches the last age, the school gives a summary of academic and functional performance with recommendations for the goals after school. Colleges and agencies often ask for it.",
+    citation: "34 CFR 300.305(e)(3)",
   },
 };
 
