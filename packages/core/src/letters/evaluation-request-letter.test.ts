@@ -2,10 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   buildEvaluationRequestLetter,
   type EvaluationLetterInputRaw,
-  formatLetterDate,
-  letterToText,
   ZEvaluationLetterInput,
 } from "./evaluation-request-letter.ts";
+import { formatLetterDate, letterToText } from "./letter.ts";
 
 const input: EvaluationLetterInputRaw = {
   facts: {
@@ -35,12 +34,29 @@ describe("evaluation request letter", () => {
     expect(text).toContain("Sam Example (in grade 3)");
   });
 
+  it("states California's break exclusion and end-of-year rules (Cal. Ed. Code 56321(a), 56344(a))", () => {
+    const ca = letterToText(buildEvaluationRequestLetter(ZEvaluationLetterInput.parse(input)));
+    expect(ca).toContain("not counting days between school sessions or school vacations of more than five school days");
+    expect(ca).toContain("within 10 days of the end of the regular school year");
+    expect(ca).toContain("within 10 days after the next school year begins");
+    expect(ca).toContain("30 days or less before the end of the regular school year");
+    expect(ca).toContain("the IEP itself");
+    expect(ca).toContain("deciding eligibility alone does not meet this deadline");
+    expect(ca).toContain("Cal. Ed. Code 56302.1; 56344(a)");
+  });
+
+  it("says Section 504 has no federal number of days but expects a reasonable time (OCR Resource Guide)", () => {
+    const tx = letterToText(buildEvaluationRequestLetter(ZEvaluationLetterInput.parse({ ...input, state: "TX" })));
+    expect(tx).toContain("reasonable time");
+  });
+
   it("states California timelines in California only", () => {
     const ca = letterToText(buildEvaluationRequestLetter(ZEvaluationLetterInput.parse(input)));
     expect(ca).toContain("56321");
     expect(ca).toContain("within 15 days");
     expect(ca).toContain("at least 15 days");
     expect(ca).toContain("56344(a)");
+    expect(ca).not.toContain("15 calendar days");
     const tx = letterToText(buildEvaluationRequestLetter(ZEvaluationLetterInput.parse({ ...input, state: "TX" })));
     expect(tx).not.toContain("56321");
     expect(tx).toContain("34 CFR 300.301(c)");
