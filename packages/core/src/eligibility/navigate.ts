@@ -287,7 +287,6 @@ function developmentalDelayAllowed(run: Run): Tri {
   const ages = run.rules.developmentalDelayAges.value;
   if (ages === null) return "not-met";
   const age = run.facts.ageYears;
-  if (run.facts.ageIsApproximate) return age >= ages.from && age <= ages.to ? "unknown" : "not-met";
   return age >= ages.from && age <= ages.to ? "met" : "not-met";
 }
 
@@ -303,9 +302,7 @@ function developmentalDelayRule(run: Run, impairment: Impairment): Tri {
   const where =
     ages === null
       ? `${run.rules.name} does not use developmental delay for special education from age 3; the evaluation must find another category.`
-      : allowed === "unknown"
-        ? `Developmental delay can be used only from ages ${ages.from} through ${ages.to}; whether it still applies depends on the exact age.`
-        : `Developmental delay can be used only from ages ${ages.from} through ${ages.to}${run.stateKnown ? ` in ${run.rules.name}` : ""}; ${ageWords(run).toLowerCase()}, the evaluation must find another category.`;
+      : `Developmental delay can be used only from ages ${ages.from} through ${ages.to}${run.stateKnown ? ` in ${run.rules.name}` : ""}; ${ageWords(run).toLowerCase()}, the evaluation must find another category.`;
   const withIep = run.hasIep
     ? " Because the student has an IEP now, the school must reevaluate before deciding the student no longer qualifies; that is not a reason to move to a 504 plan."
     : "";

@@ -4,6 +4,7 @@
  * Every statement carries the citation it rests on (see the project's legal fact sheet).
  */
 import { z } from "zod";
+import { lettersForActions, ZLetterKind } from "../letters/letters.ts";
 import {
   type NavigatorAction,
   type NavigatorResult,
@@ -422,9 +423,16 @@ export function nextSteps(result: NavigatorResult): NextStep[] {
 export const ZNavigatorReport = ZNavigatorResult.extend({
   comparison: ZPlanComparison,
   nextSteps: z.array(ZNextStep),
+  /** The letters that carry out the next steps (none for early intervention or adult services). */
+  letters: z.array(ZLetterKind),
 });
 export type NavigatorReport = z.infer<typeof ZNavigatorReport>;
 
 export function explainResult(result: NavigatorResult): NavigatorReport {
-  return { ...result, comparison: comparePlans(result), nextSteps: nextSteps(result) };
+  return {
+    ...result,
+    comparison: comparePlans(result),
+    nextSteps: nextSteps(result),
+    letters: lettersForActions(result.actions),
+  };
 }

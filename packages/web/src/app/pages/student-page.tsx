@@ -1,9 +1,11 @@
 /**
  * A student's record: the students feature's page, with the deadlines (compliance), sharing and
- * record of access (sharing) and saved navigator results (navigator) of the same student.
+ * record of access (sharing), and saved navigator results and letters to the school (navigator) of
+ * the same student.
  */
 import { StudentDeadlinesSection } from "../../features/compliance/student-deadlines-section.tsx";
 import { SavedResultsSection } from "../../features/navigator/saved-results-section.tsx";
+import { StudentLettersSection } from "../../features/navigator/student-letters-section.tsx";
 import { AccessLogSection } from "../../features/sharing/access-log-section.tsx";
 import { AdvocateSharingSection } from "../../features/sharing/advocate-sharing-section.tsx";
 import { StudentPage } from "../../features/students/student-page.tsx";
@@ -31,6 +33,7 @@ export default function StudentRecord({ params }: PageProps) {
         record: (student) => (
           <>
             {isGuardian ? <AdvocateSharingSection studentId={student.id} /> : null}
+            <StudentLettersSection student={student} canWrite={isGuardian} />
             <SavedResultsSection studentId={student.id} />
             <AccessLogSection studentId={student.id} />
           </>

@@ -1,6 +1,8 @@
-/** The navigator's calls to the server: the result (no sign-in) and the letter as a PDF. */
+/** The navigator's calls to the server: the result and the letters (no sign-in), saving to a record. */
 import type {
-  EvaluationLetterInputRaw,
+  Letter,
+  LetterKind,
+  LetterRequestInput,
   NavigatorFactsInput,
   NavigatorReport,
   SavedNavigatorResult,
@@ -13,8 +15,13 @@ export function runNavigator(facts: NavigatorFactsInput): Promise<NavigatorRepor
   return api.post<NavigatorReport>("/api/navigator", facts);
 }
 
-/** The evaluation-request letter as PDF bytes. */
-export async function fetchLetterPdf(body: EvaluationLetterInputRaw): Promise<Blob> {
+/** A letter's words, and the same as plain text. */
+export function fetchLetter(body: LetterRequestInput): Promise<{ letter: Letter; text: string }> {
+  return api.post<{ letter: Letter; text: string }>("/api/navigator/letter", body);
+}
+
+/** A letter as PDF bytes. */
+export async function fetchLetterPdf(body: LetterRequestInput): Promise<Blob> {
   const headers: Record<string, string> = { "content-type": "application/json", accept: "application/pdf" };
   const token = currentCsrfToken();
   if (token) headers[CSRF_HEADER] = token;
@@ -70,4 +77,29 @@ export function listSavedResults(studentId: string, signal?: AbortSignal) {
     undefined,
     signal,
   );
+}
+
+export type SavedLetter = {
+  id: string;
+  kind: LetterKind;
+  subject: string;
+  letterDate: string;
+  savedAt: string;
+  letter: Letter;
+  text: string;
+};
+
+/** A parent saves a letter to the child's record (written to the record of access). */
+export function saveLetterToRecord(studentId: string, request: LetterRequestInput): Promise<SavedLetter> {
+  return api.post<SavedLetter>(`/api/students/${encodeURIComponent(studentId)}/letters`, { request });
+}
+
+/** Letters saved to a student's record, newest first. */
+export function listSavedLetters(studentId: string, signal?: AbortSignal) {
+  return api.get<{ items: SavedLetter[] }>(`/api/students/${encodeURIComponent(studentId)}/letters`, undefined, signal);
+}
+
+/** The address of a saved letter's PDF. */
+export function savedLetterPdfUrl(studentId: string, letterId: string): string {
+  return `/api/students/${encodeURIComponent(studentId)}/letters/${encodeURIComponent(letterId)}/pdf`;
 }

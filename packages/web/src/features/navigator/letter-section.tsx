@@ -1,16 +1,11 @@
-import {
-  buildEvaluationRequestLetter,
-  type EvaluationLetter,
-  type EvaluationLetterInputRaw,
-  isIsoDate,
-  type NavigatorFactsInput,
-  ZEvaluationLetterInput,
-} from "@lantern/core";
+import type { Letter, LetterKind, LetterRequestInput, NavigatorFactsInput } from "@lantern/core";
 import { type FormEvent, useRef, useState } from "react";
 import { Alert, Button, Field, StatusRegion, TextInput } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
-import { fetchLetterPdf, saveBlob } from "./api.ts";
+import { fetchLetter, fetchLetterPdf, saveBlob } from "./api.ts";
+import { LetterSheet } from "./letter-sheet.tsx";
+import { SaveLetterSection } from "./save-letter-section.tsx";
 
 type LetterFields = {
   parentName: string;
@@ -18,8 +13,15 @@ type LetterFields = {
   schoolName: string;
   schoolAddress: string;
   date: string;
+  /** Prior written notice: what the school refused. */
+  refusedRequest: string;
+  /** Independent evaluation: which evaluation the parent disagrees with. */
+  evaluationDescription: string;
+  /** Partial consent: the parts the parent does not consent to. */
+  disagreedParts: string;
 };
 type FieldName = keyof LetterFields;
+type ExtraName = "refusedRequest" | "evaluationDescription" | "disagreedParts";
 
 const LETTER_KEY = "lantern.navigator.letter";
 const FIELD_IDS: Record<FieldName, string> = {
@@ -28,6 +30,16 @@ const FIELD_IDS: Record<FieldName, string> = {
   schoolName: "letter-school-name",
   schoolAddress: "letter-school-address",
   date: "letter-date",
+  refusedRequest: "letter-refused-request",
+  evaluationDescription: "letter-evaluation-description",
+  disagreedParts: "letter-disagreed-parts",
+};
+
+/** Fields each kind asks for beyond the parties (required ones first). */
+const EXTRA_FIELDS: Partial<Record<LetterKind, Array<{ name: ExtraName; required: boolean }>>> = {
+  "prior-written-notice-request": [{ name: "refusedRequest", required: true }],
+  "independent-evaluation-request": [{ name: "evaluationDescription", required: false }],
+  "partial-consent-disagreement": [{ name: "disagreedParts", required: true }],
 };
 
 function today(): string {
@@ -36,8 +48,18 @@ function today(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+const EMPTY: Omit<LetterFields, "date"> = {
+  parentName: "",
+  studentName: "",
+  schoolName: "",
+  schoolAddress: "",
+  refusedRequest: "",
+  evaluationDescription: "",
+  disagreedParts: "",
+};
+
 function loadFields(): LetterFields {
-  const empty = { parentName: "", studentName: "", schoolName: "", schoolAddress: "", date: today() };
+  const empty = { ...EMPTY, date: today() };
   try {
     const raw = sessionStorage.getItem(LETTER_KEY);
     return raw ? { ...empty, ...(JSON.parse(raw) as Partial<LetterFields>) } : empty;
@@ -46,35 +68,57 @@ function loadFields(): LetterFields {
   }
 }
 
-function validate(fields: LetterFields): Partial<Record<FieldName, string>> {
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+function validate(kind: LetterKind, fields: LetterFields): Partial<Record<FieldName, string>> {
   const errors: Partial<Record<FieldName, string>> = {};
-  const required: Array<[FieldName, string]> = [
-    ["parentName", t("navigator.letter.parentName")],
-    ["studentName", t("navigator.letter.studentName")],
-    ["schoolName", t("navigator.letter.schoolName")],
-  ];
-  for (const [name, fieldLabel] of required) {
-    if (fields[name].trim() === "") errors[name] = t("navigator.letter.required", { field: fieldLabel.toLowerCase() });
+  const required: FieldName[] = ["parentName", "studentName", "schoolName"];
+  for (const extra of EXTRA_FIELDS[kind] ?? []) if (extra.required) required.push(extra.name);
+  for (const name of required) {
+    if (fields[name].trim() === "") {
+      errors[name] = t("navigator.letter.required", { field: t(`navigator.letter.${name}`).toLowerCase() });
+    }
   }
-  if (!isIsoDate(fields.date.trim())) errors.date = t("navigator.letter.badDate");
+  if (!DATE_PATTERN.test(fields.date.trim())) errors.date = t("navigator.letter.badDate");
   return errors;
 }
 
-/** The dated evaluation-request letter: fill in names, see it, print it, or download the PDF. */
-export function LetterSection({ facts, state }: { facts: NavigatorFactsInput; state: string }) {
-  const [fields, setFields] = useState<LetterFields>(loadFields);
+export type LetterSectionProps = {
+  /** The letters for the result's next steps, first the most useful. */
+  kinds: readonly LetterKind[];
+  facts: NavigatorFactsInput;
+  /** Two-letter code, or "" / "unknown": the letter then cites federal timelines. */
+  state: string;
+  /** On a child's own page: the child, so names are filled in and the letter saves to that record. */
+  student?: { id: string; name: string; schoolName: string; dateOfBirth?: string } | undefined;
+  /** Called after the letter was saved to the record. */
+  onSaved?: (() => void) | undefined;
+  /** The section's heading level and text (defaults: h2, "Letters for your next steps"). */
+  heading?: string | undefined;
+};
+
+/**
+ * The letters for the next steps: choose one, fill in names, see it (text), print it, download it
+ * as a PDF or as text, and — signed in as the child's parent — save it to the child's record.
+ */
+export function LetterSection({ kinds, facts, state, student, onSaved, heading }: LetterSectionProps) {
+  const [kind, setKind] = useState<LetterKind>(kinds[0] as LetterKind);
+  const [fields, setFields] = useState<LetterFields>(() => {
+    const loaded = loadFields();
+    return student ? { ...loaded, studentName: student.name, schoolName: student.schoolName } : loaded;
+  });
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
-  const [letter, setLetter] = useState<EvaluationLetter | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [shown, setShown] = useState<{ letter: Letter; text: string; request: LetterRequestInput } | null>(null);
+  const [busy, setBusy] = useState<"show" | "pdf" | null>(null);
   const [status, setStatus] = useState("");
-  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const letterRef = useRef<HTMLElement>(null);
 
   function update(name: FieldName, value: string) {
     const next = { ...fields, [name]: value };
     setFields(next);
-    setLetter(null);
+    setShown(null);
     try {
       sessionStorage.setItem(LETTER_KEY, JSON.stringify(next));
     } catch {
@@ -82,55 +126,91 @@ export function LetterSection({ facts, state }: { facts: NavigatorFactsInput; st
     }
   }
 
-  function body(): EvaluationLetterInputRaw {
+  function request(): LetterRequestInput {
     const address = fields.schoolAddress.trim();
-    return {
-      facts,
+    const parties = {
       parentName: fields.parentName.trim(),
       studentName: fields.studentName.trim(),
       schoolName: fields.schoolName.trim(),
       schoolAddress: address ? [address] : [],
-      // Without a known state the letter uses the federal timeline.
+      // Without a known state the letter uses the federal timelines.
       state: state && state !== "unknown" ? state : "US",
       date: fields.date.trim(),
+      ...(student?.dateOfBirth ? { studentDateOfBirth: student.dateOfBirth } : {}),
     };
+    switch (kind) {
+      case "evaluation-request":
+        return { ...parties, kind, facts };
+      case "prior-written-notice-request":
+        return { ...parties, kind, refusedRequest: fields.refusedRequest.trim() };
+      case "independent-evaluation-request": {
+        const which = fields.evaluationDescription.trim();
+        return which ? { ...parties, kind, evaluationDescription: which } : { ...parties, kind };
+      }
+      case "partial-consent-disagreement":
+        return { ...parties, kind, disagreedParts: fields.disagreedParts.trim() };
+      default:
+        return { ...parties, kind };
+    }
   }
 
-  function show(event: FormEvent) {
+  async function show(event: FormEvent) {
     event.preventDefault();
-    const found = validate(fields);
+    const found = validate(kind, fields);
     setErrors(found);
+    setProblem(null);
     if (Object.keys(found).length > 0) {
-      setLetter(null);
+      setShown(null);
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
-    setLetter(buildEvaluationRequestLetter(ZEvaluationLetterInput.parse(body())));
-    requestAnimationFrame(() => letterRef.current?.focus());
-  }
-
-  async function download() {
-    setBusy(true);
-    setDownloadError(null);
-    setStatus(t("navigator.letter.downloading"));
+    setBusy("show");
+    const body = request();
     try {
-      const blob = await fetchLetterPdf(body());
-      saveBlob(blob, "evaluation-request-letter.pdf");
-      setStatus(t("navigator.letter.downloaded"));
+      const answer = await fetchLetter(body);
+      setShown({ ...answer, request: body });
+      requestAnimationFrame(() => letterRef.current?.focus());
     } catch (error) {
-      setStatus("");
-      setDownloadError(
-        t("navigator.letter.downloadFailed", { message: error instanceof ApiError ? error.message : String(error) }),
-      );
+      setProblem(t("navigator.letter.failed", { message: error instanceof ApiError ? error.message : String(error) }));
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   }
 
+  async function downloadPdf() {
+    if (!shown) return;
+    setBusy("pdf");
+    setProblem(null);
+    setStatus(t("navigator.letter.downloading"));
+    try {
+      const blob = await fetchLetterPdf(shown.request);
+      saveBlob(blob, kind === "evaluation-request" ? "evaluation-request-letter.pdf" : `${kind}-letter.pdf`);
+      setStatus(t("navigator.letter.downloaded"));
+    } catch (error) {
+      setStatus("");
+      setProblem(
+        t("navigator.letter.downloadFailed", { message: error instanceof ApiError ? error.message : String(error) }),
+      );
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function downloadText() {
+    if (!shown) return;
+    saveBlob(new Blob([shown.text], { type: "text/plain;charset=utf-8" }), `${kind}-letter.txt`);
+    setStatus(t("navigator.letter.downloadedText"));
+  }
+
   const errorList = Object.entries(errors) as Array<[FieldName, string]>;
+  const extras = EXTRA_FIELDS[kind] ?? [];
   return (
     <section aria-labelledby="navigator-letter" className="navigator-letter">
-      <h2 id="navigator-letter">{t("navigator.letter.title")}</h2>
+      {student ? (
+        <h3 id="navigator-letter">{heading ?? t("navigator.letter.title")}</h3>
+      ) : (
+        <h2 id="navigator-letter">{heading ?? t("navigator.letter.title")}</h2>
+      )}
       <p>{t("navigator.letter.intro")}</p>
       {errorList.length > 0 ? (
         <Alert tone="error" title={t("navigator.letter.errorTitle")} ref={summaryRef} tabIndex={-1}>
@@ -152,6 +232,34 @@ export function LetterSection({ facts, state }: { facts: NavigatorFactsInput; st
         </Alert>
       ) : null}
       <form onSubmit={show} noValidate className="navigator-letter-form">
+        {kinds.length > 1 ? (
+          <fieldset className="navigator-fieldset">
+            <legend>{t("navigator.letter.which")}</legend>
+            <div className="navigator-options">
+              {kinds.map((k) => (
+                <div className="navigator-option" key={k}>
+                  <input
+                    id={`letter-kind-${k}`}
+                    type="radio"
+                    name="letter-kind"
+                    value={k}
+                    checked={kind === k}
+                    onChange={() => {
+                      setKind(k);
+                      setShown(null);
+                      setErrors({});
+                    }}
+                  />
+                  <label htmlFor={`letter-kind-${k}`}>{t(`navigator.letter.kind.${k}`)}</label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        ) : (
+          <p>
+            <strong>{t(`navigator.letter.kind.${kind}`)}</strong>
+          </p>
+        )}
         {(["parentName", "studentName", "schoolName", "schoolAddress"] as const).map((name) => (
           <Field
             key={name}
@@ -168,6 +276,23 @@ export function LetterSection({ facts, state }: { facts: NavigatorFactsInput; st
             />
           </Field>
         ))}
+        {extras.map(({ name, required }) => (
+          <Field
+            key={name}
+            id={FIELD_IDS[name]}
+            label={t(`navigator.letter.${name}`)}
+            hint={t(`navigator.letter.${name}Hint`)}
+            error={errors[name]}
+            required={required}
+          >
+            <TextInput
+              value={fields[name]}
+              autoComplete="off"
+              maxLength={1000}
+              onChange={(event) => update(name, event.target.value)}
+            />
+          </Field>
+        ))}
         <Field
           id={FIELD_IDS.date}
           label={t("navigator.letter.date")}
@@ -177,57 +302,33 @@ export function LetterSection({ facts, state }: { facts: NavigatorFactsInput; st
         >
           <TextInput value={fields.date} inputMode="numeric" onChange={(event) => update("date", event.target.value)} />
         </Field>
-        <Button type="submit">{t("navigator.letter.show")}</Button>
+        <Button type="submit" busy={busy === "show"} busyLabel={t("navigator.letter.writing")}>
+          {t("navigator.letter.show")}
+        </Button>
       </form>
 
-      {letter ? (
+      {shown ? (
         <>
-          <article ref={letterRef} tabIndex={-1} className="letter-sheet" aria-label={t("navigator.letter.preview")}>
-            <p>{letter.dateText}</p>
-            <p>
-              {letter.recipient.map((line) => (
-                <span key={line} className="letter-line">
-                  {line}
-                </span>
-              ))}
-            </p>
-            <p>
-              <strong>{t("navigator.letter.re", { subject: letter.subject })}</strong>
-            </p>
-            <p>{letter.salutation}</p>
-            {letter.paragraphs.map((p) => (
-              <p key={p}>{p}</p>
-            ))}
-            <p>{t("navigator.letter.pleaseSend")}</p>
-            <ul>
-              {letter.requests.map((r) => (
-                <li key={r}>{r}</li>
-              ))}
-            </ul>
-            <p>{letter.closing}</p>
-            <p>{t("navigator.letter.sincerely")}</p>
-            <p>
-              {letter.signature.map((line) => (
-                <span key={line} className="letter-line">
-                  {line}
-                </span>
-              ))}
-            </p>
-            <p className="letter-references">
-              {t("navigator.letter.references", { list: letter.citations.join("; ") })}
-            </p>
-          </article>
+          <LetterSheet letter={shown.letter} ref={letterRef} />
           <div className="navigator-buttons no-print">
             <Button variant="secondary" onClick={() => window.print()}>
               {t("navigator.letter.print")}
             </Button>
-            <Button onClick={download} busy={busy} busyLabel={t("navigator.letter.downloading")}>
+            <Button onClick={downloadPdf} busy={busy === "pdf"} busyLabel={t("navigator.letter.downloading")}>
               {t("navigator.letter.download")}
             </Button>
+            <Button variant="secondary" onClick={downloadText}>
+              {t("navigator.letter.downloadText")}
+            </Button>
           </div>
-          {downloadError ? <Alert tone="error">{downloadError}</Alert> : null}
+          <SaveLetterSection
+            request={shown.request}
+            student={student ? { id: student.id, name: student.name } : undefined}
+            onSaved={onSaved}
+          />
         </>
       ) : null}
+      {problem ? <Alert tone="error">{problem}</Alert> : null}
       <StatusRegion message={status} />
     </section>
   );

@@ -18,6 +18,10 @@ export const messages = {
   "navigator.error.condition": "Type the condition in your own words, or tick “I don't know”.",
   "navigator.error.pick": "Tick at least one box. If you are not sure, tick “I don't know”.",
   "navigator.error.state": "Choose your state, or “I don't know”.",
+  "navigator.error.age":
+    "Type your child's age in whole years (0 to 30), or the date of birth, or tick “I don't know the exact age”.",
+  "navigator.error.birthDate":
+    "Type the date of birth as year-month-day, for example 2016-04-30, and not in the future.",
   "navigator.explain": "what does this mean?",
   "navigator.hide": "hide explanation",
   "navigator.defaultConditionName": "The suspected disability",
@@ -39,12 +43,19 @@ export const messages = {
     "Accommodations are changes that let your child take part on equal terms, such as extra time, breaks, a quiet room, audiobooks or access to medicine — without changing what your child must learn.",
 
   "navigator.q.age.title": "How old is your child?",
-  "navigator.q.age.hint": "The age decides which law applies first.",
-  "navigator.q.age.option.under-3": "Under 3 years old",
-  "navigator.q.age.option.3-9": "3 to 9 years old",
-  "navigator.q.age.option.10-21": "10 to 21 years old",
-  "navigator.q.age.option.22-plus": "22 or older",
-  "navigator.q.age.option.unknown": "I don't know",
+  "navigator.q.age.hint": "Type the age in whole years, or the date of birth. The age decides which law applies first.",
+  "navigator.q.age.yearsLabel": "Age in years",
+  "navigator.q.age.birthDateLabel": "Or the date of birth",
+  "navigator.q.age.birthDateHint": "Written as year-month-day, for example 2016-04-30.",
+  "navigator.q.age.unknownLabel": "I don't know the exact age",
+
+  "navigator.q.ageBand.title": "About how old is your child?",
+  "navigator.q.ageBand.hint": "A range is enough. We will not guess an exact age.",
+  "navigator.q.ageBand.option.under-3": "Under 3 years old",
+  "navigator.q.ageBand.option.3-9": "3 to 9 years old",
+  "navigator.q.ageBand.option.10-21": "10 to 21 years old",
+  "navigator.q.ageBand.option.22-plus": "22 or older",
+  "navigator.q.ageBand.option.unknown": "I don't know",
 
   "navigator.q.graduated.title": "Has your child graduated from high school with a regular diploma?",
   "navigator.q.graduated.hint": "A certificate of completion or a GED is not a regular diploma.",
@@ -69,11 +80,11 @@ export const messages = {
 
   "navigator.q.category.title": "Which of these describes it best?",
   "navigator.q.category.hint":
-    "These are the kinds of disability named in the special education law (IDEA). If the school evaluated your child, use what the evaluation found.",
+    "These are the kinds of disability named in the special education law (IDEA). If the school evaluated your child, choose what the evaluation found; if you do not know what it found, choose “I don't know”, which is not the same as “None of these”.",
   "navigator.q.category.option.autism": "Autism",
   "navigator.q.category.option.deaf-blindness": "Deaf-blindness",
   "navigator.q.category.option.deafness": "Deafness",
-  "navigator.q.category.option.developmental-delay": "Developmental delay (ages 3 to 9)",
+  "navigator.q.category.option.developmental-delay": "Developmental delay (young children; not used in every state)",
   "navigator.q.category.option.emotional-disturbance":
     "Emotional disability (such as anxiety or depression that affects school)",
   "navigator.q.category.option.hearing-impairment": "Hearing loss",
@@ -88,6 +99,13 @@ export const messages = {
   "navigator.q.category.option.visual-impairment": "Low vision or blindness",
   "navigator.q.category.option.none": "None of these",
   "navigator.q.category.option.unknown": "I don't know",
+
+  "navigator.q.duration.title": "How long is the condition expected to last?",
+  "navigator.q.duration.hint":
+    "A short condition can still count. This matters only in a few cases, such as when the school treats your child as having a disability.",
+  "navigator.q.duration.option.six-months-or-less": "Six months or less",
+  "navigator.q.duration.option.more-than-six-months": "More than six months",
+  "navigator.q.duration.option.unknown": "I don't know",
 
   "navigator.q.limits.title":
     "Does the condition make a major life activity much harder for your child than for most children?",
@@ -122,8 +140,11 @@ export const messages = {
   "navigator.q.specializedInstruction.option.no": "No, extra time or other changes are enough",
   "navigator.q.specializedInstruction.option.unknown": "I don't know",
 
-  "navigator.q.relatedServices.title": "Does your child need any of these related services?",
-  "navigator.q.relatedServices.hint": "Tick every one that applies.",
+  "navigator.q.relatedServices.title": "Does your child need any of these services?",
+  "navigator.q.relatedServices.hint":
+    "Tick every one that applies. Most are related services; travel training and vocational education are special education in every state.",
+  "navigator.q.relatedServices.option.travel-training": "Travel training (learning to get around the community safely)",
+  "navigator.q.relatedServices.option.vocational-education": "Vocational education (job training)",
   "navigator.q.relatedServices.option.none": "None of these",
   "navigator.q.relatedServices.option.unknown": "I don't know",
 
@@ -147,8 +168,9 @@ export const messages = {
   "navigator.q.plans.option.none": "No plan",
   "navigator.q.plans.option.unknown": "I don't know",
 
-  "navigator.q.state.title": "Which state do you live in?",
-  "navigator.q.state.hint": "Some deadlines depend on the state. We use it for the letter.",
+  "navigator.q.state.title": "Which state does your child go to school in?",
+  "navigator.q.state.hint":
+    "Some rules and deadlines depend on the state. For example, in California speech therapy alone can be special education. Where Lantern knows the state's rules it uses them; otherwise it uses federal rules.",
   "navigator.q.state.label": "State",
   "navigator.q.state.placeholder": "Choose a state",
   "navigator.q.state.option.unknown": "I don't know",
@@ -213,6 +235,7 @@ export const messages = {
   "navigator.result.recommendation.evaluate": "Ask for an evaluation first",
   "navigator.result.recommendation.no-plan": "No plan, on what you told us",
   "navigator.result.recommendation.early-intervention": "Early intervention (for children under 3)",
+  "navigator.result.recommendation.adult-services": "Adult services: college, training and work",
   "navigator.result.summary.iep":
     "Your child appears to qualify for special education under IDEA. The school should write an IEP with you.",
   "navigator.result.summary.section-504":
@@ -223,11 +246,23 @@ export const messages = {
     "On these answers, neither an IEP nor a 504 plan is called for. If things change, you can ask again.",
   "navigator.result.summary.early-intervention":
     "Children under 3 get help from the state's early intervention program, not from a school plan.",
+  "navigator.result.summary.adult-services":
+    "School special education and 504 plans end with a regular diploma or past the last age the state serves. Colleges, training programs and employers must still give accommodations, and the state's vocational rehabilitation agency can help.",
   "navigator.result.likely": "From what you told us, the evaluation may point to: {plan}.",
   "navigator.result.likely.iep": "an IEP",
   "navigator.result.likely.section-504": "a 504 plan",
   "navigator.result.likely.no-plan": "no plan",
   "navigator.result.likely.early-intervention": "early intervention",
+  "navigator.result.likely.adult-services": "adult services",
+  "navigator.result.plan.iep": "an IEP",
+  "navigator.result.plan.section-504": "a 504 plan",
+  "navigator.result.plan.adult-services": "adult services",
+  "navigator.result.pointed": "What {plan} gives your child",
+  "navigator.result.approximateAge":
+    "You gave an age range, not the exact age, so the reasons below do not state an age.",
+  "navigator.result.stateRules": "The rules of {state} were used where they differ from federal law.",
+  "navigator.result.federalRules":
+    "Federal rules were used. Your state may have its own rules and deadlines; choose your state to see them where Lantern knows them.",
   "navigator.result.assumedAge":
     "You did not know your child's age, so this answer assumes a school-age child (3 to 21). Children under 3 get early intervention instead.",
   "navigator.result.why": "Why: the rules we applied",
@@ -250,9 +285,46 @@ export const messages = {
   "navigator.result.startOver": "Start over",
   "navigator.result.notAdvice": "This is general information about the law, not legal advice.",
 
-  "navigator.letter.title": "Your letter asking for an evaluation",
+  "navigator.letter.title": "Letters for your next steps",
   "navigator.letter.intro":
-    "Fill in these details to make a dated letter to the school. You can print it or download it as a PDF. Nothing is saved.",
+    "Choose a letter and fill in these details. Lantern writes a dated letter to the school that cites the law and your state's deadlines. You can print it, or download it as a PDF or as text. Nothing is saved unless you choose to save it to your child's record.",
+  "navigator.letter.which": "Which letter?",
+  "navigator.letter.kind.evaluation-request": "Ask for an evaluation",
+  "navigator.letter.kind.section-504-meeting-request": "Ask for a Section 504 meeting",
+  "navigator.letter.kind.iep-meeting-request": "Ask for an IEP meeting",
+  "navigator.letter.kind.records-request": "Ask for your child's records",
+  "navigator.letter.kind.independent-evaluation-request":
+    "Ask for an independent evaluation (by someone outside the school, at public expense)",
+  "navigator.letter.kind.prior-written-notice-request":
+    "Ask for the school's refusal in writing (prior written notice)",
+  "navigator.letter.kind.partial-consent-disagreement":
+    "Agree to part of the IEP and write down what you disagree with",
+  "navigator.letter.refusedRequest": "What you asked for that the school refused",
+  "navigator.letter.refusedRequestHint": "In your own words, for example “A reading evaluation.”",
+  "navigator.letter.evaluationDescription": "The school evaluation you disagree with (optional)",
+  "navigator.letter.evaluationDescriptionHint": "For example “the psychoeducational assessment of October 2026”.",
+  "navigator.letter.disagreedParts": "The parts of the IEP you do not agree to",
+  "navigator.letter.disagreedPartsHint": "For example “The move to a special day class.”",
+  "navigator.letter.writing": "Writing the letter…",
+  "navigator.letter.failed": "We could not write the letter: {message}",
+  "navigator.letter.downloadText": "Download the letter (text)",
+  "navigator.letter.downloadedText": "The letter was downloaded as text.",
+  "navigator.letter.save.title": "Keep this letter with your child's record",
+  "navigator.letter.save.intro":
+    "Only if you wish: the school team can then see the letter and the date you wrote it. Saving is recorded in the record of who looked at or changed your child's record.",
+  "navigator.letter.save.child": "Your child",
+  "navigator.letter.save.choose": "Choose your child",
+  "navigator.letter.save.chooseChild": "Choose the child this letter is about.",
+  "navigator.letter.save.submit": "Save to my child's record",
+  "navigator.letter.save.submitFor": "Save to {name}'s record",
+  "navigator.letter.save.saved": "Saved to {name}'s record.",
+  "navigator.letters.title": "Letters to the school",
+  "navigator.letters.item": "{kind}, dated {date}.",
+  "navigator.letters.pdf": "Download the PDF of “{subject}”",
+  "navigator.letters.show": "Show the letter",
+  "navigator.letters.hide": "Hide the letter",
+  "navigator.letters.none": "No letters are saved with this record yet.",
+  "navigator.letters.write": "Write a letter to the school",
   "navigator.letter.parentName": "Your name",
   "navigator.letter.studentName": "Your child's name",
   "navigator.letter.schoolName": "School name",

@@ -10,9 +10,11 @@ import {
   answersToFacts,
   firstUnanswered,
   loadAnswers,
+  resolveAge,
   STEP_IDS,
   type StepId,
   saveAnswers,
+  todayIso,
 } from "./navigator-state.ts";
 import { QuestionStep } from "./question-step.tsx";
 import { ResultView } from "./result-view.tsx";
@@ -92,10 +94,12 @@ export default function NavigatorPage() {
       </div>
     );
   } else if (current === "result") {
+    const age = resolveAge(answers, todayIso());
     body = firstUnanswered(answers) ? null : (
       <ResultView
         facts={answersToFacts(answers, t("navigator.defaultConditionName"))}
-        ageUnknown={answers.age === "unknown"}
+        ageUnknown={age?.unknown ?? true}
+        ageApproximate={age?.approximate ?? true}
         state={answers.state ?? ""}
         focusOnShow={moved}
         onChangeAnswers={() => navigate(stepUrl(STEP_IDS[0]))}

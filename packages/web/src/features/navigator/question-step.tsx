@@ -77,12 +77,16 @@ export function QuestionStep({
             ? t("navigator.error.condition")
             : step.kind === "state"
               ? t("navigator.error.state")
-              : t("navigator.error.choose"),
+              : step.kind === "age"
+                ? (answers.birthDate ?? "").trim() !== ""
+                  ? t("navigator.error.birthDate")
+                  : t("navigator.error.age")
+                : t("navigator.error.choose"),
       );
       // Put the person where the problem is: the first control of the question.
       requestAnimationFrame(() => {
         const first = document.querySelector<HTMLElement>(
-          `[data-question="${step.id}"] input, [data-question="${step.id}"] select`,
+          `[data-question="${step.id}"] input:not([disabled]), [data-question="${step.id}"] select`,
         );
         first?.focus();
       });
@@ -161,6 +165,77 @@ export function QuestionStep({
           })}
         </div>
       </fieldset>
+    );
+  } else if (step.kind === "age") {
+    const yearsId = `q-${uid}-age-years`;
+    const birthId = `q-${uid}-age-birth`;
+    const birthHintId = `q-${uid}-age-birth-hint`;
+    const unknownId = `q-${uid}-age-unknown`;
+    const ageUnknown = answers.age === "unknown";
+    body = (
+      <div className="navigator-fieldset" data-question={step.id}>
+        {heading}
+        {hint}
+        {errorLine}
+        <div className="field">
+          <label className="field-label" htmlFor={yearsId}>
+            {t("navigator.q.age.yearsLabel")}
+          </label>
+          <input
+            id={yearsId}
+            className="text-input navigator-age-input"
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={2}
+            value={ageUnknown ? "" : (answers.age ?? "")}
+            disabled={ageUnknown}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            onChange={(event) => {
+              setError(null);
+              onAnswer({ ...answers, age: event.target.value });
+            }}
+          />
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor={birthId}>
+            {t("navigator.q.age.birthDateLabel")}
+          </label>
+          <p className="field-hint" id={birthHintId}>
+            {t("navigator.q.age.birthDateHint")}
+          </p>
+          <input
+            id={birthId}
+            className="text-input"
+            type="text"
+            inputMode="numeric"
+            autoComplete="bday"
+            maxLength={10}
+            value={ageUnknown ? "" : (answers.birthDate ?? "")}
+            disabled={ageUnknown}
+            aria-describedby={`${birthHintId} ${describedBy}`}
+            aria-invalid={invalid}
+            onChange={(event) => {
+              setError(null);
+              onAnswer({ ...answers, birthDate: event.target.value });
+            }}
+          />
+        </div>
+        <div className="navigator-option">
+          <input
+            id={unknownId}
+            type="checkbox"
+            checked={ageUnknown}
+            onChange={(event) => {
+              setError(null);
+              const { ageBand: _range, ...rest } = answers;
+              onAnswer(event.target.checked ? { ...answers, age: "unknown", birthDate: "" } : { ...rest, age: "" });
+            }}
+          />
+          <label htmlFor={unknownId}>{t("navigator.q.age.unknownLabel")}</label>
+        </div>
+      </div>
     );
   } else if (step.kind === "text") {
     const inputId = `q-${uid}-condition`;

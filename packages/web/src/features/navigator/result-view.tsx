@@ -1,4 +1,4 @@
-import type { NavigatorFactsInput, NavigatorReport, PlanPoint } from "@lantern/core";
+import type { NavigatorFactsInput, NavigatorReport, PlanPoint, PlanProfile } from "@lantern/core";
 import { useEffect, useRef, useState } from "react";
 import { Alert, Button } from "../../components/ui/index.ts";
 import { t, tMaybe } from "../../i18n/t.ts";
@@ -25,7 +25,10 @@ function PointList({ points }: { points: readonly PlanPoint[] }) {
 
 export type ResultViewProps = {
   facts: NavigatorFactsInput;
+  /** The family did not know the age at all: a school-age child was assumed. */
   ageUnknown: boolean;
+  /** The family gave a range, not the age. */
+  ageApproximate: boolean;
   state: string;
   focusOnShow: boolean;
   onChangeAnswers(): void;
@@ -33,7 +36,29 @@ export type ResultViewProps = {
 };
 
 /** The answer: the recommendation, the reasons with their law, the other plan, next steps, the letter. */
-export function ResultView({ facts, ageUnknown, state, focusOnShow, onChangeAnswers, onStartOver }: ResultViewProps) {
+function ProfileDetails({ profile, level }: { profile: PlanProfile; level: 3 | 4 }) {
+  const H = level === 3 ? "h3" : "h4";
+  return (
+    <>
+      <H>{t("navigator.result.contents")}</H>
+      <PointList points={profile.contents} />
+      <H>{t("navigator.result.protections")}</H>
+      <PointList points={profile.protections} />
+      <H>{t("navigator.result.team")}</H>
+      <PointList points={profile.team} />
+    </>
+  );
+}
+
+export function ResultView({
+  facts,
+  ageUnknown,
+  ageApproximate,
+  state,
+  focusOnShow,
+  onChangeAnswers,
+  onStartOver,
+}: ResultViewProps) {
   const [report, setReport] = useState<NavigatorReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -72,6 +97,7 @@ export function ResultView({ facts, ageUnknown, state, focusOnShow, onChangeAnsw
   }
 
   const { comparison } = report;
+  const stateKnown = state !== "" && state !== "unknown";
   const otherName = comparison.other ? label(`navigator.result.likely.${comparison.other}`) : "";
   return (
     <div className="navigator-result">
@@ -83,8 +109,27 @@ export function ResultView({ facts, ageUnknown, state, focusOnShow, onChangeAnsw
         {report.recommendation === "evaluate" && report.likely ? (
           <p>{t("navigator.result.likely", { plan: label(`navigator.result.likely.${report.likely}`) })}</p>
         ) : null}
-        {ageUnknown ? <p className="muted">{t("navigator.result.assumedAge")}</p> : null}
+        {ageUnknown ? (
+          <p className="muted">{t("navigator.result.assumedAge")}</p>
+        ) : ageApproximate ? (
+          <p className="muted">{t("navigator.result.approximateAge")}</p>
+        ) : null}
+        <p className="muted">
+          {stateKnown
+            ? t("navigator.result.stateRules", { state: label(`navigator.state.${state}`) })
+            : t("navigator.result.federalRules")}
+        </p>
       </section>
+
+      {comparison.pointedProfile ? (
+        <section aria-labelledby="navigator-pointed">
+          <h2 id="navigator-pointed">
+            {t("navigator.result.pointed", { plan: label(`navigator.result.plan.${comparison.pointedProfile.plan}`) })}
+          </h2>
+          <p className="muted">{t("navigator.result.otherLaw", { law: comparison.pointedProfile.law })}</p>
+          <ProfileDetails profile={comparison.pointedProfile} level={3} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="navigator-why">
         <h2 id="navigator-why">{t("navigator.result.why")}</h2>
@@ -104,12 +149,7 @@ export function ResultView({ facts, ageUnknown, state, focusOnShow, onChangeAnsw
           <h2 id="navigator-other">{t("navigator.result.other", { plan: otherName })}</h2>
           <p className="muted">{t("navigator.result.otherLaw", { law: comparison.otherProfile.law })}</p>
           <h3>{t("navigator.result.otherGives")}</h3>
-          <h4>{t("navigator.result.contents")}</h4>
-          <PointList points={comparison.otherProfile.contents} />
-          <h4>{t("navigator.result.protections")}</h4>
-          <PointList points={comparison.otherProfile.protections} />
-          <h4>{t("navigator.result.team")}</h4>
-          <PointList points={comparison.otherProfile.team} />
+          <ProfileDetails profile={comparison.otherProfile} level={4} />
           <h3>{t("navigator.result.otherNotGives")}</h3>
           <PointList points={comparison.otherWouldNotGive} />
           {comparison.whyNotOther.length > 0 ? (
@@ -132,7 +172,7 @@ export function ResultView({ facts, ageUnknown, state, focusOnShow, onChangeAnsw
         </ol>
       </section>
 
-      {report.recommendation !== "early-intervention" ? <LetterSection facts={facts} state={state} /> : null}
+      {report.letters.length > 0 ? <LetterSection kinds={report.letters} facts={facts} state={state} /> : null}
       <SaveToRecordSection facts={facts} />
 
       <div className="navigator-buttons no-print">
