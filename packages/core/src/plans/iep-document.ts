@@ -7,6 +7,7 @@ import { z } from "zod";
 import { ZServicePrescription } from "../services/service-prescription.ts";
 import { ZIsoDate } from "../shared/dates.ts";
 import {
+  ZDisciplineRemoval,
   ZPlanAttendee,
   ZPlanDate,
   ZPlanDisabilityCategory,
@@ -102,6 +103,8 @@ export const ZProgressReporting = z
     /** The report dates the schedule gives for this plan year. */
     reportDates: z.array(ZIsoDate).default([]),
     format: ZPlanLabel.meta({ example: "Written progress report sent home with the report card" }),
+    /** Reports actually sent to the family; a sent report stops its deadline. */
+    reportsSent: z.array(z.object({ date: ZIsoDate, method: ZPlanLabel })).optional(),
   })
   .meta({ description: "How progress is measured and when reports are given", citation: "34 CFR 300.320(a)(3)" });
 export type ProgressReporting = z.infer<typeof ZProgressReporting>;
@@ -296,6 +299,8 @@ export const ZTransitionPlan = z
     studentPreferences: ZPlanText.meta({ citation: "34 CFR 300.321(b)(2)" }),
     /** Agencies likely to provide or pay for transition services, invited with consent (300.321(b)(3)). */
     agenciesInvited: z.array(z.object({ name: ZPlanLabel, consentDate: ZPlanDate })).default([]),
+    /** Whether any outside agency is likely to provide or pay for transition services (null: not decided). */
+    outsideAgenciesLikelyResponsible: z.boolean().nullable().optional().meta({ citation: "34 CFR 300.321(b)(3)" }),
   })
   .meta({
     title: "Transition plan",
@@ -323,6 +328,10 @@ export const ZConsentExclusion = z.object({
   section: ZPlanLabel.meta({ example: "services" }),
   itemId: ZPlanItemId.nullable().default(null),
   description: ZPlanText,
+  /** The district finds this part necessary for a free appropriate public education (California: 56346(f)). */
+  neededForFape: z.boolean().nullable().optional(),
+  /** The day the district filed for due process over it (California: 56346(f)). */
+  dueProcessFiledOn: ZIsoDate.nullable().optional(),
 });
 export type ConsentExclusion = z.infer<typeof ZConsentExclusion>;
 
@@ -338,6 +347,16 @@ export const ZIepConsent = z
     /** Attendee id of the parent (or adult student) who gave or refused consent. */
     givenBy: ZPlanItemId.nullable().default(null),
     notes: ZPlanText,
+    /** A written revocation of consent to services: prior written notice comes before services stop (300.300(b)(4)). */
+    revocation: z
+      .object({
+        receivedOn: ZIsoDate,
+        priorWrittenNoticeOn: ZPlanDate,
+        servicesEndOn: ZPlanDate,
+      })
+      .nullable()
+      .optional()
+      .meta({ citation: "34 CFR 300.300(b)(4)" }),
   })
   .meta({ description: "The parent's consent choice", citation: "34 CFR 300.300(b); 300.9" });
 export type IepConsent = z.infer<typeof ZIepConsent>;
@@ -356,8 +375,33 @@ export const ZIepAmendment = z
   .meta({ description: "Amendment to the IEP", citation: "34 CFR 300.324(a)(4)" });
 export type IepAmendment = z.infer<typeof ZIepAmendment>;
 
+/** Why the initial evaluation's 60 days may run longer (34 CFR 300.301(d)–(e), 300.309(c); states may allow a parent's written extension). */
+export const EVALUATION_EXTENSION_BASES = [
+  "parent-written-agreement",
+  "specific-learning-disability",
+  "transfer",
+  "child-not-produced",
+] as const;
+
+export const ZEvaluationExtension = z
+  .object({
+    extendedTo: ZIsoDate,
+    basis: z.enum(EVALUATION_EXTENSION_BASES),
+    agreedOn: ZPlanDate,
+  })
+  .meta({
+    description: "A written extension of the initial evaluation timeline",
+    citation: "34 CFR 300.301(d)-(e); 34 CFR 300.309(c)",
+  });
+export type EvaluationExtension = z.infer<typeof ZEvaluationExtension>;
+
 export const ZIepDates = z
   .object({
+    /** The day the referral (or the parent's request for an evaluation) reached the district. */
+    referral: ZPlanDate.meta({ citation: "Cal. Ed. Code 56321(a); 34 CFR 300.301(b)" }),
+    /** The day the proposed assessment plan went to the parent (California: within 15 days of referral). */
+    assessmentPlanSentOn: ZPlanDate.meta({ citation: "Cal. Ed. Code 56321(a); 56043(a)" }),
+    evaluationExtension: ZEvaluationExtension.nullable().default(null),
     initialConsentToEvaluate: ZPlanDate,
     eligibilityDetermination: ZPlanDate,
     initialConsentToServices: ZPlanDate,
@@ -368,6 +412,43 @@ export const ZIepDates = z
     nextReevaluation: ZPlanDate,
   })
   .meta({ description: "Key dates", citation: "34 CFR 300.301; 300.303; 300.323; 300.324(b)" });
+
+/** An evaluation or reevaluation done (34 CFR 300.303). */
+export const ZEvaluationRecord = z
+  .object({
+    date: ZIsoDate,
+    kind: z.enum(["initial", "reevaluation"]).default("reevaluation"),
+    /** Parent and district agreed to this reevaluation within a year of the last one (300.303(b)(1)). */
+    agreedWithinAYear: z.boolean().default(false),
+  })
+  .meta({ description: "An evaluation done", citation: "34 CFR 300.303" });
+
+/** An agreement that a reevaluation is unnecessary: covers that reevaluation only; the 3-year clock restarts from it. */
+export const ZReevaluationWaiver = z
+  .object({ agreedOn: ZIsoDate, notes: ZPlanText })
+  .meta({ description: "Parent and district agreed a reevaluation is unnecessary", citation: "34 CFR 300.303(b)(2)" });
+
+/** How the IEP ended (34 CFR 300.305(e), 300.102(a)(3)). */
+export const ZIepExit = z
+  .object({
+    date: ZIsoDate,
+    reason: z.enum([
+      "graduated-regular-diploma",
+      "exceeded-age",
+      "no-longer-eligible",
+      "consent-revoked",
+      "moved-away",
+      "other",
+    ]),
+    /** The reevaluation before ending eligibility (300.305(e)(1)); not needed after a diploma or ageing out (e)(2). */
+    reevaluationOn: ZPlanDate,
+    /** Summary of academic achievement and functional performance, for a diploma or ageing out (300.305(e)(3)). */
+    summaryOfPerformanceOn: ZPlanDate,
+    /** Prior written notice of the exit (a regular diploma is a change in placement: 300.102(a)(3)(iii), 300.503). */
+    priorWrittenNoticeOn: ZPlanDate,
+  })
+  .meta({ description: "How special education ended", citation: "34 CFR 300.305(e); 34 CFR 300.102(a)(3)" });
+export type IepExit = z.infer<typeof ZIepExit>;
 export type IepDates = z.infer<typeof ZIepDates>;
 
 export const ZIepDocument = z
@@ -384,6 +465,14 @@ export const ZIepDocument = z
       .meta({ description: "Other IDEA disability categories", citation: "34 CFR 300.8(c)" }),
     meeting: ZPlanMeeting.prefault({}),
     dates: ZIepDates.prefault({}),
+    evaluationHistory: z
+      .array(ZEvaluationRecord)
+      .default([])
+      .meta({ description: "Evaluations and reevaluations done", citation: "34 CFR 300.303" }),
+    reevaluationWaivers: z
+      .array(ZReevaluationWaiver)
+      .default([])
+      .meta({ description: "Agreements that a reevaluation is unnecessary", citation: "34 CFR 300.303(b)(2)" }),
     presentLevels: ZPresentLevels.prefault({}),
     goals: z
       .array(ZAnnualGoal)
@@ -433,6 +522,14 @@ export const ZIepDocument = z
       .default(null)
       .meta({ description: "Prior written notice of the proposal or refusal", citation: "34 CFR 300.503" }),
     safeguardsNotice: ZSafeguardsNotice.prefault({}),
+    disciplineRemovals: z
+      .array(ZDisciplineRemoval)
+      .default([])
+      .meta({ description: "Removals for discipline", citation: "34 CFR 300.530-300.536" }),
+    exit: ZIepExit.nullable().default(null).meta({
+      description: "How special education ended (null while it continues)",
+      citation: "34 CFR 300.305(e); 34 CFR 300.102(a)(3)",
+    }),
   })
   .meta({
     title: "Individualized education program (IEP)",

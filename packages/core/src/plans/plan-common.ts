@@ -37,8 +37,10 @@ export type PlanDisabilityCategory = z.infer<typeof ZPlanDisabilityCategory>;
 export const ZPlanGuardian = z.object({
   name: ZPlanLabel,
   relationship: ZPlanLabel.meta({ example: "Mother" }),
-  /** Native language: notices go out in it (34 CFR 300.503(c), 300.9). */
+  /** Native language: notices go out in it (34 CFR 300.503(c), 300.322(e), 300.9). */
   language: ZPlanLabel,
+  /** The parent needs an interpreter at meetings (34 CFR 300.322(e)); null = not asked. */
+  interpreterNeeded: z.boolean().nullable().optional(),
   phone: ZPlanLabel,
   email: ZPlanLabel,
 });
@@ -101,6 +103,10 @@ export const ZExcusal = z
     parentWrittenConsentDate: ZPlanDate.meta({ description: "(e)(2)(i) parent's written consent" }),
     agencyAgreementDate: ZPlanDate.meta({ description: "Agency's agreement or consent" }),
     writtenInputDate: ZPlanDate.meta({ description: "(e)(2)(ii) member's written input to parent and team" }),
+    /** The day the written input reached the parent (it must, before the meeting: 300.321(e)(2)(ii)). */
+    inputSentToParentOn: ZIsoDate.nullable()
+      .optional()
+      .meta({ description: "(e)(2)(ii) the day the written input went to the parent" }),
     notes: ZPlanText,
   })
   .meta({ description: "Written excusal of a team member", citation: "34 CFR 300.321(e)" });
@@ -116,6 +122,11 @@ export const ZPlanAttendee = z
     accountId: z.string().max(64).nullable().default(null),
     attendance: ZAttendanceStatus.default("invited"),
     excusal: ZExcusal.nullable().default(null),
+    /**
+     * This member can interpret the instructional implications of evaluation results, and does so
+     * at this meeting (34 CFR 300.321(a)(5): may be one of the members in (a)(2)–(6)).
+     */
+    interpretsEvaluationResults: z.boolean().optional(),
   })
   .meta({ description: "A team member and whether they took part", citation: "34 CFR 300.321" });
 export type PlanAttendee = z.infer<typeof ZPlanAttendee>;
@@ -175,6 +186,10 @@ export const ZMeetingNotice = z
     /** …other agencies invited to send a representative (300.322(b)(2)(ii)). */
     agenciesInvited: z.array(ZPlanLabel).default([]),
     language: ZPlanLabel,
+    /** The time and place were agreed with the parent (300.322(a)(2)); null = not recorded. */
+    timeAgreedWithParent: z.boolean().nullable().optional(),
+    /** The parent was offered other ways to take part, such as a phone or video call (300.322(c), 300.328). */
+    otherWaysToTakePartOffered: z.boolean().nullable().optional(),
   })
   .meta({ description: "Notice of the meeting to the parent", citation: "34 CFR 300.322(b)" });
 export type MeetingNotice = z.infer<typeof ZMeetingNotice>;
@@ -194,12 +209,30 @@ export const ZPlanMeeting = z
   .meta({ description: "The meeting where the plan was developed or reviewed", citation: "34 CFR 300.322; 300.324" });
 export type PlanMeeting = z.infer<typeof ZPlanMeeting>;
 
+/** Events on which the procedural safeguards notice must be given (34 CFR 300.504(a)(1)–(4)). */
+export const SAFEGUARDS_EVENTS = [
+  "initial-referral",
+  "parent-evaluation-request",
+  "state-complaint",
+  "due-process-complaint",
+  "disciplinary-change-of-placement",
+  "parent-request",
+] as const;
+export const ZSafeguardsEvent = z
+  .object({ event: z.enum(SAFEGUARDS_EVENTS), date: ZIsoDate })
+  .meta({ description: "An event that calls for the safeguards notice", citation: "34 CFR 300.504(a)(1)-(4)" });
+export type SafeguardsEvent = z.infer<typeof ZSafeguardsEvent>;
+
 /** Procedural safeguards notice given to the parent (34 CFR 300.504; for Section 504, 104.36). */
 export const ZSafeguardsNotice = z
   .object({
     givenOn: ZPlanDate,
     method: z.enum(["in-person", "mail", "email", "portal"]).nullable().default(null),
     language: ZPlanLabel,
+    /** Other days the notice was given (earlier in the year, or on an event below). */
+    alsoGivenOn: z.array(ZIsoDate).optional(),
+    /** Events that call for the notice: a referral, a complaint, a disciplinary change of placement, a request. */
+    events: z.array(ZSafeguardsEvent).optional(),
   })
   .meta({ description: "Procedural safeguards notice given", citation: "34 CFR 300.504" });
 export type SafeguardsNotice = z.infer<typeof ZSafeguardsNotice>;
@@ -232,3 +265,25 @@ export const ZPriorWrittenNotice = z
   })
   .meta({ description: "Prior written notice of a proposal or refusal", citation: "34 CFR 300.503" });
 export type PriorWrittenNotice = z.infer<typeof ZPriorWrittenNotice>;
+
+/**
+ * A removal for discipline (34 CFR 300.530–300.536; for Section 504, an exclusion of more than 10
+ * school days is a significant change in placement, 104.35(a)).
+ */
+export const ZDisciplineRemoval = z
+  .object({
+    id: ZPlanItemId,
+    startDate: ZIsoDate,
+    /** School days removed. */
+    schoolDays: z.number().int().min(1).max(365),
+    kind: z.enum(["suspension", "expulsion", "interim-alternative-setting", "other"]).default("suspension"),
+    /** The decision to remove is a change of placement (more than 10 days in a row, or a pattern: 300.536). */
+    changeOfPlacement: z.boolean().nullable().default(null),
+    decisionOn: ZPlanDate,
+    manifestationDeterminationOn: ZPlanDate.meta({ citation: "34 CFR 300.530(e)" }),
+    /** Section 504: the evaluation done before this significant change in placement (104.35(a)). */
+    evaluatedBeforeOn: ZPlanDate,
+    notes: ZPlanText,
+  })
+  .meta({ description: "A removal for discipline", citation: "34 CFR 300.530-300.536; 34 CFR 104.35(a)" });
+export type DisciplineRemoval = z.infer<typeof ZDisciplineRemoval>;

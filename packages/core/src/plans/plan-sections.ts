@@ -15,6 +15,12 @@ export const IEP_SECTIONS = [
   { key: "meeting", title: "Meeting", citation: "34 CFR 300.322; 300.324" },
   { key: "attendees", title: "Team and attendance", citation: "34 CFR 300.321" },
   { key: "dates", title: "Key dates", citation: "34 CFR 300.323; 300.324(b)" },
+  { key: "evaluationHistory", title: "Evaluations done", citation: "34 CFR 300.303" },
+  {
+    key: "reevaluationWaivers",
+    title: "Agreements that a reevaluation is not needed",
+    citation: "34 CFR 300.303(b)(2)",
+  },
   {
     key: "presentLevels",
     title: "Present levels of academic achievement and functional performance",
@@ -48,6 +54,8 @@ export const IEP_SECTIONS = [
   { key: "consent", title: "Parent consent", citation: "34 CFR 300.300(b); 300.9" },
   { key: "signatures", title: "Signatures", citation: "34 CFR 300.321" },
   { key: "safeguardsNotice", title: "Procedural safeguards", citation: "34 CFR 300.504" },
+  { key: "disciplineRemovals", title: "Removals for discipline", citation: "34 CFR 300.530-300.536" },
+  { key: "exit", title: "End of special education", citation: "34 CFR 300.305(e); 300.102(a)(3)" },
 ] as const satisfies readonly PlanSection<keyof IepDocument & string>[];
 export type IepSectionKey = (typeof IEP_SECTIONS)[number]["key"];
 
@@ -63,6 +71,7 @@ export const SECTION_504_SECTIONS = [
   { key: "placement", title: "Educational setting", citation: "34 CFR 104.34" },
   { key: "signatures", title: "Signatures", citation: "34 CFR 104.36" },
   { key: "safeguardsNotice", title: "Procedural safeguards", citation: "34 CFR 104.36" },
+  { key: "disciplineRemovals", title: "Removals for discipline", citation: "34 CFR 104.35(a)" },
   { key: "endReason", title: "End of the plan", citation: "34 CFR 104.33(b)(2)" },
 ] as const satisfies readonly PlanSection<keyof Section504Document & string>[];
 export type Section504SectionKey = (typeof SECTION_504_SECTIONS)[number]["key"];

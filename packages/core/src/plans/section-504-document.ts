@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import {
+  ZDisciplineRemoval,
   ZPlanAttendee,
   ZPlanDate,
   ZPlanItemId,
@@ -138,6 +139,10 @@ export const ZSection504Document = z
       .meta({ description: "The group of persons knowledgeable about the student", citation: "34 CFR 104.35(c)(3)" }),
     signatures: z.array(ZPlanSignature).default([]).meta({ description: "Signatures", citation: "34 CFR 104.36" }),
     safeguardsNotice: ZSafeguardsNotice.prefault({}).meta({ citation: "34 CFR 104.36" }),
+    disciplineRemovals: z.array(ZDisciplineRemoval).default([]).meta({
+      description: "Removals for discipline (more than 10 school days: a significant change in placement)",
+      citation: "34 CFR 104.35(a)",
+    }),
     /** When the plan ended and why (e.g. an IEP took effect: 104.33(b)(2)). */
     endReason: ZPlanText.meta({ description: "Why the plan ended", citation: "34 CFR 104.33(b)(2)" }),
   })

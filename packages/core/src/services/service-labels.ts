@@ -29,6 +29,8 @@ export const SERVICE_AREA_LABELS: Record<ServiceArea, string> = {
   transportation: "Transportation",
   "assistive-technology": "Assistive technology",
   "paraprofessional-support": "Paraprofessional support",
+  "travel-training": "Travel training",
+  "vocational-education": "Vocational education",
   other: "Other service",
 };
 

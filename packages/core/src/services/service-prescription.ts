@@ -28,6 +28,9 @@ export const SERVICE_AREAS = [
   "transportation",
   "assistive-technology",
   "paraprofessional-support",
+  /** Always special education (34 CFR 300.39(a)(2)(ii)–(iii)). */
+  "travel-training",
+  "vocational-education",
   "other",
 ] as const;
 export const ZServiceArea = z.enum(SERVICE_AREAS);
