@@ -10,6 +10,8 @@ type DeadlineStateName = (typeof DEADLINE_STATES)[number];
 type SeverityName = (typeof SEVERITIES)[number];
 
 export const DEADLINE_KIND_LABELS: Record<DeadlineKindName, string> = {
+  "assessment-plan": "Assessment plan to the parent",
+  "parent-consent-period": "Parent's time to decide on the assessment plan",
   "initial-evaluation": "Initial evaluation",
   "iep-after-eligibility": "IEP meeting after eligibility",
   "annual-review": "Annual review",
@@ -19,6 +21,7 @@ export const DEADLINE_KIND_LABELS: Record<DeadlineKindName, string> = {
   "progress-report": "Progress report",
   "section504-reevaluation": "504 reevaluation",
   "safeguards-notice": "Procedural safeguards notice",
+  "safeguards-notice-event": "Procedural safeguards notice on an event",
 };
 
 /** Where a deadline stands, lower case: it is read inside a sentence ("Annual review: March 12, 2027 (late)"). */

@@ -4,6 +4,7 @@ import { addDays } from "../shared/dates.ts";
 import {
   addCaliforniaDays,
   annualReviewDeadline,
+  assessmentPlanDeadline,
   californiaExcludedRanges,
   computeDeadlines,
   type DeadlineContext,
@@ -12,8 +13,10 @@ import {
   endOfYearRule,
   iepAfterEligibilityDeadline,
   initialEvaluationDeadline,
+  parentConsentPeriodDeadline,
   progressReportDeadline,
   reevaluationDeadline,
+  safeguardsEventDeadline,
   safeguardsNoticeDeadline,
   section504ReevaluationDeadline,
   tooFrequentReevaluations,
@@ -95,10 +98,26 @@ describe("initial evaluation, federal (34 CFR 300.301(c)(1))", () => {
     expect(initialEvaluationDeadline({ consentOn: "2027-01-15" }, ctx("2027-01-16")).dueDate).toBe("2027-03-16");
   });
 
-  it("moves to a written extension", () => {
-    const d = initialEvaluationDeadline({ consentOn: consent, extendedTo: "2026-11-15" }, ctx("2026-11-05"));
-    expect(d.dueDate).toBe("2026-11-15");
-    expect(d.notes.join(" ")).toContain("Extended in writing");
+  it("allows no written extension of the federal 60 days except for SLD, a transfer or a child not produced (34 CFR 300.301(d)-(e), 300.309(c))", () => {
+    const byAgreement = initialEvaluationDeadline({ consentOn: consent, extendedTo: "2026-11-15" }, ctx("2026-11-05"));
+    expect(byAgreement.dueDate).not.toBe("2026-11-15");
+    expect(byAgreement.notes.join(" ")).toContain("federal rules allow no extension");
+    for (const extensionBasis of ["specific-learning-disability", "transfer", "child-not-produced"] as const) {
+      const d = initialEvaluationDeadline(
+        { consentOn: consent, extendedTo: "2026-11-15", extensionBasis },
+        ctx("2026-11-05"),
+      );
+      expect(d.dueDate).toBe("2026-11-15");
+      expect(d.notes.join(" ")).toContain("Extended in writing");
+    }
+  });
+
+  it("allows the parent's written extension in California (Cal. Ed. Code 56302.1, 56344(a))", () => {
+    const d = initialEvaluationDeadline(
+      { consentOn: consent, extendedTo: "2027-06-01", extensionBasis: "parent-written-agreement" },
+      { today: "2026-11-05", calendar, state: "CA" },
+    );
+    expect(d.dueDate).toBe("2027-06-01");
   });
 });
 
@@ -189,6 +208,102 @@ describe("initial evaluation, California (Ed. Code 56302.1, 56344(a))", () => {
   });
 });
 
+describe("California: the IEP itself within 60 days of consent (Cal. Ed. Code 56344(a))", () => {
+  const ca = (today: string): DeadlineContext => ({ today, calendar, state: "CA" });
+
+  it("is not met by the eligibility decision alone", () => {
+    const d = initialEvaluationDeadline(
+      { consentOn: "2026-09-01", eligibilityDeterminedOn: "2026-10-15" },
+      ca("2026-11-15"),
+    );
+    expect(d.state).not.toBe("met");
+    expect(d.notes.join(" ")).toContain("the IEP itself is due within the same 60 days");
+    // Federally, the eligibility decision meets it (34 CFR 300.301(c)(1)).
+    const federal = initialEvaluationDeadline(
+      { consentOn: "2026-09-01", eligibilityDeterminedOn: "2026-10-15" },
+      ctx("2026-11-15"),
+    );
+    expect(federal.state).toBe("met");
+  });
+
+  it("makes the IEP after eligibility due by the earlier of eligibility + 30 days and the 60-day date", () => {
+    const facts = computeDeadlines(
+      {
+        planKind: "iep",
+        isInitial: true,
+        consentToEvaluateOn: "2026-09-01",
+        eligibilityDeterminedOn: "2026-10-25",
+      },
+      ca("2026-10-26"),
+    );
+    const sixty = facts.find((d) => d.kind === "initial-evaluation");
+    const after = facts.find((d) => d.kind === "iep-after-eligibility");
+    expect(sixty?.dueDate).toBe("2026-10-31");
+    expect(after?.dueDate).toBe("2026-10-31");
+    expect(after?.citation).toContain("56344(a)");
+    // Federally: eligibility + 30 days.
+    const fed = computeDeadlines(
+      { planKind: "iep", isInitial: true, consentToEvaluateOn: "2026-09-01", eligibilityDeterminedOn: "2026-10-25" },
+      ctx("2026-10-26"),
+    );
+    expect(fed.find((d) => d.kind === "iep-after-eligibility")?.dueDate).toBe("2026-11-24");
+  });
+});
+
+describe("California: the assessment plan within 15 days of referral, and the parent's 15 days (Cal. Ed. Code 56321(a), 56043(a)-(b))", () => {
+  const ca = (today: string): DeadlineContext => ({ today, calendar, state: "CA" });
+
+  it("is due 15 days after the referral, met when the plan is sent", () => {
+    const d = assessmentPlanDeadline({ referralOn: "2026-09-10" }, ca("2026-09-20"));
+    expect(d?.dueDate).toBe("2026-09-25");
+    expect(d?.code).toBe("deadline.assessment-plan");
+    expect(d?.citation).toBe("Cal. Ed. Code 56321(a); 56043(a)");
+    expect(assessmentPlanDeadline({ referralOn: "2026-09-10", sentOn: "2026-09-20" }, ca("2026-09-30"))?.state).toBe(
+      "met",
+    );
+  });
+
+  it("does not count a break of more than 5 school days", () => {
+    // Referral Thu 17 Dec: 1 day (18 Dec), the winter break skipped, 14 more from Mon 4 Jan.
+    expect(assessmentPlanDeadline({ referralOn: "2026-12-17" }, ca("2026-12-17"))?.dueDate).toBe("2027-01-17");
+  });
+
+  it("moves a referral 10 days or less before the end of the year to 10 days into the next year", () => {
+    const d = assessmentPlanDeadline({ referralOn: "2027-06-05" }, ca("2027-06-05"));
+    expect(d?.dueDate).toBe("2027-09-04");
+    expect(d?.notes.join(" ")).toContain("within 10 days after school starts again");
+  });
+
+  it("has no such clock under federal rules", () => {
+    expect(assessmentPlanDeadline({ referralOn: "2026-09-10" }, ctx("2026-09-20"))).toBeNull();
+  });
+
+  it("gives the parent at least 15 days to decide, and never raises a finding", () => {
+    const d = parentConsentPeriodDeadline({ planSentOn: "2026-09-20" }, ca("2026-10-10"));
+    expect(d?.dueDate).toBe("2026-10-05");
+    expect(describeDeadlineForGuardian(d as NonNullable<typeof d>)).toContain("to decide whether to consent");
+  });
+});
+
+describe("safeguards notice on the events of 34 CFR 300.504(a)(1)-(4)", () => {
+  it("is due on the day of a disciplinary change of placement and met by a notice that day", () => {
+    const events = [{ event: "disciplinary-change-of-placement" as const, date: "2026-11-02" }];
+    const late = safeguardsEventDeadline({ events, noticesOn: ["2026-09-01"] }, ctx("2026-11-10"));
+    expect(late?.state).toBe("overdue");
+    expect(late?.citation).toBe("34 CFR 300.504(a)(1)-(4)");
+    expect(safeguardsEventDeadline({ events, noticesOn: ["2026-11-02"] }, ctx("2026-11-10"))?.state).toBe("met");
+  });
+
+  it("counts only the first due process complaint of a school year", () => {
+    const events = [
+      { event: "due-process-complaint" as const, date: "2026-10-01" },
+      { event: "due-process-complaint" as const, date: "2026-12-01" },
+    ];
+    const d = safeguardsEventDeadline({ events, noticesOn: ["2026-10-01"] }, ctx("2026-12-05"));
+    expect(d?.state).toBe("met");
+  });
+});
+
 describe("IEP meeting after eligibility (300.323(c)(1))", () => {
   it("is due 30 days after the determination", () => {
     const d = iepAfterEligibilityDeadline({ eligibilityDeterminedOn: "2027-01-31" }, ctx("2027-03-02"));
@@ -221,13 +336,19 @@ describe("annual review (300.324(b)(1))", () => {
 });
 
 describe("reevaluation (300.303)", () => {
-  it("is due 3 years after the last evaluation unless waived by agreement", () => {
+  it("is due 3 years after the last evaluation", () => {
     const d = reevaluationDeadline({ lastEvaluationOn: "2024-02-29" }, ctx("2026-12-01"));
     expect(d?.dueDate).toBe("2027-02-28");
     expect(d?.state).toBe("due");
-    expect(
-      reevaluationDeadline({ lastEvaluationOn: "2024-02-29", waivedByAgreement: true }, ctx("2027-03-01")),
-    ).toBeNull();
+  });
+
+  it("a waiver covers that reevaluation only: the 3-year clock restarts from the agreement (34 CFR 300.303(b)(2))", () => {
+    const d = reevaluationDeadline({ lastEvaluationOn: "2024-02-29", waiversOn: ["2027-01-10"] }, ctx("2027-03-01"));
+    expect(d?.dueDate).toBe("2030-01-10");
+    expect(d?.notes.join(" ")).toContain("covers that reevaluation only");
+    // The older boolean (no date) counts as an agreement on the day the reevaluation was due.
+    const legacy = reevaluationDeadline({ lastEvaluationOn: "2024-02-29", waivedByAgreement: true }, ctx("2027-03-01"));
+    expect(legacy?.dueDate).toBe("2030-02-28");
   });
 
   it("flags reevaluations less than a year apart without agreement", () => {
@@ -251,6 +372,16 @@ describe("transition plan (300.320(b)) and transfer of rights (300.320(c))", () 
     expect(d?.dueDate).toBe("2026-10-01");
     expect(d?.state).toBe("overdue");
     expect(d?.code).toBe("iep.transition.missing");
+  });
+
+  it("is required also when the 16th birthday fell before this plan began (34 CFR 300.320(b))", () => {
+    const d = transitionPlanDeadline(
+      { birthDate: "2009-03-01", planStart: "2026-09-01", planEnd: "2027-08-31" },
+      ctx("2026-10-01"),
+    );
+    expect(d?.dueDate).toBe("2026-09-01");
+    expect(d?.state).toBe("overdue");
+    expect(d?.notes.join(" ")).toContain("before this plan began");
   });
 
   it("a birthday after the plan ends makes the next IEP due with it", () => {

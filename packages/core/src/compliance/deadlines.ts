@@ -6,16 +6,20 @@
  * Counting conventions (34 CFR 300.11: "day" means calendar day unless stated otherwise):
  * - "within N days of X" → due on X + N; the day X itself is day 0.
  * - "within a year of X" → due on X + 1 year; 29 February + 1 year = 28 February.
- * - California (Cal. Ed. Code 56302.1, 56344(a)): the 60 days do not count days between regular
- *   school sessions or school vacations of more than 5 school days. A non-counted stretch is a
- *   run of consecutive non-school days (weekends and holidays included) containing more than 5
- *   weekdays; the clock resumes on the day school reconvenes. When the referral comes 30 days
- *   or less before the last day of the school year, the IEP is due within 30 days after the
- *   first day of the next school year.
+ * - The state's rules come from the state table (`stateRules(ctx.state)`). California (Cal. Ed.
+ *   Code 56302.1, 56344(a)): the 60 days do not count days between regular school sessions or
+ *   school vacations of more than 5 school days. A non-counted stretch is a run of consecutive
+ *   non-school days (weekends and holidays included) containing more than 5 weekdays; the clock
+ *   resumes on the day school reconvenes. The 60 days cover the IEP itself, not eligibility alone.
+ *   When the referral comes 30 days or less before the last day of the school year, the IEP is due
+ *   within 30 days after the first day of the next school year. The assessment plan is due within
+ *   15 days of the referral, counted the same way (56321(a)); a referral 10 days or less before
+ *   the end of the year → within 10 days after the next year starts.
  */
 import { z } from "zod";
 import type { SchoolCalendar, SchoolYear } from "../calendar/school-calendar.ts";
 import { DEFAULT_DATE_LOCALE } from "../shared/date-format.ts";
+import type { SafeguardsEvent } from "../plans/plan-common.ts";
 import {
   addDays,
   addMonths,
@@ -24,10 +28,12 @@ import {
   formatLongDate,
   fromDayNumber,
   type IsoDate,
+  maxDate,
   minDate,
   toDayNumber,
   ZIsoDate,
 } from "../shared/dates.ts";
+import { type StateRules, stateRules } from "../states/state-table.ts";
 
 export const DEADLINE_STATES = ["due", "due-soon", "overdue", "met"] as const;
 export const ZDeadlineState = z.enum(DEADLINE_STATES);
@@ -35,6 +41,8 @@ export type DeadlineState = z.infer<typeof ZDeadlineState>;
 
 /** What the clock is for. One kind per legal clock. */
 export const DEADLINE_KINDS = [
+  "assessment-plan",
+  "parent-consent-period",
   "initial-evaluation",
   "iep-after-eligibility",
   "annual-review",
@@ -44,12 +52,16 @@ export const DEADLINE_KINDS = [
   "progress-report",
   "section504-reevaluation",
   "safeguards-notice",
+  "safeguards-notice-event",
 ] as const;
 export const ZDeadlineKind = z.enum(DEADLINE_KINDS);
 export type DeadlineKind = z.infer<typeof ZDeadlineKind>;
 
 /** The finding code (see the findings contract) each kind raises when it is overdue or due soon. */
 export const DEADLINE_FINDING_CODES = {
+  "assessment-plan": "deadline.assessment-plan",
+  // The parent's period to decide: shown to families, never a finding against anyone.
+  "parent-consent-period": "deadline.parent-consent-period",
   "initial-evaluation": "deadline.initial-evaluation",
   "iep-after-eligibility": "deadline.iep-after-eligibility",
   "annual-review": "deadline.annual-review",
@@ -59,6 +71,7 @@ export const DEADLINE_FINDING_CODES = {
   "progress-report": "deadline.progress-report",
   "section504-reevaluation": "section504.reevaluation",
   "safeguards-notice": "notice.safeguards-overdue",
+  "safeguards-notice-event": "notice.safeguards-overdue",
 } as const satisfies Record<DeadlineKind, string>;
 
 export const ZDeadline = z.object({
@@ -100,12 +113,14 @@ export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = ZDeadlineSettings.par
 export type DeadlineContext = {
   today: IsoDate;
   calendar: SchoolCalendar;
-  /** Two-letter state code; "CA" applies California counting. Anything else: federal rules. */
+  /** Two-letter state code: the state table's rules (California first); any other state, federal rules. */
   state?: string | undefined;
   settings?: Partial<DeadlineSettings> | undefined;
 };
 
 export const DEADLINE_CITATIONS = {
+  assessmentPlanCA: "Cal. Ed. Code 56321(a); 56043(a)",
+  parentConsentPeriodCA: "Cal. Ed. Code 56321(c)(4); 56043(b)",
   initialEvaluationFederal: "34 CFR 300.301(c)(1)",
   initialEvaluationCA: "34 CFR 300.301(c)(1); Cal. Ed. Code 56302.1, 56344(a)",
   iepAfterEligibility: "34 CFR 300.323(c)(1)",
@@ -118,6 +133,8 @@ export const DEADLINE_CITATIONS = {
   progressReport: "34 CFR 300.320(a)(3)(ii)",
   section504Reevaluation: "34 CFR 104.35(d)",
   safeguards: "34 CFR 300.504(a)",
+  safeguardsEvents: "34 CFR 300.504(a)(1)-(4)",
+  extensionFederal: "34 CFR 300.301(d)-(e); 34 CFR 300.309(c)",
 } as const;
 
 /** Dates in notes and sentences for people: "March 12, 2027". */
@@ -129,8 +146,8 @@ function settingsOf(ctx: DeadlineContext): DeadlineSettings {
   return { ...DEFAULT_DEADLINE_SETTINGS, ...(ctx.settings ?? {}) };
 }
 
-function isCalifornia(state: string | undefined): boolean {
-  return (state ?? "").toUpperCase() === "CA";
+function rulesOf(ctx: DeadlineContext): StateRules {
+  return stateRules(ctx.state);
 }
 
 /** The state of a deadline on `today`. */
@@ -270,47 +287,89 @@ export type InitialEvaluationFacts = {
   eligibilityDeterminedOn?: IsoDate | null | undefined;
   /** The initial IEP meeting (California clock met: eligibility and the IEP within 60 days). */
   initialIepMeetingOn?: IsoDate | null | undefined;
-  /** A written extension agreed by the parent, or an agreed completion date after a transfer (300.301(d)). */
+  /** A written extension: to this date. */
   extendedTo?: IsoDate | null | undefined;
+  /**
+   * Why it was extended. Federal rules honour only a specific learning disability (300.309(c)),
+   * a transfer with an agreed date (300.301(d)(2), (e)) or a child not made available (300.301(d)(1));
+   * a state may also allow the parent's written agreement (California). Missing: the parent's agreement.
+   */
+  extensionBasis?:
+    | "parent-written-agreement"
+    | "specific-learning-disability"
+    | "transfer"
+    | "child-not-produced"
+    | undefined;
 };
 
-/** Initial evaluation: 60 days from consent (300.301(c)(1)); California counting (56302.1, 56344(a)). */
+/** Count `days` from `start` with the state's rules: calendar days, or California's (long breaks not counted). */
+function countStateDays(
+  rules: StateRules,
+  calendar: SchoolCalendar,
+  start: IsoDate,
+  days: number,
+  notes: string[],
+): IsoDate {
+  if (!rules.evaluation.skipsLongBreaks.value) return addDays(start, days);
+  const counted = addCaliforniaDays(calendar, start, days);
+  for (const s of counted.skipped) {
+    notes.push(`${longDate(s.start)} to ${longDate(s.end)} is not counted (a break of more than 5 school days).`);
+  }
+  if (counted.beyondCalendar) {
+    notes.push("The school calendar does not reach the due date; later breaks were not taken into account.");
+  }
+  return counted.dueDate;
+}
+
+/**
+ * Initial evaluation: 60 days from consent (300.301(c)(1)), met by the eligibility decision. In a
+ * state whose clock covers the IEP (California, 56344(a)) it is met only by the IEP meeting:
+ * eligibility alone does not meet it.
+ */
 export function initialEvaluationDeadline(facts: InitialEvaluationFacts, ctx: DeadlineContext): Deadline {
+  const rules = rulesOf(ctx);
+  const e = rules.evaluation;
   const notes: string[] = [];
   let dueDate: IsoDate;
-  let basis: "federal" | "state" = "federal";
-  let citation: string = DEADLINE_CITATIONS.initialEvaluationFederal;
-  let metOn: IsoDate | null = facts.eligibilityDeterminedOn ?? null;
-  let label = "Finish the initial evaluation and decide eligibility";
-
-  if (isCalifornia(ctx.state)) {
-    basis = "state";
-    citation = DEADLINE_CITATIONS.initialEvaluationCA;
-    label = "Finish the initial assessment, decide eligibility and hold the IEP meeting";
-    metOn = facts.initialIepMeetingOn ?? facts.eligibilityDeterminedOn ?? null;
-    const referral = facts.referralOn ?? facts.consentOn;
-    const endOfYear = endOfYearRule(ctx.calendar, referral);
-    if (endOfYear) {
-      dueDate = endOfYear.dueDate;
-      notes.push(
-        `The referral came ${endOfYear.daysBeforeEnd} days before the last day of the school year, so the IEP is due within 30 days after school starts again (${longDate(endOfYear.nextFirstDay)}).`,
-      );
-    } else {
-      const counted = addCaliforniaDays(ctx.calendar, facts.consentOn, 60);
-      dueDate = counted.dueDate;
-      for (const s of counted.skipped) {
-        notes.push(`${longDate(s.start)} to ${longDate(s.end)} is not counted (a break of more than 5 school days).`);
-      }
-      if (counted.beyondCalendar) {
-        notes.push("The school calendar does not reach the due date; later breaks were not taken into account.");
-      }
-    }
+  const stateCounts = e.skipsLongBreaks.value || e.iepWithinEvaluationClock.value;
+  const basis: "federal" | "state" = stateCounts ? "state" : "federal";
+  // California: "34 CFR 300.301(c)(1); Cal. Ed. Code 56302.1, 56344(a)".
+  const citation: string = stateCounts
+    ? `${DEADLINE_CITATIONS.initialEvaluationFederal}; ${e.initialEvaluation.citation.replace("; ", ", ")}`
+    : DEADLINE_CITATIONS.initialEvaluationFederal;
+  const coversIep = e.iepWithinEvaluationClock.value;
+  const label = coversIep
+    ? "Finish the initial assessment, decide eligibility and hold the IEP meeting"
+    : "Finish the initial evaluation and decide eligibility";
+  const metOn = coversIep ? (facts.initialIepMeetingOn ?? null) : (facts.eligibilityDeterminedOn ?? null);
+  if (coversIep && !facts.initialIepMeetingOn && facts.eligibilityDeterminedOn) {
+    notes.push(
+      `Eligibility was decided on ${longDate(facts.eligibilityDeterminedOn)}, but in ${rules.name} the IEP itself is due within the same 60 days.`,
+    );
+  }
+  const referral = facts.referralOn ?? facts.consentOn;
+  const endOfYear = e.evaluationEndOfYear.value
+    ? endOfYearRule(ctx.calendar, referral, e.evaluationEndOfYear.value)
+    : null;
+  if (endOfYear) {
+    dueDate = endOfYear.dueDate;
+    notes.push(
+      `The referral came ${endOfYear.daysBeforeEnd} days before the last day of the school year, so the IEP is due within ${e.evaluationEndOfYear.value?.dueDaysIntoNextYear ?? 30} days after school starts again (${longDate(endOfYear.nextFirstDay)}).`,
+    );
   } else {
-    dueDate = addDays(facts.consentOn, 60);
+    dueDate = countStateDays(rules, ctx.calendar, facts.consentOn, e.initialEvaluation.value.days, notes);
   }
   if (facts.extendedTo && facts.extendedTo > dueDate) {
-    notes.push(`Extended in writing to ${longDate(facts.extendedTo)}.`);
-    dueDate = facts.extendedTo;
+    const basisOfExtension = facts.extensionBasis ?? "parent-written-agreement";
+    const allowed = basisOfExtension !== "parent-written-agreement" || e.parentMayExtendInWriting.value;
+    if (allowed) {
+      notes.push(`Extended in writing to ${longDate(facts.extendedTo)}.`);
+      dueDate = facts.extendedTo;
+    } else {
+      notes.push(
+        `An extension to ${longDate(facts.extendedTo)} was recorded, but federal rules allow no extension of the 60 days by agreement except for a suspected specific learning disability, a transfer, or a child not made available (${DEADLINE_CITATIONS.extensionFederal}); the due date stays.`,
+      );
+    }
   }
   return makeDeadline(
     { kind: "initial-evaluation", citation, label, dueDate, startDate: facts.consentOn, metOn, basis, notes },
@@ -319,40 +378,124 @@ export function initialEvaluationDeadline(facts: InitialEvaluationFacts, ctx: De
 }
 
 /**
- * California end-of-year rule (56344(a)): a referral 30 days or less before the last day of the
- * regular school year → IEP within 30 days after the next school year starts. Null when the
- * rule does not apply (or the calendar has no next year).
+ * End-of-year rules (California): a referral `referralDaysBeforeEnd` days or less before the last
+ * day of the regular school year → due `dueDaysIntoNextYear` days after the next school year
+ * starts (56344(a): 30 and 30; 56321(a): 10 and 10). Null when the rule does not apply (or the
+ * calendar has no next year).
  */
 export function endOfYearRule(
   calendar: SchoolCalendar,
   referralOn: IsoDate,
+  rule: { referralDaysBeforeEnd: number; dueDaysIntoNextYear: number } = {
+    referralDaysBeforeEnd: 30,
+    dueDaysIntoNextYear: 30,
+  },
 ): { dueDate: IsoDate; daysBeforeEnd: number; nextFirstDay: IsoDate } | null {
   const years = sortedYears(calendar);
   const idx = years.findIndex((y) => y.firstDay <= referralOn && referralOn <= y.lastDay);
   const year = years[idx];
   if (!year) return null;
   const daysBeforeEnd = daysBetween(referralOn, year.lastDay);
-  if (daysBeforeEnd > 30) return null;
+  if (daysBeforeEnd > rule.referralDaysBeforeEnd) return null;
   const next = years[idx + 1];
   if (!next) return null;
-  return { dueDate: addDays(next.firstDay, 30), daysBeforeEnd, nextFirstDay: next.firstDay };
+  return { dueDate: addDays(next.firstDay, rule.dueDaysIntoNextYear), daysBeforeEnd, nextFirstDay: next.firstDay };
 }
 
-/** IEP meeting within 30 days of the eligibility determination (300.323(c)(1)). */
+/**
+ * The proposed assessment plan within the state's days of the referral (California: 15 days, long
+ * breaks not counted, 56321(a), 56043(a); a referral 10 days or less before the end of the year →
+ * within 10 days after the next year starts). Null in a state with no such rule.
+ */
+export function assessmentPlanDeadline(
+  facts: { referralOn: IsoDate; sentOn?: IsoDate | null | undefined },
+  ctx: DeadlineContext,
+): Deadline | null {
+  const rules = rulesOf(ctx);
+  const rule = rules.evaluation.assessmentPlan;
+  if (!rule.value) return null;
+  const notes: string[] = [];
+  let dueDate: IsoDate;
+  const endOfYearRuleValue = rules.evaluation.assessmentPlanEndOfYear.value;
+  const endOfYear = endOfYearRuleValue ? endOfYearRule(ctx.calendar, facts.referralOn, endOfYearRuleValue) : null;
+  if (endOfYear && endOfYearRuleValue) {
+    dueDate = endOfYear.dueDate;
+    notes.push(
+      `The referral came ${endOfYear.daysBeforeEnd} days before the last day of the school year, so the plan is due within ${endOfYearRuleValue.dueDaysIntoNextYear} days after school starts again (${longDate(endOfYear.nextFirstDay)}).`,
+    );
+  } else {
+    dueDate = countStateDays(rules, ctx.calendar, facts.referralOn, rule.value.days, notes);
+  }
+  return makeDeadline(
+    {
+      kind: "assessment-plan",
+      citation: rule.citation,
+      label: "Give the parent the proposed assessment plan",
+      dueDate,
+      startDate: facts.referralOn,
+      metOn: facts.sentOn ?? null,
+      basis: "state",
+      notes,
+    },
+    ctx,
+  );
+}
+
+/**
+ * The parent's time to decide on the assessment plan (California: at least 15 days, 56321(c)(4)).
+ * A right of the parent, shown so the family knows; it never raises a finding.
+ */
+export function parentConsentPeriodDeadline(
+  facts: { planSentOn: IsoDate; consentOn?: IsoDate | null | undefined },
+  ctx: DeadlineContext,
+): Deadline | null {
+  const rule = rulesOf(ctx).evaluation.parentConsentPeriod;
+  if (!rule.value) return null;
+  return makeDeadline(
+    {
+      kind: "parent-consent-period",
+      citation: rule.citation,
+      label: "The parent decides on the assessment plan (at least this long to consider it)",
+      dueDate: addDays(facts.planSentOn, rule.value.days),
+      startDate: facts.planSentOn,
+      metOn: facts.consentOn ?? null,
+      basis: "state",
+    },
+    ctx,
+  );
+}
+
+/**
+ * IEP meeting within 30 days of the eligibility determination (300.323(c)(1)). Where the state's
+ * evaluation clock also covers the IEP (California, 56344(a)), it is due by the earlier of the two.
+ */
 export function iepAfterEligibilityDeadline(
-  facts: { eligibilityDeterminedOn: IsoDate; initialIepMeetingOn?: IsoDate | null | undefined },
+  facts: {
+    eligibilityDeterminedOn: IsoDate;
+    initialIepMeetingOn?: IsoDate | null | undefined;
+    /** The state's evaluation due date when that clock covers the IEP. */
+    evaluationDueDate?: IsoDate | null | undefined;
+  },
   ctx: DeadlineContext,
 ): Deadline {
-  const ca = isCalifornia(ctx.state);
+  const rules = rulesOf(ctx);
+  const thirty = addDays(facts.eligibilityDeterminedOn, 30);
+  const coversIep = rules.evaluation.iepWithinEvaluationClock.value && facts.evaluationDueDate;
+  const dueDate = coversIep && facts.evaluationDueDate ? minDate(thirty, facts.evaluationDueDate) : thirty;
+  const notes =
+    coversIep && dueDate !== thirty
+      ? [`The IEP is also due within the 60-day timeline, so the earlier date applies (${longDate(dueDate)}).`]
+      : [];
   return makeDeadline(
     {
       kind: "iep-after-eligibility",
-      citation: ca ? DEADLINE_CITATIONS.iepAfterEligibilityCA : DEADLINE_CITATIONS.iepAfterEligibility,
+      citation: coversIep ? DEADLINE_CITATIONS.iepAfterEligibilityCA : DEADLINE_CITATIONS.iepAfterEligibility,
       label: "Hold the meeting to write the first IEP",
-      dueDate: addDays(facts.eligibilityDeterminedOn, 30),
+      dueDate,
       startDate: facts.eligibilityDeterminedOn,
       metOn: facts.initialIepMeetingOn ?? null,
-      basis: "federal",
+      basis: coversIep ? "state" : "federal",
+      notes,
     },
     ctx,
   );
@@ -377,26 +520,41 @@ export function annualReviewDeadline(
 }
 
 /**
- * Reevaluation at least every 3 years (300.303(b)(2)), unless the parent and the agency agree
- * it is unnecessary (then null: no clock).
+ * Reevaluation at least every 3 years (300.303(b)(2)). An agreement that a reevaluation is
+ * unnecessary covers that reevaluation only: the 3-year clock restarts from the agreement. The
+ * older boolean `waivedByAgreement` (no date) counts as an agreement on the day the reevaluation
+ * was due.
  */
 export function reevaluationDeadline(
   facts: {
     lastEvaluationOn: IsoDate;
     nextEvaluationOn?: IsoDate | null | undefined;
+    /** Days the parent and the district agreed a reevaluation was unnecessary. */
+    waiversOn?: ReadonlyArray<IsoDate> | undefined;
     waivedByAgreement?: boolean | undefined;
   },
   ctx: DeadlineContext,
 ): Deadline | null {
-  if (facts.waivedByAgreement) return null;
+  let start = facts.lastEvaluationOn;
+  const notes: string[] = [];
+  const waivers = [...(facts.waiversOn ?? [])].filter((d) => d >= facts.lastEvaluationOn).sort();
+  if (facts.waivedByAgreement && waivers.length === 0) waivers.push(addYears(facts.lastEvaluationOn, 3));
+  const lastWaiver = waivers[waivers.length - 1];
+  if (lastWaiver) {
+    start = maxDate(start, lastWaiver);
+    notes.push(
+      `The parent and the school agreed on ${longDate(lastWaiver)} that a reevaluation was not needed. That covers that reevaluation only: the next is due 3 years from the agreement.`,
+    );
+  }
   return makeDeadline(
     {
       kind: "reevaluation",
       citation: DEADLINE_CITATIONS.reevaluation,
       label: "Reevaluate (at least once every 3 years)",
-      dueDate: addYears(facts.lastEvaluationOn, 3),
-      startDate: facts.lastEvaluationOn,
+      dueDate: addYears(start, 3),
+      startDate: start,
       metOn: facts.nextEvaluationOn ?? null,
+      notes,
     },
     ctx,
   );
@@ -420,29 +578,36 @@ export function tooFrequentReevaluations(
 }
 
 /**
- * Transition plan: required in the first IEP in effect when the student turns 16 (300.320(b)).
- * If the current plan is in effect on the 16th birthday, it must already contain it (due on the
- * plan's start date); if the birthday falls within a year after the plan ends, the next IEP
- * (due by the plan's end) must contain it. Otherwise null: not yet relevant.
+ * Transition plan: required in the first IEP in effect when the student turns the state's age (16;
+ * 300.320(b)), and in every IEP after, so also when the birthday fell before this plan began. If
+ * the current plan is in effect on or after the birthday, it must already contain it (due on the
+ * plan's start date); if the birthday falls within a year after the plan ends, the next IEP (due by
+ * the plan's end) must contain it. Otherwise null: not yet relevant.
  */
 export function transitionPlanDeadline(
   facts: { birthDate: IsoDate; planStart: IsoDate; planEnd: IsoDate; presentSince?: IsoDate | null | undefined },
   ctx: DeadlineContext,
 ): Deadline | null {
-  const sixteen = addYears(facts.birthDate, 16);
+  const rule = rulesOf(ctx).transitionAge;
+  const age = rule.value;
+  const birthday = addYears(facts.birthDate, age);
   let dueDate: IsoDate;
-  if (sixteen <= facts.planEnd) dueDate = facts.planStart;
-  else if (sixteen <= addYears(facts.planEnd, 1)) dueDate = facts.planEnd;
+  if (birthday <= facts.planEnd) dueDate = facts.planStart;
+  else if (birthday <= addYears(facts.planEnd, 1)) dueDate = facts.planEnd;
   else return null;
   return makeDeadline(
     {
       kind: "transition-plan",
-      citation: DEADLINE_CITATIONS.transition,
-      label: "Include a transition plan (postsecondary goals and services) in the IEP in effect at 16",
+      citation: rule.citation === DEADLINE_CITATIONS.transition ? DEADLINE_CITATIONS.transition : rule.citation,
+      label: `Include a transition plan (postsecondary goals and services) in the IEP in effect at ${age}`,
       dueDate,
-      startDate: sixteen,
+      startDate: birthday,
       metOn: facts.presentSince ?? null,
-      notes: [`The student turns 16 on ${longDate(sixteen)}.`],
+      notes: [
+        birthday < facts.planStart
+          ? `The student turned ${age} on ${longDate(birthday)}, before this plan began, so this plan must include it.`
+          : `The student turns ${age} on ${longDate(birthday)}.`,
+      ],
     },
     ctx,
   );
@@ -576,6 +741,54 @@ export function safeguardsNoticeDeadline(
   );
 }
 
+/**
+ * The safeguards notice on the events of 300.504(a)(1)–(4): the initial referral or a parent's
+ * request for an evaluation; the first state complaint and the first due process complaint in a
+ * school year; a disciplinary change of placement (on the day of the decision, 300.530(h)); a
+ * parent's request. Each event is due on its day and met by a notice given that day or later. One
+ * deadline: the earliest event still without a notice, else the latest event.
+ */
+export function safeguardsEventDeadline(
+  facts: { events: ReadonlyArray<SafeguardsEvent>; noticesOn: ReadonlyArray<IsoDate> },
+  ctx: DeadlineContext,
+): Deadline | null {
+  const notices = [...facts.noticesOn].sort();
+  const seenInYear = new Set<string>();
+  const due: Array<{ event: SafeguardsEvent; metOn: IsoDate | null }> = [];
+  for (const event of [...facts.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+    if (event.event === "state-complaint" || event.event === "due-process-complaint") {
+      // Only the first of each kind in a school year.
+      const year = currentOrNextSchoolYear(ctx.calendar, event.date)?.label ?? event.date.slice(0, 4);
+      const key = `${event.event}:${year}`;
+      if (seenInYear.has(key)) continue;
+      seenInYear.add(key);
+    }
+    due.push({ event, metOn: notices.find((n) => n >= event.date) ?? null });
+  }
+  const pick = due.find((d) => d.metOn === null) ?? due[due.length - 1];
+  if (!pick) return null;
+  return makeDeadline(
+    {
+      kind: "safeguards-notice-event",
+      citation: DEADLINE_CITATIONS.safeguardsEvents,
+      label: `Give the family the procedural safeguards notice (${SAFEGUARDS_EVENT_WORDS[pick.event.event]})`,
+      dueDate: pick.event.date,
+      startDate: pick.event.date,
+      metOn: pick.metOn,
+    },
+    ctx,
+  );
+}
+
+const SAFEGUARDS_EVENT_WORDS: Record<SafeguardsEvent["event"], string> = {
+  "initial-referral": "on the initial referral",
+  "parent-evaluation-request": "on the parent's request for an evaluation",
+  "state-complaint": "on the first state complaint of the school year",
+  "due-process-complaint": "on the first due process complaint of the school year",
+  "disciplinary-change-of-placement": "on the day of a disciplinary change of placement",
+  "parent-request": "on the parent's request",
+};
+
 // ---------------------------------------------------------------------------------------------
 // All clocks of one plan
 
@@ -589,8 +802,10 @@ export type PlanClockFacts = {
   /** Initial plan only: the evaluation clocks. */
   isInitial?: boolean | undefined;
   referralOn?: IsoDate | null | undefined;
+  assessmentPlanSentOn?: IsoDate | null | undefined;
   consentToEvaluateOn?: IsoDate | null | undefined;
   evaluationExtendedTo?: IsoDate | null | undefined;
+  evaluationExtensionBasis?: InitialEvaluationFacts["extensionBasis"];
   eligibilityDeterminedOn?: IsoDate | null | undefined;
   initialIepMeetingOn?: IsoDate | null | undefined;
   /** Last annual review (or the initial IEP meeting). */
@@ -598,12 +813,16 @@ export type PlanClockFacts = {
   /** Evaluations and reevaluations, oldest first or in any order. */
   evaluations?: ReadonlyArray<{ date: IsoDate; agreed?: boolean | undefined }> | undefined;
   reevaluationWaivedByAgreement?: boolean | undefined;
+  /** Days the parent and district agreed a reevaluation was unnecessary (300.303(b)(2)). */
+  reevaluationWaiversOn?: ReadonlyArray<IsoDate> | undefined;
   transitionPlanPresent?: boolean | undefined;
   transferOfRightsPresent?: boolean | undefined;
   progressInterval?: ProgressInterval | null | undefined;
   progressScheduledDates?: ReadonlyArray<IsoDate> | undefined;
   progressReportsOn?: ReadonlyArray<IsoDate> | undefined;
   safeguardsNoticesOn?: ReadonlyArray<IsoDate> | undefined;
+  /** Events that call for the safeguards notice (300.504(a)(1)–(4)). */
+  safeguardsEvents?: ReadonlyArray<SafeguardsEvent> | undefined;
 };
 
 /** Every clock that applies to a plan on `ctx.today`, soonest first. */
@@ -616,24 +835,40 @@ export function computeDeadlines(facts: PlanClockFacts, ctx: DeadlineContext): D
   const lastEvaluation = evaluations[evaluations.length - 1]?.date ?? facts.eligibilityDeterminedOn ?? null;
 
   if (facts.planKind === "iep") {
-    if (facts.isInitial && facts.consentToEvaluateOn) {
+    if (facts.isInitial && facts.referralOn) {
+      push(assessmentPlanDeadline({ referralOn: facts.referralOn, sentOn: facts.assessmentPlanSentOn }, ctx));
+    }
+    if (facts.isInitial && facts.assessmentPlanSentOn) {
       push(
-        initialEvaluationDeadline(
-          {
-            consentOn: facts.consentToEvaluateOn,
-            referralOn: facts.referralOn,
-            eligibilityDeterminedOn: facts.eligibilityDeterminedOn,
-            initialIepMeetingOn: facts.initialIepMeetingOn,
-            extendedTo: facts.evaluationExtendedTo,
-          },
+        parentConsentPeriodDeadline(
+          { planSentOn: facts.assessmentPlanSentOn, consentOn: facts.consentToEvaluateOn },
           ctx,
         ),
       );
     }
+    let evaluation: Deadline | null = null;
+    if (facts.isInitial && facts.consentToEvaluateOn) {
+      evaluation = initialEvaluationDeadline(
+        {
+          consentOn: facts.consentToEvaluateOn,
+          referralOn: facts.referralOn,
+          eligibilityDeterminedOn: facts.eligibilityDeterminedOn,
+          initialIepMeetingOn: facts.initialIepMeetingOn,
+          extendedTo: facts.evaluationExtendedTo,
+          extensionBasis: facts.evaluationExtensionBasis,
+        },
+        ctx,
+      );
+      push(evaluation);
+    }
     if (facts.isInitial && facts.eligibilityDeterminedOn) {
       push(
         iepAfterEligibilityDeadline(
-          { eligibilityDeterminedOn: facts.eligibilityDeterminedOn, initialIepMeetingOn: facts.initialIepMeetingOn },
+          {
+            eligibilityDeterminedOn: facts.eligibilityDeterminedOn,
+            initialIepMeetingOn: facts.initialIepMeetingOn,
+            evaluationDueDate: evaluation?.dueDate ?? null,
+          },
           ctx,
         ),
       );
@@ -643,7 +878,11 @@ export function computeDeadlines(facts: PlanClockFacts, ctx: DeadlineContext): D
     if (lastEvaluation) {
       push(
         reevaluationDeadline(
-          { lastEvaluationOn: lastEvaluation, waivedByAgreement: facts.reevaluationWaivedByAgreement },
+          {
+            lastEvaluationOn: lastEvaluation,
+            waivedByAgreement: facts.reevaluationWaivedByAgreement,
+            waiversOn: facts.reevaluationWaiversOn,
+          },
           ctx,
         ),
       );
@@ -686,6 +925,14 @@ export function computeDeadlines(facts: PlanClockFacts, ctx: DeadlineContext): D
       );
     }
     push(safeguardsNoticeDeadline({ noticesOn: facts.safeguardsNoticesOn ?? [] }, ctx));
+    if ((facts.safeguardsEvents ?? []).length > 0) {
+      push(
+        safeguardsEventDeadline(
+          { events: facts.safeguardsEvents ?? [], noticesOn: facts.safeguardsNoticesOn ?? [] },
+          ctx,
+        ),
+      );
+    }
   } else {
     if (lastEvaluation) push(section504ReevaluationDeadline({ lastEvaluationOn: lastEvaluation }, ctx));
   }
@@ -696,6 +943,8 @@ export function computeDeadlines(facts: PlanClockFacts, ctx: DeadlineContext): D
 // Plain language for families
 
 const GUARDIAN_SUBJECT: Record<DeadlineKind, string> = {
+  "assessment-plan": "The school's proposed assessment plan (what it will test, for your consent)",
+  "parent-consent-period": "Your time to decide on the assessment plan",
   "initial-evaluation": "The evaluation to decide whether your child is eligible",
   "iep-after-eligibility": "The meeting to write your child's first IEP",
   "annual-review": "The annual review of the IEP",
@@ -705,12 +954,18 @@ const GUARDIAN_SUBJECT: Record<DeadlineKind, string> = {
   "progress-report": "The next report on your child's progress",
   "section504-reevaluation": "The reevaluation of the Section 504 plan",
   "safeguards-notice": "This school year's notice of your rights (procedural safeguards)",
+  "safeguards-notice-event": "The notice of your rights (procedural safeguards) that this event calls for",
 };
 
 /** One sentence for a family: "The annual review of the IEP is due by March 12, 2027." */
 export function describeDeadlineForGuardian(deadline: Deadline, locale: string = DEFAULT_DATE_LOCALE): string {
   const subject = GUARDIAN_SUBJECT[deadline.kind];
   const due = longDate(deadline.dueDate, locale);
+  if (deadline.kind === "parent-consent-period") {
+    return deadline.state === "met"
+      ? "You have answered the assessment plan."
+      : `You have until ${due} to decide whether to consent to the assessment plan; you may take that long.`;
+  }
   switch (deadline.state) {
     case "met":
       return deadline.metOn

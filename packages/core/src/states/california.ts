@@ -60,6 +60,12 @@ export const CALIFORNIA_RULES: StateRules = {
       certainty: "checked",
       note: "The eligibility decision and the IEP itself are due within the 60 days.",
     },
+    parentMayExtendInWriting: {
+      value: true,
+      citation: "Cal. Ed. Code 56302.1; 56344(a)",
+      certainty: "checked",
+      note: "The parent may agree in writing to extend the timeline.",
+    },
     skipsLongBreaks: { value: true, citation: "Cal. Ed. Code 56321(a); 56344(a)", certainty: "checked" },
     assessmentPlanEndOfYear: {
       value: { referralDaysBeforeEnd: 10, dueDaysIntoNextYear: 10 },

@@ -38,6 +38,13 @@ export const FEDERAL_RULES: StateRules = {
       certainty: "checked",
     },
     iepWithinEvaluationClock: { value: false, citation: "34 CFR 300.323(c)(1)", certainty: "checked" },
+    parentMayExtendInWriting: {
+      value: false,
+      // 300.309(c) is not in the legal fact sheet: unchecked there.
+      citation: "34 CFR 300.301(c)-(e); 34 CFR 300.309(c)",
+      certainty: "checked",
+      note: "Federal rules allow no extension of the 60 days by agreement, except by mutual written agreement for a suspected specific learning disability, after a transfer when a completion date is agreed, or when the parent repeatedly does not make the child available.",
+    },
     skipsLongBreaks: { value: false, citation: "34 CFR 300.301(c)(1); 34 CFR 300.11", certainty: "checked" },
     assessmentPlanEndOfYear: { value: null, citation: "34 CFR 300.301(c)", certainty: "checked" },
     evaluationEndOfYear: { value: null, citation: "34 CFR 300.301(c)", certainty: "checked" },

@@ -34,6 +34,8 @@ export type EvaluationClocks = {
   initialEvaluation: StateRule<DayCount>;
   /** The clock also covers the IEP meeting, not eligibility alone (California: 56344(a)). */
   iepWithinEvaluationClock: StateRule<boolean>;
+  /** The parent may extend the evaluation timeline in writing (federal rules allow no such extension, 300.301(c)–(e)). */
+  parentMayExtendInWriting: StateRule<boolean>;
   /** Days between school years and vacations of more than 5 school days are not counted. */
   skipsLongBreaks: StateRule<boolean>;
   /**
