@@ -28,7 +28,21 @@ function completeIep(): IepDocument {
       school: "Example Middle School",
     },
     primaryDisability: "specific-learning-disability",
-    meeting: { date: "2026-10-20", type: "annual", parentParticipation: "in-person" },
+    meeting: {
+      date: "2026-10-20",
+      type: "annual",
+      parentParticipation: "in-person",
+      notice: {
+        sentOn: "2026-10-06",
+        purpose: "Annual IEP review",
+        date: "2026-10-20",
+        time: "15:30",
+        location: "Room 12",
+        attendees: ["Parent", "General education teacher", "Special education teacher", "District representative"],
+        informsRightToBringOthers: true,
+        timeAgreedWithParent: true,
+      },
+    },
     dates: {
       planStart: "2026-10-21",
       planEnd: "2027-10-19",
@@ -112,7 +126,13 @@ function completeIep(): IepDocument {
     attendees: [
       { id: "att-parent", name: "Sam Example", role: "parent", attendance: "attended" },
       { id: "att-gen", name: "Alex Teacher", role: "regular-education-teacher", attendance: "attended" },
-      { id: "att-sped", name: "Jo Specialist", role: "special-education-teacher", attendance: "attended" },
+      {
+        id: "att-sped",
+        name: "Jo Specialist",
+        role: "special-education-teacher",
+        attendance: "attended",
+        interpretsEvaluationResults: true,
+      },
       { id: "att-rep", name: "Lee Principal", role: "agency-representative", attendance: "attended" },
     ],
     signatures: [
@@ -143,6 +163,10 @@ function complete504(): Section504Document {
     student: { firstName: "Kim", lastName: "Example", dateOfBirth: "2013-05-02" },
     meeting: { date: "2026-09-15", type: "annual" },
     dates: { eligibilityDetermination: "2025-09-15", planStart: "2026-09-16", reviewDate: "2027-09-15" },
+    evaluationSources: [
+      { id: "src-1", kind: "medical-information", description: "Diabetes management plan from the clinic" },
+      { id: "src-2", kind: "parent-input", description: "Parent interview" },
+    ],
     impairments: [
       {
         id: "imp-1",
@@ -350,6 +374,160 @@ const CASES: Case[] = [
     place: "/attendees/3/excusal",
   },
   {
+    code: "team.interpreter-missing",
+    iep: (d) => {
+      d.student.guardians = [
+        {
+          name: "Sam Example",
+          relationship: "Parent",
+          language: "Spanish",
+          phone: "",
+          email: "",
+          interpreterNeeded: true,
+        },
+      ];
+      if (d.priorWrittenNotice) d.priorWrittenNotice.language = "Spanish";
+      if (d.meeting.notice) d.meeting.notice.language = "Spanish";
+    },
+    place: "/attendees",
+  },
+  {
+    code: "notice.language",
+    iep: (d) => {
+      d.student.guardians = [
+        { name: "Sam Example", relationship: "Parent", language: "Vietnamese", phone: "", email: "" },
+      ];
+      if (d.priorWrittenNotice) d.priorWrittenNotice.language = "English";
+    },
+    place: "/priorWrittenNotice/language",
+  },
+  {
+    code: "meeting.notice-incomplete",
+    iep: (d) => {
+      if (d.meeting.notice) d.meeting.notice.sentOn = "2026-10-20";
+    },
+    place: "/meeting/notice/sentOn",
+  },
+  {
+    code: "meeting.parent-participation",
+    iep: (d) => {
+      d.meeting.parentParticipation = "did-not-participate";
+      const parent = d.attendees.find((a) => a.role === "parent");
+      if (parent) parent.attendance = "absent";
+      d.signatures = d.signatures.filter((x) => x.attendeeId !== "att-parent");
+      d.meeting.parentContactAttempts = [{ date: "2026-10-01", method: "phone", result: "No answer" }];
+    },
+    place: "/meeting/parentContactAttempts",
+  },
+  {
+    code: "iep.transition.incomplete",
+    iep: (d) => {
+      d.student.dateOfBirth = "2010-09-01";
+      d.transferOfRights = { ageOfMajority: 18, studentInformedOn: "2026-10-20", statement: "Told." };
+      d.transition = {
+        postsecondaryGoals: [
+          { id: "pg-1", area: "education-training", text: "Attend community college." },
+          { id: "pg-2", area: "employment", text: "Work in retail." },
+        ],
+        transitionServices: [
+          {
+            id: "ts-1",
+            area: "instruction",
+            description: "Study skills",
+            providedBy: "Teacher",
+            postsecondaryGoalIds: [],
+          },
+        ],
+        courseOfStudy: "",
+        assessments: [],
+        studentInvited: true,
+        studentPreferences: "",
+        agenciesInvited: [],
+        outsideAgenciesLikelyResponsible: true,
+      };
+    },
+    place: "/transition",
+  },
+  {
+    code: "iep.amendment.team-not-informed",
+    iep: (d) => {
+      d.amendment = {
+        madeAtMeeting: false,
+        parentWrittenAgreementDate: "2026-11-01",
+        description: "More minutes",
+        teamInformedOn: null,
+      };
+    },
+    place: "/amendment/teamInformedOn",
+  },
+  {
+    code: "consent.refused-part-needed",
+    iep: (d) => {
+      d.consent.choice = "consent-except";
+      d.consent.exclusions = [
+        { section: "placement", itemId: null, description: "Special day class", neededForFape: true },
+      ];
+    },
+    context: { state: "CA" },
+    place: "/consent/exclusions/0",
+  },
+  {
+    code: "consent.revocation-notice-missing",
+    iep: (d) => {
+      d.consent.revocation = { receivedOn: "2026-11-10", priorWrittenNoticeOn: null, servicesEndOn: "2026-11-20" };
+    },
+    place: "/consent/revocation",
+  },
+  {
+    code: "exit.requirements-missing",
+    iep: (d) => {
+      d.exit = {
+        date: "2026-11-15",
+        reason: "no-longer-eligible",
+        reevaluationOn: null,
+        summaryOfPerformanceOn: null,
+        priorWrittenNoticeOn: "2026-11-01",
+      };
+    },
+    place: "/exit",
+  },
+  {
+    code: "deadline.assessment-plan",
+    iep: (d) => {
+      d.meeting.type = "initial";
+      d.meeting.date = "2027-01-15";
+      d.dates.referral = "2026-10-01";
+    },
+    context: { state: "CA" },
+    place: "/dates/assessmentPlanSentOn",
+  },
+  {
+    code: "section504.evaluation-sources",
+    s504: (d) => {
+      d.evaluationSources = d.evaluationSources.slice(0, 1);
+    },
+    place: "/evaluationSources",
+  },
+  {
+    code: "section504.placement-change-unevaluated",
+    s504: (d) => {
+      d.disciplineRemovals = [
+        {
+          id: "rem-1",
+          startDate: "2026-11-02",
+          schoolDays: 12,
+          kind: "suspension",
+          changeOfPlacement: null,
+          decisionOn: "2026-10-30",
+          manifestationDeterminationOn: null,
+          evaluatedBeforeOn: null,
+          notes: "",
+        },
+      ];
+    },
+    place: "/disciplineRemovals/0",
+  },
+  {
     code: "team.student-not-invited",
     iep: (d) => {
       d.meeting.type = "transition";
@@ -528,12 +706,204 @@ describe("details", () => {
           parentWrittenConsentDate: "2026-10-10",
           agencyAgreementDate: "2026-10-10",
           writtenInputDate: "2026-10-15",
+          inputSentToParentOn: "2026-10-16",
           notes: "",
         };
       }
       d.signatures = d.signatures.filter((s) => s.attendeeId !== "att-rep");
     });
     expect(codesOf(doc)).toEqual([]);
+  });
+
+  it("requires the excused member's written input to reach the parent before the meeting (34 CFR 300.321(e)(2)(ii))", () => {
+    const excuse = (inputSentToParentOn: string | null) =>
+      mutated(completeIep(), (d) => {
+        const rep = d.attendees.find((a) => a.role === "agency-representative");
+        if (rep) {
+          rep.attendance = "excused";
+          rep.excusal = {
+            areaModifiedOrDiscussed: true,
+            parentWrittenAgreementDate: null,
+            parentWrittenConsentDate: "2026-10-10",
+            agencyAgreementDate: "2026-10-10",
+            writtenInputDate: "2026-10-15",
+            inputSentToParentOn,
+            notes: "",
+          };
+        }
+        d.signatures = d.signatures.filter((s) => s.attendeeId !== "att-rep");
+      });
+    const missing = checkPlan(excuse(null), ctx()).findings.find((f) => f.code === "team.excusal-invalid");
+    expect(missing?.message).toContain("went to the parent before the meeting");
+    const late = checkPlan(excuse("2026-10-21"), ctx()).findings.find((f) => f.code === "team.excusal-invalid");
+    expect(late?.message).toContain("reached the parent after the meeting");
+  });
+
+  it("does not let a related-service provider stand in for the special education teacher (34 CFR 300.321(a)(3))", () => {
+    const doc = mutated(completeIep(), (d) => {
+      const sped = d.attendees.find((a) => a.role === "special-education-teacher");
+      if (sped) sped.role = "related-service-provider";
+    });
+    const hit = checkPlan(doc, ctx()).findings.find((f) => f.code === "team.role-missing");
+    expect(hit?.citation).toBe("34 CFR 300.321(a)(3)");
+    expect(hit?.message).toContain("not the special education teacher or provider");
+  });
+
+  it("counts the speech-language pathologist as the special education provider of a California speech-only IEP (Cal. Ed. Code 56333; 5 CCR 3051.1)", () => {
+    const speechOnly = mutated(completeIep(), (d) => {
+      const svc = d.services[0];
+      if (svc) {
+        svc.kind = "related-service";
+        svc.area = "speech-language-pathology";
+      }
+      const sped = d.attendees.find((a) => a.role === "special-education-teacher");
+      if (sped) sped.role = "related-service-provider";
+    });
+    expect(codesOf(speechOnly, ctx({ state: "CA" }))).not.toContain("iep.services.missing");
+    expect(codesOf(speechOnly, ctx({ state: "CA" }))).not.toContain("team.role-missing");
+    expect(codesOf(speechOnly, ctx({ state: "TX" }))).toContain("iep.services.missing");
+    expect(codesOf(speechOnly, ctx({ state: "TX" }))).toContain("team.role-missing");
+  });
+
+  it("counts travel training and vocational education as special education in every state (34 CFR 300.39(a)(2)(ii)-(iii))", () => {
+    const doc = mutated(completeIep(), (d) => {
+      const svc = d.services[0];
+      if (svc) {
+        svc.kind = "related-service";
+        svc.area = "travel-training";
+      }
+    });
+    expect(codesOf(doc)).not.toContain("iep.services.missing");
+  });
+
+  it("requires someone who can interpret evaluation results at every meeting, who may be another member (34 CFR 300.321(a)(5))", () => {
+    const doc = mutated(completeIep(), (d) => {
+      for (const a of d.attendees) a.interpretsEvaluationResults = false;
+    });
+    const hit = checkPlan(doc, ctx()).findings.find((f) => f.code === "team.role-missing");
+    expect(hit?.citation).toBe("34 CFR 300.321(a)(5)");
+    expect(codesOf(completeIep())).not.toContain("team.role-missing");
+  });
+
+  it("needs more than one documented attempt and other ways to take part before meeting without the parent (34 CFR 300.322(c)-(d), 300.328)", () => {
+    const without = (attempts: number, otherWays: boolean) =>
+      mutated(completeIep(), (d) => {
+        d.meeting.parentParticipation = "did-not-participate";
+        const parent = d.attendees.find((a) => a.role === "parent");
+        if (parent) parent.attendance = "absent";
+        d.signatures = d.signatures.filter((x) => x.attendeeId !== "att-parent");
+        d.meeting.parentContactAttempts = Array.from({ length: attempts }, (_, i) => ({
+          date: `2026-10-0${i + 1}`,
+          method: "phone" as const,
+          result: "No answer",
+        }));
+        if (d.meeting.notice) d.meeting.notice.otherWaysToTakePartOffered = otherWays;
+      });
+    expect(codesOf(without(1, true))).toContain("meeting.parent-participation");
+    expect(codesOf(without(2, false))).toContain("meeting.parent-participation");
+    expect(codesOf(without(2, true))).not.toContain("meeting.parent-participation");
+  });
+
+  it("flags a meeting time not agreed with the parent (34 CFR 300.322(a)(2))", () => {
+    const doc = mutated(completeIep(), (d) => {
+      if (d.meeting.notice) d.meeting.notice.timeAgreedWithParent = false;
+    });
+    const hit = checkPlan(doc, ctx()).findings.find((f) => f.code === "meeting.parent-participation");
+    expect(hit?.citation).toBe("34 CFR 300.322(a)(2)");
+  });
+
+  it("runs the meeting-notice checks in the product: a held meeting with no notice is flagged (34 CFR 300.322(a)-(b))", () => {
+    const doc = mutated(completeIep(), (d) => {
+      d.meeting.notice = null;
+    });
+    const hit = checkPlan(doc, ctx()).findings.find((f) => f.code === "meeting.notice-incomplete");
+    expect(hit?.place).toBe("/meeting/notice");
+    // Before the meeting, a notice not yet written is not a finding.
+    const upcoming = mutated(doc, (d) => {
+      d.meeting.date = "2026-12-20";
+    });
+    expect(codesOf(upcoming)).not.toContain("meeting.notice-incomplete");
+  });
+
+  it("treats a statement of impact that only lists test scores as no statement of impact (34 CFR 300.320(a)(1)(i))", () => {
+    const doc = mutated(completeIep(), (d) => {
+      d.presentLevels.impactOnGeneralCurriculum = "WIAT-4 reading SS 78 (7th percentile); fluency 42 wcpm.";
+    });
+    const hit = checkPlan(doc, ctx()).findings.find((f) => f.code === "iep.present-levels.no-impact");
+    expect(hit?.message).toContain("lists test scores");
+  });
+
+  it("gives notices in the parent's native language (34 CFR 300.503(c), 300.322(e))", () => {
+    const spanish = mutated(completeIep(), (d) => {
+      d.student.guardians = [
+        { name: "Sam Example", relationship: "Parent", language: "Spanish", phone: "", email: "" },
+      ];
+      if (d.priorWrittenNotice) d.priorWrittenNotice.language = "Spanish";
+      if (d.meeting.notice) d.meeting.notice.language = "spanish";
+    });
+    expect(codesOf(spanish)).not.toContain("notice.language");
+    const english = mutated(spanish, (d) => {
+      if (d.meeting.notice) d.meeting.notice.language = "English";
+    });
+    const hit = checkPlan(english, ctx()).findings.find((f) => f.code === "notice.language");
+    expect(hit?.place).toBe("/meeting/notice/language");
+  });
+
+  it("checks too-frequent reevaluations from the evaluation history the plan records (34 CFR 300.303(b)(1))", () => {
+    const doc = mutated(completeIep(), (d) => {
+      d.evaluationHistory = [
+        { date: "2025-01-15", kind: "reevaluation", agreedWithinAYear: false },
+        { date: "2025-09-01", kind: "reevaluation", agreedWithinAYear: false },
+      ];
+    });
+    expect(codesOf(doc)).toContain("deadline.reevaluation-too-frequent");
+    const agreed = mutated(doc, (d) => {
+      const second = d.evaluationHistory[1];
+      if (second) second.agreedWithinAYear = true;
+    });
+    expect(codesOf(agreed)).not.toContain("deadline.reevaluation-too-frequent");
+  });
+
+  it("restarts the 3-year clock from a reevaluation waiver recorded in the plan (34 CFR 300.303(b)(2))", () => {
+    const doc = mutated(completeIep(), (d) => {
+      d.dates.lastEvaluation = "2023-06-01";
+      d.reevaluationWaivers = [{ agreedOn: "2026-05-20", notes: "" }];
+    });
+    expect(codesOf(doc)).not.toContain("deadline.reevaluation");
+    expect(checkPlan(doc, ctx()).deadlines.find((x) => x.kind === "reevaluation")?.dueDate).toBe("2029-05-20");
+  });
+
+  it("stops a progress report's warning once the report sent is recorded (34 CFR 300.320(a)(3)(ii))", () => {
+    const monthly = mutated(completeIep(), (d) => {
+      d.progressReporting.schedule = { kind: "every", times: 1, per: "month" };
+    });
+    expect(codesOf(monthly)).toContain("deadline.progress-report");
+    const sent = mutated(monthly, (d) => {
+      d.progressReporting.reportsSent = [{ date: "2026-11-21", method: "Mailed home" }];
+    });
+    expect(codesOf(sent)).not.toContain("deadline.progress-report");
+  });
+
+  it("gives the safeguards notice on the day of a disciplinary change of placement (34 CFR 300.504(a)(3))", () => {
+    const doc = mutated(completeIep(), (d) => {
+      d.disciplineRemovals = [
+        {
+          id: "rem-1",
+          startDate: "2026-11-03",
+          schoolDays: 12,
+          kind: "suspension",
+          changeOfPlacement: true,
+          decisionOn: "2026-11-02",
+          manifestationDeterminationOn: "2026-11-10",
+          evaluatedBeforeOn: null,
+          notes: "",
+        },
+      ];
+    });
+    const deadline = checkPlan(doc, ctx()).deadlines.find((x) => x.kind === "safeguards-notice-event");
+    expect(deadline?.dueDate).toBe("2026-11-02");
+    expect(deadline?.state).toBe("overdue");
+    expect(codesOf(doc)).toContain("notice.safeguards-overdue");
   });
 
   it("written input after the meeting makes the excusal invalid", () => {
@@ -626,11 +996,15 @@ describe("details", () => {
           },
         ],
         courseOfStudy: "College preparatory",
-        assessments: [],
+        assessments: [{ name: "Career interest inventory", date: "2026-09-20", summary: "Interest in design" }],
         studentInvited: true,
         studentPreferences: "",
         agenciesInvited: [],
       };
+      if (d.meeting.notice) {
+        d.meeting.notice.transitionIsPurpose = true;
+        d.meeting.notice.studentWillBeInvited = true;
+      }
     });
     expect(codesOf(doc)).toEqual([]);
     const deadline = checkPlan(doc, ctx()).deadlines.find((d) => d.kind === "transition-plan");

@@ -7,12 +7,15 @@
 import { z } from "zod";
 import type { SchoolCalendar } from "../calendar/school-calendar.ts";
 import type { IepDocument, ProgressSchedule } from "../plans/iep-document.ts";
+import { checkIepMeetingNotice } from "../plans/meeting-notice.ts";
+import type { SafeguardsEvent } from "../plans/plan-common.ts";
 import { EXCUSABLE_TEAM_ROLES, type PlanAttendee, type PlanTeamRole } from "../plans/plan-common.ts";
 import type { PlanDocument } from "../plans/plan-document.ts";
 import { checkPriorWrittenNotice } from "../plans/prior-written-notice.ts";
 import type { Section504Document } from "../plans/section-504-document.ts";
 import { DEFAULT_DATE_LOCALE } from "../shared/date-format.ts";
 import { addDays, addYears, type IsoDate } from "../shared/dates.ts";
+import { type StateRules, stateRules } from "../states/state-table.ts";
 import { type BoilerplateMatch, vagueAccommodationReason } from "./boilerplate.ts";
 import {
   computeDeadlines,
@@ -33,7 +36,7 @@ import { describeFindingForGuardian, type Finding, finding, sortFindings, ZFindi
 export type CheckContext = {
   today: IsoDate;
   calendar: SchoolCalendar;
-  /** Two-letter state code ("CA" applies California counting rules). */
+  /** Two-letter state code: the state table's rules (California first); others get federal rules. */
   state?: string | undefined;
   settings?: Partial<DeadlineSettings> | undefined;
   /** The student's other plans in effect today (for `plans.both-active`). */
@@ -117,11 +120,52 @@ function transitionGaps(doc: IepDocument): string[] {
   return gaps;
 }
 
+/**
+ * Check an IEP: one function per section, each with the rule it applies. The state's rules
+ * (speech as special education, transition age, refused parts in California) come from the table.
+ */
 function checkIep(doc: IepDocument, ctx: CheckContext): Finding[] {
+  const rules = stateRules(ctx.state);
+  return [
+    ...presentLevelsFindings(doc),
+    ...goalFindings(doc),
+    ...progressReportingFindings(doc),
+    ...serviceFindings(doc, rules),
+    ...placementFindings(doc),
+    ...assessmentFindings(doc),
+    ...specialFactorFindings(doc),
+    ...extendedSchoolYearFindings(doc),
+    ...transitionFindings(doc, ctx, rules),
+    ...teamFindings(doc, ctx, rules),
+    ...meetingNoticeFindings(doc, ctx, rules),
+    ...parentParticipationFindings(doc, ctx),
+    ...languageFindings(doc, ctx),
+    ...signatureFindings(doc.attendees, doc.signatures, doc.meeting.date, ctx.today),
+    ...consentFindings(doc, ctx, rules),
+    ...priorWrittenNoticeFindings(doc),
+    ...amendmentFindings(doc),
+    ...exitFindings(doc),
+    ...iepQualityFindings(doc, ctx),
+  ];
+}
+
+/** Words that tie a statement of impact to the general curriculum (or, preschool, activities). */
+const INVOLVEMENT_WORDS =
+  /\b(curricul\w*|class\w*|lesson\w*|instruction\w*|grade[- ]level|peers?|general education|participat\w*|access\w*|keep(s|ing)? up|progress\w*|activit\w*|subjects?|assignments?|coursework|content|learning|understand\w*|tasks?|routines?|play)\b/i;
+
+/**
+ * A statement that only lists test scores ("SS 78, 7th percentile") does not say how the
+ * disability affects involvement and progress in the general curriculum (300.320(a)(1)(i)).
+ */
+export function impactListsOnlyScores(text: string): boolean {
+  const digits = text.match(/\d+/g)?.length ?? 0;
+  return digits >= 2 && !INVOLVEMENT_WORDS.test(text);
+}
+
+/** 300.320(a)(1): present levels, their impact on the general curriculum, strengths and needs. */
+function presentLevelsFindings(doc: IepDocument): Finding[] {
   const out: Finding[] = [];
   const pl = doc.presentLevels;
-
-  // 300.320(a)(1) present levels
   if (!filled(pl.academic) && !filled(pl.functional)) {
     out.push(finding("iep.present-levels.missing", "/presentLevels"));
   } else if (!filled(pl.academic) || !filled(pl.functional)) {
@@ -136,12 +180,27 @@ function checkIep(doc: IepDocument, ctx: CheckContext): Finding[] {
   }
   if (!filled(pl.impactOnGeneralCurriculum)) {
     out.push(finding("iep.present-levels.no-impact", "/presentLevels/impactOnGeneralCurriculum"));
+  } else if (impactListsOnlyScores(pl.impactOnGeneralCurriculum)) {
+    out.push(
+      finding(
+        "iep.present-levels.no-impact",
+        "/presentLevels/impactOnGeneralCurriculum",
+        "The statement of impact lists test scores but does not say how the disability affects the student's involvement and progress in the general curriculum.",
+      ),
+    );
   }
   if (!pl.strengths.some(filled)) out.push(finding("iep.strengths.missing", "/presentLevels/strengths"));
-  const needs = pl.needs.filter((n) => filled(n.area) || filled(n.description));
-  if (needs.length === 0) out.push(finding("iep.needs.missing", "/presentLevels/needs"));
+  if (documentedNeeds(doc).length === 0) out.push(finding("iep.needs.missing", "/presentLevels/needs"));
+  return out;
+}
 
-  // 300.320(a)(2) goals
+function documentedNeeds(doc: IepDocument) {
+  return doc.presentLevels.needs.filter((n) => filled(n.area) || filled(n.description));
+}
+
+/** 300.320(a)(2): measurable annual goals, with objectives for alternate assessments. */
+function goalFindings(doc: IepDocument): Finding[] {
+  const out: Finding[] = [];
   const alternate = doc.assessments.some((a) => a.participation === "alternate");
   if (!doc.goals.some((g) => filled(g.statement) || filled(g.area))) out.push(finding("iep.goals.missing", "/goals"));
   doc.goals.forEach((g, i) => {
@@ -166,22 +225,45 @@ function checkIep(doc: IepDocument, ctx: CheckContext): Finding[] {
       );
     }
   });
+  return out;
+}
 
-  // 300.320(a)(3) progress reporting
+/** 300.320(a)(3): how progress is measured and when reports are given. */
+function progressReportingFindings(doc: IepDocument): Finding[] {
   const pr = doc.progressReporting;
-  if (!filled(pr.howMeasured) || (pr.schedule === null && pr.reportDates.length === 0)) {
-    const what = !filled(pr.howMeasured) ? "how progress is measured" : "when progress reports are given";
-    out.push(
-      finding(
-        "iep.progress-reporting.missing",
-        !filled(pr.howMeasured) ? "/progressReporting/howMeasured" : "/progressReporting/schedule",
-        `The plan does not say ${what}.`,
-      ),
-    );
-  }
+  if (filled(pr.howMeasured) && (pr.schedule !== null || pr.reportDates.length > 0)) return [];
+  const what = !filled(pr.howMeasured) ? "how progress is measured" : "when progress reports are given";
+  return [
+    finding(
+      "iep.progress-reporting.missing",
+      !filled(pr.howMeasured) ? "/progressReporting/howMeasured" : "/progressReporting/schedule",
+      `The plan does not say ${what}.`,
+    ),
+  ];
+}
 
-  // 300.320(a)(4), (a)(7) services
-  if (!doc.services.some((s) => s.kind === "special-education")) out.push(finding("iep.services.missing", "/services"));
+/** Areas that are special education in every state (300.39(a)(2)(ii)–(iii)). */
+const ALWAYS_SPECIAL_EDUCATION_AREAS: ReadonlySet<string> = new Set(["travel-training", "vocational-education"]);
+
+/**
+ * Whether a service is special education: specially designed instruction, travel training or
+ * vocational education, or a related service the state counts as special education (California:
+ * speech-language pathology, Ed. Code 56333; 5 CCR 3051.1).
+ */
+export function isSpecialEducationService(service: { kind: string; area: string }, rules: StateRules): boolean {
+  return (
+    service.kind === "special-education" ||
+    ALWAYS_SPECIAL_EDUCATION_AREAS.has(service.area) ||
+    rules.relatedServicesAsSpecialEducation.value.includes(service.area)
+  );
+}
+
+/** 300.320(a)(4), (a)(7): a special education service, and every service's terms. */
+function serviceFindings(doc: IepDocument, rules: StateRules): Finding[] {
+  const out: Finding[] = [];
+  if (!doc.services.some((s) => isSpecialEducationService(s, rules))) {
+    out.push(finding("iep.services.missing", "/services"));
+  }
   doc.services.forEach((s, i) => {
     const missing: string[] = [];
     if (!s.startDate) missing.push("a start date");
@@ -199,28 +281,31 @@ function checkIep(doc: IepDocument, ctx: CheckContext): Finding[] {
       );
     }
   });
+  return out;
+}
 
-  // 300.320(a)(5) LRE
+/** 300.320(a)(5): the extent of non-participation with nondisabled children, and why. */
+function placementFindings(doc: IepDocument): Finding[] {
   const p = doc.placement;
   const outsideSetting = p.settingCode !== null && !["RC80", "PPPS"].includes(p.settingCode);
   const outsideTime = p.percentInGeneralEducation !== null && p.percentInGeneralEducation < 100;
   const unknown = p.settingCode === null && p.percentInGeneralEducation === null;
-  if ((outsideSetting || outsideTime || unknown) && !filled(p.nonParticipationExplanation)) {
-    out.push(
-      finding(
-        "iep.lre.explanation-missing",
-        "/placement/nonParticipationExplanation",
-        unknown
-          ? "The plan does not say how much time the student spends outside general education, or why."
-          : "The student spends time outside general education and the plan does not explain why.",
-      ),
-    );
-  }
+  if (!(outsideSetting || outsideTime || unknown) || filled(p.nonParticipationExplanation)) return [];
+  return [
+    finding(
+      "iep.lre.explanation-missing",
+      "/placement/nonParticipationExplanation",
+      unknown
+        ? "The plan does not say how much time the student spends outside general education, or why."
+        : "The student spends time outside general education and the plan does not explain why.",
+    ),
+  ];
+}
 
-  // 300.320(a)(6) assessments
-  if (doc.assessments.length === 0) {
-    out.push(finding("iep.assessment.missing", "/assessments"));
-  }
+/** 300.320(a)(6): participation in state and district assessments. */
+function assessmentFindings(doc: IepDocument): Finding[] {
+  const out: Finding[] = [];
+  if (doc.assessments.length === 0) out.push(finding("iep.assessment.missing", "/assessments"));
   doc.assessments.forEach((a, i) => {
     if (a.participation === null) {
       out.push(
@@ -244,8 +329,11 @@ function checkIep(doc: IepDocument, ctx: CheckContext): Finding[] {
       );
     }
   });
+  return out;
+}
 
-  // 300.324(a)(2) special factors
+/** 300.324(a)(2): the five special factors. */
+function specialFactorFindings(doc: IepDocument): Finding[] {
   const factorNames = {
     behavior: "behavior",
     limitedEnglishProficiency: "English language needs",
@@ -253,6 +341,7 @@ function checkIep(doc: IepDocument, ctx: CheckContext): Finding[] {
     communication: "communication needs",
     assistiveTechnology: "assistive technology",
   } as const;
+  const out: Finding[] = [];
   for (const key of Object.keys(factorNames) as Array<keyof typeof factorNames>) {
     if (!doc.specialFactors[key].considered) {
       out.push(
@@ -264,67 +353,404 @@ function checkIep(doc: IepDocument, ctx: CheckContext): Finding[] {
       );
     }
   }
+  return out;
+}
 
-  // 300.106 ESY
-  if (doc.extendedSchoolYear.decision === null)
-    out.push(finding("iep.esy.not-addressed", "/extendedSchoolYear/decision"));
+/** 300.106: the extended school year decision. */
+function extendedSchoolYearFindings(doc: IepDocument): Finding[] {
+  return doc.extendedSchoolYear.decision === null
+    ? [finding("iep.esy.not-addressed", "/extendedSchoolYear/decision")]
+    : [];
+}
 
-  // 300.320(b), (c) transition and transfer of rights
+/** What the transition plan lacks beyond goals and services: 300.320(b) course of study and assessments; 300.321(b)(3) agencies. */
+function transitionCompleteness(doc: IepDocument): string[] {
+  const t = doc.transition;
+  if (!t) return [];
+  const gaps: string[] = [];
+  if (!filled(t.courseOfStudy)) gaps.push("the course of study");
+  if (!t.assessments.some((a) => filled(a.name)))
+    gaps.push("the age-appropriate transition assessments the goals are based on");
+  if (t.outsideAgenciesLikelyResponsible === true) {
+    if (t.agenciesInvited.length === 0) gaps.push("an invitation to the agency likely to provide or pay for services");
+    else if (t.agenciesInvited.some((a) => !a.consentDate))
+      gaps.push("the parent's consent to invite each outside agency");
+  }
+  return gaps;
+}
+
+/**
+ * 300.320(b): transition content in the IEP in effect when the student turns the state's age (16),
+ * also when the birthday fell before this plan began; 300.320(c): the transfer-of-rights statement.
+ */
+function transitionFindings(doc: IepDocument, ctx: CheckContext, rules: StateRules): Finding[] {
+  const out: Finding[] = [];
   const birth = doc.student.dateOfBirth;
   const end = iepEndDate(doc);
-  if (birth && end) {
-    const sixteen = addYears(birth, 16);
+  if (!birth || !end) return out;
+  const age = rules.transitionAge.value;
+  const birthday = addYears(birth, age);
+  if (birthday <= end) {
     const gaps = transitionGaps(doc);
-    if (sixteen <= end && gaps.length > 0) {
+    if (gaps.length > 0) {
       out.push(
         finding(
           "iep.transition.missing",
           "/transition",
-          `The student ${sixteen <= ctx.today ? "is 16" : "turns 16 while this IEP is in effect"} and the plan lacks ${listText(gaps)}.`,
+          `The student ${birthday <= ctx.today ? `is ${age} or older` : `turns ${age} while this IEP is in effect`} and the plan lacks ${listText(gaps)}.`,
+          { citation: rules.transitionAge.citation },
         ),
       );
     }
-    const majority = doc.transferOfRights?.ageOfMajority ?? settingsOf(ctx).ageOfMajority;
-    const yearBefore = addYears(birth, majority - 1);
-    if (yearBefore <= end && !doc.transferOfRights?.studentInformedOn) {
+    const incomplete = transitionCompleteness(doc);
+    if (doc.transition && incomplete.length > 0) {
+      out.push(
+        finding("iep.transition.incomplete", "/transition", `The transition plan lacks ${listText(incomplete)}.`),
+      );
+    }
+  }
+  const majority = doc.transferOfRights?.ageOfMajority ?? settingsOf(ctx).ageOfMajority;
+  const yearBefore = addYears(birth, majority - 1);
+  if (yearBefore <= end && !doc.transferOfRights?.studentInformedOn) {
+    out.push(
+      finding(
+        "iep.transfer-of-rights.missing",
+        "/transferOfRights",
+        `The student turns ${majority} on ${addYears(birth, majority)}; the IEP in effect from ${yearBefore} must state that the student has been told which rights transfer.`,
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * The plan's special education is only a related service the state counts as special education
+ * (California speech-only IEP): then its provider is the special education provider (300.321(a)(3)).
+ */
+function relatedServiceIsSpecialEducation(doc: IepDocument, rules: StateRules): boolean {
+  return (
+    !doc.services.some((s) => s.kind === "special-education") &&
+    doc.services.some((s) => rules.relatedServicesAsSpecialEducation.value.includes(s.area))
+  );
+}
+
+/**
+ * 300.321(a): the required team. A related-service provider is not the special education teacher
+ * or provider (a)(3), except where the state counts that service as the special education; someone
+ * who can interpret evaluation results takes part in every meeting (a)(5), and may be another
+ * member; excusals meet 300.321(e); the student is invited when transition is discussed (b)(1).
+ */
+function teamFindings(doc: IepDocument, ctx: CheckContext, rules: StateRules): Finding[] {
+  const out: Finding[] = [];
+  const meetingDate = doc.meeting.date;
+  const held = meetingDate !== null && meetingDate <= ctx.today;
+  const attendees = doc.attendees;
+  const required: PlanTeamRole[] = ["parent", "special-education-teacher", "agency-representative"];
+  const p = doc.placement;
+  const noRegularEducation =
+    p.percentInGeneralEducation === 0 && p.settingCode !== null && ["SS", "RF", "HH", "CF"].includes(p.settingCode);
+  if (!noRegularEducation) required.splice(1, 0, "regular-education-teacher");
+  // An amendment made without a meeting has no team to check.
+  const meets = !(doc.meeting.type === "amendment" && doc.amendment?.madeAtMeeting === false);
+  if (meets) required.push("evaluation-interpreter");
+  const providerCounts = relatedServiceIsSpecialEducation(doc, rules);
+
+  const fills = (a: PlanAttendee, role: PlanTeamRole) =>
+    a.role === role ||
+    (role === "special-education-teacher" && a.role === "related-service-provider" && providerCounts) ||
+    (role === "evaluation-interpreter" && a.interpretsEvaluationResults === true);
+
+  for (const role of required) {
+    const members = attendees.map((a, i) => ({ a, i })).filter(({ a }) => fills(a, role));
+    const first = members[0];
+    if (!held) {
+      if (!first) {
+        out.push(
+          finding("team.role-missing", "/attendees", `No ${ROLE_NAMES[role]} is on the team yet.`, {
+            citation: ROLE_CITATIONS[role],
+          }),
+        );
+      }
+      continue;
+    }
+    if (members.some(({ a }) => PRESENT.has(a.attendance))) continue;
+    if (role === "parent") {
+      const took = doc.meeting.parentParticipation;
+      if (took === "phone" || took === "video" || took === "in-person") continue;
+      // Attempts are checked for number and kind under meeting.parent-participation.
+      if (doc.meeting.parentContactAttempts.length > 0 && took === "did-not-participate") continue;
+    }
+    const excused = members.find(
+      ({ a }) => a.attendance === "excused" && (EXCUSABLE_TEAM_ROLES as readonly string[]).includes(a.role),
+    );
+    if (excused) continue; // validity is reported as team.excusal-invalid
+    const providerOnly =
+      role === "special-education-teacher" &&
+      attendees.some((a) => a.role === "related-service-provider" && PRESENT.has(a.attendance));
+    out.push(
+      finding(
+        "team.role-missing",
+        first ? `/attendees/${first.i}` : "/attendees",
+        role === "parent"
+          ? "The parent did not take part, and no attempts to involve the parent are recorded."
+          : providerOnly
+            ? "A related service provider attended, but a related service provider is not the special education teacher or provider the team needs."
+            : `No ${ROLE_NAMES[role]} attended or was properly excused.`,
+        { citation: ROLE_CITATIONS[role] },
+      ),
+    );
+  }
+
+  attendees.forEach((a, i) => {
+    if (a.attendance !== "excused" || !(EXCUSABLE_TEAM_ROLES as readonly string[]).includes(a.role)) return;
+    const problem = excusalProblem(a, meetingDate);
+    if (problem) {
       out.push(
         finding(
-          "iep.transfer-of-rights.missing",
-          "/transferOfRights",
-          `The student turns ${majority} on ${addYears(birth, majority)}; the IEP in effect from ${yearBefore} must state that the student has been told which rights transfer.`,
+          "team.excusal-invalid",
+          `/attendees/${i}/excusal`,
+          `The excusal of ${a.name || ROLE_NAMES[a.role]} ${problem}.`,
+        ),
+      );
+    }
+  });
+
+  // 300.321(b)(1) student invited when transition is discussed
+  const discussed =
+    doc.transition !== null || doc.meeting.type === "transition" || doc.meeting.notice?.transitionIsPurpose === true;
+  const invited =
+    doc.transition?.studentInvited === true ||
+    doc.meeting.notice?.studentWillBeInvited === true ||
+    attendees.some((a) => a.role === "student");
+  if (discussed && !invited) {
+    out.push(finding("team.student-not-invited", doc.transition ? "/transition/studentInvited" : "/attendees"));
+  }
+  return out;
+}
+
+const ROLE_CITATIONS: Record<PlanTeamRole, string> = {
+  parent: "34 CFR 300.321(a)(1)",
+  "regular-education-teacher": "34 CFR 300.321(a)(2)",
+  "special-education-teacher": "34 CFR 300.321(a)(3)",
+  "agency-representative": "34 CFR 300.321(a)(4)",
+  "evaluation-interpreter": "34 CFR 300.321(a)(5)",
+  "related-service-provider": "34 CFR 300.321(a)(6)",
+  student: "34 CFR 300.321(a)(7)",
+  interpreter: "34 CFR 300.322(e)",
+  other: "34 CFR 300.321(a)(6)",
+};
+
+/** Why an excusal does not meet 300.321(e), or null when it does. */
+export function excusalProblem(a: PlanAttendee, meetingDate: IsoDate | null): string | null {
+  const e = a.excusal;
+  if (!e) return "is not documented in writing";
+  if (e.areaModifiedOrDiscussed === null) return "does not say whether the member's area is discussed";
+  if (!e.agencyAgreementDate) return "lacks the school's agreement";
+  if (!e.areaModifiedOrDiscussed) {
+    return e.parentWrittenAgreementDate ? null : "lacks the parent's written agreement";
+  }
+  if (!e.parentWrittenConsentDate) return "lacks the parent's written consent";
+  if (!e.writtenInputDate) return "lacks the member's written input";
+  if (meetingDate && e.writtenInputDate > meetingDate) return "has written input dated after the meeting";
+  // (e)(2)(ii): the input goes to the parent and the team before the meeting.
+  if (!e.inputSentToParentOn) return "does not record that the written input went to the parent before the meeting";
+  if (meetingDate && e.inputSentToParentOn > meetingDate)
+    return "has written input that reached the parent after the meeting";
+  return null;
+}
+
+/**
+ * 300.322(a)–(b): the meeting notice, early enough and with its contents (checkIepMeetingNotice),
+ * for a meeting held (or a notice already written). An amendment without a meeting has none.
+ */
+function meetingNoticeFindings(doc: IepDocument, ctx: CheckContext, rules: StateRules): Finding[] {
+  if (doc.meeting.type === "amendment" && doc.amendment?.madeAtMeeting === false) return [];
+  const held = doc.meeting.date !== null && doc.meeting.date <= ctx.today;
+  if (!doc.meeting.notice && !held) return [];
+  const check = checkIepMeetingNotice(doc, { transitionAge: rules.transitionAge.value });
+  return check.problems.map((p) =>
+    finding("meeting.notice-incomplete", p.path, `${p.message}.`, { citation: p.citation }),
+  );
+}
+
+/**
+ * 300.322(a)–(d), 300.328 (California 56341.5): a time agreed with the parent; when the parent did
+ * not take part, other ways to take part offered and more than one documented attempt.
+ */
+function parentParticipationFindings(doc: IepDocument, ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  const held = doc.meeting.date !== null && doc.meeting.date <= ctx.today;
+  if (!held) return out;
+  const notice = doc.meeting.notice;
+  if (notice?.timeAgreedWithParent === false) {
+    out.push(
+      finding(
+        "meeting.parent-participation",
+        "/meeting/notice/timeAgreedWithParent",
+        "The time and place of the meeting were not agreed with the parent.",
+        { citation: "34 CFR 300.322(a)(2)" },
+      ),
+    );
+  }
+  const parentPresent =
+    ["in-person", "phone", "video"].includes(doc.meeting.parentParticipation ?? "") ||
+    doc.attendees.some((a) => a.role === "parent" && PRESENT.has(a.attendance));
+  const attempts = doc.meeting.parentContactAttempts;
+  if (!parentPresent && attempts.length > 0) {
+    const missing: string[] = [];
+    if (attempts.length < 2) missing.push("more than one documented attempt to arrange a time");
+    if (notice?.otherWaysToTakePartOffered !== true)
+      missing.push("an offer of other ways to take part (phone or video)");
+    if (missing.length > 0) {
+      out.push(
+        finding(
+          "meeting.parent-participation",
+          "/meeting/parentContactAttempts",
+          `The meeting went ahead without the parent, without ${listText(missing)}.`,
+          { citation: "34 CFR 300.322(c)-(d); 34 CFR 300.328" },
         ),
       );
     }
   }
+  return out;
+}
 
-  out.push(...teamFindings(doc, ctx));
-  out.push(...signatureFindings(doc.attendees, doc.signatures, doc.meeting.date, ctx.today));
+function sameLanguage(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
 
-  // 300.300(b) consent to initial services
+/**
+ * 300.503(c), 300.322(e): prior written notice and the meeting notice in the parent's native
+ * language, and an interpreter at the meeting for a parent who needs one.
+ */
+function languageFindings(doc: IepDocument, ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  const guardians = doc.student.guardians;
+  const languages = guardians.map((g) => g.language).filter(filled);
+  const notEnglish = languages.filter((l) => !sameLanguage(l, "English"));
+  const notices: Array<[string, string | undefined, string]> = [
+    [
+      "/priorWrittenNotice/language",
+      doc.priorWrittenNotice?.date ? doc.priorWrittenNotice.language : undefined,
+      "prior written notice",
+    ],
+    ["/meeting/notice/language", doc.meeting.notice ? doc.meeting.notice.language : undefined, "meeting notice"],
+  ];
+  if (notEnglish.length > 0) {
+    for (const [place, language, name] of notices) {
+      if (language === undefined) continue;
+      if (!languages.some((l) => sameLanguage(l, language))) {
+        out.push(
+          finding(
+            "notice.language",
+            place,
+            `The parent's language is ${notEnglish.join(" or ")}, and the ${name} is ${filled(language) ? `in ${language}` : "not recorded as translated"}.`,
+          ),
+        );
+      }
+    }
+  }
+  const held = doc.meeting.date !== null && doc.meeting.date <= ctx.today;
+  if (held && guardians.some((g) => g.interpreterNeeded === true)) {
+    const interpreter = doc.attendees.some((a) => a.role === "interpreter" && PRESENT.has(a.attendance));
+    if (!interpreter) out.push(finding("team.interpreter-missing", "/attendees"));
+  }
+  return out;
+}
+
+/**
+ * Consent (300.300): written consent for initial services only (b); a written revocation needs
+ * prior written notice before services stop (b)(4); in California a refused part the district
+ * finds necessary for FAPE means the district files for due process (56346(f)).
+ */
+function consentFindings(doc: IepDocument, ctx: CheckContext, rules: StateRules): Finding[] {
+  const out: Finding[] = [];
   const initial = doc.meeting.type === "initial";
   const inEffect = doc.dates.planStart !== null && doc.dates.planStart <= ctx.today;
   const consented =
     doc.dates.initialConsentToServices !== null ||
     ((doc.consent.choice === "consent" || doc.consent.choice === "consent-except") && doc.consent.date !== null);
-  if (initial && inEffect && !consented) {
-    out.push(finding("consent.initial-services-missing", "/consent"));
+  if (initial && inEffect && !consented) out.push(finding("consent.initial-services-missing", "/consent"));
+  if (rules.refusedComponentRequiresDueProcess.value && doc.consent.choice === "consent-except") {
+    doc.consent.exclusions.forEach((x, i) => {
+      if (x.neededForFape === true && !x.dueProcessFiledOn) {
+        out.push(
+          finding(
+            "consent.refused-part-needed",
+            `/consent/exclusions/${i}`,
+            `The parent did not consent to "${clip(x.description || x.section)}", which the district finds necessary, and no due process filing is recorded.`,
+            { citation: rules.refusedComponentRequiresDueProcess.citation },
+          ),
+        );
+      }
+    });
   }
+  const revocation = doc.consent.revocation;
+  if (revocation) {
+    const notice = revocation.priorWrittenNoticeOn;
+    const end = revocation.servicesEndOn;
+    if (!notice || (end && notice > end)) {
+      out.push(
+        finding(
+          "consent.revocation-notice-missing",
+          "/consent/revocation",
+          notice
+            ? "Services stopped before the prior written notice of ending them."
+            : "The parent revoked consent and no prior written notice of ending services is recorded.",
+        ),
+      );
+    }
+  }
+  return out;
+}
 
-  // 300.503 prior written notice
+/** 300.503: prior written notice with its seven contents. */
+function priorWrittenNoticeFindings(doc: IepDocument): Finding[] {
   const pwn = checkPriorWrittenNotice(doc.priorWrittenNotice);
   if (doc.priorWrittenNotice === null || !doc.priorWrittenNotice.date) {
-    out.push(finding("notice.prior-written-missing", "/priorWrittenNotice", "No prior written notice has been given."));
-  } else if (!pwn.complete) {
-    out.push(
-      finding(
-        "notice.prior-written-missing",
-        "/priorWrittenNotice",
-        `The prior written notice lacks: ${pwn.missing.map((m) => m.requirement.toLowerCase()).join("; ")}.`,
-      ),
-    );
+    return [finding("notice.prior-written-missing", "/priorWrittenNotice", "No prior written notice has been given.")];
   }
+  if (pwn.complete) return [];
+  return [
+    finding(
+      "notice.prior-written-missing",
+      "/priorWrittenNotice",
+      `The prior written notice lacks: ${pwn.missing.map((m) => m.requirement.toLowerCase()).join("; ")}.`,
+    ),
+  ];
+}
 
-  // Quality
+/** 300.324(a)(4)(ii): an amendment without a meeting, and the team informed. */
+function amendmentFindings(doc: IepDocument): Finding[] {
+  const a = doc.amendment;
+  if (!a || a.madeAtMeeting !== false || a.teamInformedOn) return [];
+  return [finding("iep.amendment.team-not-informed", "/amendment/teamInformedOn")];
+}
+
+/**
+ * Ending special education (300.305(e), 300.102(a)(3)(iii)): a reevaluation before ending
+ * eligibility; after a regular diploma or ageing out, no reevaluation but a summary of performance,
+ * and for a diploma, prior written notice (it is a change in placement).
+ */
+function exitFindings(doc: IepDocument): Finding[] {
+  const x = doc.exit;
+  if (!x) return [];
+  const missing: string[] = [];
+  if (x.reason === "no-longer-eligible" && !x.reevaluationOn)
+    missing.push("the reevaluation before ending eligibility");
+  if ((x.reason === "graduated-regular-diploma" || x.reason === "exceeded-age") && !x.summaryOfPerformanceOn)
+    missing.push("the summary of academic achievement and functional performance");
+  if ((x.reason === "graduated-regular-diploma" || x.reason === "no-longer-eligible") && !x.priorWrittenNoticeOn)
+    missing.push("prior written notice of the exit");
+  return missing.length === 0
+    ? []
+    : [finding("exit.requirements-missing", "/exit", `Special education ended without ${listText(missing)}.`)];
+}
+
+/** Quality: accommodations individualized and tied to needs; every need answered; every goal worked on. */
+function iepQualityFindings(doc: IepDocument, ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  const needs = documentedNeeds(doc);
   const needIds = new Set(needs.map((n) => n.id));
   out.push(
     ...accommodationQuality(
@@ -345,7 +771,7 @@ function checkIep(doc: IepDocument, ctx: CheckContext): Finding[] {
   for (const g of doc.goals) for (const id of g.needIds) addressed.add(id);
   for (const s of doc.services) for (const id of s.needIds) addressed.add(id);
   for (const a of doc.accommodations) for (const id of a.needIds) addressed.add(id);
-  pl.needs.forEach((n, i) => {
+  doc.presentLevels.needs.forEach((n, i) => {
     if ((filled(n.area) || filled(n.description)) && !addressed.has(n.id)) {
       out.push(
         finding(
@@ -381,93 +807,6 @@ function listText(items: string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
-function teamFindings(doc: IepDocument, ctx: CheckContext): Finding[] {
-  const out: Finding[] = [];
-  const meetingDate = doc.meeting.date;
-  const held = meetingDate !== null && meetingDate <= ctx.today;
-  const attendees = doc.attendees;
-  const required: PlanTeamRole[] = ["parent", "special-education-teacher", "agency-representative"];
-  const p = doc.placement;
-  const noRegularEducation =
-    p.percentInGeneralEducation === 0 && p.settingCode !== null && ["SS", "RF", "HH", "CF"].includes(p.settingCode);
-  if (!noRegularEducation) required.splice(1, 0, "regular-education-teacher");
-  if (doc.meeting.type === "initial" || doc.meeting.type === "reevaluation") required.push("evaluation-interpreter");
-
-  const fills = (a: PlanAttendee, role: PlanTeamRole) =>
-    a.role === role || (role === "special-education-teacher" && a.role === "related-service-provider");
-
-  for (const role of required) {
-    const members = attendees.map((a, i) => ({ a, i })).filter(({ a }) => fills(a, role));
-    const first = members[0];
-    if (!held) {
-      if (!first) {
-        out.push(finding("team.role-missing", "/attendees", `No ${ROLE_NAMES[role]} is on the team yet.`));
-      }
-      continue;
-    }
-    if (members.some(({ a }) => PRESENT.has(a.attendance))) continue;
-    if (role === "parent") {
-      const took = doc.meeting.parentParticipation;
-      if (took === "phone" || took === "video" || took === "in-person") continue;
-      if (doc.meeting.parentContactAttempts.length > 0 && took === "did-not-participate") continue;
-    }
-    const excused = members.find(
-      ({ a }) => a.attendance === "excused" && (EXCUSABLE_TEAM_ROLES as readonly string[]).includes(a.role),
-    );
-    if (excused) continue; // validity is reported as team.excusal-invalid
-    out.push(
-      finding(
-        "team.role-missing",
-        first ? `/attendees/${first.i}` : "/attendees",
-        role === "parent"
-          ? "The parent did not take part, and no attempts to involve the parent are recorded."
-          : `No ${ROLE_NAMES[role]} attended or was properly excused.`,
-      ),
-    );
-  }
-
-  attendees.forEach((a, i) => {
-    if (a.attendance !== "excused" || !(EXCUSABLE_TEAM_ROLES as readonly string[]).includes(a.role)) return;
-    const problem = excusalProblem(a, meetingDate);
-    if (problem) {
-      out.push(
-        finding(
-          "team.excusal-invalid",
-          `/attendees/${i}/excusal`,
-          `The excusal of ${a.name || ROLE_NAMES[a.role]} ${problem}.`,
-        ),
-      );
-    }
-  });
-
-  // 300.321(b)(1) student invited when transition is discussed
-  const discussed =
-    doc.transition !== null || doc.meeting.type === "transition" || doc.meeting.notice?.transitionIsPurpose === true;
-  const invited =
-    doc.transition?.studentInvited === true ||
-    doc.meeting.notice?.studentWillBeInvited === true ||
-    attendees.some((a) => a.role === "student");
-  if (discussed && !invited) {
-    out.push(finding("team.student-not-invited", doc.transition ? "/transition/studentInvited" : "/attendees"));
-  }
-  return out;
-}
-
-/** Why an excusal does not meet 300.321(e), or null when it does. */
-export function excusalProblem(a: PlanAttendee, meetingDate: IsoDate | null): string | null {
-  const e = a.excusal;
-  if (!e) return "is not documented in writing";
-  if (e.areaModifiedOrDiscussed === null) return "does not say whether the member's area is discussed";
-  if (!e.agencyAgreementDate) return "lacks the school's agreement";
-  if (!e.areaModifiedOrDiscussed) {
-    return e.parentWrittenAgreementDate ? null : "lacks the parent's written agreement";
-  }
-  if (!e.parentWrittenConsentDate) return "lacks the parent's written consent";
-  if (!e.writtenInputDate) return "lacks the member's written input";
-  if (meetingDate && e.writtenInputDate > meetingDate) return "has written input dated after the meeting";
-  return null;
-}
-
 function signatureFindings(
   attendees: ReadonlyArray<PlanAttendee>,
   signatures: ReadonlyArray<{ attendeeId: string }>,
@@ -494,37 +833,64 @@ function progressInterval(schedule: ProgressSchedule | null): ProgressInterval |
   return { every: Math.max(1, Math.floor((months * 52) / 12 / schedule.times)), unit: "week" };
 }
 
+/** Evaluations from the document's history, the record, and the dates it states. */
+function iepEvaluations(doc: IepDocument, ctx: CheckContext): Array<{ date: IsoDate; agreed?: boolean | undefined }> {
+  const evaluations: Array<{ date: IsoDate; agreed?: boolean | undefined }> = [...(ctx.history?.evaluations ?? [])];
+  for (const e of doc.evaluationHistory) {
+    if (e.date <= ctx.today && !evaluations.some((x) => x.date === e.date)) {
+      evaluations.push({ date: e.date, agreed: e.agreedWithinAYear });
+    }
+  }
+  const documented = doc.dates.lastEvaluation ?? doc.dates.eligibilityDetermination;
+  if (documented && documented <= ctx.today && !evaluations.some((e) => e.date === documented)) {
+    evaluations.push({ date: documented });
+  }
+  return evaluations;
+}
+
 /** The dates the IEP's clocks run on. */
 export function iepClockFacts(doc: IepDocument, ctx: CheckContext): PlanClockFacts {
   const h = ctx.history ?? {};
   const isInitial = doc.meeting.type === "initial";
   const meetingHeld = doc.meeting.date !== null && doc.meeting.date <= ctx.today ? doc.meeting.date : null;
   const reviewMeeting = doc.meeting.type !== "amendment" ? meetingHeld : null;
-  const evaluations = [...(h.evaluations ?? [])];
-  const documented = doc.dates.lastEvaluation ?? doc.dates.eligibilityDetermination;
-  if (documented && documented <= ctx.today && !evaluations.some((e) => e.date === documented)) {
-    evaluations.push({ date: documented });
-  }
-  const notices = [...(h.safeguardsNoticesOn ?? [])];
+  const notices = [...(h.safeguardsNoticesOn ?? []), ...(doc.safeguardsNotice.alsoGivenOn ?? [])];
   if (doc.safeguardsNotice.givenOn) notices.push(doc.safeguardsNotice.givenOn);
+  // A disciplinary change of placement calls for the notice on the day of the decision (300.504(a)(3)).
+  const events: SafeguardsEvent[] = [...(doc.safeguardsNotice.events ?? [])];
+  for (const r of doc.disciplineRemovals) {
+    const day = r.decisionOn ?? r.startDate;
+    if (r.changeOfPlacement === true && day <= ctx.today)
+      events.push({ event: "disciplinary-change-of-placement", date: day });
+  }
+  const extension = doc.dates.evaluationExtension;
   return {
     planKind: "iep",
     birthDate: doc.student.dateOfBirth,
     planStart: doc.dates.planStart ?? meetingHeld,
     planEnd: iepEndDate(doc),
     isInitial,
+    referralOn: doc.dates.referral,
+    assessmentPlanSentOn: doc.dates.assessmentPlanSentOn,
     consentToEvaluateOn: doc.dates.initialConsentToEvaluate,
+    evaluationExtendedTo: extension?.extendedTo ?? null,
+    evaluationExtensionBasis: extension?.basis,
     eligibilityDeterminedOn: doc.dates.eligibilityDetermination,
     initialIepMeetingOn: isInitial ? meetingHeld : null,
     lastReviewOn: h.lastAnnualReviewOn ?? reviewMeeting ?? doc.dates.planStart,
-    evaluations,
+    evaluations: iepEvaluations(doc, ctx),
     reevaluationWaivedByAgreement: h.reevaluationWaivedByAgreement,
+    reevaluationWaiversOn: doc.reevaluationWaivers.map((w) => w.agreedOn),
     transitionPlanPresent: transitionGaps(doc).length === 0,
     transferOfRightsPresent: doc.transferOfRights?.studentInformedOn != null,
     progressInterval: progressInterval(doc.progressReporting.schedule),
     progressScheduledDates: doc.progressReporting.reportDates,
-    progressReportsOn: h.progressReportsOn ?? [],
+    progressReportsOn: [
+      ...(h.progressReportsOn ?? []),
+      ...(doc.progressReporting.reportsSent ?? []).map((r) => r.date).filter((d) => d <= ctx.today),
+    ],
     safeguardsNoticesOn: notices,
+    safeguardsEvents: events,
   };
 }
 
@@ -586,7 +952,48 @@ function checkSection504(doc: Section504Document, ctx: CheckContext): Finding[] 
       }
     });
   });
+  out.push(...evaluationSourceFindings(doc));
+  out.push(...placementChangeFindings(doc, ctx));
   out.push(...signatureFindings(doc.attendees, doc.signatures, doc.meeting.date, ctx.today));
+  return out;
+}
+
+/** 104.35(c)(1): the group draws on information from a variety of sources, documented. */
+function evaluationSourceFindings(doc: Section504Document): Finding[] {
+  const kinds = new Set(
+    doc.evaluationSources.filter((src) => src.kind !== "other" || filled(src.description)).map((src) => src.kind),
+  );
+  if (kinds.size >= 2) return [];
+  return [
+    finding(
+      "section504.evaluation-sources",
+      "/evaluationSources",
+      kinds.size === 0
+        ? "No information sources are recorded for the 504 decision."
+        : "The 504 decision records only one kind of information source.",
+    ),
+  ];
+}
+
+/**
+ * 104.35(a): an evaluation before any significant change in placement. A removal for discipline
+ * of more than 10 school days (or one marked a change of placement) is one.
+ */
+function placementChangeFindings(doc: Section504Document, ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  doc.disciplineRemovals.forEach((r, i) => {
+    if (r.startDate > ctx.today) return;
+    const significant = r.schoolDays > 10 || r.changeOfPlacement === true;
+    if (!significant) return;
+    if (r.evaluatedBeforeOn && r.evaluatedBeforeOn <= r.startDate) return;
+    out.push(
+      finding(
+        "section504.placement-change-unevaluated",
+        `/disciplineRemovals/${i}`,
+        `A removal of ${r.schoolDays} school days from ${r.startDate} was made without an evaluation first.`,
+      ),
+    );
+  });
   return out;
 }
 
@@ -662,6 +1069,8 @@ function clip(text: string, max = 80): string {
 }
 
 const DEADLINE_PLACES: Record<DeadlineKind, string> = {
+  "assessment-plan": "/dates/assessmentPlanSentOn",
+  "parent-consent-period": "/dates/initialConsentToEvaluate",
   "initial-evaluation": "/dates/initialConsentToEvaluate",
   "iep-after-eligibility": "/dates/eligibilityDetermination",
   "annual-review": "/dates/nextAnnualReview",
@@ -671,10 +1080,12 @@ const DEADLINE_PLACES: Record<DeadlineKind, string> = {
   "progress-report": "/progressReporting",
   "section504-reevaluation": "/dates/nextReevaluation",
   "safeguards-notice": "/safeguardsNotice/givenOn",
+  "safeguards-notice-event": "/safeguardsNotice/events",
 };
 
 /** Finding codes that come from deadlines (stored results keep deadlines, not these findings). */
 export const DEADLINE_DERIVED_FINDING_CODES: ReadonlySet<string> = new Set([
+  "deadline.assessment-plan",
   "deadline.initial-evaluation",
   "deadline.iep-after-eligibility",
   "deadline.annual-review",
@@ -714,16 +1125,17 @@ export function findingsFromDeadlines(deadlines: ReadonlyArray<Deadline>): Findi
  * results count findings with the same rule in SQL (see the server's compliance dashboard).
  */
 export function deadlineFindingSeverity(kind: DeadlineKind, state: Deadline["state"]): Finding["severity"] | null {
-  if (kind === "transition-plan" || kind === "transfer-of-rights") return null;
+  if (kind === "transition-plan" || kind === "transfer-of-rights" || kind === "parent-consent-period") return null;
   const clock = DEADLINE_FINDING_CODES[kind].startsWith("deadline.") && kind !== "progress-report";
   if (state === "overdue") return clock ? "error" : "warning";
   if (state === "due-soon" && clock) return "warning";
   return null;
 }
 
+/** 300.303(b)(1): at most one reevaluation a year unless the parent and the district agree (the document's history and the record). */
 function reevaluationFrequencyFindings(doc: PlanDocument, ctx: CheckContext): Finding[] {
   if (doc.type !== "iep") return [];
-  const evaluations = ctx.history?.evaluations ?? [];
+  const evaluations = iepEvaluations(doc, ctx);
   return tooFrequentReevaluations(evaluations).map((pair) =>
     finding(
       "deadline.reevaluation-too-frequent",

@@ -295,6 +295,100 @@ export const FINDING_RULES = {
     fix: "Link the goal to the service that works on it, or add one.",
     guardian: "One of the goals does not yet have a service to help your child reach it.",
   },
+  "deadline.assessment-plan": {
+    severity: "error",
+    citation: "Cal. Ed. Code 56321(a); 56043(a)",
+    summary: "The proposed assessment plan was not given to the parent within 15 days of the referral.",
+    fix: "Give the parent the proposed assessment plan with the notice of rights, and record the date it was sent.",
+    guardian: "The school's plan for testing your child (the assessment plan) is late.",
+  },
+  "meeting.notice-incomplete": {
+    severity: "error",
+    citation: "34 CFR 300.322(a)(1), (b)",
+    summary: "The meeting notice is missing, was not sent early enough, or lacks required contents.",
+    fix: "Send the parent a notice early enough to attend, with the purpose, time, location and who will attend, the right to bring others, and (for transition) that the student is invited.",
+    guardian: "The school's notice of the meeting came too late or left out something it must tell you.",
+  },
+  "meeting.parent-participation": {
+    severity: "error",
+    citation: "34 CFR 300.322(a)-(d); 34 CFR 300.328",
+    summary:
+      "The parent's participation was not arranged as the law requires: a mutually agreed time, other ways to take part, and more than one documented attempt before meeting without the parent.",
+    fix: "Agree the time and place with the parent, offer a phone or video call, and before meeting without the parent record more than one attempt (calls, letters, visits) and their results.",
+    guardian:
+      "The meeting was not arranged with you as the law requires (a time you agreed to, other ways to join, several tries to reach you).",
+  },
+  "team.interpreter-missing": {
+    severity: "error",
+    citation: "34 CFR 300.322(e)",
+    summary: "The parent needs an interpreter and none took part in the meeting.",
+    fix: "Arrange an interpreter for the parent at every meeting, and record that the interpreter attended.",
+    guardian: "You needed an interpreter at the meeting and one was not there.",
+  },
+  "notice.language": {
+    severity: "error",
+    citation: "34 CFR 300.503(c); 34 CFR 300.322(e)",
+    summary: "A notice was not given in the parent's native language.",
+    fix: "Give the prior written notice and the meeting notice in the parent's native language (or, if it is not written, translate it orally and keep written evidence).",
+    guardian: "A notice from the school was not in your language.",
+  },
+  "iep.transition.incomplete": {
+    severity: "error",
+    citation: "34 CFR 300.320(b); 34 CFR 300.321(b)(3)",
+    summary:
+      "The transition plan lacks the course of study, the transition assessments the goals are based on, or the invitation of an agency likely to provide or pay for services.",
+    fix: "Add the courses of study, the age-appropriate transition assessments, and, with the parent's consent, invite any agency likely to provide or pay for transition services.",
+    guardian:
+      "The plan for life after high school is missing part of what it needs (courses, the assessments behind the goals, or outside agencies).",
+  },
+  "iep.amendment.team-not-informed": {
+    severity: "error",
+    citation: "34 CFR 300.324(a)(4)(ii)",
+    summary: "The IEP was amended without a meeting and the team was not informed.",
+    fix: "Inform the IEP team of the changes and record the date.",
+    guardian: "The IEP was changed without a meeting, and the team has not been told about the change.",
+  },
+  "consent.refused-part-needed": {
+    severity: "error",
+    citation: "Cal. Ed. Code 56346(f)",
+    summary:
+      "The parent did not consent to a part of the IEP the district finds necessary for a free appropriate public education, and the district has not filed for due process.",
+    fix: "File for a due process hearing on the refused part, or record that the district no longer finds it necessary.",
+    guardian:
+      "You did not agree to part of the IEP that the district says your child needs; in California the district must then ask for a hearing.",
+  },
+  "consent.revocation-notice-missing": {
+    severity: "error",
+    citation: "34 CFR 300.300(b)(4)",
+    summary: "The parent revoked consent to services and prior written notice was not given before services stopped.",
+    fix: "Give prior written notice of ending services, a reasonable time before they stop, and record its date.",
+    guardian:
+      "You withdrew consent to services, and the school has not given you the written notice it must give first.",
+  },
+  "exit.requirements-missing": {
+    severity: "error",
+    citation: "34 CFR 300.305(e); 34 CFR 300.102(a)(3)(iii)",
+    summary:
+      "Special education ended without what the exit requires: a reevaluation (not eligible any more), a summary of performance (diploma or age), or prior written notice (diploma).",
+    fix: "Record the reevaluation, the summary of academic achievement and functional performance, and the prior written notice of the exit, as the reason requires.",
+    guardian:
+      "Special education ended without a step the law requires (a reevaluation, a summary of performance, or a written notice).",
+  },
+  "section504.evaluation-sources": {
+    severity: "warning",
+    citation: "34 CFR 104.35(c)(1)",
+    summary: "The 504 decision does not draw on a variety of sources.",
+    fix: "Record the sources the group relied on (for example parent input, teacher reports, grades, medical information, observations), more than one kind.",
+    guardian: "The 504 decision does not show that the school looked at enough different kinds of information.",
+  },
+  "section504.placement-change-unevaluated": {
+    severity: "error",
+    citation: "34 CFR 104.35(a)",
+    summary:
+      "A significant change in placement (a removal of more than 10 school days) was made without evaluating the student first.",
+    fix: "Evaluate the student (including whether the behavior is caused by the disability) before a removal of more than 10 school days, and record the date.",
+    guardian: "Your child was removed from school for more than 10 days without the evaluation the law requires first.",
+  },
   "plans.both-active": {
     severity: "warning",
     citation: "34 CFR 104.33(b)(2)",

@@ -130,8 +130,11 @@ export function checkMeetingNotice(
       "The notice does not tell the parent the Part C service coordinator may be invited",
       "34 CFR 300.322(b)(1)(iii)",
     );
-  if (notice.sentOn !== null && notice.date !== null && notice.sentOn > notice.date)
-    add("sentEarly", "/sentOn", "The notice was sent after the meeting date", "34 CFR 300.322(a)(1)");
+  // Early enough to have an opportunity to attend (300.322(a)(1)): at the latest before the meeting day.
+  if (notice.sentOn === null)
+    add("sentEarly", "/sentOn", "The notice does not record when it was sent to the parent", "34 CFR 300.322(a)(1)");
+  else if (notice.date !== null && notice.sentOn >= notice.date)
+    add("sentEarly", "/sentOn", "The notice was not sent before the meeting day", "34 CFR 300.322(a)(1)");
   if (transitionRequired) {
     if (!notice.transitionIsPurpose)
       add(
@@ -154,12 +157,13 @@ export function checkMeetingNotice(
 /** Check the notice stored on an IEP, using the student's birth date and plan end date from the document. */
 export function checkIepMeetingNotice(
   doc: IepDocument,
-  facts: Pick<MeetingNoticeFacts, "fromPartC" | "transitionDiscussed"> = {},
+  facts: Pick<MeetingNoticeFacts, "fromPartC" | "transitionDiscussed" | "transitionAge"> = {},
 ) {
   return checkMeetingNotice(doc.meeting.notice, {
     dateOfBirth: doc.student.dateOfBirth,
     planEnd: doc.dates.planEnd,
     transitionDiscussed: facts.transitionDiscussed ?? doc.transition !== null,
     fromPartC: facts.fromPartC,
+    transitionAge: facts.transitionAge,
   });
 }
