@@ -42,6 +42,8 @@ export const ZServiceMinutesView = z.object({
     "provider-absent": ZMinutesWithSessions,
     "school-closed": ZMinutesWithSessions,
     "student-unavailable": ZMinutesWithSessions,
+    "disciplinary-removal": ZMinutesWithSessions,
+    "disability-related-absence": ZMinutesWithSessions,
     total: z.number(),
   }),
   madeUp: ZMinutesWithSessions,
@@ -51,6 +53,16 @@ export const ZServiceMinutesView = z.object({
   makeUpInExcess: z.number(),
   behindSchedule: z.object({ isBehind: z.boolean(), ratio: z.number().nullable(), threshold: z.number() }),
   excludedSessions: z.array(z.object({ id: z.string(), reason: z.literal("outside-service-dates") })),
+  /** Missed during a disciplinary removal: the first 10 removal days of the school year, and after (services continue, 34 CFR 300.530(b)(2), (d)). */
+  disciplinaryRemoval: z.object({
+    firstTenDays: ZMinutesWithSessions,
+    afterTenDays: ZMinutesWithSessions,
+    citation: z.string(),
+  }),
+  /** Scheduled minutes nobody logged. */
+  notLogged: z.object({ minutes: z.number() }),
+  /** What the school must explain: its own misses, minutes not logged, disability-related absences. */
+  schoolMustExplain: z.object({ minutes: z.number() }),
   citations: z.array(z.string()),
 });
 export type ServiceMinutesView = z.infer<typeof ZServiceMinutesView>;
@@ -67,6 +79,8 @@ export const ZStudentServiceMinutes = z.object({
     missed: z.number(),
     madeUp: z.number(),
     compensatoryOwed: z.number(),
+    notLogged: z.number(),
+    schoolMustExplain: z.number(),
   }),
   citations: z.array(z.string()),
 });

@@ -17,6 +17,8 @@ export const SESSION_STATUS_LABELS: Record<SessionStatusName, string> = {
   "school-closed": "School closed",
   "student-unavailable": "Student unavailable (school activity)",
   "make-up": "Make-up session",
+  "disciplinary-removal": "Student removed for discipline (suspension or expulsion)",
+  "disability-related-absence": "Student absent for a reason related to the disability",
 };
 
 export const PROGRESS_STATUS_LABELS: Record<ProgressStatus, string> = {

@@ -92,6 +92,8 @@ describe("service fidelity", () => {
         "provider-absent": { minutes: owed, sessionIds: [] },
         "school-closed": { minutes: 0, sessionIds: [] },
         "student-unavailable": { minutes: 0, sessionIds: [] },
+        "disciplinary-removal": { minutes: 0, sessionIds: [] },
+        "disability-related-absence": { minutes: 0, sessionIds: [] },
         total: owed,
       },
       compensatoryOwed: { minutes: owed, sessionIds: [], basis: "", owedReasons: [] },

@@ -139,7 +139,15 @@ export type ServiceLogSummary = {
   policy: CompensatoryPolicy;
   services: ServiceLogServiceSummary[];
   reportingPeriods: Array<{ label: string; from: IsoDate; to: IsoDate; services: ServiceLogServiceSummary[] }>;
-  totals: { required: number; delivered: number; missed: number; madeUp: number; compensatoryOwed: number };
+  totals: {
+    required: number;
+    delivered: number;
+    missed: number;
+    madeUp: number;
+    compensatoryOwed: number;
+    notLogged: number;
+    schoolMustExplain: number;
+  };
   citations: string[];
 };
 
@@ -184,6 +192,10 @@ export function summarizeServices(input: SummarizeServicesInput): ServiceLogSumm
   const { calendar, through } = input;
   const histories = serviceHistoriesFromPlanVersions(input.planVersions);
   const bySession = groupSessionsByService(input.sessions);
+  // Disciplinary removal days count across all of the student's services (300.530(b)(2)).
+  const removalDays = [
+    ...new Set(input.sessions.filter((x) => x.status === "disciplinary-removal").map((x) => x.date)),
+  ];
   const first = input.planVersions[0];
   const from = input.from ?? first?.effectiveFrom ?? through;
   const period = { from, to: maxDate(from, through) };
@@ -197,6 +209,7 @@ export function summarizeServices(input: SummarizeServicesInput): ServiceLogSumm
       period: p,
       through,
       segments,
+      removalDays,
     });
     const reversed = [...h.versions].reverse();
     const terms =
@@ -235,6 +248,8 @@ export function summarizeServices(input: SummarizeServicesInput): ServiceLogSumm
       missed: sum((s) => s.missed.total),
       madeUp: sum((s) => s.madeUp.minutes),
       compensatoryOwed: sum((s) => s.compensatoryOwed.minutes),
+      notLogged: sum((s) => s.notLogged.minutes),
+      schoolMustExplain: sum((s) => s.schoolMustExplain.minutes),
     },
     citations: [CITATION_SERVICE_TERMS, ...(input.planVersions.length > 1 ? [CITATION_AMENDMENT] : [])],
   };

@@ -3,9 +3,11 @@ import { describe, expect, it } from "vitest";
 import { SchoolCalendar } from "../calendar/school-calendar.ts";
 import { type ServicePrescriptionInput, ZServicePrescription } from "../services/service-prescription.ts";
 import { addDays } from "../shared/dates.ts";
+import { summarizeServices } from "./service-log.ts";
 import {
   activeSpans,
   computeServiceMinutes,
+  describeServiceMinutesForFamily,
   planYearPeriod,
   requiredMinutes,
   type ServiceHistory,
@@ -329,5 +331,124 @@ describe("delivered, missed and compensatory minutes", () => {
 
   it("computes a plan year from its start date", () => {
     expect(planYearPeriod("2026-09-02")).toEqual({ from: "2026-09-02", to: "2027-09-01" });
+  });
+});
+
+describe("disciplinary removals, disability-related absences and minutes not logged", () => {
+  const history = serviceHistoryOf(service());
+  const period = { from: "2026-08-31", to: "2026-12-18" };
+
+  it("requires services from the 11th school day of removal in a school year, whatever the policy (34 CFR 300.530(b)(2), (d))", () => {
+    // Twelve removal days in October; sessions missed on the 10th and the 12th removal day.
+    const removalDays = [
+      "2026-10-01",
+      "2026-10-02",
+      "2026-10-05",
+      "2026-10-06",
+      "2026-10-07",
+      "2026-10-08",
+      "2026-10-09",
+      "2026-10-12",
+      "2026-10-13",
+      "2026-10-14",
+      "2026-10-15",
+      "2026-10-16",
+    ];
+    const tenth = session({ date: "2026-10-14", status: "disciplinary-removal" });
+    const twelfth = session({ date: "2026-10-16", status: "disciplinary-removal" });
+    const s = computeServiceMinutes({
+      history,
+      sessions: [tenth, twelfth],
+      calendar,
+      period,
+      removalDays,
+      policy: ZCompensatoryPolicy.parse({ owedReasons: [] }),
+    });
+    expect(s.disciplinaryRemoval.firstTenDays.sessionIds).toEqual([tenth.id]);
+    expect(s.disciplinaryRemoval.afterTenDays.sessionIds).toEqual([twelfth.id]);
+    expect(s.compensatoryOwed.minutes).toBe(30);
+    expect(s.citations).toContain("34 CFR 300.530(b)(2), (d)");
+  });
+
+  it("counts removal days across the student's services (summarizeServices)", () => {
+    // Removal days logged on other services count toward the 10.
+    const removals = Array.from({ length: 10 }, (_, i) => ({
+      id: `r${i}`,
+      serviceId: "svc-other",
+      date: addDays("2026-10-05", i < 5 ? i : i + 2),
+      minutes: 30,
+      delivery: "individual" as const,
+      status: "disciplinary-removal" as const,
+    }));
+    const eleventh = session({ date: "2026-10-19", status: "disciplinary-removal" });
+    const summary = summarizeServices({
+      planVersions: [
+        {
+          label: "IEP",
+          effectiveFrom: "2026-08-31",
+          services: [service(), service({ id: "svc-other", area: "counseling" })],
+        },
+      ],
+      sessions: [...removals, eleventh],
+      calendar,
+      policy: ZCompensatoryPolicy.parse({}),
+      through: "2026-12-18",
+    });
+    const speech = summary.services.find((x) => x.serviceId === "svc-speech");
+    expect(speech?.disciplinaryRemoval.afterTenDays.sessionIds).toEqual([eleventh.id]);
+  });
+
+  it("keeps a disability-related absence apart from a plain absence: the school must explain it, and the policy may count it", () => {
+    const absence = session({ date: "2026-09-15", status: "disability-related-absence" });
+    const byDefault = computeServiceMinutes({
+      history,
+      sessions: [absence],
+      calendar,
+      period: { from: "2026-09-14", to: "2026-09-18" },
+    });
+    expect(byDefault.compensatoryOwed.minutes).toBe(0);
+    expect(byDefault.schoolMustExplain.minutes).toBeGreaterThanOrEqual(30);
+    const counted = computeServiceMinutes({
+      history,
+      sessions: [absence],
+      calendar,
+      period: { from: "2026-09-14", to: "2026-09-18" },
+      policy: ZCompensatoryPolicy.parse({ owedReasons: ["disability-related-absence"] }),
+    });
+    expect(counted.compensatoryOwed.minutes).toBe(30);
+  });
+
+  it("shows scheduled sessions nobody logged as not logged, and counts them toward what the school must explain", () => {
+    // One week: 2 × 30 required; one delivered, one student absence → nothing left unlogged.
+    const week = { from: "2026-09-14", to: "2026-09-18" };
+    const full = computeServiceMinutes({
+      history,
+      sessions: [session({ date: "2026-09-15" }), session({ date: "2026-09-17", status: "student-absent" })],
+      calendar,
+      period: week,
+    });
+    expect(full.notLogged.minutes).toBe(0);
+    expect(full.schoolMustExplain.minutes).toBe(0);
+    const half = computeServiceMinutes({
+      history,
+      sessions: [session({ date: "2026-09-15" })],
+      calendar,
+      period: week,
+    });
+    expect(half.notLogged.minutes).toBe(30);
+    expect(half.schoolMustExplain.minutes).toBe(30);
+  });
+
+  it("tells families 'make-up minutes under the district's policy', never a bare 'owed'", () => {
+    const s = computeServiceMinutes({
+      history,
+      sessions: [session({ date: "2026-09-15", status: "provider-absent" })],
+      calendar,
+      period: { from: "2026-09-14", to: "2026-09-18" },
+    });
+    const lines = describeServiceMinutesForFamily(s);
+    expect(lines.join(" ")).toContain("make-up minutes under the district's policy");
+    expect(lines.join(" ")).toContain("decided case by case");
+    expect(lines.join(" ")).not.toMatch(/\bowed\b/i);
   });
 });

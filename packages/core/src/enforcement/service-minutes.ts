@@ -28,8 +28,20 @@
  * - **School-responsible misses** = misses whose reason the district's policy counts
  *   (default: provider absent and student unavailable because of a school activity; school
  *   closures only if the district chooses; a student absence never).
- * - **Compensatory minutes owed** = school-responsible misses − make-ups, never below 0.
- *   Make-ups beyond the misses are reported as `makeUpInExcess`, not as credit.
+ * - **Disciplinary removal.** Sessions missed while the student was removed for discipline are not
+ *   required for the first 10 school days of removal in a school year; from the 11th removal day
+ *   on, services must continue (34 CFR 300.530(b)(2), (d)), so those misses are the school's
+ *   responsibility whatever the district's policy says. Removal days are counted across all of the
+ *   student's services (`removalDays`), per school year of the calendar.
+ * - **Disability-related absence.** Not a plain absence: the school must explain it and the team
+ *   considers it; the district's policy may count it as the school's responsibility.
+ * - **Not logged** = required − delivered − missed (never below 0): scheduled sessions nobody logged.
+ * - **The school must explain** = school-responsible misses + not logged + disability-related
+ *   absences the policy does not already count.
+ * - **Compensatory minutes owed** (shown to families as "make-up minutes under the district's
+ *   policy": whether compensatory education is owed is decided case by case) = school-responsible
+ *   misses − make-ups, never below 0. Make-ups beyond the misses are reported as `makeUpInExcess`,
+ *   not as credit.
  * - **Behind schedule** when provided < threshold × required (required > 0), through the
  *   computation date.
  *
@@ -53,6 +65,10 @@ import { DomainError } from "../shared/errors.ts";
 
 export const CITATION_SERVICE_TERMS = "34 CFR 300.320(a)(7)";
 export const CITATION_AMENDMENT = "34 CFR 300.324(a)(4)";
+/** Services continue after 10 school days of removal in a school year. */
+export const CITATION_DISCIPLINE_SERVICES = "34 CFR 300.530(b)(2), (d)";
+/** Removal days in a school year before services must continue (300.530(b)(2)). */
+export const REMOVAL_DAYS_WITHOUT_SERVICES = 10;
 /** Compensatory minutes follow the district's stated policy; the figure names that basis. */
 export const COMPENSATORY_BASIS = "district compensatory-services policy";
 
@@ -63,16 +79,35 @@ export const SESSION_STATUSES = [
   "school-closed",
   "student-unavailable",
   "make-up",
+  /** The student was removed for discipline (suspension, expulsion, interim setting). */
+  "disciplinary-removal",
+  /** The student was absent for a reason related to the disability (e.g. treatment, hospital). */
+  "disability-related-absence",
 ] as const;
 export const ZSessionStatus = z.enum(SESSION_STATUSES);
 export type SessionStatus = z.infer<typeof ZSessionStatus>;
 
 /** Statuses that mean the session did not happen. */
-export const MISSED_REASONS = ["student-absent", "provider-absent", "school-closed", "student-unavailable"] as const;
+export const MISSED_REASONS = [
+  "student-absent",
+  "provider-absent",
+  "school-closed",
+  "student-unavailable",
+  "disciplinary-removal",
+  "disability-related-absence",
+] as const;
 export type MissedReason = (typeof MISSED_REASONS)[number];
 
-/** Reasons a district may count as the school's responsibility. A student's absence is never one. */
-export const OWABLE_REASONS = ["provider-absent", "student-unavailable", "school-closed"] as const;
+/**
+ * Reasons a district may count as the school's responsibility. A student's plain absence is never
+ * one; a disciplinary removal past 10 days always is (not a policy choice, 300.530(b)(2), (d)).
+ */
+export const OWABLE_REASONS = [
+  "provider-absent",
+  "student-unavailable",
+  "school-closed",
+  "disability-related-absence",
+] as const;
 export const ZOwableReason = z.enum(OWABLE_REASONS);
 export type OwableReason = z.infer<typeof ZOwableReason>;
 
@@ -287,6 +322,17 @@ export type ServiceMinutesSummary = {
     threshold: number;
   };
   excludedSessions: Array<{ id: string; reason: "outside-service-dates" }>;
+  /** Missed during a disciplinary removal: the first 10 removal days of the school year, and after. */
+  disciplinaryRemoval: {
+    firstTenDays: MinutesWithSessions;
+    /** Services must continue from the 11th removal day: always the school's responsibility. */
+    afterTenDays: MinutesWithSessions;
+    citation: string;
+  };
+  /** Scheduled minutes no one logged: required − delivered − missed, never below 0. */
+  notLogged: { minutes: number };
+  /** What the school must explain: its own misses, minutes not logged, disability-related absences. */
+  schoolMustExplain: { minutes: number };
   citations: string[];
 };
 
@@ -301,7 +347,26 @@ export type ComputeServiceMinutesInput = {
   through?: IsoDate;
   /** Include the required-minutes breakdown (default true). */
   segments?: boolean;
+  /**
+   * The student's days of disciplinary removal (any service). Default: the dates of this service's
+   * `disciplinary-removal` sessions.
+   */
+  removalDays?: readonly IsoDate[];
 };
+
+/**
+ * The removal day's place among the student's removal days of the same school year (1 = first).
+ * Between school years, or outside the calendar, the calendar year stands in.
+ */
+export function removalDayNumber(date: IsoDate, removalDays: readonly IsoDate[], calendar: SchoolCalendar): number {
+  const year = calendar.data.years.find((y) => y.firstDay <= date && date <= y.lastDay);
+  const from = year ? year.firstDay : `${date.slice(0, 4)}-01-01`;
+  const to = year ? year.lastDay : `${date.slice(0, 4)}-12-31`;
+  const days = new Set<string>();
+  for (const d of removalDays) if (d >= from && d <= to && d <= date) days.add(d);
+  days.add(date);
+  return days.size;
+}
 
 /** Required, delivered, missed, made up and owed minutes of one service over one period. */
 export function computeServiceMinutes(input: ComputeServiceMinutesInput): ServiceMinutesSummary {
@@ -329,8 +394,17 @@ export function computeServiceMinutes(input: ComputeServiceMinutesInput): Servic
     "provider-absent": empty(),
     "school-closed": empty(),
     "student-unavailable": empty(),
+    "disciplinary-removal": empty(),
+    "disability-related-absence": empty(),
   } satisfies Record<MissedReason, MinutesWithSessions>;
   const excludedSessions: ServiceMinutesSummary["excludedSessions"] = [];
+  const firstTenDays = empty();
+  const afterTenDays = empty();
+  const removalDays =
+    input.removalDays ??
+    input.sessions
+      .filter((s) => s.serviceId === history.serviceId && s.status === "disciplinary-removal")
+      .map((s) => s.date);
 
   for (const s of input.sessions) {
     if (s.serviceId !== history.serviceId) continue;
@@ -342,6 +416,12 @@ export function computeServiceMinutes(input: ComputeServiceMinutesInput): Servic
     const bucket = s.status === "delivered" ? delivered : s.status === "make-up" ? madeUp : missed[s.status];
     bucket.minutes += s.minutes;
     bucket.sessionIds.push(s.id);
+    if (s.status === "disciplinary-removal") {
+      const part =
+        removalDayNumber(s.date, removalDays, calendar) > REMOVAL_DAYS_WITHOUT_SERVICES ? afterTenDays : firstTenDays;
+      part.minutes += s.minutes;
+      part.sessionIds.push(s.id);
+    }
   }
 
   const owedReasons = [...policy.owedReasons];
@@ -351,10 +431,20 @@ export function computeServiceMinutes(input: ComputeServiceMinutesInput): Servic
     schoolResponsibleMissed.minutes += missed[reason].minutes;
     schoolResponsibleMissed.sessionIds.push(...missed[reason].sessionIds);
   }
+  // Past 10 removal days, services must continue: the school's responsibility, whatever the policy.
+  schoolResponsibleMissed.minutes += afterTenDays.minutes;
+  schoolResponsibleMissed.sessionIds.push(...afterTenDays.sessionIds);
   const owed = Math.max(0, schoolResponsibleMissed.minutes - madeUp.minutes);
   const provided = delivered.minutes + madeUp.minutes;
   const ratio = required.exactMinutes > 0 ? provided / required.exactMinutes : null;
   const amended = history.versions.length > 1;
+  const missedTotal = MISSED_REASONS.reduce((sum, r) => sum + missed[r].minutes, 0);
+  const notLogged = Math.max(0, required.minutes - delivered.minutes - missedTotal);
+  const disabilityRelated = owedReasons.includes("disability-related-absence")
+    ? 0
+    : missed["disability-related-absence"].minutes;
+  const citations = amended ? [CITATION_SERVICE_TERMS, CITATION_AMENDMENT] : [CITATION_SERVICE_TERMS];
+  if (afterTenDays.minutes > 0) citations.push(CITATION_DISCIPLINE_SERVICES);
 
   return {
     serviceId: history.serviceId,
@@ -362,10 +452,7 @@ export function computeServiceMinutes(input: ComputeServiceMinutesInput): Servic
     through,
     required,
     delivered,
-    missed: {
-      ...missed,
-      total: MISSED_REASONS.reduce((sum, r) => sum + missed[r].minutes, 0),
-    },
+    missed: { ...missed, total: missedTotal },
     madeUp,
     provided,
     schoolResponsibleMissed,
@@ -382,8 +469,49 @@ export function computeServiceMinutes(input: ComputeServiceMinutesInput): Servic
       threshold: policy.behindScheduleThreshold,
     },
     excludedSessions,
-    citations: amended ? [CITATION_SERVICE_TERMS, CITATION_AMENDMENT] : [CITATION_SERVICE_TERMS],
+    disciplinaryRemoval: { firstTenDays, afterTenDays, citation: CITATION_DISCIPLINE_SERVICES },
+    notLogged: { minutes: notLogged },
+    schoolMustExplain: { minutes: schoolResponsibleMissed.minutes + notLogged + disabilityRelated },
+    citations,
   };
+}
+
+/** How families see compensatory minutes: never a bare "owed", which would read as a legal finding. */
+export const FAMILY_MAKE_UP_WORDING = "make-up minutes under the district's policy";
+
+/**
+ * Plain sentences for a family about one service's minutes. Compensatory education is decided case
+ * by case (by the team, a hearing officer or the state), so the figure is "make-up minutes under the
+ * district's policy", not minutes "owed".
+ */
+export function describeServiceMinutesForFamily(
+  s: Pick<
+    ServiceMinutesSummary,
+    "required" | "provided" | "compensatoryOwed" | "notLogged" | "disciplinaryRemoval" | "missed"
+  >,
+): string[] {
+  const lines = [`${s.provided} of the ${s.required.minutes} minutes the plan requires so far were given.`];
+  if (s.compensatoryOwed.minutes > 0) {
+    lines.push(
+      `${s.compensatoryOwed.minutes} ${FAMILY_MAKE_UP_WORDING}: sessions the school missed for its own reasons and has not made up yet. Whether your child should get more (compensatory education) is decided case by case.`,
+    );
+  }
+  if (s.notLogged.minutes > 0) {
+    lines.push(
+      `${s.notLogged.minutes} minutes of scheduled sessions were not logged by anyone. You can ask the school to explain them.`,
+    );
+  }
+  if (s.disciplinaryRemoval.afterTenDays.minutes > 0) {
+    lines.push(
+      `${s.disciplinaryRemoval.afterTenDays.minutes} minutes were missed while your child was removed from school for discipline after the first 10 school days of removal this year; services must continue then (${CITATION_DISCIPLINE_SERVICES}).`,
+    );
+  }
+  if (s.missed["disability-related-absence"].minutes > 0) {
+    lines.push(
+      `${s.missed["disability-related-absence"].minutes} minutes were missed during absences related to your child's disability. You can ask the IEP team to consider them.`,
+    );
+  }
+  return lines;
 }
 
 /** Group sessions by service id once (for many services at a time). */

@@ -6,22 +6,34 @@ export const messages = {
   "enforcement.minutes.intro":
     "The plan promises each service for a number of minutes. This page compares those minutes with what was given, from {from} through {through}.",
   "enforcement.minutes.owedExplained":
-    "Minutes owed (compensatory services) are minutes the school missed for its own reasons, such as the provider being away, minus minutes made up later. Minutes missed because your child was absent are not owed.",
+    "Make-up minutes under the district's policy are minutes the school missed for its own reasons, such as the provider being away, minus minutes already made up. They are not a legal finding: whether a child is owed more (compensatory education) is decided case by case. Minutes missed because your child was absent are not counted, unless the absence was related to the disability; the team should consider those.",
+  "enforcement.minutes.removalExplained":
+    "After 10 school days of removal for discipline in a school year, services must continue, so sessions missed then count as the school's (34 CFR 300.530(b)(2), (d)).",
   "enforcement.minutes.caption": "Minutes for each service, from {from} through {through}",
   "enforcement.minutes.column.service": "Service",
   "enforcement.minutes.column.required": "Minutes the plan requires",
   "enforcement.minutes.column.provided": "Minutes given",
   "enforcement.minutes.column.missed": "Minutes missed",
-  "enforcement.minutes.column.owed": "Minutes owed",
+  "enforcement.minutes.column.owed": "Make-up minutes under the district's policy",
+  "enforcement.minutes.column.notLogged": "Scheduled, not logged",
   "enforcement.minutes.column.schedule": "On schedule?",
   "enforcement.minutes.onSchedule": "On schedule",
   "enforcement.minutes.behind": "Behind: {percent}% given",
   "enforcement.minutes.noServices": "The plan in effect has no services with minutes to count yet.",
   "enforcement.minutes.totalOwed": {
-    zero: "The school owes no minutes right now.",
-    one: "In all, the school owes {count} minute.",
-    other: "In all, the school owes {count} minutes.",
+    zero: "No make-up minutes are due under the district's policy right now.",
+    one: "In all, {count} make-up minute under the district's policy.",
+    other: "In all, {count} make-up minutes under the district's policy.",
   },
+  "enforcement.minutes.toExplain": {
+    zero: "Every scheduled minute is accounted for.",
+    one: "The school must explain {count} minute: missed for its own reasons, not logged, or missed during an absence related to the disability.",
+    other:
+      "The school must explain {count} minutes: missed for its own reasons, not logged, or missed during an absence related to the disability.",
+  },
+  "enforcement.minutes.notLoggedDetail": "{minutes} minutes of scheduled sessions were not logged by anyone.",
+  "enforcement.minutes.removalDetail":
+    "{minutes} minutes were missed during a removal for discipline after the first 10 school days of removal this school year; services must continue then.",
   "enforcement.minutes.details": "Details for {service}",
   "enforcement.minutes.providedDetail": "{delivered} minutes delivered and {madeUp} minutes made up.",
   "enforcement.minutes.missedDetail": "{reason}: {minutes} minutes",

@@ -1,6 +1,7 @@
 /**
- * A student's services: minutes the plan requires, minutes given, missed and owed — for staff and
- * for the family (a guardian sees only their own child: the server decides).
+ * A student's services: minutes the plan requires, minutes given, missed, not logged, and make-up
+ * minutes under the district's policy — for staff and for the family (a guardian sees only their own
+ * child: the server decides). Never a bare "owed": compensatory education is decided case by case.
  */
 import type { ServiceMinutesView } from "@lantern/core";
 import { Link } from "wouter";
@@ -15,7 +16,14 @@ import { deliverySummaryPdfUrl, getServiceMinutes, getStudentHeading } from "./a
 import { areaLabel, statusLabel } from "./enforcement-text.ts";
 import "./enforcement.css";
 
-const REASONS = ["provider-absent", "student-unavailable", "school-closed", "student-absent"] as const;
+const REASONS = [
+  "provider-absent",
+  "student-unavailable",
+  "school-closed",
+  "disciplinary-removal",
+  "disability-related-absence",
+  "student-absent",
+] as const;
 
 function ScheduleCell({ s }: { s: ServiceMinutesView }) {
   if (!s.behindSchedule.isBehind) return <>{t("enforcement.minutes.onSchedule")}</>;
@@ -55,12 +63,16 @@ export default function ServiceMinutesPage({ params }: { params: RouteParams }) 
     <Page title={t("enforcement.minutes.title", { name: `${student.firstName} ${student.lastName}` })}>
       <p>{t("enforcement.minutes.intro", range)}</p>
       <p className="muted">{t("enforcement.minutes.owedExplained")}</p>
+      <p className="muted">{t("enforcement.minutes.removalExplained")}</p>
       {minutes.services.length === 0 ? (
         <p>{t("enforcement.minutes.noServices")}</p>
       ) : (
         <>
           <p className="owed-total" data-testid="owed-total">
             {t("enforcement.minutes.totalOwed", { count: minutes.totals.compensatoryOwed })}
+          </p>
+          <p data-testid="to-explain">
+            {t("enforcement.minutes.toExplain", { count: minutes.totals.schoolMustExplain })}
           </p>
           <DataTable
             caption={t("enforcement.minutes.caption", range)}
@@ -76,6 +88,7 @@ export default function ServiceMinutesPage({ params }: { params: RouteParams }) 
               { id: "required", header: t("enforcement.minutes.column.required"), cell: (s) => s.required.minutes },
               { id: "provided", header: t("enforcement.minutes.column.provided"), cell: (s) => s.provided },
               { id: "missed", header: t("enforcement.minutes.column.missed"), cell: (s) => s.missed.total },
+              { id: "notLogged", header: t("enforcement.minutes.column.notLogged"), cell: (s) => s.notLogged.minutes },
               {
                 id: "owed",
                 header: t("enforcement.minutes.column.owed"),
@@ -90,6 +103,12 @@ export default function ServiceMinutesPage({ params }: { params: RouteParams }) 
               <p>
                 {t("enforcement.minutes.providedDetail", { delivered: s.delivered.minutes, madeUp: s.madeUp.minutes })}
               </p>
+              {s.notLogged.minutes > 0 ? (
+                <p>{t("enforcement.minutes.notLoggedDetail", { minutes: s.notLogged.minutes })}</p>
+              ) : null}
+              {s.disciplinaryRemoval.afterTenDays.minutes > 0 ? (
+                <p>{t("enforcement.minutes.removalDetail", { minutes: s.disciplinaryRemoval.afterTenDays.minutes })}</p>
+              ) : null}
               {s.missed.total === 0 ? (
                 <p>{t("enforcement.minutes.noMissed")}</p>
               ) : (

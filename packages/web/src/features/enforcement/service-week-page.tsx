@@ -25,6 +25,8 @@ const STATUSES: SessionStatus[] = [
   "provider-absent",
   "school-closed",
   "student-unavailable",
+  "disciplinary-removal",
+  "disability-related-absence",
   "make-up",
 ];
 

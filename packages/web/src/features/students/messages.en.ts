@@ -24,7 +24,7 @@ export const messages = {
   "students.sections.services": "Services",
   "students.sections.servicesIntro": "The services in the student's plan, and how many minutes were given.",
   "students.links.plans": "See all plans for this student",
-  "students.links.services": "Service minutes: required, given and owed",
+  "students.links.services": "Service minutes: required, given, missed and made up",
   "students.links.progress": "Progress on the plan's goals",
   "students.list.column.name": "Name",
   "students.list.column.grade": "Grade",
