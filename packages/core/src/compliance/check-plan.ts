@@ -639,12 +639,13 @@ function languageFindings(doc: IepDocument, ctx: CheckContext): Finding[] {
   if (notEnglish.length > 0) {
     for (const [place, language, name] of notices) {
       if (language === undefined) continue;
-      if (!languages.some((l) => sameLanguage(l, language))) {
+      const missing = notEnglish.filter((l) => !language.toLowerCase().includes(l.trim().toLowerCase()));
+      if (missing.length > 0) {
         out.push(
           finding(
             "notice.language",
             place,
-            `The parent's language is ${notEnglish.join(" or ")}, and the ${name} is ${filled(language) ? `in ${language}` : "not recorded as translated"}.`,
+            `The parent's language is ${missing.join(" and ")}, and the ${name} is ${filled(language) ? `in ${language}` : "not recorded as translated"}.`,
           ),
         );
       }
@@ -723,7 +724,7 @@ function priorWrittenNoticeFindings(doc: IepDocument): Finding[] {
 /** 300.324(a)(4)(ii): an amendment without a meeting, and the team informed. */
 function amendmentFindings(doc: IepDocument): Finding[] {
   const a = doc.amendment;
-  if (!a || a.madeAtMeeting !== false || a.teamInformedOn) return [];
+  if (a?.madeAtMeeting !== false || a.teamInformedOn) return [];
   return [finding("iep.amendment.team-not-informed", "/amendment/teamInformedOn")];
 }
 

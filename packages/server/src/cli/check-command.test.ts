@@ -41,8 +41,9 @@ describe("lantern check", () => {
       expect(f.place.startsWith("/")).toBe(true);
       expect(f.citation).not.toBe("");
     }
-    // No report on record after the first scheduled date: the progress report is late.
-    expect(out.findings.map((f) => f.code)).toContain("deadline.progress-report");
+    // The report of 13 November is recorded as sent (300.320(a)(3)(ii)): the next one is due in January.
+    expect(out.findings.map((f) => f.code)).not.toContain("deadline.progress-report");
+    expect(out.deadlines.find((d) => d.kind === "progress-report")?.dueDate).toBe("2027-01-29");
   });
 
   it("reports overdue deadlines as errors a year later, still with exit 0", () => {
