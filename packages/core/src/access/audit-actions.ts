@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   "student.updated",
   "guardian.advocate-linked",
   "navigator.result-saved",
+  "letter.saved",
   "plan.created",
   "plan.draft-saved",
   "plan.proposed",

@@ -25,6 +25,8 @@ export const STUDENT_ACTIONS = [
   "manage-sharing",
   /** See who read or changed the record (34 CFR 300.614; FERPA 99.32(c)). */
   "read-access-log",
+  /** Keep a letter to the school with the record: the family's own, or staff helping them. */
+  "save-letter",
 ] as const;
 export const ZStudentAction = z.enum(STUDENT_ACTIONS);
 export type StudentAction = z.infer<typeof ZStudentAction>;
@@ -50,13 +52,28 @@ export type AccessDecision =
 
 /** Which actions each role may take, once its scope reaches the student. */
 const ROLE_ACTIONS: Record<Role, ReadonlySet<StudentAction>> = {
-  "district-admin": new Set(["read-record", "read-plan", "write-record", "write-plan", "read-access-log"]),
-  "school-admin": new Set(["read-record", "read-plan", "write-record", "write-plan", "sign-plan", "read-access-log"]),
+  "district-admin": new Set([
+    "read-record",
+    "read-plan",
+    "write-record",
+    "write-plan",
+    "read-access-log",
+    "save-letter",
+  ]),
+  "school-admin": new Set([
+    "read-record",
+    "read-plan",
+    "write-record",
+    "write-plan",
+    "sign-plan",
+    "read-access-log",
+    "save-letter",
+  ]),
   "case-manager": new Set(STUDENT_ACTIONS.filter((a) => a !== "manage-sharing")),
   "section-504-coordinator": new Set(STUDENT_ACTIONS.filter((a) => a !== "manage-sharing")),
   teacher: new Set(["read-record", "read-plan", "record-progress", "sign-plan"]),
   "related-service-provider": new Set(["read-record", "read-plan", "record-progress", "log-service", "sign-plan"]),
-  guardian: new Set(["read-record", "read-plan", "sign-plan", "manage-sharing", "read-access-log"]),
+  guardian: new Set(["read-record", "read-plan", "sign-plan", "manage-sharing", "read-access-log", "save-letter"]),
   advocate: new Set(["read-record", "read-plan"]),
 };
 

@@ -18,8 +18,8 @@
  */
 import { z } from "zod";
 import type { SchoolCalendar, SchoolYear } from "../calendar/school-calendar.ts";
-import { DEFAULT_DATE_LOCALE } from "../shared/date-format.ts";
 import type { SafeguardsEvent } from "../plans/plan-common.ts";
+import { DEFAULT_DATE_LOCALE } from "../shared/date-format.ts";
 import {
   addDays,
   addMonths,

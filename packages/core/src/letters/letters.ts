@@ -5,13 +5,14 @@
  */
 import { z } from "zod";
 import type { NavigatorAction } from "../eligibility/navigator-facts.ts";
+import { ZIsoDate } from "../shared/dates.ts";
 import { buildEvaluationRequestLetter, ZEvaluationLetterInput } from "./evaluation-request-letter.ts";
 import { buildIepMeetingRequestLetter, ZIepMeetingLetterInput } from "./iep-meeting-request-letter.ts";
 import {
   buildIndependentEvaluationRequestLetter,
   ZIndependentEvaluationLetterInput,
 } from "./independent-evaluation-request-letter.ts";
-import type { Letter } from "./letter.ts";
+import { type Letter, ZLetter } from "./letter.ts";
 import {
   buildPartialConsentDisagreementLetter,
   ZPartialConsentLetterInput,
@@ -72,6 +73,17 @@ export function buildLetter(request: LetterRequest): Letter {
   }
 }
 
+/** What each letter is, in a few words (a PDF's subject, a list of saved letters). */
+export const LETTER_KIND_TITLES: Record<LetterKind, string> = {
+  "evaluation-request": "Request for evaluation",
+  "section-504-meeting-request": "Request for a Section 504 meeting",
+  "iep-meeting-request": "Request for an IEP meeting",
+  "records-request": "Request for education records",
+  "independent-evaluation-request": "Request for an independent educational evaluation",
+  "prior-written-notice-request": "Request for prior written notice of a refusal",
+  "partial-consent-disagreement": "Partial consent and disagreement",
+};
+
 /** The file name of a letter's PDF, e.g. "iep-meeting-request-letter.pdf". */
 export function letterFileName(kind: LetterKind): string {
   return kind === "evaluation-request" ? "evaluation-request-letter.pdf" : `${kind}-letter.pdf`;
@@ -99,3 +111,26 @@ export function lettersForActions(actions: readonly NavigatorAction[]): LetterKi
   }
   return out;
 }
+
+/** A letter as written: its words, and the same as plain text. */
+export const ZWrittenLetter = z.object({ letter: ZLetter, text: z.string() });
+export type WrittenLetter = z.infer<typeof ZWrittenLetter>;
+
+/** A letter the family saved to the child's record (append-only). */
+export const ZSavedLetter = z.object({
+  id: z.string(),
+  studentId: z.string(),
+  kind: ZLetterKind,
+  subject: z.string(),
+  letterDate: ZIsoDate,
+  savedBy: z.string(),
+  savedAt: z.string(),
+  letter: ZLetter,
+  text: z.string(),
+});
+export type SavedLetter = z.infer<typeof ZSavedLetter>;
+
+export const ZSaveLetterBody = z.object({ request: ZLetterRequest });
+export const ZSavedLetterList = z.object({ items: z.array(ZSavedLetter) });
+export type SavedLetterList = z.infer<typeof ZSavedLetterList>;
+export const ZLetterIdParams = z.object({ studentId: z.string().min(1).max(64), letterId: z.string().min(1).max(64) });

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { defaultSchoolCalendar } from "../calendar/school-calendar.ts";
 import { checkPlan, describePlanCheckForGuardian } from "../compliance/check-plan.ts";
 import { type Deadline, describeDeadlineForGuardian, transitionPlanDeadline } from "../compliance/deadlines.ts";
-import { formatLetterDate } from "../letters/letter.ts";
 import { progressStatement } from "../enforcement/progress.ts";
+import { formatLetterDate } from "../letters/letter.ts";
 import { sampleIep } from "../plans/plan-samples.ts";
 import {
   dateLocaleOf,

@@ -3,7 +3,14 @@
  * changes its type here too. Generated columns (defaults) are typed as Generated so inserts may
  * omit them; JSON columns read as their parsed value and are written as JSON text.
  */
-import type { NavigatorFacts, NavigatorResult, PlanAccommodationSignature } from "@lantern/core";
+import type {
+  Letter,
+  LetterKind,
+  LetterRequest,
+  NavigatorFacts,
+  NavigatorResult,
+  PlanAccommodationSignature,
+} from "@lantern/core";
 import type { ColumnType, Generated } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -182,6 +189,7 @@ export type Database = {
   progress_data_points: ProgressDataPointsTable;
   compensatory_policies: CompensatoryPoliciesTable;
   navigator_results: NavigatorResultsTable;
+  family_letters: FamilyLettersTable;
   district_calendars: DistrictCalendarsTable;
   compliance_settings: ComplianceSettingsTable;
   plan_compliance: PlanComplianceTable;
@@ -276,6 +284,19 @@ export type NavigatorResultsTable = {
   likely: string | null;
   facts: ColumnType<NavigatorFacts, string, never>;
   result: ColumnType<NavigatorResult, string, never>;
+};
+
+/** Letters a family saved to the child's record (migration 0030): append-only rows per student. */
+export type FamilyLettersTable = {
+  id: Generated<string>;
+  student_id: string;
+  saved_by: string;
+  saved_at: ColumnType<Date, Date | string | undefined, never>;
+  kind: LetterKind;
+  letter_date: ColumnType<string, string, never>;
+  subject: string;
+  request: ColumnType<LetterRequest, string, never>;
+  letter: ColumnType<Letter, string, never>;
 };
 
 /** Compliance (migrations 0003, 0007, 0009, 0011): stored results per plan, district settings and calendars. */

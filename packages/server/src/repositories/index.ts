@@ -15,6 +15,7 @@ import { createComplianceRepository } from "./compliance-repository.ts";
 import { createDistrictsRepository } from "./districts-repository.ts";
 import { createEnforcementPlanSource } from "./enforcement-plan-source.ts";
 import { createEnforcementRepository } from "./enforcement-repository.ts";
+import { createLettersRepository } from "./letters-repository.ts";
 import { createNavigatorResultsRepository } from "./navigator-results-repository.ts";
 import { createPeopleRepository } from "./people-repository.ts";
 import { createPlansRepository } from "./plans-repository.ts";
@@ -42,6 +43,7 @@ function build(db: Kysely<Database>, root: Kysely<Database>, options: Repository
     districts: createDistrictsRepository(db),
     enforcement: createEnforcementRepository(db),
     enforcementPlans: createEnforcementPlanSource(db),
+    letters: createLettersRepository(db),
     navigatorResults: createNavigatorResultsRepository(db),
     people: createPeopleRepository(db),
     plans: createPlansRepository(db),

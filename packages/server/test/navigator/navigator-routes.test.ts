@@ -9,16 +9,19 @@ import { DATABASE_KINDS } from "../helpers/test-database.ts";
 
 const root = resolve(import.meta.dirname, "../../../..");
 const fixtureDir = join(root, "packages/core/src/eligibility/fixtures");
-const fixtures = readdirSync(fixtureDir)
-  .filter((f) => f.endsWith(".json"))
-  .map(
-    (f) =>
-      JSON.parse(readFileSync(join(fixtureDir, f), "utf8")) as {
-        name: string;
-        facts: Record<string, unknown>;
-        expect: { recommendation: string; actionsInclude?: string[] };
-      },
-  );
+// The v1 cases and the v2 cases (state, "none" category, adult services).
+const fixtures = [fixtureDir, join(fixtureDir, "v2")].flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .map(
+      (f) =>
+        JSON.parse(readFileSync(join(dir, f), "utf8")) as {
+          name: string;
+          facts: Record<string, unknown>;
+          expect: { recommendation: string; actionsInclude?: string[] };
+        },
+    ),
+);
 const dyslexia = fixtures.find((f) => f.name.startsWith("Dyslexia"));
 
 const letterBody = {
@@ -40,6 +43,7 @@ describe.each(DATABASE_KINDS)("navigator routes on %s", (kind) => {
   });
 
   it("answers every fixture without sign-in, with comparison and next steps", async () => {
+    expect(fixtures).toHaveLength(10);
     const c = await t.anonymous();
     for (const fx of fixtures) {
       const res = await c.send("POST", "/api/navigator", fx.facts);
@@ -91,6 +95,88 @@ describe.each(DATABASE_KINDS)("navigator routes on %s", (kind) => {
     const bad = await c.send("POST", "/api/navigator/letter.pdf", { ...letterBody, state: "California" });
     expect(bad.statusCode).toBe(400);
     expect((bad.json() as { issues: Array<{ path: string }> }).issues[0]?.path).toBe("/state");
+  });
+
+  it("writes every letter for a next step as text, with the state's timelines (Cal. Ed. Code 56343.5; 56504)", async () => {
+    const c = await t.anonymous();
+    const { facts: _facts, ...parties } = letterBody;
+    const meeting = await c.send("POST", "/api/navigator/letter", { ...parties, kind: "iep-meeting-request" });
+    expect(meeting.statusCode).toBe(200);
+    const body = meeting.json() as { letter: { subject: string; citations: string[] }; text: string };
+    expect(body.letter.subject).toContain("IEP meeting");
+    expect(body.text).toContain("Cal. Ed. Code 56343.5");
+    const records = await c.send("POST", "/api/navigator/letter", { ...parties, kind: "records-request" });
+    expect((records.json() as { text: string }).text).toContain("within 5 business days");
+    // The original body (no kind) is still the evaluation request.
+    const evaluation = await c.send("POST", "/api/navigator/letter", letterBody);
+    expect((evaluation.json() as { letter: { subject: string } }).letter.subject).toContain("evaluation");
+    const bad = await c.send("POST", "/api/navigator/letter", { ...parties, kind: "partial-consent-disagreement" });
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as { issues: Array<{ path: string }> }).issues[0]?.path).toBe("/disagreedParts");
+  });
+
+  it("renders any letter as a PDF named for its kind", async () => {
+    const c = await t.anonymous();
+    const { facts: _facts, ...parties } = letterBody;
+    const res = await c.send("POST", "/api/navigator/letter.pdf", {
+      ...parties,
+      kind: "prior-written-notice-request",
+      refusedRequest: "A reading evaluation.",
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-disposition"]).toContain("prior-written-notice-request-letter.pdf");
+    expect(pdfText(res.rawPayload)).toContain("300.503");
+  });
+
+  it("lets a parent save a letter to the child's record when they wish, through the access path", async () => {
+    const studentId = t.ids?.students.get("Mateo Rivera");
+    const parent = await t.signIn("parent.rivera@family.example");
+    const { facts: _facts, ...parties } = letterBody;
+    const res = await parent.send("POST", `/api/students/${studentId}/letters`, {
+      request: { ...parties, kind: "iep-meeting-request" },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const saved = res.json() as { id: string; kind: string; text: string };
+    expect(saved.kind).toBe("iep-meeting-request");
+    expect(saved.text).toContain("56343.5");
+    const access = await sql<{ purpose: string; action: string }>`
+      select purpose, action from record_of_access where student_id = ${studentId} and record = 'letters'`.execute(
+      t.db,
+    );
+    expect(access.rows).toContainEqual({ purpose: "family letter to the school", action: "save-letter" });
+    const audit = await sql<{ n: number }>`
+      select count(*)::int as n from audit_events where action = 'letter.saved' and student_id = ${studentId}`.execute(
+      t.db,
+    );
+    expect(audit.rows[0]?.n).toBe(1);
+
+    const list = await parent.get(`/api/students/${studentId}/letters`);
+    expect((list.json() as { items: Array<{ id: string }> }).items.map((i) => i.id)).toContain(saved.id);
+    const pdf = await parent.get(`/api/students/${studentId}/letters/${saved.id}/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdfText(pdf.rawPayload)).toContain("IEP meeting");
+    // The case manager sees it too; another family does not; a bad id is not found.
+    const staff = await t.signIn("casemanager@maplevalley.example");
+    expect((await staff.get(`/api/students/${studentId}/letters`)).statusCode).toBe(200);
+    expect((await staff.get(`/api/students/${studentId}/letters/not-a-letter/pdf`)).statusCode).toBe(404);
+    // A teacher may read the record but not save letters to it.
+    const teacher = await t.signIn("teacher@northside.maplevalley.example");
+    const denied = await teacher.send("POST", `/api/students/${studentId}/letters`, {
+      request: { ...parties, kind: "records-request" },
+    });
+    expect(denied.statusCode).toBe(403);
+    // Saved letters are append-only.
+    await expect(sql`delete from family_letters where id = ${saved.id}`.execute(t.db)).rejects.toThrow();
+  });
+
+  it("saves an adult-services result (34 CFR 104.3(l)(2))", async () => {
+    const studentId = t.ids?.students.get("Aaliyah Thompson");
+    const staff = await t.signIn("casemanager@maplevalley.example");
+    const res = await staff.send("POST", `/api/students/${studentId}/navigator-results`, {
+      facts: { ...dyslexia?.facts, ageYears: 18, graduatedWithRegularDiploma: true },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect((res.json() as { result: { recommendation: string } }).result.recommendation).toBe("adult-services");
   });
 
   it("lets staff save a result to a student's record through the access path", async () => {
