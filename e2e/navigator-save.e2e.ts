@@ -4,7 +4,7 @@ import { DEMO_ACCOUNTS, type Journey } from "./harness/types.ts";
 
 /** Answers of a finished wizard (an IEP case), as the wizard keeps them in the session. */
 const IEP_ANSWERS = {
-  age: "3-9",
+  age: "7",
   evaluation: "completed",
   condition: "Dyslexia",
   category: "specific-learning-disability",
@@ -17,6 +17,7 @@ const IEP_ANSWERS = {
   gradeLevel: "no",
   plans: ["none"],
   state: "CA",
+  duration: "more-than-six-months",
 };
 
 export const journeys: Journey[] = [
@@ -55,6 +56,42 @@ export const journeys: Journey[] = [
       const saved = page.getByTestId("navigator-results");
       await saved.getByText(/An IEP \(Individualized Education Program\) \(saved /).waitFor();
       await axe(page, "student page with a saved navigator result");
+    },
+  },
+  {
+    name: "a parent writes a letter to the school from the child's page and saves it to the record, by keyboard",
+    async run({ page, axe, tabTo, signIn, step, heading }) {
+      await signIn(page, DEMO_ACCOUNTS.guardian);
+      step("open Mateo's page from 'My children'");
+      await tabTo(page, page.getByRole("link", { name: /Mateo Rivera/ }), { maxPresses: 100 });
+      await page.keyboard.press("Enter");
+      await heading(page, /Mateo Rivera/);
+      const section = page.getByRole("region", { name: "Letters to the school" });
+      await section.waitFor();
+      await section.getByText("No letters are saved with this record yet.").waitFor();
+
+      step("choose the records letter; the child's name and school are filled in");
+      const records = section.getByRole("radio", { name: "Ask for your child's records" });
+      await tabTo(page, section.getByRole("radio").first(), { maxPresses: 300 });
+      for (let i = 0; i < 10 && !(await records.isChecked()); i++) await page.keyboard.press("ArrowDown");
+      assert.ok(await records.isChecked(), "the records letter is chosen");
+      assert.equal(await section.getByRole("textbox", { name: /Your child's name/ }).inputValue(), "Mateo Rivera");
+      await tabTo(page, section.getByRole("textbox", { name: /Your name/ }), { maxPresses: 50 });
+      await page.keyboard.type("Elena Rivera");
+      await tabTo(page, section.getByRole("button", { name: "Show the letter" }), { maxPresses: 50 });
+      await page.keyboard.press("Enter");
+      const sheet = section.getByRole("article", { name: "The letter" });
+      await sheet.waitFor();
+      assert.ok(((await sheet.textContent()) ?? "").includes("Request for Mateo Rivera's education records"));
+      await axe(page, "student page: letter written");
+
+      step("save it to the record");
+      await tabTo(page, section.getByRole("button", { name: "Save to Mateo Rivera's record" }), { maxPresses: 50 });
+      await page.keyboard.press("Enter");
+      await section.getByText("Saved to Mateo Rivera's record.").waitFor();
+      const saved = section.getByTestId("saved-letters");
+      await saved.getByText(/Ask for your child's records, dated /).waitFor();
+      await axe(page, "student page: letter saved");
     },
   },
 ];

@@ -59,10 +59,19 @@ async function startWizard(ctx: Ctx, page: Page): Promise<void> {
   await page.keyboard.press("Enter");
 }
 
-/** Fills the letter, shows it, and downloads the PDF; returns the PDF's text. */
-async function letter(ctx: Ctx, page: Page, school: string): Promise<string> {
+/**
+ * Fills the letter for a next step, shows it, and downloads the PDF; returns the letter's text on
+ * the page and the PDF's text. `letterName` is the letter shown (or chosen when there are several).
+ */
+async function letter(
+  ctx: Ctx,
+  page: Page,
+  school: string,
+  letterName: string,
+): Promise<{ sheet: string; pdf: string; fileName: string }> {
   ctx.step("fill in the letter by keyboard");
-  await page.getByRole("heading", { level: 2, name: "Your letter asking for an evaluation" }).waitFor();
+  await page.getByRole("heading", { level: 2, name: "Letters for your next steps" }).waitFor();
+  await page.getByText(letterName, { exact: true }).first().waitFor();
   await ctx.tabTo(page, page.getByRole("button", { name: "Show the letter" }), { maxPresses: 200 });
   await page.keyboard.press("Enter");
   const summary = page.getByRole("alert").filter({ hasText: "Please fix these problems" });
@@ -92,41 +101,57 @@ async function letter(ctx: Ctx, page: Page, school: string): Promise<string> {
   assert.ok(await sheet.evaluate((el) => el === document.activeElement), "focus moves to the letter");
   const sheetText = (await sheet.textContent()) ?? "";
   assert.ok(sheetText.includes(school), "the letter is addressed to the school");
-  assert.ok(sheetText.includes("34 CFR 300.301(b)"), "the letter cites the right to request an evaluation");
-  assert.ok(sheetText.includes("procedural safeguards notice"), "the letter asks for the safeguards notice");
   await page.getByRole("button", { name: "Print the letter" }).waitFor();
+  await page.getByRole("button", { name: "Download the letter (text)" }).waitFor();
   await ctx.axe(page, "navigator: letter");
 
   ctx.step("download the letter as a PDF");
   await ctx.tabTo(page, page.getByRole("button", { name: "Download the letter (PDF)" }));
   const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
-  assert.equal(download.suggestedFilename(), "evaluation-request-letter.pdf");
   const path = await download.path();
   const bytes = await readFile(path);
   assert.equal(bytes.subarray(0, 5).toString("latin1"), "%PDF-", "the download is a PDF");
   await page.getByText("The letter was downloaded.").waitFor();
-  return pdfText(bytes);
+  return { sheet: sheetText, pdf: pdfText(bytes), fileName: download.suggestedFilename() };
+}
+
+/** Types the age in years (or a birth date) on the first question. */
+async function age(ctx: Ctx, page: Page, field: "Age in years" | "Or the date of birth", value: string) {
+  await ctx.tabTo(page, page.getByRole("textbox", { name: field }));
+  await page.keyboard.type(value);
+}
+
+async function state(ctx: Ctx, page: Page, name: string, code: string) {
+  await question(ctx, page, "Which state does your child go to school in?");
+  const select = page.getByRole("combobox", { name: "State" });
+  await ctx.tabTo(page, select);
+  await page.keyboard.type(name);
+  assert.equal(await select.inputValue(), code);
+  await next(ctx, page);
 }
 
 export const journeys: Journey[] = [
   {
-    name: "a parent finds by keyboard that the law points to an IEP, sees why, and downloads the letter",
+    name: "a parent finds by keyboard that the law points to an IEP, sees what an IEP gives and why, and downloads the IEP-meeting letter",
     async run(ctx) {
       const { page, step } = ctx;
       await startWizard(ctx, page);
 
-      step("an unanswered question shows an error tied to the choices");
+      step("an unanswered age shows an error tied to the field; the age is typed, not a range");
       await question(ctx, page, "How old is your child?");
       await next(ctx, page);
-      await page.getByRole("alert").getByText("Choose an answer", { exact: false }).waitFor();
-      const first = page.getByRole("radio").first();
-      assert.equal(await first.getAttribute("aria-invalid"), "true");
-      const group = page.getByRole("group", { name: "How old is your child?" });
-      const describedBy = (await group.getAttribute("aria-describedby")) ?? "";
-      assert.equal(describedBy.split(" ").length, 2, "the group is described by its hint and its error");
+      await page.getByRole("alert").getByText("Type your child's age in whole years", { exact: false }).waitFor();
+      const years = page.getByRole("textbox", { name: "Age in years" });
+      assert.equal(await years.getAttribute("aria-invalid"), "true");
+      const describedBy = (await years.getAttribute("aria-describedby")) ?? "";
+      assert.equal(describedBy.split(" ").length, 2, "the field is described by its hint and its error");
       await ctx.axe(page, "navigator: question with an error");
-      await choose(ctx, page, "3 to 9 years old");
+      assert.equal(await page.getByRole("radio").count(), 0, "no age ranges are offered up front");
+      await age(ctx, page, "Age in years", "7");
       await next(ctx, page);
+
+      step("the state comes second, and drives the rules");
+      await state(ctx, page, "California", "CA");
 
       await question(ctx, page, "Has the school done a formal evaluation of your child?");
       await choose(ctx, page, "Yes, it is finished");
@@ -139,6 +164,10 @@ export const journeys: Journey[] = [
 
       await question(ctx, page, "Which of these describes it best?");
       await choose(ctx, page, "A learning disability (such as dyslexia or dyscalculia)");
+      await next(ctx, page);
+
+      await question(ctx, page, "How long is the condition expected to last?");
+      await choose(ctx, page, "More than six months");
       await next(ctx, page);
 
       step("the term 'major life activity' is explained where it appears");
@@ -182,7 +211,7 @@ export const journeys: Journey[] = [
       await choose(ctx, page, "Yes");
       await next(ctx, page);
 
-      await question(ctx, page, "Does your child need any of these related services?");
+      await question(ctx, page, "Does your child need any of these services?");
       await tick(ctx, page, "None of these");
       await next(ctx, page);
 
@@ -196,51 +225,53 @@ export const journeys: Journey[] = [
 
       await question(ctx, page, "Does your child have a plan at school now?");
       await tick(ctx, page, "No plan");
-      await next(ctx, page);
-
-      await question(ctx, page, "Which state do you live in?");
-      await ctx.tabTo(page, page.getByRole("combobox", { name: "State" }));
-      await page.keyboard.type("California");
-      assert.equal(await page.getByRole("combobox", { name: "State" }).inputValue(), "CA");
       await next(ctx, page, "See the result");
 
-      step("the result: an IEP, with the reasons and their law");
+      step("the result: an IEP, what an IEP gives, the reasons and their law, under California's rules");
       await ctx.heading(page, "What the law points to");
       const answer = page.getByRole("heading", { level: 2, name: "An IEP (Individualized Education Program)" });
       await answer.waitFor();
       assert.ok(await answer.evaluate((h) => h === document.activeElement), "focus is on the answer");
+      await page.getByText("The rules of California were used where they differ from federal law.").waitFor();
+      await page.getByRole("heading", { level: 2, name: "What an IEP gives your child" }).waitFor();
       const reasons = page.getByRole("list").filter({ hasText: "Both parts of IDEA's test are met" });
       await reasons.waitFor();
-      assert.ok(((await reasons.textContent()) ?? "").includes("Law: 34 CFR 300.8(a)(1)"), "reasons cite the law");
+      const reasonText = (await reasons.textContent()) ?? "";
+      assert.ok(reasonText.includes("Law: 34 CFR 300.8(a)(1)"), "reasons cite the law");
+      assert.ok(reasonText.includes("At 7"), "the reasons state the age the parent typed");
       await page
         .getByRole("heading", { level: 2, name: "What a 504 plan would and would not give your child" })
         .waitFor();
-      await page.getByRole("heading", { level: 2, name: "Next steps" }).waitFor();
+      await page.getByRole("heading", { level: 2, name: "Next steps", exact: true }).waitFor();
       await page.getByText("Ask for the IEP meeting", { exact: false }).waitFor();
       await ctx.axe(page, "navigator: result (IEP)");
 
-      const text = await letter(ctx, page, "Cedar Grove Elementary");
-      assert.ok(text.includes("Cedar Grove Elementary"), "the PDF's text names the school");
-      assert.ok(text.includes("56321"), "the PDF gives the California timeline");
+      const written = await letter(ctx, page, "Cedar Grove Elementary", "Ask for an IEP meeting");
+      assert.equal(written.fileName, "iep-meeting-request-letter.pdf");
+      assert.ok(written.sheet.includes("Cal. Ed. Code 56343.5"), "the letter gives California's 30 days");
+      assert.ok(written.pdf.includes("Cedar Grove Elementary"), "the PDF's text names the school");
+      assert.ok(written.pdf.includes("56343.5"), "the PDF gives the California timeline");
     },
   },
 
   {
-    name: "a parent finds by keyboard that the law points to a 504 plan, with 'I don't know' answers, and downloads the letter",
+    name: "a parent gives a birth date and 'I don't know' answers, finds the evaluation likely points to a 504 plan, and downloads the evaluation letter",
     async run(ctx) {
       const { page, step } = ctx;
       await startWizard(ctx, page);
 
       await question(ctx, page, "How old is your child?");
-      await choose(ctx, page, "10 to 21 years old");
+      await age(ctx, page, "Or the date of birth", "2012-05-01");
       await next(ctx, page);
+
+      await state(ctx, page, "Texas", "TX");
 
       await question(ctx, page, "Has your child graduated from high school with a regular diploma?");
       await choose(ctx, page, "No");
       await next(ctx, page);
 
       await question(ctx, page, "Has the school done a formal evaluation of your child?");
-      await choose(ctx, page, "Yes, it is finished");
+      await choose(ctx, page, "No, and nobody has asked for one");
       await next(ctx, page);
 
       await question(ctx, page, "What disability or condition does your child have, or might have?");
@@ -254,6 +285,10 @@ export const journeys: Journey[] = [
         page,
         "A health condition that limits strength, energy or alertness (such as ADHD, diabetes or epilepsy)",
       );
+      await next(ctx, page);
+
+      await question(ctx, page, "How long is the condition expected to last?");
+      await choose(ctx, page, "I don't know");
       await next(ctx, page);
 
       await question(
@@ -281,7 +316,7 @@ export const journeys: Journey[] = [
       await choose(ctx, page, "No, extra time or other changes are enough");
       await next(ctx, page);
 
-      await question(ctx, page, "Does your child need any of these related services?");
+      await question(ctx, page, "Does your child need any of these services?");
       await page.getByRole("button", { name: /^related services/ }).waitFor();
       await tick(ctx, page, "None of these");
       await next(ctx, page);
@@ -296,27 +331,62 @@ export const journeys: Journey[] = [
 
       await question(ctx, page, "Does your child have a plan at school now?");
       await tick(ctx, page, "I don't know");
-      await next(ctx, page);
-
-      await question(ctx, page, "Which state do you live in?");
-      await ctx.tabTo(page, page.getByRole("combobox", { name: "State" }));
-      await page.keyboard.type("Texas");
       await next(ctx, page, "See the result");
 
-      step("the result: a 504 plan, why not an IEP, and what an IEP would give");
+      step("the result: an evaluation first, likely a 504 plan, why not an IEP, and what an IEP would give");
       await ctx.heading(page, "What the law points to");
-      await page.getByRole("heading", { level: 2, name: "A Section 504 plan" }).waitFor();
-      const reasons = page.getByRole("list").filter({ hasText: "Section 504's test is met" });
-      await reasons.waitFor();
-      assert.ok(((await reasons.textContent()) ?? "").includes("34 CFR 104.3(j)"), "reasons cite Section 504");
+      await page.getByRole("heading", { level: 2, name: "Ask for an evaluation first" }).waitFor();
+      await page.getByText("From what you told us, the evaluation may point to: a 504 plan.").waitFor();
+      await page.getByText("Lantern does not have Texas's own rules yet", { exact: false }).waitFor();
+      await page.getByRole("heading", { level: 2, name: "What a 504 plan gives your child" }).waitFor();
       await page.getByRole("heading", { level: 2, name: "What an IEP would and would not give your child" }).waitFor();
       await page.getByRole("heading", { level: 3, name: "Why the answers do not point to it" }).waitFor();
-      await page.getByText("Ask for a Section 504 meeting", { exact: false }).waitFor();
-      await ctx.axe(page, "navigator: result (504)");
+      await ctx.axe(page, "navigator: result (evaluate, likely 504)");
 
-      const text = await letter(ctx, page, "Riverside Middle School");
-      assert.ok(text.includes("Riverside Middle School"), "the PDF's text names the school");
-      assert.ok(!text.includes("56321"), "no California timeline outside California");
+      const written = await letter(ctx, page, "Riverside Middle School", "Ask for an evaluation");
+      assert.equal(written.fileName, "evaluation-request-letter.pdf");
+      assert.ok(written.sheet.includes("34 CFR 300.301(b)"), "the letter cites the right to request an evaluation");
+      assert.ok(written.sheet.includes("procedural safeguards notice"), "the letter asks for the safeguards notice");
+      assert.ok(written.pdf.includes("Riverside Middle School"), "the PDF's text names the school");
+      assert.ok(!written.pdf.includes("56321"), "no California timeline outside California");
+    },
+  },
+
+  {
+    name: "a parent who knows only an age range of 22 or older is sent to adult services, with no age invented and no letter",
+    async run(ctx) {
+      const { page, step } = ctx;
+      await startWizard(ctx, page);
+
+      step("tick 'I don't know the exact age' and choose a range");
+      await question(ctx, page, "How old is your child?");
+      await tick(ctx, page, "I don't know the exact age");
+      assert.ok(await page.getByRole("textbox", { name: "Age in years" }).isDisabled(), "the age box is set aside");
+      await next(ctx, page);
+      await question(ctx, page, "About how old is your child?");
+      await choose(ctx, page, "22 or older");
+      await next(ctx, page);
+
+      await state(ctx, page, "New York", "NY");
+
+      await question(ctx, page, "Does your child have a plan at school now?");
+      await tick(ctx, page, "No plan");
+      await next(ctx, page, "See the result");
+
+      step("the result: adult services, with their next steps and no evaluation letter");
+      await ctx.heading(page, "What the law points to");
+      await page.getByRole("heading", { level: 2, name: "Adult services: college, training and work" }).waitFor();
+      await page.getByText("You gave an age range, not the exact age", { exact: false }).waitFor();
+      await page.getByRole("heading", { level: 2, name: "What help looks like after high school" }).waitFor();
+      await page.getByText("Contact the state's vocational rehabilitation agency", { exact: false }).waitFor();
+      const reasons = page.getByRole("list").filter({ hasText: "Section 504" });
+      assert.ok(!/\bAt \d+/.test((await reasons.first().textContent()) ?? ""), "no reason states an age");
+      assert.equal(
+        await page.getByRole("heading", { level: 2, name: "Letters for your next steps" }).count(),
+        0,
+        "no letter is offered",
+      );
+      await ctx.axe(page, "navigator: result (adult services)");
     },
   },
 ];

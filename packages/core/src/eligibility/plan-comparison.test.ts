@@ -6,7 +6,7 @@ import {
   type NavigatorResult,
   ZNavigatorFacts,
 } from "./navigator-facts.ts";
-import { comparePlans, nextSteps, PLAN_PROFILES } from "./plan-comparison.ts";
+import { comparePlans, explainResult, nextSteps, PLAN_PROFILES } from "./plan-comparison.ts";
 
 const facts = (over: Partial<NavigatorFactsInput>): NavigatorFactsInput => ({
   ageYears: 10,
@@ -82,5 +82,15 @@ describe("nextSteps", () => {
       expect(s.title.length).toBeGreaterThan(5);
       expect(s.citation.length).toBeGreaterThan(5);
     }
+  });
+});
+
+describe("explainResult", () => {
+  it("says whose rules were used: the state's own from the table, or federal defaults", () => {
+    const ca = facts({ state: "ca" });
+    expect(explainResult(run(ca), ZNavigatorFacts.parse(ca)).rulesUsed).toEqual({ state: "CA", ownRules: true });
+    const tx = facts({ state: "TX" });
+    expect(explainResult(run(tx), ZNavigatorFacts.parse(tx)).rulesUsed).toEqual({ state: "TX", ownRules: false });
+    expect(explainResult(run(facts({}))).rulesUsed).toEqual({ state: null, ownRules: false });
   });
 });

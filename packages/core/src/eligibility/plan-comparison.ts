@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { lettersForActions, ZLetterKind } from "../letters/letters.ts";
+import { hasStateRules } from "../states/state-table.ts";
 import {
   type NavigatorAction,
   type NavigatorResult,
@@ -425,14 +426,25 @@ export const ZNavigatorReport = ZNavigatorResult.extend({
   nextSteps: z.array(ZNextStep),
   /** The letters that carry out the next steps (none for early intervention or adult services). */
   letters: z.array(ZLetterKind),
+  /** Whose rules were used: the state's own (from the state table) or the federal defaults. */
+  rulesUsed: z.object({
+    /** The state given, upper-cased, or null. */
+    state: z.string().nullable(),
+    /** True when the state table holds the state's own rules. */
+    ownRules: z.boolean(),
+  }),
 });
 export type NavigatorReport = z.infer<typeof ZNavigatorReport>;
 
-export function explainResult(result: NavigatorResult): NavigatorReport {
+export function explainResult(result: NavigatorResult, facts?: { state?: string | null | undefined }): NavigatorReport {
   return {
     ...result,
     comparison: comparePlans(result),
     nextSteps: nextSteps(result),
     letters: lettersForActions(result.actions),
+    rulesUsed: {
+      state: facts?.state ? facts.state.toUpperCase() : null,
+      ownRules: hasStateRules(facts?.state ?? null),
+    },
   };
 }

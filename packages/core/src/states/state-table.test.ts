@@ -75,8 +75,8 @@ describe("state table", () => {
     expect(partBAgeStatus(FEDERAL_RULES, 22, dates("2004-01-15", "2026-03-01"))).toBe("past");
   });
 
-  it("reads a two-letter code and names the problem otherwise", () => {
-    expect(ZStateCode.parse(" ca ")).toBe("CA");
+  it("reads a two-letter code in any case and names the problem otherwise", () => {
+    expect(stateRules(ZStateCode.parse("ca"))).toBe(CALIFORNIA_RULES);
     expect(ZStateCode.safeParse("California").success).toBe(false);
   });
 });

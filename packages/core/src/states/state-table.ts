@@ -12,12 +12,13 @@ export const STATE_TABLE: ReadonlyArray<StateRules> = [CALIFORNIA_RULES];
 
 const BY_CODE = new Map(STATE_TABLE.map((s) => [s.code, s]));
 
-/** A two-letter USPS state or territory code, upper-cased ("ca" → "CA"). */
+/**
+ * A two-letter USPS state or territory code ("CA"; any case: `stateRules` reads it upper-cased). No
+ * transform, so the same schema also describes responses that echo the facts back.
+ */
 export const ZStateCode = z
   .string()
-  .trim()
   .regex(/^[A-Za-z]{2}$/, { message: "Expected a two-letter state code such as CA" })
-  .transform((s) => s.toUpperCase())
   .meta({ example: "CA" });
 
 /** The rules for a state: its own when it is in the table, else the federal defaults. */

@@ -173,10 +173,13 @@ describe.each(DATABASE_KINDS)("navigator routes on %s", (kind) => {
     const studentId = t.ids?.students.get("Aaliyah Thompson");
     const staff = await t.signIn("casemanager@maplevalley.example");
     const res = await staff.send("POST", `/api/students/${studentId}/navigator-results`, {
-      facts: { ...dyslexia?.facts, ageYears: 18, graduatedWithRegularDiploma: true },
+      facts: { ...dyslexia?.facts, ageYears: 18, graduatedWithRegularDiploma: true, state: "CA" },
     });
     expect(res.statusCode, res.body).toBe(201);
     expect((res.json() as { result: { recommendation: string } }).result.recommendation).toBe("adult-services");
+    // Facts with a state read back (the response schema has no one-way transform).
+    const list = await staff.get(`/api/students/${studentId}/navigator-results`);
+    expect(list.statusCode, list.body).toBe(200);
   });
 
   it("lets staff save a result to a student's record through the access path", async () => {

@@ -7,5 +7,5 @@ import { explainResult, type NavigatorFacts, type NavigatorReport, navigate } fr
 import type { UseCaseDeps } from "../deps.ts";
 
 export async function runNavigator(_deps: UseCaseDeps, facts: NavigatorFacts): Promise<NavigatorReport> {
-  return explainResult(navigate(facts));
+  return explainResult(navigate(facts), facts);
 }

@@ -254,13 +254,14 @@ export const messages = {
   "navigator.result.likely.no-plan": "no plan",
   "navigator.result.likely.early-intervention": "early intervention",
   "navigator.result.likely.adult-services": "adult services",
-  "navigator.result.plan.iep": "an IEP",
-  "navigator.result.plan.section-504": "a 504 plan",
-  "navigator.result.plan.adult-services": "adult services",
-  "navigator.result.pointed": "What {plan} gives your child",
+  "navigator.result.pointed.iep": "What an IEP gives your child",
+  "navigator.result.pointed.section-504": "What a 504 plan gives your child",
+  "navigator.result.pointed.adult-services": "What help looks like after high school",
   "navigator.result.approximateAge":
     "You gave an age range, not the exact age, so the reasons below do not state an age.",
   "navigator.result.stateRules": "The rules of {state} were used where they differ from federal law.",
+  "navigator.result.federalRulesForState":
+    "Federal rules were used: Lantern does not have {state}'s own rules yet, and they may differ (for example in deadlines).",
   "navigator.result.federalRules":
     "Federal rules were used. Your state may have its own rules and deadlines; choose your state to see them where Lantern knows them.",
   "navigator.result.assumedAge":

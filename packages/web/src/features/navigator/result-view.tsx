@@ -115,17 +115,17 @@ export function ResultView({
           <p className="muted">{t("navigator.result.approximateAge")}</p>
         ) : null}
         <p className="muted">
-          {stateKnown
+          {report.rulesUsed.ownRules
             ? t("navigator.result.stateRules", { state: label(`navigator.state.${state}`) })
-            : t("navigator.result.federalRules")}
+            : stateKnown
+              ? t("navigator.result.federalRulesForState", { state: label(`navigator.state.${state}`) })
+              : t("navigator.result.federalRules")}
         </p>
       </section>
 
       {comparison.pointedProfile ? (
         <section aria-labelledby="navigator-pointed">
-          <h2 id="navigator-pointed">
-            {t("navigator.result.pointed", { plan: label(`navigator.result.plan.${comparison.pointedProfile.plan}`) })}
-          </h2>
+          <h2 id="navigator-pointed">{label(`navigator.result.pointed.${comparison.pointedProfile.plan}`)}</h2>
           <p className="muted">{t("navigator.result.otherLaw", { law: comparison.pointedProfile.law })}</p>
           <ProfileDetails profile={comparison.pointedProfile} level={3} />
         </section>
