@@ -364,6 +364,39 @@ describe.each(DATABASE_KINDS)("enforcement on %s", (kind) => {
     expect((await slp.get(url)).json().totals.compensatoryOwed).toBe(40);
     await admin.send("PUT", "/api/district/compensatory-policy", {});
   });
+
+  it("stores disciplinary removals and disability-related absences, and shows minutes not logged (34 CFR 300.530(b)(2), (d))", async () => {
+    for (const [date, status] of [
+      ["2026-09-21", "disciplinary-removal"],
+      ["2026-09-23", "disability-related-absence"],
+    ] as const) {
+      const res = await slp.send("POST", `/api/students/${studentId}/service-sessions`, {
+        serviceId: "svc-speech",
+        date,
+        minutes: 30,
+        delivery: "individual",
+        status,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const res = await parent.get(`/api/students/${studentId}/service-minutes?from=2026-09-21&through=2026-09-25`);
+    expect(res.statusCode, res.body).toBe(200);
+    const speech = res.json().services[0];
+    expect(speech.missed["disciplinary-removal"].minutes).toBe(30);
+    // The first removal day of the year: services are not yet required (300.530(b)(2)).
+    expect(speech.disciplinaryRemoval.firstTenDays.minutes).toBe(30);
+    expect(speech.missed["disability-related-absence"].minutes).toBe(30);
+    expect(speech.notLogged.minutes).toBe(0);
+    expect(speech.schoolMustExplain.minutes).toBe(30);
+    // A district may count a disability-related absence as its own responsibility.
+    const put = await admin.send("PUT", "/api/district/compensatory-policy", {
+      owedReasons: ["provider-absent", "disability-related-absence"],
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const after = await parent.get(`/api/students/${studentId}/service-minutes?from=2026-09-21&through=2026-09-25`);
+    expect(after.json().services[0].compensatoryOwed.minutes).toBe(30);
+    await admin.send("PUT", "/api/district/compensatory-policy", {});
+  });
 });
 
 async function accessCount(t: TestApp, email: string, studentId: string): Promise<number> {
