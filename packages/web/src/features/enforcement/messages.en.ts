@@ -6,7 +6,7 @@ export const messages = {
   "enforcement.minutes.intro":
     "The plan promises each service for a number of minutes. This page compares those minutes with what was given, from {from} through {through}.",
   "enforcement.minutes.owedExplained":
-    "Make-up minutes under the district's policy are minutes the school missed for its own reasons, such as the provider being away, minus minutes already made up. They are not a legal finding: whether a child is owed more (compensatory education) is decided case by case. Minutes missed because your child was absent are not counted, unless the absence was related to the disability; the team should consider those.",
+    "Make-up minutes under the district's policy are minutes the school missed for its own reasons, such as the provider being away, minus minutes already made up. They are not a legal finding: whether a child should get more (compensatory education) is decided case by case. Minutes missed because your child was absent are not counted, unless the absence was related to the disability; the team should consider those.",
   "enforcement.minutes.removalExplained":
     "After 10 school days of removal for discipline in a school year, services must continue, so sessions missed then count as the school's (34 CFR 300.530(b)(2), (d)).",
   "enforcement.minutes.caption": "Minutes for each service, from {from} through {through}",
