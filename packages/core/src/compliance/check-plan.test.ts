@@ -715,6 +715,18 @@ describe("details", () => {
     expect(codesOf(doc)).toEqual([]);
   });
 
+  it("requires consent for initial services only: an annual IEP without a new consent choice is not flagged (34 CFR 300.300(b))", () => {
+    const annual = mutated(completeIep(), (d) => {
+      d.consent.choice = null;
+      d.consent.date = null;
+    });
+    expect(codesOf(annual)).not.toContain("consent.initial-services-missing");
+    const initial = mutated(annual, (d) => {
+      d.meeting.type = "initial";
+    });
+    expect(codesOf(initial)).toContain("consent.initial-services-missing");
+  });
+
   it("requires the excused member's written input to reach the parent before the meeting (34 CFR 300.321(e)(2)(ii))", () => {
     const excuse = (inputSentToParentOn: string | null) =>
       mutated(completeIep(), (d) => {

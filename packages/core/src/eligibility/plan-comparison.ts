@@ -141,6 +141,7 @@ export const PLAN_PROFILES: Record<ProfileKind, PlanProfile> = {
       },
     ],
   },
+  // 104.44 and 29 USC 720-722 are not in the legal fact sheet (unchecked there); 300.305(e)(3) is marked unchecked.
   "adult-services": {
     plan: "adult-services",
     title: "Adult services: college, training and work",
