@@ -142,9 +142,7 @@ export const messages = {
 
   "navigator.q.relatedServices.title": "Does your child need any of these services?",
   "navigator.q.relatedServices.hint":
-    "Tick every one that applies. Most are related services; travel training and vocational education are special education in every state.",
-  "navigator.q.relatedServices.option.travel-training": "Travel training (learning to get around the community safely)",
-  "navigator.q.relatedServices.option.vocational-education": "Vocational education (job training)",
+    "Tick every one that applies. Most are related services; travel training (learning to get around the community safely) and vocational education (job training) are special education in every state.",
   "navigator.q.relatedServices.option.none": "None of these",
   "navigator.q.relatedServices.option.unknown": "I don't know",
 

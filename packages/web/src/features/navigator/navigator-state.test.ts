@@ -44,10 +44,13 @@ describe("navigator wizard state", () => {
       if (step.kind === "choice" || step.kind === "multi") {
         for (const option of step.options) {
           // A related service is named by core (label.relatedService.*), as in plans.
+          // Travel training and vocational education by core's service-area names.
           const key =
             step.id === "relatedServices" && (RELATED_SERVICES as readonly string[]).includes(option)
               ? `label.relatedService.${option}`
-              : `navigator.q.${step.id}.option.${option}`;
+              : step.id === "relatedServices" && (option === "travel-training" || option === "vocational-education")
+                ? `label.serviceArea.${option}`
+                : `navigator.q.${step.id}.option.${option}`;
           expect(catalog[key], `${step.id}.${option}`).toBeTypeOf("string");
         }
         expect(step.options).toContain("unknown");

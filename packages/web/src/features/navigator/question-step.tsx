@@ -3,7 +3,13 @@ import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } fr
 import { Button } from "../../components/ui/index.ts";
 import { labelOrCode } from "../../i18n/labels.ts";
 import { t, tMaybe } from "../../i18n/t.ts";
-import { type Answers, isAnswered, type StepDef, toggleMulti } from "./navigator-state.ts";
+import {
+  ALWAYS_SPECIAL_EDUCATION_ANSWERS,
+  type Answers,
+  isAnswered,
+  type StepDef,
+  toggleMulti,
+} from "./navigator-state.ts";
 import { NavigatorTerm, type NavigatorTermKey } from "./navigator-term.tsx";
 
 /** Words explained on each question, where they appear. */
@@ -27,6 +33,10 @@ function label(key: string): string {
 export function optionText(stepId: StepDef["id"], option: string): string {
   if (stepId === "relatedServices" && (RELATED_SERVICES as readonly string[]).includes(option)) {
     return labelOrCode("relatedService", option);
+  }
+  // Travel training and vocational education are named as the plan's service areas.
+  if (stepId === "relatedServices" && (ALWAYS_SPECIAL_EDUCATION_ANSWERS as readonly string[]).includes(option)) {
+    return labelOrCode("serviceArea", option);
   }
   return label(`navigator.q.${stepId}.option.${option}`);
 }

@@ -1,7 +1,7 @@
 import { ageOn, LETTER_KINDS, type StudentDetail } from "@lantern/core";
 import { useState } from "react";
-import { t, tMaybe } from "../../i18n/t.ts";
 import { longDate } from "../../i18n/dates.ts";
+import { t, tMaybe } from "../../i18n/t.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { listSavedLetters, savedLetterPdfUrl } from "./api.ts";
 import { LetterSection } from "./letter-section.tsx";
