@@ -98,6 +98,9 @@ async function letter(
   await page.keyboard.press("Enter");
   const sheet = page.getByRole("article", { name: "The letter" });
   await sheet.waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute("aria-label") === "The letter", null, {
+    timeout: 2000,
+  });
   assert.ok(await sheet.evaluate((el) => el === document.activeElement), "focus moves to the letter");
   const sheetText = (await sheet.textContent()) ?? "";
   assert.ok(sheetText.includes(school), "the letter is addressed to the school");

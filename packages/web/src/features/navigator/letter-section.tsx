@@ -1,5 +1,5 @@
 import type { Letter, LetterKind, LetterRequestInput, NavigatorFactsInput } from "@lantern/core";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useLayoutEffect, useRef, useState } from "react";
 import { Alert, Button, Field, StatusRegion, TextInput } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
@@ -114,6 +114,14 @@ export function LetterSection({ kinds, facts, state, student, onSaved, heading }
   const [problem, setProblem] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const letterRef = useRef<HTMLElement>(null);
+  // Focus moves to a letter just written, once it is on the page (before it is painted).
+  const [focusLetter, setFocusLetter] = useState(false);
+  useLayoutEffect(() => {
+    if (shown && focusLetter) {
+      letterRef.current?.focus();
+      setFocusLetter(false);
+    }
+  }, [shown, focusLetter]);
 
   function update(name: FieldName, value: string) {
     const next = { ...fields, [name]: value };
@@ -169,7 +177,7 @@ export function LetterSection({ kinds, facts, state, student, onSaved, heading }
     try {
       const answer = await fetchLetter(body);
       setShown({ ...answer, request: body });
-      requestAnimationFrame(() => letterRef.current?.focus());
+      setFocusLetter(true);
     } catch (error) {
       setProblem(t("navigator.letter.failed", { message: error instanceof ApiError ? error.message : String(error) }));
     } finally {
