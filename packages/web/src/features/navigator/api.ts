@@ -1,13 +1,14 @@
 /** The navigator's calls to the server: the result and the letters (no sign-in), saving to a record. */
 import type {
-  Letter,
-  LetterKind,
   LetterRequestInput,
   NavigatorFactsInput,
   NavigatorReport,
+  SavedLetter,
+  SavedLetterList,
   SavedNavigatorResult,
   SavedNavigatorResults,
   StudentList,
+  WrittenLetter,
 } from "@lantern/core";
 import { ApiError, type ApiErrorBody, api, CSRF_HEADER, currentCsrfToken } from "../../lib/api-client.ts";
 
@@ -16,8 +17,8 @@ export function runNavigator(facts: NavigatorFactsInput): Promise<NavigatorRepor
 }
 
 /** A letter's words, and the same as plain text. */
-export function fetchLetter(body: LetterRequestInput): Promise<{ letter: Letter; text: string }> {
-  return api.post<{ letter: Letter; text: string }>("/api/navigator/letter", body);
+export function fetchLetter(body: LetterRequestInput): Promise<WrittenLetter> {
+  return api.post<WrittenLetter>("/api/navigator/letter", body);
 }
 
 /** A letter as PDF bytes. */
@@ -79,16 +80,6 @@ export function listSavedResults(studentId: string, signal?: AbortSignal) {
   );
 }
 
-export type SavedLetter = {
-  id: string;
-  kind: LetterKind;
-  subject: string;
-  letterDate: string;
-  savedAt: string;
-  letter: Letter;
-  text: string;
-};
-
 /** A parent saves a letter to the child's record (written to the record of access). */
 export function saveLetterToRecord(studentId: string, request: LetterRequestInput): Promise<SavedLetter> {
   return api.post<SavedLetter>(`/api/students/${encodeURIComponent(studentId)}/letters`, { request });
@@ -96,7 +87,7 @@ export function saveLetterToRecord(studentId: string, request: LetterRequestInpu
 
 /** Letters saved to a student's record, newest first. */
 export function listSavedLetters(studentId: string, signal?: AbortSignal) {
-  return api.get<{ items: SavedLetter[] }>(`/api/students/${encodeURIComponent(studentId)}/letters`, undefined, signal);
+  return api.get<SavedLetterList>(`/api/students/${encodeURIComponent(studentId)}/letters`, undefined, signal);
 }
 
 /** The address of a saved letter's PDF. */
