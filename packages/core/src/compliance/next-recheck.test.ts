@@ -39,4 +39,38 @@ describe(`when results can change with time alone (${NEXT_RECHECK_CITATION})`, (
     const next = nextRecheck(open, "2026-11-23", calendar);
     expect(next !== null && calendar.data.years.some((y) => y.firstDay === next || y.lastDay < next)).toBe(true);
   });
+
+  it("is a removal for discipline, a report sent or an evaluation recorded that has not passed yet (34 CFR 300.504(a)(3); 104.35(a))", () => {
+    const iep = sampleIep();
+    const base = {
+      ...iep,
+      meeting: { ...iep.meeting, date: "2026-01-10" },
+      dates: { ...iep.dates, planStart: "2026-01-11", initialConsentToServices: null },
+    };
+    const removal = {
+      id: "rem-1",
+      startDate: "2026-12-03",
+      schoolDays: 12,
+      kind: "suspension" as const,
+      changeOfPlacement: true,
+      decisionOn: "2026-12-02",
+      manifestationDeterminationOn: null,
+      evaluatedBeforeOn: null,
+      notes: "",
+    };
+    expect(nextRecheck({ ...base, disciplineRemovals: [removal] }, "2026-11-23", calendar)).toBe("2026-12-02");
+    const reported = {
+      ...base,
+      progressReporting: { ...base.progressReporting, reportsSent: [{ date: "2026-11-25", method: "Mail" }] },
+    };
+    expect(nextRecheck(reported, "2026-11-23", calendar)).toBe("2026-11-25");
+    const evaluated = {
+      ...base,
+      evaluationHistory: [{ date: "2026-11-27", kind: "reevaluation" as const, agreedWithinAYear: false }],
+    };
+    expect(nextRecheck(evaluated, "2026-11-23", calendar)).toBe("2026-11-27");
+    const plan = sample504();
+    const plan504 = { ...plan, meeting: { ...plan.meeting, date: null }, dates: { ...plan.dates, planStart: null } };
+    expect(nextRecheck({ ...plan504, disciplineRemovals: [removal] }, "2026-11-23", calendar)).toBe("2026-12-02");
+  });
 });
