@@ -286,7 +286,7 @@ export type NavigatorResultsTable = {
   result: ColumnType<NavigatorResult, string, never>;
 };
 
-/** Letters a family saved to the child's record (migration 0030): append-only rows per student. */
+/** Letters a family saved to the child's record (migration 0015): append-only rows per student. */
 export type FamilyLettersTable = {
   id: Generated<string>;
   student_id: string;

@@ -1,4 +1,4 @@
-/** Letters a family saved to the child's record (migration 0030): append-only rows per student. */
+/** Letters a family saved to the child's record (migration 0015): append-only rows per student. */
 import { type Letter, type LetterRequest, letterToText, type SavedLetter } from "@lantern/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
