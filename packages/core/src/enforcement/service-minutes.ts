@@ -484,12 +484,14 @@ export const FAMILY_MAKE_UP_WORDING = "make-up minutes under the district's poli
  * by case (by the team, a hearing officer or the state), so the figure is "make-up minutes under the
  * district's policy", not minutes "owed".
  */
-export function describeServiceMinutesForFamily(
-  s: Pick<
-    ServiceMinutesSummary,
-    "required" | "provided" | "compensatoryOwed" | "notLogged" | "disciplinaryRemoval" | "missed"
-  >,
-): string[] {
+export function describeServiceMinutesForFamily(s: {
+  required: { minutes: number };
+  provided: number;
+  compensatoryOwed: { minutes: number };
+  notLogged: { minutes: number };
+  disciplinaryRemoval: { afterTenDays: { minutes: number } };
+  missed: { "disability-related-absence": { minutes: number } };
+}): string[] {
   const lines = [`${s.provided} of the ${s.required.minutes} minutes the plan requires so far were given.`];
   if (s.compensatoryOwed.minutes > 0) {
     lines.push(

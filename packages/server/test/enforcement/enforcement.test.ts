@@ -270,7 +270,10 @@ describe.each(DATABASE_KINDS)("enforcement on %s", (kind) => {
     const text = pdfText(pdfDir, "minutes.pdf", res.rawPayload);
     expect(text).toContain("Service delivery summary");
     expect(text).toContain("Robin Example");
-    expect(text).toContain("Compensatory minutes owed: 10.");
+    // The family's words: make-up minutes under the district's policy, never a bare "owed".
+    expect(text.replace(/\s+/g, " ")).toContain("10 make-up minutes under the district's policy");
+    expect(text).not.toMatch(/\bowed\b/i);
+    expect(text).toContain("Speech-language pathology");
 
     const report = await parent.get(`/api/students/${studentId}/progress-report.pdf?asOf=2026-10-30`);
     expect(report.statusCode).toBe(200);
