@@ -11,8 +11,8 @@ import {
 import { describe, expect, it } from "vitest";
 import { areaLabel } from "../features/enforcement/enforcement-text.ts";
 import { optionText } from "../features/navigator/question-step.tsx";
-import { optionsOf } from "../features/plans/plan-editor-page.tsx";
 import { IEP_SECTIONS } from "../features/plans/plan-sections.ts";
+import { optionsOf } from "../features/plans/section-editor.tsx";
 import { catalogs, LOCALES } from "./catalogs.ts";
 import { label } from "./labels.ts";
 
