@@ -9,6 +9,8 @@ export type TextAreaProps = {
   onChange: (value: string) => void;
   hint?: string;
   error?: string;
+  /** A stable id for the textarea, when something else links to it; `ta-<name>` otherwise. */
+  id?: string;
 };
 
 function TextAreaControl(props: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "className" | "id">) {
@@ -17,9 +19,9 @@ function TextAreaControl(props: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>
 }
 
 /** A labelled text box of several lines, with its hint and error tied to it (a `Field` around a textarea). */
-export function TextArea({ label, name, value, onChange, hint, error }: TextAreaProps) {
+export function TextArea({ label, name, value, onChange, hint, error, id }: TextAreaProps) {
   return (
-    <Field label={label} hint={hint} error={error} id={`ta-${name}`}>
+    <Field label={label} hint={hint} error={error} id={id ?? `ta-${name}`}>
       <TextAreaControl name={name} value={value} onChange={(e) => onChange(e.target.value)} />
     </Field>
   );

@@ -10,6 +10,11 @@ import type { FieldSpec, SectionSpec } from "./plan-sections.ts";
 import { getPath } from "./plan-text.ts";
 
 /** A select's choices, each named by core's label for its code. */
+/** The id of a field's control, from its path in the plan: findings and the section list link to it. */
+export function fieldId(path: readonly (string | number)[]): string {
+  return `field-${path.join(".")}`;
+}
+
 export function optionsOf(spec: FieldSpec): Array<{ value: string; label: string }> {
   const options = spec.options;
   return options ? options.values.map((value) => ({ value, label: labelOrCode(options.fact, value) })) : [];
@@ -36,6 +41,7 @@ function FieldEditor({
         <label>
           <input
             type="checkbox"
+            id={fieldId(path)}
             name={name}
             checked={value === true}
             onChange={(e) => onChange(path, e.target.checked)}
@@ -48,7 +54,7 @@ function FieldEditor({
   }
   if (spec.kind === "select") {
     return (
-      <Field label={label} error={error}>
+      <Field label={label} error={error} id={fieldId(path)}>
         <Select
           name={name}
           value={typeof value === "string" ? value : ""}
@@ -62,6 +68,7 @@ function FieldEditor({
   if (spec.kind === "textarea") {
     return (
       <TextArea
+        id={fieldId(path)}
         label={label}
         name={name}
         value={typeof value === "string" ? value : ""}
@@ -71,7 +78,7 @@ function FieldEditor({
     );
   }
   return (
-    <Field label={label} error={error}>
+    <Field label={label} error={error} id={fieldId(path)}>
       <TextInput
         name={name}
         type={spec.kind === "date" ? "date" : spec.kind === "number" ? "number" : "text"}
