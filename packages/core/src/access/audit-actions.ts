@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   "auth.signed-in",
   "auth.sign-in-failed",
   "auth.signed-out",
+  "auth.signed-out-everywhere",
   "access.denied",
   "student.created",
   "student.updated",

@@ -17,6 +17,8 @@ export const ZSessionUser = z.object({
   email: z.string(),
   roles: z.array(z.object({ role: ZRole, districtId: z.string(), schoolId: z.string().nullable() })),
   homeRole: ZRole.nullable(),
+  /** Minutes without activity after which this session ends (the district's setting for the person's roles). */
+  idleMinutes: z.number().int().positive(),
 });
 export type SessionUser = z.infer<typeof ZSessionUser>;
 

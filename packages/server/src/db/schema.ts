@@ -95,6 +95,8 @@ export type SessionsTable = {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   expires_at: Timestamp;
+  /** Minutes without activity after which the session ends (migration 0016). */
+  idle_minutes: Generated<number>;
 };
 
 export type LoginAttemptsTable = { key: string; attempted_at: Timestamp };

@@ -33,6 +33,8 @@ export type SignedInPerson = {
   lastName: string;
   email: string;
   roles: RoleAssignment[];
+  /** The session's idle limit in minutes. */
+  idleMinutes: number;
 };
 
 declare module "fastify" {
@@ -49,7 +51,7 @@ declare module "fastify" {
   }
   interface FastifyInstance {
     auth: {
-      startSession(reply: FastifyReply, personId: string): Promise<void>;
+      startSession(reply: FastifyReply, personId: string, idleMinutes: number): Promise<void>;
       endSession(request: FastifyRequest, reply: FastifyReply): Promise<void>;
       csrfToken(request: FastifyRequest, reply: FastifyReply): string;
       requirePerson(request: FastifyRequest): SignedInPerson;
@@ -99,7 +101,9 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
     if (!token) return;
     // Routing has run, so a route about one student (/api/students/:studentId/…) names it here.
     const studentId = (request.params as { studentId?: unknown } | undefined)?.studentId;
-    const session = await sessions.resolveSession(token, typeof studentId === "string" ? studentId : null);
+    // "Stay signed in" moves the session's expiry now; other requests at most every few minutes.
+    const touch = request.routeOptions.url === "/api/auth/session/extend";
+    const session = await sessions.resolveSession(token, typeof studentId === "string" ? studentId : null, touch);
     if (!session) return;
     request.person = session.person;
     request.sessionToken = token;
@@ -107,8 +111,8 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
   });
 
   app.decorate("auth", {
-    async startSession(reply: FastifyReply, personId: string) {
-      const token = await sessions.create(personId);
+    async startSession(reply: FastifyReply, personId: string, idleMinutes: number) {
+      const token = await sessions.create(personId, idleMinutes);
       reply.setCookie(sessionCookie, token, { ...cookieOptions, httpOnly: true });
       // A new session, a new CSRF token: one known before sign-in is no longer accepted.
       const csrf = csrfTokenForSession(token);

@@ -1,6 +1,6 @@
 /** Districts and their schools: time zone, state, and which schools belong to a district. */
-import { DomainError } from "@lantern/core";
-import type { Kysely } from "kysely";
+import { DEFAULT_SESSION_SETTINGS, DomainError, type SessionSettings, ZSessionSettings } from "@lantern/core";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
 
 export function createDistrictsRepository(db: Kysely<Database>) {
@@ -16,6 +16,32 @@ export function createDistrictsRepository(db: Kysely<Database>) {
     async state(districtId: string): Promise<string | undefined> {
       const row = await db.selectFrom("districts").select("state").where("id", "=", districtId).executeTakeFirst();
       return row?.state;
+    },
+
+    /** The district's session settings (idle limits), or the defaults where it set none. */
+    async sessionSettings(districtIds: readonly string[]): Promise<Map<string, SessionSettings>> {
+      const settings = new Map<string, SessionSettings>();
+      if (districtIds.length === 0) return settings;
+      const rows = await db
+        .selectFrom("districts")
+        .select(["id", sql<unknown>`settings -> 'session'`.as("session")])
+        .where("id", "in", [...districtIds])
+        .execute();
+      for (const row of rows) {
+        const parsed = ZSessionSettings.safeParse(row.session);
+        settings.set(row.id, parsed.success ? parsed.data : DEFAULT_SESSION_SETTINGS);
+      }
+      return settings;
+    },
+
+    async saveSessionSettings(districtId: string, session: SessionSettings): Promise<void> {
+      await db
+        .updateTable("districts")
+        .set({
+          settings: sql`jsonb_set(coalesce(settings, '{}'::jsonb), '{session}', ${JSON.stringify(session)}::jsonb)`,
+        })
+        .where("id", "=", districtId)
+        .execute();
     },
 
     async hasSchool(districtId: string, schoolId: string): Promise<boolean> {

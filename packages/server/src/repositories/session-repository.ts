@@ -3,7 +3,7 @@
  * processes can share them. The cookie holds a random token; the table holds only its SHA-256.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { RoleAssignment, StudentAccessFacts } from "@lantern/core";
+import { type RoleAssignment, type StudentAccessFacts, sessionTouchAfterSeconds } from "@lantern/core";
 import { type Kysely, sql } from "kysely";
 import { prepared } from "../db/prepared-statements.ts";
 import type { Database } from "../db/schema.ts";
@@ -14,16 +14,14 @@ import {
   toStudentAccessFacts,
 } from "./access-repository.ts";
 
-const SESSION_IDLE_MINUTES = 12 * 60;
-/** Refresh last_seen/expiry at most this often, so reads do not write on every request. */
-const TOUCH_AFTER_MS = 5 * 60 * 1000;
-
 export type SessionPerson = {
   id: string;
   firstName: string;
   lastName: string;
   email: string;
   roles: RoleAssignment[];
+  /** The session's idle limit in minutes. */
+  idleMinutes: number;
 };
 
 /** What a session lookup returns: the person, and the facts about the student the request is about. */
@@ -40,6 +38,7 @@ type SessionRow = {
   email: string;
   expires_at: Date | string;
   last_seen_at: Date | string;
+  idle_minutes: number;
   roles: RoleAssignment[];
 };
 
@@ -49,14 +48,16 @@ export function hashToken(token: string): string {
 
 export function createSessionRepository(db: Kysely<Database>) {
   return {
-    async create(personId: string): Promise<string> {
+    /** A new session that ends `idleMinutes` after its last activity. */
+    async create(personId: string, idleMinutes: number): Promise<string> {
       const token = randomBytes(32).toString("base64url");
       await db
         .insertInto("sessions")
         .values({
           id: hashToken(token),
           person_id: personId,
-          expires_at: new Date(Date.now() + SESSION_IDLE_MINUTES * 60_000),
+          idle_minutes: idleMinutes,
+          expires_at: new Date(Date.now() + idleMinutes * 60_000),
         })
         .execute();
       return token;
@@ -69,12 +70,17 @@ export function createSessionRepository(db: Kysely<Database>) {
      * facts about that student and the person (null when there is no such student), so that an
      * authorized read of a student's record starts with one query, not two. Nothing is kept in
      * memory: a session ended on any server is refused by the next request on every server.
+     * An expired session is deleted. `touch` moves the expiry now (the "stay signed in" answer).
      */
-    async resolveSession(token: string, studentId: string | null = null): Promise<ResolvedSession | null> {
+    async resolveSession(
+      token: string,
+      studentId: string | null = null,
+      touch = false,
+    ): Promise<ResolvedSession | null> {
       const id = hashToken(token);
       const student = studentId !== null && isUuid(studentId) ? studentId : null;
       const query = sql<SessionRow & Partial<StudentAccessFactsRow>>`
-        select p.id, p.first_name, p.last_name, p.email, s.expires_at, s.last_seen_at,
+        select p.id, p.first_name, p.last_name, p.email, s.expires_at, s.last_seen_at, s.idle_minutes,
           coalesce((
             select json_agg(json_build_object('role', r.role, 'districtId', r.district_id, 'schoolId', r.school_id)
                             order by r.created_at)
@@ -86,22 +92,42 @@ export function createSessionRepository(db: Kysely<Database>) {
         where s.id = ${id} and p.disabled_at is null`;
       const result = await db.executeQuery(prepared(query.compile(db)));
       const row = result.rows[0];
-      if (!row || new Date(row.expires_at).getTime() <= Date.now()) return null;
-      if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_AFTER_MS) {
+      if (!row) return null;
+      if (new Date(row.expires_at).getTime() <= Date.now()) {
+        await db.deleteFrom("sessions").where("id", "=", id).execute();
+        return null;
+      }
+      if (
+        touch ||
+        Date.now() - new Date(row.last_seen_at).getTime() > sessionTouchAfterSeconds(row.idle_minutes) * 1000
+      ) {
         await db
           .updateTable("sessions")
-          .set({ last_seen_at: new Date(), expires_at: new Date(Date.now() + SESSION_IDLE_MINUTES * 60_000) })
+          .set({ last_seen_at: new Date(), expires_at: new Date(Date.now() + row.idle_minutes * 60_000) })
           .where("id", "=", id)
           .execute();
       }
       return {
-        person: { id: row.id, firstName: row.first_name, lastName: row.last_name, email: row.email, roles: row.roles },
+        person: {
+          id: row.id,
+          firstName: row.first_name,
+          lastName: row.last_name,
+          email: row.email,
+          roles: row.roles,
+          idleMinutes: row.idle_minutes,
+        },
         student: studentId === null ? undefined : { studentId, facts: toStudentAccessFacts(row) },
       };
     },
 
     async destroy(token: string): Promise<void> {
       await db.deleteFrom("sessions").where("id", "=", hashToken(token)).execute();
+    },
+
+    /** End every session of a person, on every device; answers how many there were. */
+    async destroyAllOf(personId: string): Promise<number> {
+      const result = await db.deleteFrom("sessions").where("person_id", "=", personId).executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
 
     /** Record a failed sign-in and return how many failures the key had in the window. */

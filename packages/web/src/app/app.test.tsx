@@ -27,6 +27,7 @@ const guardian: SessionUser = {
   email: "parent.rivera@family.example",
   roles: [{ role: "guardian", districtId: "d1", schoolId: null }],
   homeRole: "guardian",
+  idleMinutes: 120,
 };
 
 beforeEach(() => {

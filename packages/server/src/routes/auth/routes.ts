@@ -1,7 +1,17 @@
 /** Sign-in, the session (who is signed in, the CSRF token) and sign-out. */
-import { ZErrorBody, ZSessionResponse, ZSignInLockedBody, ZSignInRequest } from "@lantern/core";
+import {
+  DomainError,
+  districtSettingsRole,
+  ZErrorBody,
+  ZSessionResponse,
+  ZSessionSettings,
+  ZSignInLockedBody,
+  ZSignInRequest,
+} from "@lantern/core";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { readSessionSettings, signOutEverywhere, updateSessionSettings } from "../../use-cases/auth/sessions.ts";
 import { sessionUser, signedInUser, signIn, signOut } from "../../use-cases/auth/sign-in.ts";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -37,8 +47,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const personId = await signIn(deps, { ...request.body, address: request.ip, requestId: request.id });
       if (request.sessionToken) await app.auth.endSession(request, reply);
-      await app.auth.startSession(reply, personId);
-      return { user: await signedInUser(deps, { personId }), csrfToken: app.auth.csrfToken(request, reply) };
+      const user = await signedInUser(deps, { personId });
+      await app.auth.startSession(reply, personId, user.idleMinutes);
+      return { user, csrfToken: app.auth.csrfToken(request, reply) };
     },
   );
 
@@ -50,6 +61,77 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       await app.auth.endSession(request, reply);
       return reply.status(204).send(null);
     },
+  );
+
+  app.post(
+    "/api/auth/session/extend",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Stay signed in: the session's idle time starts again now",
+        response: { 200: ZSessionResponse, 401: ZErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const person = app.auth.requirePerson(request);
+      return { user: sessionUser(person), csrfToken: app.auth.csrfToken(request, reply) };
+    },
+  );
+
+  app.post(
+    "/api/auth/sign-out-everywhere",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Sign out on every device: ends all of the signed-in person's sessions, this one included",
+        response: { 204: z.null(), 401: ZErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const person = app.auth.requirePerson(request);
+      await signOutEverywhere(deps, { actor: { personId: person.id, basis: "self", requestId: request.id } });
+      await app.auth.endSession(request, reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  function districtStaff(request: FastifyRequest, intent: "read" | "change") {
+    const person = app.auth.requirePerson(request);
+    const role = districtSettingsRole({ personId: person.id, roles: person.roles }, intent);
+    if (!role) {
+      throw new DomainError(
+        "forbidden",
+        intent === "change"
+          ? "Only district administrators can change how long sessions last"
+          : "Only district staff can see the district's session settings",
+      );
+    }
+    return { districtId: role.districtId, actor: { personId: person.id, basis: role.role, requestId: request.id } };
+  }
+
+  app.get(
+    "/api/district/session-settings",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "How many minutes without activity end a staff member's or a family's session",
+        response: { 200: ZSessionSettings },
+      },
+    },
+    async (request) => readSessionSettings(deps, districtStaff(request, "read")),
+  );
+
+  app.put(
+    "/api/district/session-settings",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Change how long sessions last without activity (district administrators); new sessions use it",
+        body: ZSessionSettings,
+        response: { 200: ZSessionSettings },
+      },
+    },
+    async (request) => updateSessionSettings(deps, { ...districtStaff(request, "change"), settings: request.body }),
   );
 };
 

@@ -8,6 +8,7 @@ import { DomainError, homeRoleOf, type SessionUser } from "@lantern/core";
 import { verify } from "@node-rs/argon2";
 import type { PersonWithRoles } from "../../repositories/people-repository.ts";
 import { inTransaction, type UseCaseDeps } from "../deps.ts";
+import { idleMinutesForRoles } from "./sessions.ts";
 
 const LOGIN_WINDOW_SECONDS = 15 * 60;
 const MAX_FAILURES_PER_ACCOUNT = 5;
@@ -60,20 +61,21 @@ export async function signOut(deps: UseCaseDeps, input: { personId: string; requ
   await deps.audit.append({ action: "auth.signed-out", personId: input.personId, requestId: input.requestId });
 }
 
-/** The signed-in person as the session reply shows them. */
-export function sessionUser(person: PersonWithRoles): SessionUser {
+/** The signed-in person as the session reply shows them, with their session's idle limit. */
+export function sessionUser(person: PersonWithRoles & { idleMinutes: number }): SessionUser {
   return {
     id: person.id,
     name: `${person.firstName} ${person.lastName}`,
     email: person.email,
     roles: person.roles,
     homeRole: homeRoleOf(person.roles),
+    idleMinutes: person.idleMinutes,
   };
 }
 
-/** Who signed in, for the reply (the session was just started). */
+/** Who signed in and the idle limit their new session gets (the district's setting for their roles). */
 export async function signedInUser(deps: UseCaseDeps, input: { personId: string }): Promise<SessionUser> {
   const person = await deps.repos.people.findWithRoles(input.personId);
   if (!person) throw new Error("signed-in person vanished");
-  return sessionUser(person);
+  return sessionUser({ ...person, idleMinutes: await idleMinutesForRoles(deps, { roles: person.roles }) });
 }
