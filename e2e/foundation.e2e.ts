@@ -88,7 +88,10 @@ export const journeys: Journey[] = [
       await axe(page, "student page with a glossary explanation open");
 
       step("sign out by keyboard");
-      await tabTo(page, page.getByRole("button", { name: "Sign out" }), { backward: true, maxPresses: 80 });
+      await tabTo(page, page.getByRole("button", { name: "Sign out", exact: true }), {
+        backward: true,
+        maxPresses: 80,
+      });
       await page.keyboard.press("Enter");
       await heading(page, "Help for students with disabilities at school");
       await page.getByRole("link", { name: "Sign in" }).first().waitFor();
@@ -118,7 +121,7 @@ export const journeys: Journey[] = [
       await heading(page, "Mateo Rivera");
 
       step("sign out");
-      await tabTo(page, page.getByRole("button", { name: "Sign out" }), { backward: true });
+      await tabTo(page, page.getByRole("button", { name: "Sign out", exact: true }), { backward: true });
       await page.keyboard.press("Enter");
       await heading(page, "Help for students with disabilities at school");
     },

@@ -128,7 +128,10 @@ export const journeys: Journey[] = [
       await axe(page, "proposed plan");
 
       step("sign out; the guardian signs in and opens the plan");
-      await tabTo(page, page.getByRole("button", { name: "Sign out" }), { backward: true, maxPresses: 150 });
+      await tabTo(page, page.getByRole("button", { name: "Sign out", exact: true }), {
+        backward: true,
+        maxPresses: 150,
+      });
       await page.keyboard.press("Enter");
       await page.getByRole("link", { name: "Sign in" }).first().waitFor();
       await signIn(page, DEMO_ACCOUNTS.guardian);

@@ -85,7 +85,7 @@ export async function runJourney(
       await tabTo(target, target.getByLabel("Password"));
       await target.keyboard.type(password);
       await target.keyboard.press("Enter");
-      await target.getByRole("button", { name: "Sign out" }).waitFor();
+      await target.getByRole("button", { name: "Sign out", exact: true }).waitFor();
     },
     tabTo: (target, locator, options) => tabTo(target, locator, options),
     focused: (target) => describeFocus(target),

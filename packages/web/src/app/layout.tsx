@@ -2,6 +2,7 @@ import { type ReactNode, useState } from "react";
 import { Link, useLocation } from "wouter";
 import { Button } from "../components/ui/index.ts";
 import { t } from "../i18n/t.ts";
+import { IdleWarning } from "./idle-warning.tsx";
 import { paths } from "./paths.ts";
 import { useSession } from "./session.tsx";
 
@@ -45,6 +46,21 @@ function AccountMenu() {
       >
         {t("app.signOut")}
       </Button>
+      <Button
+        variant="secondary"
+        onClick={async () => {
+          setBusy(true);
+          try {
+            await session.signOutEverywhere();
+          } finally {
+            setBusy(false);
+            navigate(paths.home);
+          }
+        }}
+      >
+        {t("app.signOutEverywhere")}
+      </Button>
+      <IdleWarning />
     </div>
   );
 }

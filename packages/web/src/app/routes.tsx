@@ -120,7 +120,8 @@ function Guarded({ route, params }: { route: AppRoute; params: RouteParams }) {
   if (session.status === "loading") return <Loading />;
   if (route.access === "signed-in" && !session.user) {
     const next = `${location}${search ? `?${search}` : ""}`;
-    return <Redirect to={`${paths.signIn}?next=${encodeURIComponent(next)}`} replace />;
+    const ended = session.status === "ready" && session.ended ? "&ended=1" : "";
+    return <Redirect to={`${paths.signIn}?next=${encodeURIComponent(next)}${ended}`} replace />;
   }
   if (route.access === "signed-out" && session.user) {
     return <Redirect to={safeNextPath(new URLSearchParams(search).get("next"))} replace />;

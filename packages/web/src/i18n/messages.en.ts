@@ -11,6 +11,12 @@ export const messages = {
   "app.signedInAs": "Signed in as {name}",
   "app.signOut": "Sign out",
   "app.signingOut": "Signing out…",
+  "app.signOutEverywhere": "Sign out everywhere",
+  "app.idle.title": "Are you still there?",
+  "app.idle.body":
+    "To keep students' records private, Lantern signs you out after {minutes} minutes without activity. You will be signed out at about {time}.",
+  "app.idle.stay": "Stay signed in",
+  "app.idle.signOut": "Sign out now",
   "app.loading": "Loading…",
   "app.footer": "Lantern is free, open-source software. Your data stays with your school district.",
 

@@ -66,6 +66,19 @@ export function currentCsrfToken(): string | undefined {
   return readCookie(CSRF_COOKIE) ?? rememberedCsrfToken;
 }
 
+/** Told of every answer from the server: its HTTP status and the path asked for. */
+export type ApiResponseListener = (status: number, path: string) => void;
+const responseListeners = new Set<ApiResponseListener>();
+
+/**
+ * Listen to every answer (the session uses it: any answer is activity, a 401 means the session
+ * has ended). Returns the function that stops listening.
+ */
+export function onApiResponse(listener: ApiResponseListener): () => void {
+  responseListeners.add(listener);
+  return () => responseListeners.delete(listener);
+}
+
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 const SAFE_METHODS: ReadonlySet<Method> = new Set(["GET"]);
 
@@ -114,6 +127,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}, 
     throw new ApiError(0, { message: cause instanceof Error ? cause.message : "Network request failed" });
   }
 
+  for (const listener of responseListeners) listener(response.status, path);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   let data: unknown;

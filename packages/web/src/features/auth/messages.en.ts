@@ -1,6 +1,9 @@
 /** Strings for signing in and out. */
 export const messages = {
   "auth.signIn.title": "Sign in",
+  "auth.signIn.endedTitle": "You were signed out",
+  "auth.signIn.ended":
+    "Your session ended: it was left without activity for a while, or someone signed out of this account on every device. Sign in to go back to the page you were on. Anything you typed in a plan is kept on this device and comes back.",
   "auth.signIn.intro": "Sign in with the email address and password your school district gave you.",
   "auth.signIn.email": "Email address",
   "auth.signIn.emailHint": "For example, name@school.org",

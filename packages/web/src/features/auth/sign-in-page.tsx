@@ -87,6 +87,11 @@ export default function SignInPage() {
 
   return (
     <Page title={t("auth.signIn.title")}>
+      {new URLSearchParams(search).get("ended") === "1" ? (
+        <Alert tone="info" title={t("auth.signIn.endedTitle")}>
+          <p>{t("auth.signIn.ended")}</p>
+        </Alert>
+      ) : null}
       <p>{t("auth.signIn.intro")}</p>
       {hasProblems ? (
         <Alert tone="error" title={t("auth.signIn.errorTitle")} ref={summaryRef} tabIndex={-1}>
