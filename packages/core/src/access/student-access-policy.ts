@@ -27,6 +27,10 @@ export const STUDENT_ACTIONS = [
   "read-access-log",
   /** Keep a letter to the school with the record: the family's own, or staff helping them. */
   "save-letter",
+  /** Ask for the child's records (34 CFR 300.613): the family, or the advocate it linked. Staff log requests with write-record. */
+  "request-records",
+  /** Download the whole record as one file (34 CFR 300.613; Cal. Ed. Code 56504). */
+  "export-record",
 ] as const;
 export const ZStudentAction = z.enum(STUDENT_ACTIONS);
 export type StudentAction = z.infer<typeof ZStudentAction>;
@@ -59,6 +63,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<StudentAction>> = {
     "write-plan",
     "read-access-log",
     "save-letter",
+    "export-record",
   ]),
   "school-admin": new Set([
     "read-record",
@@ -68,13 +73,23 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<StudentAction>> = {
     "sign-plan",
     "read-access-log",
     "save-letter",
+    "export-record",
   ]),
-  "case-manager": new Set(STUDENT_ACTIONS.filter((a) => a !== "manage-sharing")),
-  "section-504-coordinator": new Set(STUDENT_ACTIONS.filter((a) => a !== "manage-sharing")),
+  "case-manager": new Set(STUDENT_ACTIONS.filter((a) => a !== "manage-sharing" && a !== "request-records")),
+  "section-504-coordinator": new Set(STUDENT_ACTIONS.filter((a) => a !== "manage-sharing" && a !== "request-records")),
   teacher: new Set(["read-record", "read-plan", "record-progress", "sign-plan"]),
   "related-service-provider": new Set(["read-record", "read-plan", "record-progress", "log-service", "sign-plan"]),
-  guardian: new Set(["read-record", "read-plan", "sign-plan", "manage-sharing", "read-access-log", "save-letter"]),
-  advocate: new Set(["read-record", "read-plan"]),
+  guardian: new Set([
+    "read-record",
+    "read-plan",
+    "sign-plan",
+    "manage-sharing",
+    "read-access-log",
+    "save-letter",
+    "request-records",
+    "export-record",
+  ]),
+  advocate: new Set(["read-record", "read-plan", "request-records", "export-record"]),
 };
 
 /**

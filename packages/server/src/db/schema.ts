@@ -192,6 +192,8 @@ export type Database = {
   compensatory_policies: CompensatoryPoliciesTable;
   navigator_results: NavigatorResultsTable;
   family_letters: FamilyLettersTable;
+  records_requests: RecordsRequestsTable;
+  records_request_events: RecordsRequestEventsTable;
   district_calendars: DistrictCalendarsTable;
   compliance_settings: ComplianceSettingsTable;
   plan_compliance: PlanComplianceTable;
@@ -406,4 +408,27 @@ export type CalendarFeedsTable = {
 export type BoilerplateRevisionsTable = {
   school_id: string;
   revision: ColumnType<number, number | undefined, number>;
+};
+
+/** Records requests and their history (migration 0060): append-only. */
+export type RecordsRequestsTable = {
+  id: Generated<string>;
+  student_id: string;
+  channel: string;
+  received_on: DateColumn;
+  requester: string;
+  requested_by: string | null;
+  scope: Generated<string>;
+  created_by: string;
+  created_at: Timestamp;
+};
+
+export type RecordsRequestEventsTable = {
+  id: Generated<string>;
+  request_id: string;
+  kind: string;
+  occurred_on: DateColumn;
+  person_id: string;
+  note: Generated<string>;
+  created_at: Timestamp;
 };

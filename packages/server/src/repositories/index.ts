@@ -19,6 +19,7 @@ import { createLettersRepository } from "./letters-repository.ts";
 import { createNavigatorResultsRepository } from "./navigator-results-repository.ts";
 import { createPeopleRepository } from "./people-repository.ts";
 import { createPlansRepository } from "./plans-repository.ts";
+import { createRecordsRequestsRepository } from "./records-requests-repository.ts";
 import { createRosterRepository } from "./roster-repository.ts";
 import { createSessionRepository } from "./session-repository.ts";
 import { createSharingRepository } from "./sharing-repository.ts";
@@ -47,6 +48,7 @@ function build(db: Kysely<Database>, root: Kysely<Database>, options: Repository
     navigatorResults: createNavigatorResultsRepository(db),
     people: createPeopleRepository(db),
     plans: createPlansRepository(db),
+    recordsRequests: createRecordsRequestsRepository(db),
     roster: createRosterRepository(db),
     sessions: createSessionRepository(db),
     sharing: createSharingRepository(db),

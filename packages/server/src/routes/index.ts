@@ -9,6 +9,7 @@ import enforcementRoutes from "./enforcement/routes.ts";
 import healthRoutes from "./health/routes.ts";
 import navigatorRoutes from "./navigator/routes.ts";
 import planRoutes from "./plans/routes.ts";
+import recordsRoutes from "./records/routes.ts";
 import rosterRoutes from "./roster/routes.ts";
 import sharingRoutes from "./sharing/routes.ts";
 import studentRoutes from "./students/routes.ts";
@@ -26,4 +27,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(complianceSettingsRoutes);
   await app.register(calendarFeedRoutes);
   await app.register(rosterRoutes);
+  await app.register(recordsRoutes);
 }

@@ -1,0 +1,146 @@
+/**
+ * The family's case file over HTTP, every route through the access path:
+ * - `GET|POST /api/students/:studentId/records-requests`: a student's records requests on the
+ *   clock; a family asks in the app (`request-records`), staff log one received on paper or by phone
+ *   (`write-record`).
+ * - `POST …/records-requests/:requestId/events`: staff acknowledge a request or record that the
+ *   records were provided.
+ * - `GET /api/records-requests/open`: open requests on the students a person serves (deadlines).
+ */
+import {
+  DomainError,
+  ZCreateRecordsRequestBody,
+  ZOpenRecordsRequestList,
+  ZRecordsRequest,
+  ZRecordsRequestEventBody,
+  ZRecordsRequestList,
+  ZRecordsRequestParams,
+  ZStudentIdParams,
+} from "@lantern/core";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import {
+  addRecordsRequestEvent,
+  createRecordsRequest,
+  listOpenRecordsRequests,
+  listRecordsRequests,
+} from "../../use-cases/records/records-requests.ts";
+
+const STAFF_ROLES = new Set(["district-admin", "school-admin", "case-manager", "section-504-coordinator"]);
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const { deps } = app;
+
+  app.get(
+    "/api/students/:studentId/records-requests",
+    {
+      schema: {
+        tags: ["records"],
+        summary: "A student's records requests, newest first, each with its due date under the state's rule",
+        params: ZStudentIdParams,
+        response: { 200: ZRecordsRequestList },
+      },
+    },
+    async (request) => {
+      const access = await app.access.authorize(request, {
+        studentId: request.params.studentId,
+        action: "read-record",
+        purpose: "view records requests",
+        record: "records-requests",
+      });
+      return listRecordsRequests(deps, { studentId: access.student.studentId, districtId: access.student.districtId });
+    },
+  );
+
+  app.post(
+    "/api/students/:studentId/records-requests",
+    {
+      schema: {
+        tags: ["records"],
+        summary: "Ask for the child's records (the family), or log a request received on paper or by phone (staff)",
+        params: ZStudentIdParams,
+        body: ZCreateRecordsRequestBody,
+        response: { 201: ZRecordsRequest },
+      },
+    },
+    async (request, reply) => {
+      const fromFamily = request.body.channel === "app";
+      const access = await app.access.authorize(request, {
+        studentId: request.params.studentId,
+        action: fromFamily ? "request-records" : "write-record",
+        purpose: fromFamily ? "request the child's records" : "log a records request",
+        record: "records-requests",
+      });
+      const created = await createRecordsRequest(deps, {
+        studentId: access.student.studentId,
+        districtId: access.student.districtId,
+        body: request.body,
+        actor: {
+          personId: access.person.id,
+          basis: access.basis,
+          requestId: request.id,
+          name: `${access.person.firstName} ${access.person.lastName}`,
+        },
+      });
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.post(
+    "/api/students/:studentId/records-requests/:requestId/events",
+    {
+      schema: {
+        tags: ["records"],
+        summary: "Acknowledge a records request, or record that the records were provided",
+        params: ZRecordsRequestParams,
+        body: ZRecordsRequestEventBody,
+        response: { 200: ZRecordsRequest },
+      },
+    },
+    async (request) => {
+      const access = await app.access.authorize(request, {
+        studentId: request.params.studentId,
+        action: "write-record",
+        purpose: `records request ${request.body.kind}`,
+        record: `records-request:${request.params.requestId}`,
+      });
+      return addRecordsRequestEvent(deps, {
+        studentId: access.student.studentId,
+        districtId: access.student.districtId,
+        requestId: request.params.requestId,
+        body: request.body,
+        actor: { personId: access.person.id, basis: access.basis, requestId: request.id },
+      });
+    },
+  );
+
+  app.get(
+    "/api/records-requests/open",
+    {
+      schema: {
+        tags: ["records"],
+        summary: "Records requests not yet fulfilled on the students you serve, soonest due first",
+        response: { 200: ZOpenRecordsRequestList },
+      },
+    },
+    async (request) => {
+      const person = app.auth.requirePerson(request);
+      const districtIds = [...new Set(person.roles.filter((r) => STAFF_ROLES.has(r.role)).map((r) => r.districtId))];
+      if (districtIds.length === 0) throw new DomainError("forbidden", "Only district staff see open records requests");
+      return listOpenRecordsRequests(deps, {
+        districtIds,
+        visible: async (ids) =>
+          new Set(
+            (
+              await app.access.permitted(request, ids, {
+                action: "write-record",
+                purpose: "records requests due",
+                record: "records-requests",
+              })
+            ).map((a) => a.student.studentId),
+          ),
+      });
+    },
+  );
+};
+
+export default routes;
