@@ -41,6 +41,11 @@ const NARROWER: Array<{ route: RegExp; denied: string[] }> = [
     route: /\/access-log$/,
     denied: ["teacher@northside.maplevalley.example", "slp@maplevalley.example", "advocate@advocacy.example"],
   },
+  {
+    // The whole record in one file is for the family, its advocate and the staff who run the plan.
+    route: /\/record\.zip$/,
+    denied: ["teacher@northside.maplevalley.example", "slp@maplevalley.example"],
+  },
 ];
 
 function expectationFor(route: string, email: string, base: Expectation): Expectation {

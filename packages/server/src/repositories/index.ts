@@ -10,6 +10,7 @@ import type { Database } from "../db/schema.ts";
 import { createAccessRepository, createAuditLog } from "./access-repository.ts";
 import { createBoilerplateIndexStore } from "./boilerplate-index-store.ts";
 import { createCalendarFeedsRepository } from "./calendar-feeds-repository.ts";
+import { createCaseFileRepository } from "./case-file-repository.ts";
 import { createComplianceDashboardRepository } from "./compliance-dashboard-repository.ts";
 import { createComplianceRepository } from "./compliance-repository.ts";
 import { createDistrictsRepository } from "./districts-repository.ts";
@@ -39,6 +40,7 @@ function build(db: Kysely<Database>, root: Kysely<Database>, options: Repository
     access: createAccessRepository(db),
     boilerplate: createBoilerplateIndexStore(db, root),
     calendarFeeds: createCalendarFeedsRepository(db),
+    caseFile: createCaseFileRepository(db),
     compliance: createComplianceRepository(db, { root, defaultDueSoonDays: options.defaultDueSoonDays }),
     dashboard: createComplianceDashboardRepository(db),
     districts: createDistrictsRepository(db),

@@ -5,6 +5,8 @@
  *   (`write-record`).
  * - `POST …/records-requests/:requestId/events`: staff acknowledge a request or record that the
  *   records were provided.
+ * - `GET /api/students/:studentId/record.zip`: the whole record in one ZIP (`export-record`), itself
+ *   written to the record of access before the file is built, so the file lists its own download.
  * - `GET /api/records-requests/open`: open requests on the students a person serves (deadlines).
  */
 import {
@@ -18,6 +20,7 @@ import {
   ZStudentIdParams,
 } from "@lantern/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { exportCaseFile } from "../../use-cases/records/export-case-file.ts";
 import {
   addRecordsRequestEvent,
   createRecordsRequest,
@@ -110,6 +113,38 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         body: request.body,
         actor: { personId: access.person.id, basis: access.basis, requestId: request.id },
       });
+    },
+  );
+
+  app.get(
+    "/api/students/:studentId/record.zip",
+    {
+      schema: {
+        tags: ["records"],
+        summary:
+          "The whole record in one ZIP: every plan version as PDF and JSON, meetings, notices, consent and signatures, services, progress, letters, records requests, the record of access, and SHA256SUMS",
+        params: ZStudentIdParams,
+        produces: ["application/zip"],
+      },
+    },
+    async (request, reply) => {
+      const access = await app.access.authorize(request, {
+        studentId: request.params.studentId,
+        action: "export-record",
+        purpose: "download the whole record",
+        record: "record-export",
+      });
+      // The download is in the record of access it contains.
+      await Promise.all(request.pendingAccessWrites ?? []);
+      const { stream, fileName } = await exportCaseFile(deps, {
+        studentId: access.student.studentId,
+        districtId: access.student.districtId,
+      });
+      return reply
+        .type("application/zip")
+        .header("content-disposition", `attachment; filename="${fileName}"`)
+        .header("cache-control", "no-store")
+        .send(stream);
     },
   );
 
