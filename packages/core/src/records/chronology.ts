@@ -78,7 +78,7 @@ export type ChronologySources = {
     planName: string;
     on: IsoDate;
     who: string;
-    /** "consent", "partial-consent", "refuse", or null for a signature without a consent choice. */
+    /** "consent", "consent-except", "refuse", or null for a signature without a consent choice. */
     consentChoice: string | null;
   }>;
   deadlines: ReadonlyArray<{
@@ -189,8 +189,8 @@ export function buildChronology(src: ChronologySources, filter: ChronologyFilter
     const choice =
       s.consentChoice === "consent"
         ? "gave consent"
-        : s.consentChoice === "partial-consent"
-          ? "consented in part"
+        : s.consentChoice === "consent-except"
+          ? "consented except for some parts"
           : s.consentChoice === "refuse"
             ? "refused consent"
             : "signed";

@@ -7,10 +7,14 @@
  *   records were provided.
  * - `GET /api/students/:studentId/record.zip`: the whole record in one ZIP (`export-record`), itself
  *   written to the record of access before the file is built, so the file lists its own download.
+ * - `GET /api/students/:studentId/chronology` (and `chronology.pdf`): the case chronology, filtered
+ *   by kind and dates.
  * - `GET /api/records-requests/open`: open requests on the students a person serves (deadlines).
  */
 import {
   DomainError,
+  ZChronology,
+  ZChronologyQuery,
   ZCreateRecordsRequestBody,
   ZOpenRecordsRequestList,
   ZRecordsRequest,
@@ -20,7 +24,9 @@ import {
   ZStudentIdParams,
 } from "@lantern/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { renderChronologyPdf } from "../../pdf/chronology-pdf.ts";
 import { exportCaseFile } from "../../use-cases/records/export-case-file.ts";
+import { readChronology } from "../../use-cases/records/read-chronology.ts";
 import {
   addRecordsRequestEvent,
   createRecordsRequest,
@@ -145,6 +151,65 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         .header("content-disposition", `attachment; filename="${fileName}"`)
         .header("cache-control", "no-store")
         .send(stream);
+    },
+  );
+
+  app.get(
+    "/api/students/:studentId/chronology",
+    {
+      schema: {
+        tags: ["records"],
+        summary:
+          "The case chronology: everything that happened, in date order, with who, what and the rule it concerns",
+        description: "`kinds` is a comma-separated list of entry kinds; `from` and `to` limit the dates.",
+        params: ZStudentIdParams,
+        querystring: ZChronologyQuery,
+        response: { 200: ZChronology },
+      },
+    },
+    async (request) => {
+      const access = await app.access.authorize(request, {
+        studentId: request.params.studentId,
+        action: "read-record",
+        purpose: "view the case chronology",
+        record: "chronology",
+      });
+      return readChronology(deps, {
+        studentId: access.student.studentId,
+        districtId: access.student.districtId,
+        filter: request.query,
+      });
+    },
+  );
+
+  app.get(
+    "/api/students/:studentId/chronology.pdf",
+    {
+      schema: {
+        tags: ["records"],
+        summary: "The case chronology as an accessible PDF with citations",
+        params: ZStudentIdParams,
+        querystring: ZChronologyQuery,
+        produces: ["application/pdf"],
+      },
+    },
+    async (request, reply) => {
+      const access = await app.access.authorize(request, {
+        studentId: request.params.studentId,
+        action: "read-record",
+        purpose: "download the case chronology",
+        record: "chronology",
+      });
+      const chronology = await readChronology(deps, {
+        studentId: access.student.studentId,
+        districtId: access.student.districtId,
+        filter: request.query,
+      });
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="chronology-${chronology.today}.pdf"`)
+        .header("cache-control", "no-store")
+        .send(await renderChronologyPdf(chronology));
     },
   );
 

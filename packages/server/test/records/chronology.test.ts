@@ -1,0 +1,74 @@
+/** The case chronology over HTTP: ordered entries with rules, filters, and an accessible PDF. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type TestApp } from "../helpers/build-app.ts";
+import { expectAccessiblePdf } from "../helpers/pdf-expectations.ts";
+import { pdfText } from "../helpers/pdf-reading.ts";
+import { DATABASE_KINDS } from "../helpers/test-database.ts";
+
+type Entry = { date: string; kind: string; who: string; what: string; rule: string | null; outcome: string | null };
+
+describe.each(DATABASE_KINDS)("case chronology on %s", (kind) => {
+  let t: TestApp;
+  let mateo: string;
+  beforeAll(async () => {
+    t = await buildTestApp(kind);
+    mateo = t.ids?.students.get("Mateo Rivera") as string;
+    // A request received on paper and never answered: a missed deadline with its rule.
+    const staff = await t.signIn("casemanager@maplevalley.example");
+    const res = await staff.send("POST", `/api/students/${mateo}/records-requests`, {
+      channel: "written",
+      receivedOn: "2026-10-01",
+      requester: "Ana Rivera",
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("lists the record in date order, each entry with who, what and the rule, and shows the missed deadline", async () => {
+    const parent = await t.signIn("parent.rivera@family.example");
+    const res = await parent.get(`/api/students/${mateo}/chronology`);
+    expect(res.statusCode, res.body).toBe(200);
+    const c = res.json() as { studentName: string; entries: Entry[] };
+    expect(c.studentName).toBe("Mateo Rivera");
+    const dates = c.entries.map((e) => e.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(new Set(c.entries.map((e) => e.kind))).toContain("plan-version");
+    const request = c.entries.find((e) => e.kind === "records-request");
+    expect(request).toMatchObject({ outcome: "missed", who: "Ana Rivera" });
+    expect(request?.rule).toContain("Cal. Ed. Code 56504");
+    expect(request?.what).toContain("not provided");
+
+    const filtered = (
+      await parent.get(`/api/students/${mateo}/chronology?kinds=records-request&from=2026-09-01`)
+    ).json() as {
+      entries: Entry[];
+    };
+    expect(filtered.entries.length).toBeGreaterThan(0);
+    expect(filtered.entries.every((e) => e.kind === "records-request" && e.date >= "2026-09-01")).toBe(true);
+    const bad = await parent.get(`/api/students/${mateo}/chronology?kinds=gossip`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("gossip");
+  });
+
+  it("exports a tagged PDF with the entries and their citations", async () => {
+    const parent = await t.signIn("parent.rivera@family.example");
+    const res = await parent.get(`/api/students/${mateo}/chronology.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    expectAccessiblePdf(res.rawPayload, {
+      title: "Case chronology — Mateo Rivera",
+      headings: ["H1 Case chronology", "H2 Rules cited"],
+    });
+    const text = pdfText(res.rawPayload);
+    expect(text).toContain("Cal. Ed. Code 56504");
+    expect(text).toContain("not legal advice");
+  });
+
+  it("gives nothing to another district", async () => {
+    const other = await t.signIn("admin@cedarhills.example");
+    expect((await other.get(`/api/students/${mateo}/chronology`)).statusCode).toBe(404);
+    expect((await other.get(`/api/students/${mateo}/chronology.pdf`)).statusCode).toBe(404);
+  });
+});
