@@ -16,6 +16,7 @@ import { messages as landing } from "../features/landing/messages.en.ts";
 import { messages as navigator } from "../features/navigator/messages.en.ts";
 import { messages as overview } from "../features/overview/messages.en.ts";
 import { messages as plans } from "../features/plans/messages.en.ts";
+import { messages as records } from "../features/records/messages.en.ts";
 import { messages as roster } from "../features/roster/messages.en.ts";
 import { messages as sharing } from "../features/sharing/messages.en.ts";
 import { messages as students } from "../features/students/messages.en.ts";
@@ -37,6 +38,7 @@ export const en = {
   ...enforcement,
   ...compliance,
   ...roster,
+  ...records,
 } as const;
 
 export type EnglishCatalog = typeof en;

@@ -6,6 +6,7 @@
 import { StudentDeadlinesSection } from "../../features/compliance/student-deadlines-section.tsx";
 import { SavedResultsSection } from "../../features/navigator/saved-results-section.tsx";
 import { StudentLettersSection } from "../../features/navigator/student-letters-section.tsx";
+import { CaseFileLink } from "../../features/records/case-file-link.tsx";
 import { AccessLogSection } from "../../features/sharing/access-log-section.tsx";
 import { AdvocateSharingSection } from "../../features/sharing/advocate-sharing-section.tsx";
 import { StudentPage } from "../../features/students/student-page.tsx";
@@ -32,6 +33,7 @@ export default function StudentRecord({ params }: PageProps) {
         ),
         record: (student) => (
           <>
+            <CaseFileLink studentId={student.id} />
             {isGuardian ? <AdvocateSharingSection studentId={student.id} /> : null}
             <StudentLettersSection student={student} canWrite={isGuardian} />
             <SavedResultsSection studentId={student.id} />

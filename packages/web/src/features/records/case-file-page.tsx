@@ -1,0 +1,71 @@
+import { useState } from "react";
+import { Link } from "wouter";
+import { Page } from "../../app/page.tsx";
+import { type PageProps, paths } from "../../app/paths.ts";
+import { useSession } from "../../app/session.tsx";
+import { Alert } from "../../components/ui/index.ts";
+import { t } from "../../i18n/t.ts";
+import { describeError } from "../../lib/error-message.ts";
+import { useRequest } from "../../lib/use-request.ts";
+import { getChronology, recordZipUrl } from "./api.ts";
+import { ChronologySection } from "./chronology-section.tsx";
+import { RecordsRequestsSection } from "./records-requests-section.tsx";
+
+const STAFF = new Set(["district-admin", "school-admin", "case-manager", "section-504-coordinator"]);
+
+/** The family's case file: records requests on the clock, the whole record in one download, the chronology. */
+export default function CaseFilePage({ params }: PageProps) {
+  const studentId = params.id ?? "";
+  const { user } = useSession();
+  const forFamily = user?.roles.some((r) => r.role === "guardian" || r.role === "advocate") ?? false;
+  const forStaff = user?.roles.some((r) => STAFF.has(r.role)) ?? false;
+  const [version, setVersion] = useState(0);
+  // The chronology's reply names the student (one request for the title and the first section).
+  const head = useRequest(`case-file:${studentId}`, (signal) =>
+    getChronology(studentId, { kinds: ["records-request"], from: "", to: "" }, signal),
+  );
+  if (head.status === "error") {
+    return (
+      <Page title={t("records.titleLoading")}>
+        <Alert tone="error" title={t("records.loadError")}>
+          <p>{describeError(head.error)}</p>
+        </Alert>
+      </Page>
+    );
+  }
+  if (head.status === "loading") {
+    return (
+      <Page title={t("records.titleLoading")}>
+        <p role="status">{t("common.loading")}</p>
+      </Page>
+    );
+  }
+  const name = head.data.studentName;
+  const firstName = name.split(" ")[0] ?? name;
+  return (
+    <Page title={t("records.title", { name })}>
+      <p>
+        <Link href={paths.student(studentId)}>{t("records.back", { name: firstName })}</Link>
+      </p>
+      <RecordsRequestsSection
+        studentId={studentId}
+        firstName={firstName}
+        forFamily={forFamily}
+        forStaff={forStaff}
+        onChange={() => setVersion((v) => v + 1)}
+      />
+      {forFamily || forStaff ? (
+        <section aria-labelledby="whole-record" className="panel">
+          <h2 id="whole-record">{t("records.download.title")}</h2>
+          <p>{t("records.download.intro")}</p>
+          <p>
+            <a href={recordZipUrl(studentId)} download>
+              {t("records.download.link", { name: firstName })}
+            </a>
+          </p>
+        </section>
+      ) : null}
+      <ChronologySection studentId={studentId} firstName={firstName} version={version} />
+    </Page>
+  );
+}

@@ -1,0 +1,12 @@
+import { CHRONOLOGY_KIND_LABELS, RECORDS_REQUEST_CHANNEL_LABELS, RECORDS_REQUEST_EVENT_LABELS } from "@lantern/core";
+import { describe, expect, it } from "vitest";
+import { messages } from "./messages.en.ts";
+
+describe("the case file's names", () => {
+  it("are core's names for channels, history steps and chronology kinds", () => {
+    const m = messages as Record<string, string>;
+    for (const [k, v] of Object.entries(RECORDS_REQUEST_CHANNEL_LABELS)) expect(m[`records.channel.${k}`]).toBe(v);
+    for (const [k, v] of Object.entries(RECORDS_REQUEST_EVENT_LABELS)) expect(m[`records.event.${k}`]).toBe(v);
+    for (const [k, v] of Object.entries(CHRONOLOGY_KIND_LABELS)) expect(m[`records.kind.${k}`]).toBe(v);
+  });
+});
