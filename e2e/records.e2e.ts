@@ -1,0 +1,158 @@
+/**
+ * The family's case file, from a blank state: a district administrator loads a new student whose
+ * guardian is the demo parent; the guardian asks for the records by keyboard; the case manager sees
+ * the request due, logs an older paper request and records the records provided; the guardian
+ * downloads the whole record and every file's SHA-256 is checked; the chronology shows the missed
+ * deadline and downloads as a PDF. axe on every page.
+ */
+import assert from "node:assert/strict";
+import { randomInt } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import type { Page } from "playwright-core";
+import { readZip, verifySums } from "../packages/server/test/helpers/zip-reading.ts";
+import { DEMO_ACCOUNTS, type Journey } from "./harness/types.ts";
+
+async function csrf(page: Page): Promise<string> {
+  const cookies = await page.context().cookies();
+  return cookies.find((c) => c.name === "lantern_csrf")?.value ?? "";
+}
+
+function daysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export const journeys: Journey[] = [
+  {
+    name: "a guardian asks for records, staff provide them, the guardian downloads and verifies the whole record, and the chronology shows a missed deadline",
+    async run({ page, axe, heading, tabTo, signIn, step, browser, baseURL }) {
+      const suffix = randomInt(1000, 9999);
+      const first = "Rosalind";
+      const last = `Quillfeather${suffix}`;
+      const name = `${first} ${last}`;
+
+      step("a district administrator loads the new student, with the demo parent as guardian");
+      const adminContext = await browser.newContext({ baseURL });
+      try {
+        const admin = await adminContext.newPage();
+        await signIn(admin, DEMO_ACCOUNTS.districtAdmin);
+        const roster = [
+          "sis_id,first_name,last_name,date_of_birth,grade,school,case_manager_email,guardian1_first_name,guardian1_last_name,guardian1_email",
+          `RQ${suffix},${first},${last},2016-05-14,4,Northside Elementary,${DEMO_ACCOUNTS.caseManager},Ana,Rivera,${DEMO_ACCOUNTS.guardian}`,
+        ].join("\n");
+        const res = await admin.request.post("/api/district/roster", {
+          headers: { "content-type": "text/csv", "x-csrf-token": await csrf(admin) },
+          data: roster,
+        });
+        assert.equal(res.status(), 200, await res.text());
+      } finally {
+        await adminContext.close();
+      }
+
+      step("the guardian opens the new child's case file by keyboard");
+      await signIn(page, DEMO_ACCOUNTS.guardian);
+      await tabTo(page, page.getByRole("link", { name }));
+      await page.keyboard.press("Enter");
+      await heading(page, name);
+      await tabTo(page, page.getByRole("link", { name: /^Case file/ }), { maxPresses: 120 });
+      await page.keyboard.press("Enter");
+      await heading(page, `Case file for ${name}`);
+      await page.getByRole("table", { name: "Records requests, newest first" }).waitFor();
+      await axe(page, "case file: guardian, no requests yet");
+
+      step("the guardian asks for the records");
+      await tabTo(page, page.getByLabel("What would you like? (optional)"));
+      await page.keyboard.type("Every assessment report and service log");
+      await tabTo(page, page.getByRole("button", { name: `Ask for ${first}'s records` }));
+      await page.keyboard.press("Enter");
+      await page.getByText(/Your request was sent\. The records are due by /).waitFor();
+      const requests = page.getByRole("table", { name: "Records requests, newest first" });
+      await requests.getByRole("row", { name: /Asked in Lantern/ }).waitFor();
+      assert.match((await requests.textContent()) ?? "", /5 business days, Cal\. Ed\. Code 56504/);
+      await axe(page, "case file: request sent");
+      const caseFileUrl = page.url();
+
+      step("the case manager sees the request due, logs an older paper request, and provides the records");
+      const staffContext = await browser.newContext({ baseURL, locale: "en-US" });
+      try {
+        const staff = await staffContext.newPage();
+        await signIn(staff, DEMO_ACCOUNTS.caseManager);
+        await tabTo(staff, staff.getByRole("link", { name: "Deadlines and plan checks for your students" }));
+        await staff.keyboard.press("Enter");
+        const due = staff.getByRole("table", { name: "Open records requests" });
+        await due.waitFor();
+        await axe(staff, "deadlines page with records requests due");
+        await tabTo(staff, due.getByRole("link", { name: `Open ${name}'s case file` }), { maxPresses: 200 });
+        await staff.keyboard.press("Enter");
+        await heading(staff, `Case file for ${name}`);
+
+        await tabTo(staff, staff.getByLabel(/^Day it was received/), { maxPresses: 120 });
+        await staff.getByLabel(/^Day it was received/).fill(daysAgo(30));
+        await tabTo(staff, staff.getByLabel(/^Who asked/));
+        await staff.keyboard.type("Ana Rivera (letter by mail)");
+        await tabTo(staff, staff.getByRole("button", { name: "Log the request" }));
+        await staff.keyboard.press("Enter");
+        await staff.getByText(/The request was logged\./).waitFor();
+
+        const appRow = staff.getByRole("row", { name: /Asked in Lantern/ });
+        await tabTo(staff, appRow.getByRole("button", { name: "Records provided to Ana Rivera" }), { maxPresses: 120 });
+        await staff.keyboard.press("Enter");
+        await staff.getByText("The request is marked as provided.").waitFor();
+        await appRow.getByText(/Records provided on /).waitFor();
+        await axe(staff, "case file: staff after providing the records");
+      } finally {
+        await staffContext.close();
+      }
+
+      step("the guardian downloads the whole record and checks every file's SHA-256");
+      await page.goto(caseFileUrl);
+      await heading(page, `Case file for ${name}`);
+      await page
+        .getByRole("row", { name: /Asked in Lantern/ })
+        .getByText(/Records provided on /)
+        .waitFor();
+      await tabTo(page, page.getByRole("link", { name: `Download ${first}'s whole record (ZIP)` }), {
+        maxPresses: 120,
+      });
+      const [zipDownload] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+      const files = await readZip(await readFile(await zipDownload.path()));
+      const { listed, wrong, unlisted } = verifySums(files);
+      assert.deepEqual(wrong, [], "every SHA-256 matches");
+      assert.deepEqual(unlisted, [], "every file is listed in SHA256SUMS");
+      assert.ok(listed.length >= 10);
+      for (const kind of [
+        "student.json",
+        "plans/index.json",
+        "meetings.json",
+        "signatures.json",
+        "service-log.csv",
+        "progress.csv",
+        "records-requests.json",
+        "record-of-access.csv",
+        "education-records.csv",
+      ]) {
+        assert.ok(files.has(kind), `the ZIP holds ${kind}`);
+      }
+      const inZip = JSON.parse(files.get("records-requests.json")?.toString() ?? "[]") as Array<{ status: string }>;
+      assert.deepEqual(inZip.map((r) => r.status).sort(), ["fulfilled", "received"]);
+      assert.match(files.get("record-of-access.csv")?.toString() ?? "", /download the whole record/);
+
+      step("the chronology shows the missed deadline and downloads as a PDF");
+      const chronology = page.getByRole("table", { name: /^Chronology, oldest first/ });
+      await chronology.waitFor();
+      const missed = chronology.getByRole("row", { name: /Missed:.*not provided/ });
+      await missed.waitFor();
+      assert.match((await missed.textContent()) ?? "", /Cal\. Ed\. Code 56504/);
+      await tabTo(page, page.getByRole("checkbox", { name: "Records request" }), { maxPresses: 120 });
+      await tabTo(page, page.getByRole("button", { name: "Show entries" }));
+      await page.keyboard.press("Enter");
+      await axe(page, "case file: chronology");
+      await tabTo(page, page.getByRole("link", { name: "Download the chronology as a PDF" }), {
+        backward: true,
+        maxPresses: 120,
+      });
+      const [pdfDownload] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+      const pdf = await readFile(await pdfDownload.path());
+      assert.equal(pdf.subarray(0, 5).toString("latin1"), "%PDF-");
+    },
+  },
+];
