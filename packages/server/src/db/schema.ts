@@ -200,6 +200,7 @@ export type Database = {
   compliance_queue: ComplianceQueueTable;
   calendar_feeds: CalendarFeedsTable;
   boilerplate_revisions: BoilerplateRevisionsTable;
+  goal_patterns: GoalPatternsTable;
 };
 
 /** Plans (migration 0002): plans, their versions (sealed once signed), meetings and signatures. */
@@ -404,4 +405,21 @@ export type CalendarFeedsTable = {
 export type BoilerplateRevisionsTable = {
   school_id: string;
   revision: ColumnType<number, number | undefined, number>;
+};
+
+/** A district's own measurable goal patterns (migration 0025); removed ones are kept, marked. */
+export type GoalPatternsTable = {
+  id: Generated<string>;
+  district_id: string;
+  area: string;
+  title: string;
+  skill: string;
+  unit: string;
+  direction: "increase" | "decrease";
+  criterion: string;
+  measurement_method: string;
+  created_by: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  removed_by: string | null;
+  removed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 };
