@@ -39,6 +39,14 @@ describe("sections that do not apply", () => {
     expect(sectionNotApplicable(doc, "transition", rules)).toBeNull();
   });
 
+  it("a draft without dates yet is taken to run a year from today", () => {
+    const doc = blankIep({ student: { dateOfBirth: "2019-03-02" }, transition: null });
+    expect(sectionNotApplicable(doc, "transition", rules)).toBeNull();
+    expect(sectionNotApplicable(doc, "transition", rules, "2026-12-04")?.reason).toBe("before-transition-age");
+    const at15 = blankIep({ student: { dateOfBirth: "2011-06-01" }, transition: null });
+    expect(sectionNotApplicable(at15, "transition", rules, "2026-12-04")).toBeNull();
+  });
+
   it("is shown when it cannot be told (no birth date) or when the team already wrote one", () => {
     expect(sectionNotApplicable(blankIep({ dates: { planStart: "2026-09-01" } }), "transition", rules)).toBeNull();
     const early = blankIep({

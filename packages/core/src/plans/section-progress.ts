@@ -80,15 +80,19 @@ export type NotApplicable =
  *   student turns the state's transition age (16), so it does not apply when that birthday falls
  *   after the plan ends. The team may still write one earlier, so one already written is shown.
  * - Transfer of rights (34 CFR 300.320(c)): from the IEP in effect a year before the age of majority.
+ *
+ * A draft without dates yet is taken to run a year from `today` (an IEP is reviewed at least once a
+ * year, 34 CFR 300.324(b)(1)(i)).
  */
 export function sectionNotApplicable(
   doc: Doc,
   key: IepSectionKey | Section504SectionKey,
   rules: ProgressRules,
+  today?: string,
 ): NotApplicable | null {
   if (doc.type !== "iep") return null;
   const birth = obj(doc.student).dateOfBirth;
-  const end = iepLastDay(doc);
+  const end = iepLastDay(doc) ?? (today && isDate(today) ? dayBefore(shiftYears(today, 1)) : null);
   if (!isDate(birth) || !end) return null;
   if (key === "transition") {
     if (doc.transition !== null && doc.transition !== undefined) return null;
@@ -355,8 +359,9 @@ export function sectionProgress(
   doc: Doc,
   key: IepSectionKey | Section504SectionKey,
   rules: ProgressRules,
+  today?: string,
 ): SectionProgress {
-  const na = sectionNotApplicable(doc, key, rules);
+  const na = sectionNotApplicable(doc, key, rules, today);
   if (na) return { key, state: "not-applicable", citation: na.citation, notApplicable: na };
   const rule =
     doc.type === "iep" ? IEP_COMPLETION[key as IepSectionKey] : SECTION_504_COMPLETION[key as Section504SectionKey];
@@ -369,8 +374,9 @@ export function planProgress(
   doc: Doc,
   keys: ReadonlyArray<IepSectionKey | Section504SectionKey>,
   rules: ProgressRules,
+  today?: string,
 ): { sections: SectionProgress[]; complete: number; total: number } {
-  const sections = [...new Set(keys)].map((k) => sectionProgress(doc, k, rules));
+  const sections = [...new Set(keys)].map((k) => sectionProgress(doc, k, rules, today));
   const counted = sections.filter((s) => s.state === "complete" || s.state === "incomplete");
   return { sections, complete: counted.filter((s) => s.state === "complete").length, total: counted.length };
 }

@@ -62,7 +62,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 type PlanFinding = PlanComplianceView["findings"][number];
 /** What the compliance checks tell the editor: the findings, and the state's ages that decide which sections apply. */
-export type PlanCheck = { findings: PlanFinding[]; stateAges?: ProgressRules | undefined };
+export type PlanCheck = { findings: PlanFinding[]; today?: string; stateAges?: ProgressRules | undefined };
 /** A link from a finding to its place in the editor; a click moves focus there. */
 export type FindingLink = { href: string; onClick: (event: MouseEvent<HTMLAnchorElement>) => void };
 
@@ -254,6 +254,7 @@ function Editor({ studentId, detail, findings }: { studentId: string; detail: Pl
     content as unknown as Record<string, unknown>,
     sections.map((sec) => sec.section as SectionKey),
     rules,
+    check?.today,
   );
   const stateOf = (sec: SectionSpec): SectionProgress | undefined =>
     progress.sections.find((p) => p.key === sec.section);
