@@ -4,7 +4,7 @@ export const messages = {
     one: "{complete} of {count} section complete",
     other: "{complete} of {count} sections complete",
   },
-  "plans.workspace.sectionsToggle": "Sections",
+  "plans.workspace.nextToComplete": "Next to complete: {section}",
   "plans.workspace.state.complete": "Complete",
   "plans.workspace.state.incomplete": "Not complete yet",
   "plans.workspace.state.notApplicable": "Does not apply",

@@ -334,6 +334,8 @@ function Editor({ studentId, detail, findings }: { studentId: string; detail: Pl
       : t("plans.workspace.notApplicable.beforeAgeOfMajorityYear", params);
   };
   const goals = (getPath(content, ["goals"]) as unknown[] | undefined) ?? [];
+  /** The first section shown that is not complete yet: one link from the top of the page to its first field. */
+  const nextToDo = shown.find((sec) => stateOf(sec)?.state === "incomplete") ?? null;
   const studentFirstName = s?.preferredName || s?.firstName || "";
 
   function addGoal(goal: NewGoal) {
@@ -378,6 +380,20 @@ function Editor({ studentId, detail, findings }: { studentId: string; detail: Pl
           </span>
           <progress value={progress.complete} max={Math.max(progress.total, 1)} aria-labelledby="plan-progress" />
         </div>
+        {nextToDo ? (
+          <a
+            href={`#section-${nextToDo.id}`}
+            data-testid="next-to-complete"
+            onClick={(event) => {
+              event.preventDefault();
+              if (!focusElement(firstControlUnder(fieldId(nextToDo.path)))) {
+                focusElement(document.getElementById(`h-${nextToDo.id}`));
+              }
+            }}
+          >
+            {t("plans.workspace.nextToComplete", { section: sectionHeading(type, nextToDo) })}
+          </a>
+        ) : null}
         <Link href={paths.studentPlan(studentId, detail.plan.id)}>{t("plans.editor.done")}</Link>
       </div>
       {merge ? (
