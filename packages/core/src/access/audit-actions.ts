@@ -39,6 +39,8 @@ export const AUDIT_ACTIONS = [
   "calendar-feed.revoked",
   "settings.updated",
   "roster.imported",
+  "goal-pattern.added",
+  "goal-pattern.removed",
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof ZAuditAction>;

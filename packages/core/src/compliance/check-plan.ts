@@ -13,8 +13,9 @@ import { EXCUSABLE_TEAM_ROLES, type PlanAttendee, type PlanTeamRole } from "../p
 import type { PlanDocument } from "../plans/plan-document.ts";
 import { checkPriorWrittenNotice } from "../plans/prior-written-notice.ts";
 import type { Section504Document } from "../plans/section-504-document.ts";
+import { iepLastDay } from "../plans/section-progress.ts";
 import { DEFAULT_DATE_LOCALE } from "../shared/date-format.ts";
-import { addDays, addYears, type IsoDate } from "../shared/dates.ts";
+import { addYears, type IsoDate } from "../shared/dates.ts";
 import { type StateRules, stateRules } from "../states/state-table.ts";
 import { type BoilerplateMatch, vagueAccommodationReason } from "./boilerplate.ts";
 import {
@@ -103,10 +104,7 @@ function settingsOf(context: CheckContext): DeadlineSettings {
 
 /** The last day the IEP is in effect: its end date, else the next annual review, else a year after it starts. */
 export function iepEndDate(doc: IepDocument): IsoDate | null {
-  if (doc.dates.planEnd) return doc.dates.planEnd;
-  if (doc.dates.nextAnnualReview) return doc.dates.nextAnnualReview;
-  if (doc.dates.planStart) return addDays(addYears(doc.dates.planStart, 1), -1);
-  return null;
+  return iepLastDay(doc);
 }
 
 function transitionGaps(doc: IepDocument): string[] {

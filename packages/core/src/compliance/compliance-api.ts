@@ -17,6 +17,16 @@ export const ZPlanComplianceView = z.object({
   deadlines: z.array(ZDeadline),
   /** The same, in sentences for families. */
   plainLanguage: z.array(z.string()),
+  /**
+   * The ages in the district's state's rules that decide which sections apply (a transition plan
+   * from the transition age, 34 CFR 300.320(b); the transfer of rights, 300.320(c)).
+   */
+  stateAges: z
+    .object({
+      transitionAge: z.object({ value: z.number().int(), citation: z.string() }),
+      ageOfMajority: z.object({ value: z.number().int(), citation: z.string() }),
+    })
+    .optional(),
 });
 export type PlanComplianceView = z.infer<typeof ZPlanComplianceView>;
 

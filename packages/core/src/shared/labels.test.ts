@@ -5,6 +5,7 @@ import { SEVERITIES } from "../compliance/findings.ts";
 import { RELATED_SERVICES } from "../eligibility/navigator-facts.ts";
 import { FIDELITY_GROUPINGS } from "../enforcement/plan-enforcement.ts";
 import { SESSION_STATUSES } from "../enforcement/service-minutes.ts";
+import { GOAL_AREAS } from "../goal-bank/goal-patterns.ts";
 import {
   ASSESSMENT_PARTICIPATIONS,
   ASSESSMENT_SCOPES,
@@ -43,6 +44,7 @@ const VALUES: Record<LabelledFact, readonly string[]> = {
   assessmentParticipation: ASSESSMENT_PARTICIPATIONS,
   esyDecision: ESY_DECISIONS,
   postsecondaryGoalArea: POSTSECONDARY_GOAL_AREAS,
+  goalArea: GOAL_AREAS,
   serviceArea: SERVICE_AREAS,
   relatedService: RELATED_SERVICES,
   serviceKind: SERVICE_KINDS,

@@ -15,6 +15,7 @@ import {
   PROGRESS_STATUS_LABELS,
   SESSION_STATUS_LABELS,
 } from "../enforcement/enforcement-labels.ts";
+import { GOAL_AREA_LABELS } from "../goal-bank/goal-patterns.ts";
 import {
   ASSESSMENT_PARTICIPATION_LABELS,
   ASSESSMENT_SCOPE_LABELS,
@@ -67,6 +68,7 @@ export const LABELS = {
   progressStatus: PROGRESS_STATUS_LABELS,
   fidelityGrouping: FIDELITY_GROUPING_LABELS,
   role: ROLE_LABELS,
+  goalArea: GOAL_AREA_LABELS,
 } as const;
 
 export type LabelledFact = keyof typeof LABELS;

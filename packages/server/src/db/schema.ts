@@ -204,6 +204,7 @@ export type Database = {
   compliance_queue: ComplianceQueueTable;
   calendar_feeds: CalendarFeedsTable;
   boilerplate_revisions: BoilerplateRevisionsTable;
+  goal_patterns: GoalPatternsTable;
 };
 
 /** Plans (migration 0002): plans, their versions (sealed once signed), meetings and signatures. */
@@ -431,4 +432,21 @@ export type RecordsRequestEventsTable = {
   person_id: string;
   note: Generated<string>;
   created_at: Timestamp;
+};
+
+/** A district's own measurable goal patterns (migration 0025); removed ones are kept, marked. */
+export type GoalPatternsTable = {
+  id: Generated<string>;
+  district_id: string;
+  area: string;
+  title: string;
+  skill: string;
+  unit: string;
+  direction: "increase" | "decrease";
+  criterion: string;
+  measurement_method: string;
+  created_by: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  removed_by: string | null;
+  removed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 };

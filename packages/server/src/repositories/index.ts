@@ -16,6 +16,7 @@ import { createComplianceRepository } from "./compliance-repository.ts";
 import { createDistrictsRepository } from "./districts-repository.ts";
 import { createEnforcementPlanSource } from "./enforcement-plan-source.ts";
 import { createEnforcementRepository } from "./enforcement-repository.ts";
+import { createGoalPatternsRepository } from "./goal-patterns-repository.ts";
 import { createLettersRepository } from "./letters-repository.ts";
 import { createNavigatorResultsRepository } from "./navigator-results-repository.ts";
 import { createPeopleRepository } from "./people-repository.ts";
@@ -46,6 +47,7 @@ function build(db: Kysely<Database>, root: Kysely<Database>, options: Repository
     districts: createDistrictsRepository(db),
     enforcement: createEnforcementRepository(db),
     enforcementPlans: createEnforcementPlanSource(db),
+    goalPatterns: createGoalPatternsRepository(db),
     letters: createLettersRepository(db),
     navigatorResults: createNavigatorResultsRepository(db),
     people: createPeopleRepository(db),

@@ -6,6 +6,7 @@ import complianceDashboardRoutes from "./compliance/dashboard.ts";
 import planComplianceRoutes from "./compliance/plan-compliance.ts";
 import complianceSettingsRoutes from "./compliance/settings.ts";
 import enforcementRoutes from "./enforcement/routes.ts";
+import goalBankRoutes from "./goal-bank/routes.ts";
 import healthRoutes from "./health/routes.ts";
 import navigatorRoutes from "./navigator/routes.ts";
 import planRoutes from "./plans/routes.ts";
@@ -28,4 +29,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(calendarFeedRoutes);
   await app.register(rosterRoutes);
   await app.register(recordsRoutes);
+  await app.register(goalBankRoutes);
 }

@@ -15,6 +15,7 @@ import { messages as home } from "../features/home/messages.en.ts";
 import { messages as landing } from "../features/landing/messages.en.ts";
 import { messages as navigator } from "../features/navigator/messages.en.ts";
 import { messages as overview } from "../features/overview/messages.en.ts";
+import { messages as planEditor } from "../features/plans/editor-messages.en.ts";
 import { messages as plans } from "../features/plans/messages.en.ts";
 import { messages as records } from "../features/records/messages.en.ts";
 import { messages as roster } from "../features/roster/messages.en.ts";
@@ -34,6 +35,7 @@ export const en = {
   ...sharing,
   ...overview,
   ...plans,
+  ...planEditor,
   ...navigator,
   ...enforcement,
   ...compliance,

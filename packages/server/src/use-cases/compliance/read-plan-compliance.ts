@@ -13,6 +13,8 @@ import {
   findingsFromDeadlines,
   type IsoDate,
   type PlanComplianceView,
+  progressRulesOf,
+  stateRules,
 } from "@lantern/core";
 import { todayFor, type UseCaseDeps } from "../deps.ts";
 import { refreshStalePlans } from "./refresh-plan-compliance.ts";
@@ -41,6 +43,7 @@ export async function readPlanCompliance(
   const deadlines = stored.deadlines.map((d) => withState(d, today, settings));
   const findings = [...stored.findings, ...findingsFromDeadlines(deadlines)];
   findings.sort((a, b) => compareSeverity(a.severity, b.severity));
+  const stateAges = progressRulesOf(stateRules(await deps.repos.districts.state(input.districtId)));
   return {
     planId: input.planId,
     planType: stored.planType,
@@ -48,5 +51,6 @@ export async function readPlanCompliance(
     findings,
     deadlines,
     plainLanguage: describePlanCheckForGuardian({ findings, deadlines }),
+    stateAges,
   };
 }

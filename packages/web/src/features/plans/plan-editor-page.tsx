@@ -4,21 +4,33 @@
  * server has it. The server refuses a save based on an older revision (409): the merge view then
  * shows, per section, their version and yours, and saves the merged draft.
  */
-import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import {
+  FEDERAL_PROGRESS_RULES,
+  type IepSectionKey,
+  type PlanComplianceView,
+  type ProgressRules,
+  planProgress,
+  type Section504SectionKey,
+  type SectionProgress,
+} from "@lantern/core";
+import { type MouseEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { Link } from "wouter";
 import { Page } from "../../app/page.tsx";
 import { paths, type RouteParams } from "../../app/paths.ts";
 import { Alert, Button, StatusRegion } from "../../components/ui/index.ts";
-import { timeOfDay } from "../../i18n/dates.ts";
+import { longDate, timeOfDay } from "../../i18n/dates.ts";
 import { label } from "../../i18n/labels.ts";
 import { t } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { type PlanContent, type PlanDetail, type PlanType, plansApi } from "./api.ts";
-import { sectionsFor } from "./plan-sections.ts";
-import { planTypeText, sectionHeading, sectionTitle, setPath, statusText } from "./plan-text.ts";
-import { SectionEditor } from "./section-editor.tsx";
+import { pathKey, placeOf, pointerPath } from "./finding-places.ts";
+import { goalBankApi } from "./goal-bank-api.ts";
+import { GoalBuilder, type NewGoal } from "./goal-builder.tsx";
+import { type SectionSpec, sectionsFor } from "./plan-sections.ts";
+import { getPath, planTypeText, sectionHeading, sectionTitle, setPath, statusText } from "./plan-text.ts";
+import { fieldId, SectionEditor } from "./section-editor.tsx";
 
 type Backup = { revision: number; content: PlanContent };
 const backupKey = (versionId: string) => `lantern.plan-draft.${versionId}`;
@@ -48,14 +60,71 @@ function clearBackup(versionId: string): void {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+type PlanFinding = PlanComplianceView["findings"][number];
+/** What the compliance checks tell the editor: the findings, and the state's ages that decide which sections apply. */
+export type PlanCheck = { findings: PlanFinding[]; today?: string; stateAges?: ProgressRules | undefined };
+/** A link from a finding to its place in the editor; a click moves focus there. */
+export type FindingLink = { href: string; onClick: (event: MouseEvent<HTMLAnchorElement>) => void };
+
 /** Where the editor shows what the compliance checks found in the draft; `app/` passes it in. */
 export type FindingsPart = (draft: {
   studentId: string;
   planId: string;
   revision: number;
-  /** Anchors of the editor's sections, for links from a finding to its part of the plan. */
-  sectionIds: string[];
+  /** The link from a finding (by its place in the plan) to the field or section it concerns, or null. */
+  linkTo: (place: string) => FindingLink | null;
+  /** Called with each new result, so the editor shows each finding beside its field. */
+  onChecked: (check: PlanCheck) => void;
 }) => ReactNode;
+
+type SectionKey = IepSectionKey | Section504SectionKey;
+
+/** Move focus to an element that is not focusable by itself (a heading), for a link to a section. */
+function focusElement(el: HTMLElement | null): boolean {
+  if (!el) return false;
+  if (!el.matches("input, select, textarea, button, a[href]") && !el.hasAttribute("tabindex")) {
+    el.setAttribute("tabindex", "-1");
+  }
+  el.focus();
+  return document.activeElement === el;
+}
+
+/** The first control whose id starts with this field id (the first field of a goal, of a service…). */
+function firstControlUnder(id: string): HTMLElement | null {
+  for (const el of document.querySelectorAll<HTMLElement>(`[id^="${id}."]`)) {
+    if (el.matches("input, select, textarea")) return el;
+  }
+  return null;
+}
+
+function useNarrowScreen(): boolean {
+  const query = "(max-width: 60rem)";
+  const [narrow, setNarrow] = useState(() => globalThis.matchMedia?.(query).matches ?? false);
+  useEffect(() => {
+    const list = globalThis.matchMedia?.(query);
+    if (!list) return;
+    const update = () => setNarrow(list.matches);
+    list.addEventListener("change", update);
+    return () => list.removeEventListener("change", update);
+  }, []);
+  return narrow;
+}
+
+function FindingNote({ finding }: { finding: PlanFinding }) {
+  return (
+    <div
+      className={`finding-note finding-note-${finding.severity}`}
+      data-testid="finding-note"
+      data-place={finding.place}
+    >
+      <p>
+        <strong>{label("severity", finding.severity)}:</strong> {finding.message}{" "}
+        <span className="muted">({finding.citation})</span>
+      </p>
+      <p>{finding.fix}</p>
+    </div>
+  );
+}
 
 export function PlanEditorPage({ params, findings }: { params: RouteParams; findings: FindingsPart }) {
   const studentId = params.id ?? "";
@@ -97,7 +166,17 @@ function Editor({ studentId, detail, findings }: { studentId: string; detail: Pl
   const [save, setSave] = useState<SaveState>(initial.restored ? { kind: "restored" } : { kind: "saved", at: null });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [merge, setMerge] = useState<{ theirs: PlanContent; revision: number } | null>(null);
+  const [check, setCheck] = useState<PlanCheck | null>(null);
+  const [navOpen, setNavOpen] = useState(false);
+  const [focusAfterRender, setFocusAfterRender] = useState<string | null>(null);
+  const narrow = useNarrowScreen();
+  const patterns = useRequest("goal-patterns", (signal) => goalBankApi.list(signal));
   const inFlight = useRef(false);
+  useEffect(() => {
+    if (!focusAfterRender) return;
+    focusElement(document.getElementById(focusAfterRender) ?? firstControlUnder(focusAfterRender));
+    setFocusAfterRender(null);
+  }, [focusAfterRender]);
 
   const doSave = useCallback(
     async (toSave: PlanContent, rev: number) => {
@@ -168,7 +247,58 @@ function Editor({ studentId, detail, findings }: { studentId: string; detail: Pl
     );
   }
 
-  const sections = sectionsFor(detail.plan.type);
+  const type = detail.plan.type;
+  const sections = sectionsFor(type);
+  const rules = check?.stateAges ?? FEDERAL_PROGRESS_RULES;
+  const progress = planProgress(
+    content as unknown as Record<string, unknown>,
+    sections.map((sec) => sec.section as SectionKey),
+    rules,
+    check?.today,
+  );
+  const stateOf = (sec: SectionSpec): SectionProgress | undefined =>
+    progress.sections.find((p) => p.key === sec.section);
+  const applies = (sec: SectionSpec) => stateOf(sec)?.state !== "not-applicable";
+  const shown = sections.filter(applies);
+
+  // Each finding beside the field it concerns, or under its section's heading.
+  const placed = (check?.findings ?? []).map((f) => ({ f, at: placeOf(f.place, shown, content) }));
+  const notesFor = (path: (string | number)[]) => {
+    const here = placed.filter((p) => p.at?.field && pathKey(p.at.field) === pathKey(path));
+    return here.length > 0 ? here.map((p) => <FindingNote key={`${p.f.code}-${p.f.place}`} finding={p.f} />) : null;
+  };
+  const sectionNotes = (sec: SectionSpec) => {
+    const here = placed.filter((p) => p.at?.sectionId === sec.id && p.at.field === null);
+    if (here.length === 0) return null;
+    return (
+      <div className="section-findings">
+        <p className="section-findings-count">{t("plans.workspace.findingsHere", { count: here.length })}</p>
+        {here.map((p) => (
+          <FindingNote key={`${p.f.code}-${p.f.place}`} finding={p.f} />
+        ))}
+      </div>
+    );
+  };
+
+  /** Move focus to the place a finding names: its field, the first field under it, or its section. */
+  function focusPlace(place: string): void {
+    const at = placeOf(place, shown, content);
+    if (at?.field && focusElement(document.getElementById(fieldId(at.field)))) return;
+    if (focusElement(firstControlUnder(fieldId(pointerPath(place))))) return;
+    if (at) focusElement(document.getElementById(`h-${at.sectionId}`));
+  }
+  const linkTo = (place: string): FindingLink | null => {
+    const at = placeOf(place, shown, content);
+    if (!at) return null;
+    return {
+      href: at.field ? `#${fieldId(at.field)}` : `#section-${at.sectionId}`,
+      onClick: (event) => {
+        event.preventDefault();
+        focusPlace(place);
+      },
+    };
+  };
+
   const statusMessage =
     save.kind === "saved"
       ? save.at
@@ -184,17 +314,91 @@ function Editor({ studentId, detail, findings }: { studentId: string; detail: Pl
               ? t("plans.editor.status.restored")
               : t("plans.editor.status.error", { message: save.message });
 
+  const progressText = t("plans.workspace.progress", { complete: progress.complete, count: progress.total });
+  const stateText = (sec: SectionSpec) => {
+    const st = stateOf(sec)?.state;
+    return st === "complete"
+      ? t("plans.workspace.state.complete")
+      : st === "incomplete"
+        ? t("plans.workspace.state.incomplete")
+        : st === "not-applicable"
+          ? t("plans.workspace.state.notApplicable")
+          : null;
+  };
+  const notApplicableText = (sec: SectionSpec): string => {
+    const na = stateOf(sec)?.notApplicable;
+    if (!na) return "";
+    const params = { age: na.age, date: longDate(na.turnsOn), citation: na.citation };
+    return na.reason === "before-transition-age"
+      ? t("plans.workspace.notApplicable.beforeTransitionAge", params)
+      : t("plans.workspace.notApplicable.beforeAgeOfMajorityYear", params);
+  };
+  const goals = (getPath(content, ["goals"]) as unknown[] | undefined) ?? [];
+  /** The first section shown that is not complete yet: one link from the top of the page to its first field. */
+  const nextToDo = shown.find((sec) => stateOf(sec)?.state === "incomplete") ?? null;
+  const studentFirstName = s?.preferredName || s?.firstName || "";
+
+  function addGoal(goal: NewGoal) {
+    change(["goals"], [...goals, goal]);
+    setFocusAfterRender(fieldId(["goals", goals.length]));
+  }
+
+  const navList = (
+    <ol id="editor-nav-list" className="editor-nav-list">
+      {sections.map((sec, i) => {
+        // A section edited in parts that does not apply is listed once.
+        if (!applies(sec) && sections.findIndex((o) => o.section === sec.section) !== i) return null;
+        const state = stateOf(sec)?.state;
+        return (
+          <li key={sec.id} className={state ? `nav-${state}` : undefined}>
+            <a
+              href={`#section-${sec.id}`}
+              onClick={(event) => {
+                event.preventDefault();
+                if (narrow) setNavOpen(false);
+                focusElement(document.getElementById(`h-${sec.id}`));
+              }}
+            >
+              {applies(sec) ? sectionHeading(type, sec) : sectionTitle(type, sec.section)}
+            </a>
+            {stateText(sec) ? <span className="nav-state"> — {stateText(sec)}</span> : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+
   return (
     <Page title={title}>
-      <div className="plan-save-status" data-testid="save-status" data-state={save.kind}>
-        <StatusRegion message={statusMessage} visible />
-      </div>
-      <p>
+      <div className="editor-bar">
+        <div className="plan-save-status" data-testid="save-status" data-state={save.kind}>
+          <StatusRegion message={statusMessage} visible />
+        </div>
+        <div className="editor-progress">
+          <span id="plan-progress" data-testid="plan-progress">
+            {progressText}
+          </span>
+          <progress value={progress.complete} max={Math.max(progress.total, 1)} aria-labelledby="plan-progress" />
+        </div>
+        {nextToDo ? (
+          <a
+            href={`#section-${nextToDo.id}`}
+            data-testid="next-to-complete"
+            onClick={(event) => {
+              event.preventDefault();
+              if (!focusElement(firstControlUnder(fieldId(nextToDo.path)))) {
+                focusElement(document.getElementById(`h-${nextToDo.id}`));
+              }
+            }}
+          >
+            {t("plans.workspace.nextToComplete", { section: sectionHeading(type, nextToDo) })}
+          </a>
+        ) : null}
         <Link href={paths.studentPlan(studentId, detail.plan.id)}>{t("plans.editor.done")}</Link>
-      </p>
+      </div>
       {merge ? (
         <MergeView
-          type={detail.plan.type}
+          type={type}
           mine={content}
           theirs={merge.theirs}
           onSave={(merged) => {
@@ -206,27 +410,74 @@ function Editor({ studentId, detail, findings }: { studentId: string; detail: Pl
           }}
         />
       ) : null}
-      <nav aria-labelledby="sections-nav">
-        <h2 id="sections-nav">{t("plans.editor.sections")}</h2>
-        <ul>
-          {sections.map((sec) => (
-            <li key={sec.id}>
-              <a href={`#section-${sec.id}`}>{sectionHeading(detail.plan.type, sec)}</a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {findings({ studentId, planId: detail.plan.id, revision, sectionIds: sections.map((sec) => sec.id) })}
-      {sections.map((sec) => (
-        <SectionEditor
-          key={sec.id}
-          heading={sectionHeading(detail.plan.type, sec)}
-          spec={sec}
-          content={content}
-          errors={fieldErrors}
-          onChange={change}
-        />
-      ))}
+      <div className="editor-layout">
+        <nav aria-labelledby="sections-nav" className="editor-nav">
+          {narrow ? (
+            <>
+              <h2 id="sections-nav" className="editor-nav-heading">
+                <button
+                  type="button"
+                  className="editor-nav-toggle"
+                  aria-expanded={navOpen}
+                  aria-controls="editor-nav-list"
+                  onClick={() => setNavOpen(!navOpen)}
+                >
+                  {t("plans.editor.sections")}
+                </button>
+              </h2>
+              {navOpen ? navList : null}
+            </>
+          ) : (
+            <>
+              <h2 id="sections-nav" className="editor-nav-heading">
+                {t("plans.editor.sections")}
+              </h2>
+              {navList}
+            </>
+          )}
+        </nav>
+        <div className="editor-main">
+          {findings({ studentId, planId: detail.plan.id, revision, linkTo, onChecked: setCheck })}
+          {sections.map((sec, i) => {
+            if (!applies(sec)) {
+              if (sections.findIndex((o) => o.section === sec.section) !== i) return null;
+              return (
+                <section
+                  key={sec.id}
+                  id={`section-${sec.id}`}
+                  aria-labelledby={`h-${sec.id}`}
+                  className="panel section-not-applicable"
+                  data-testid={`not-applicable-${sec.section}`}
+                >
+                  <h2 id={`h-${sec.id}`}>{sectionTitle(type, sec.section)}</h2>
+                  <p>{notApplicableText(sec)}</p>
+                </section>
+              );
+            }
+            return (
+              <div key={sec.id} className="editor-section">
+                <SectionEditor
+                  heading={sectionHeading(type, sec)}
+                  spec={sec}
+                  content={content}
+                  errors={fieldErrors}
+                  onChange={change}
+                  sectionNotes={sectionNotes(sec)}
+                  notesFor={notesFor}
+                />
+                {sec.id === "goals" && type === "iep" ? (
+                  <GoalBuilder
+                    studentName={studentFirstName}
+                    patterns={patterns.status === "ok" ? patterns.data.patterns : null}
+                    goalCount={goals.length}
+                    onAdd={addGoal}
+                  />
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </div>
     </Page>
   );
 }

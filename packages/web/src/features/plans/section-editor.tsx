@@ -2,6 +2,7 @@
  * One section of the plan editor and its fields, drawn from the section specs in
  * `plan-sections.ts`: a "fields" section edits one object, a "list" section a list of items.
  */
+import { Fragment, type ReactNode } from "react";
 import { Button, Field, Select, TextArea, TextInput } from "../../components/ui/index.ts";
 import { labelOrCode } from "../../i18n/labels.ts";
 import { t, tMaybe } from "../../i18n/t.ts";
@@ -100,29 +101,38 @@ export function SectionEditor({
   content,
   errors,
   onChange,
+  sectionNotes,
+  notesFor,
 }: {
   heading: string;
   spec: SectionSpec;
   content: PlanContent;
   errors: Record<string, string>;
   onChange: (path: (string | number)[], value: unknown) => void;
+  /** Shown under the heading (the findings about the section as a whole). */
+  sectionNotes?: ReactNode;
+  /** Shown after a field's control (the findings about that field). */
+  notesFor?: (path: (string | number)[]) => ReactNode;
 }) {
   const errorAt = (path: (string | number)[]) => errors[`/${path.join("/")}`];
   if (spec.kind === "fields") {
     return (
       <section id={`section-${spec.id}`} aria-labelledby={`h-${spec.id}`} className="panel">
         <h2 id={`h-${spec.id}`}>{heading}</h2>
+        {sectionNotes}
         {spec.fields.map((f) => {
           const path = [...spec.path, ...f.key.split(".")];
           return (
-            <FieldEditor
-              key={f.key}
-              spec={f}
-              path={path}
-              value={getPath(content, path)}
-              error={errorAt(path)}
-              onChange={onChange}
-            />
+            <Fragment key={f.key}>
+              <FieldEditor
+                spec={f}
+                path={path}
+                value={getPath(content, path)}
+                error={errorAt(path)}
+                onChange={onChange}
+              />
+              {notesFor?.(path)}
+            </Fragment>
           );
         })}
       </section>
@@ -132,20 +142,23 @@ export function SectionEditor({
   return (
     <section id={`section-${spec.id}`} aria-labelledby={`h-${spec.id}`} className="panel">
       <h2 id={`h-${spec.id}`}>{heading}</h2>
+      {sectionNotes}
       {items.map((item, i) => (
         <fieldset key={String(item.id ?? i)}>
           <legend>{t("plans.editor.item", { number: i + 1 })}</legend>
           {spec.fields.map((f) => {
             const path = [...spec.path, i, ...f.key.split(".")];
             return (
-              <FieldEditor
-                key={f.key}
-                spec={f}
-                path={path}
-                value={getPath(item, f.key.split("."))}
-                error={errorAt(path)}
-                onChange={onChange}
-              />
+              <Fragment key={f.key}>
+                <FieldEditor
+                  spec={f}
+                  path={path}
+                  value={getPath(item, f.key.split("."))}
+                  error={errorAt(path)}
+                  onChange={onChange}
+                />
+                {notesFor?.(path)}
+              </Fragment>
             );
           })}
           {spec.template ? (
