@@ -44,6 +44,7 @@ export * from "./plans/iep-document.ts";
 export * from "./plans/meeting-notice.ts";
 export * from "./plans/meeting-notice-document.ts";
 export * from "./plans/plan-api.ts";
+export * from "./plans/plan-choice-labels.ts";
 export * from "./plans/plan-common.ts";
 export * from "./plans/plan-diff.ts";
 export * from "./plans/plan-document.ts";

@@ -7,23 +7,31 @@ import { FIDELITY_GROUPINGS } from "../enforcement/plan-enforcement.ts";
 import { SESSION_STATUSES } from "../enforcement/service-minutes.ts";
 import { GOAL_AREAS } from "../goal-bank/goal-patterns.ts";
 import {
+  ACCOMMODATION_CATEGORIES,
   ASSESSMENT_PARTICIPATIONS,
   ASSESSMENT_SCOPES,
+  CONSENT_CHOICES,
   ESY_DECISIONS,
+  EVALUATION_EXTENSION_BASES,
   LRE_SETTING_CODES,
   POSTSECONDARY_GOAL_AREAS,
   PROGRAM_MODIFICATION_KINDS,
+  TRANSITION_SERVICE_AREAS,
 } from "../plans/iep-document.ts";
+import { MAJOR_LIFE_ACTIVITIES } from "../plans/plan-choice-labels.ts";
 import {
   ATTENDANCE_STATUSES,
   CONTACT_METHODS,
+  MEETING_TYPES,
   PLAN_DISABILITY_CATEGORIES,
   PLAN_TEAM_ROLES,
+  SAFEGUARDS_EVENTS,
 } from "../plans/plan-common.ts";
 import { PLAN_TYPES } from "../plans/plan-document.ts";
 import { PLAN_PDF_KINDS, planPdfKindsFor } from "../plans/plan-labels.ts";
 import { PLAN_STATES } from "../plans/plan-lifecycle.ts";
 import { IEP_SECTIONS, planSectionsFor, SECTION_504_SECTIONS } from "../plans/plan-sections.ts";
+import { EVALUATION_SOURCE_KINDS } from "../plans/section-504-document.ts";
 import { SERVICE_AREAS, SERVICE_DELIVERIES, SERVICE_KINDS, SERVICE_PERIODS } from "../services/service-prescription.ts";
 import { LABELS, type LabelledFact, labelOf } from "./labels.ts";
 
@@ -57,6 +65,33 @@ const VALUES: Record<LabelledFact, readonly string[]> = {
   progressStatus: ["on-track", "not-yet-on-track", "no-data"],
   fidelityGrouping: FIDELITY_GROUPINGS,
   role: ROLES,
+  goalDomain: ["academic", "functional"],
+  goalDirection: ["increase", "decrease"],
+  progressScheduleKind: ["every", "report-card-periods"],
+  progressSchedulePeriod: ["month", "quarter", "semester", "year"],
+  accommodationCategory: [...ACCOMMODATION_CATEGORIES, "health"],
+  transitionServiceArea: TRANSITION_SERVICE_AREAS,
+  noticeAction: ["propose", "refuse"],
+  consentChoice: CONSENT_CHOICES,
+  meetingType: MEETING_TYPES,
+  parentParticipation: ["in-person", "phone", "video", "did-not-participate"],
+  safeguardsMethod: ["in-person", "mail", "email", "portal"],
+  safeguardsEvent: SAFEGUARDS_EVENTS,
+  evaluationKind: ["initial", "reevaluation"],
+  evaluationExtensionBasis: EVALUATION_EXTENSION_BASES,
+  exitReason: [
+    "graduated-regular-diploma",
+    "exceeded-age",
+    "no-longer-eligible",
+    "consent-revoked",
+    "moved-away",
+    "other",
+  ],
+  disciplineKind: ["suspension", "expulsion", "interim-alternative-setting", "other"],
+  aidKind: ["related-aid", "related-service", "special-education"],
+  evaluationSource: EVALUATION_SOURCE_KINDS,
+  majorLifeActivity: MAJOR_LIFE_ACTIVITIES,
+  yesNo: ["yes", "no"],
 };
 
 describe("labels", () => {
