@@ -51,6 +51,7 @@ export * from "./plans/plan-seal.ts";
 export * from "./plans/plan-sections.ts";
 export * from "./plans/prior-written-notice.ts";
 export * from "./plans/section-504-document.ts";
+export * from "./plans/signature-rules.ts";
 export * from "./roster/roster-api.ts";
 export * from "./services/service-labels.ts";
 export * from "./services/service-prescription.ts";

@@ -311,6 +311,7 @@ describe.each(DATABASE_KINDS)("plan workspace on %s", (kind) => {
     const consent = await cm.send("POST", `${base}/consent`, {
       choice: "consent-except",
       attendeeId: "parent-1",
+      source: "paper",
       exclusions: [{ section: "services", itemId: "svc-2", description: "Speech-language services" }],
     });
     expect(consent.statusCode, consent.body).toBe(200);
