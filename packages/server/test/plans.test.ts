@@ -317,6 +317,9 @@ describe.each(DATABASE_KINDS)("plan workspace on %s", (kind) => {
     expect(consent.statusCode, consent.body).toBe(200);
     const afterConsent = consent.json() as Detail;
     expect(afterConsent.version.status).toBe("proposed");
+    expect(afterConsent.version.content.consent).toMatchObject({
+      recorded: { source: "paper", byName: "Priya Natarajan", paperDate: "2026-11-23" },
+    });
     expect(afterConsent.checks.seal).toEqual([expect.objectContaining({ path: "/signatures" })]);
     // Guardian accounts sign for themselves: give Noah's guardian a sign-in.
     const guardian = await t.db

@@ -23,6 +23,15 @@ export async function applyConsent(
 ): Promise<{ sealed: boolean; sha256: string | null; ended: boolean }> {
   const { plans } = tx.repos;
   const audit = auditAs(tx.audit, actor);
+  if (consent.source === "app" && actor.basis !== "guardian") {
+    throw new DomainError(
+      "forbidden",
+      "Only the parent, signed in as themselves, records their consent decision in the app. Staff enter a consent form the parent signed on paper as a paper record.",
+    );
+  }
+  if (consent.source === "paper" && actor.basis === "guardian") {
+    throw new DomainError("forbidden", "A parent gives consent in the app; a paper form is entered by the school");
+  }
   const version = await plans.findVersion(plan.id, versionId);
   if (version.content.type !== "iep") {
     throw new DomainError("invalid-input", "Consent is recorded on an IEP; a Section 504 plan is signed", {
@@ -35,16 +44,8 @@ export async function applyConsent(
       issues: [{ path: "/attendeeId", message: "not a parent or student on the team" }],
     });
   }
-  if (consent.source === "app") {
-    if (actor.basis !== "guardian") {
-      throw new DomainError(
-        "forbidden",
-        "Only the parent, signed in as themselves, records their consent decision in the app. Staff enter a consent form the parent signed on paper as a paper record.",
-      );
-    }
-    if (!isOwnPlace(attendee, actor)) throw new DomainError("forbidden", "You can give consent only for yourself");
-  } else if (actor.basis === "guardian") {
-    throw new DomainError("forbidden", "A parent gives consent in the app; a paper form is entered by the school");
+  if (consent.source === "app" && !isOwnPlace(attendee, actor)) {
+    throw new DomainError("forbidden", "You can give consent only for yourself");
   }
   const today = await todayFor(tx, plan.districtId);
   const recorded = {
