@@ -9,6 +9,7 @@ import { hashPlanContent } from "@lantern/core";
 import { hash } from "@node-rs/argon2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type Client, type TestApp } from "./helpers/build-app.ts";
+import { pdfText } from "./helpers/pdf-reading.ts";
 import { DATABASE_KINDS } from "./helpers/test-database.ts";
 
 /** The smallest files of each kind, by their first bytes. */
@@ -235,6 +236,15 @@ describe.each(DATABASE_KINDS)("signatures and consent on %s", (kind) => {
       signatures: d.version.content.signatures.map((s) => ({ ...s, signInMethod: "single-sign-on" })),
     };
     expect(hashPlanContent(changed)).not.toBe(d.version.sha256);
+  });
+
+  it("prints each signature as it was given: in the app by whom, or on paper and entered by whom", async () => {
+    const res = await guardian.get(`${base}/pdf?kind=full`);
+    expect(res.statusCode).toBe(200);
+    const text = pdfText(res.rawPayload).replace(/\s+/g, " ");
+    expect(text).toContain("Signed on paper on November 20, 2026; entered by Priya Natarajan");
+    expect(text).toContain(`Typed in the app by ${guardianName} (legal name attested: Alexandra Thompson)`);
+    expect(text).toContain(`Given in the app by ${guardianName}`);
   });
 
   it("still verifies the seal of a plan signed before these facts were kept", async () => {

@@ -99,3 +99,27 @@ export function describeSignature(s: SignatureFacts, formatDate: (isoDate: strin
   const session = s.signInMethod ? `, signed in with ${SIGN_IN_METHOD_LABELS[s.signInMethod] ?? s.signInMethod}` : "";
   return `${how}${who}${legal}${session}`;
 }
+
+/** Who recorded a consent decision, how and when (absent on decisions recorded before this was kept). */
+export type ConsentRecordFacts = {
+  source: ConsentSource;
+  byName: string;
+  at: string;
+  paperDate: string | null;
+  signInMethod: string | null;
+};
+
+/**
+ * How a consent decision reached the plan: "Given in the app by Ana Rivera, signed in with a
+ * password, on November 23, 2026" or "Recorded from a paper form dated November 20, 2026, by Priya
+ * Natarajan on November 23, 2026".
+ */
+export function describeConsentRecord(r: ConsentRecordFacts, formatDate: (isoDate: string) => string): string {
+  const on = formatDate(r.at.slice(0, 10));
+  if (r.source === "paper") {
+    const dated = r.paperDate ? ` dated ${formatDate(r.paperDate)}` : "";
+    return `Recorded from a paper form${dated}, by ${r.byName} on ${on}`;
+  }
+  const session = r.signInMethod ? `, signed in with ${SIGN_IN_METHOD_LABELS[r.signInMethod] ?? r.signInMethod}` : "";
+  return `Given in the app by ${r.byName}${session}, on ${on}`;
+}
