@@ -123,6 +123,69 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
     expect((await c.get("/api/students/not-a-uuid")).statusCode).toBe(404);
   });
 
+  /**
+   * Who may reach the routes that sign or record a parent's consent on Aaliyah's proposed IEP. Each
+   * body names no one who could sign (or the case manager's own place with a wrong name), so a caller
+   * the route lets through gets a 400 from the use case, and everyone else a 403 or 404: the plan
+   * never changes.
+   */
+  const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(16)]);
+  const WRITERS = [
+    "admin@maplevalley.example",
+    "principal@northside.maplevalley.example",
+    "casemanager@maplevalley.example",
+  ];
+  const SIGNING_ROUTES: Array<{ what: string; path: string; body: object; reaches: string[] }> = [
+    {
+      what: "a consent decision in the app (the guardian themself only)",
+      path: "consent",
+      body: { choice: "refuse", attendeeId: "nobody" },
+      reaches: ["guardian.thompson@family.example"],
+    },
+    {
+      what: "a consent form entered from paper (staff who may change the plan)",
+      path: "consent",
+      body: { choice: "refuse", attendeeId: "nobody", source: "paper" },
+      reaches: WRITERS,
+    },
+    {
+      what: "a signature in another team member's place (nobody; the case manager's own place reaches the name check)",
+      path: "signatures",
+      body: { attendeeId: "staff-1", method: "typed", typedName: "Nobody Here" },
+      reaches: ["casemanager@maplevalley.example"],
+    },
+    {
+      what: "a signature entered from paper (staff who may change the plan)",
+      path: "paper-signatures",
+      body: {
+        attendeeId: "nobody",
+        signerName: "Nobody Here",
+        signedOn: "2026-11-20",
+        scan: { fileName: "page.png", dataBase64: PNG.toString("base64") },
+      },
+      reaches: WRITERS,
+    },
+  ];
+  for (const route of SIGNING_ROUTES) {
+    it(`POST …/${route.path}: ${route.what}`, async () => {
+      const studentId = t.ids?.students.get("Aaliyah Thompson") as string;
+      const plan = await t.db
+        .selectFrom("plans")
+        .select(["id", "status"])
+        .where("student_id", "=", studentId)
+        .executeTakeFirstOrThrow();
+      expect(plan.status).toBe("proposed");
+      for (const email of Object.keys(AALIYAH)) {
+        const c = clients.get(email) as Client;
+        const res = await c.send("POST", `/api/students/${studentId}/plans/${plan.id}/${route.path}`, route.body);
+        if (route.reaches.includes(email)) expect(res.statusCode, `${email}: ${res.body}`).toBe(400);
+        else expect([403, 404], `${email}: ${res.body}`).toContain(res.statusCode);
+      }
+      const after = await t.db.selectFrom("plans").select("status").where("id", "=", plan.id).executeTakeFirstOrThrow();
+      expect(after.status).toBe("proposed");
+    });
+  }
+
   it("writes an audit event for each refusal", async () => {
     const before = await sql<{
       n: number;

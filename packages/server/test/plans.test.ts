@@ -311,11 +311,15 @@ describe.each(DATABASE_KINDS)("plan workspace on %s", (kind) => {
     const consent = await cm.send("POST", `${base}/consent`, {
       choice: "consent-except",
       attendeeId: "parent-1",
+      source: "paper",
       exclusions: [{ section: "services", itemId: "svc-2", description: "Speech-language services" }],
     });
     expect(consent.statusCode, consent.body).toBe(200);
     const afterConsent = consent.json() as Detail;
     expect(afterConsent.version.status).toBe("proposed");
+    expect(afterConsent.version.content.consent).toMatchObject({
+      recorded: { source: "paper", byName: "Priya Natarajan", paperDate: "2026-11-23" },
+    });
     expect(afterConsent.checks.seal).toEqual([expect.objectContaining({ path: "/signatures" })]);
     // Guardian accounts sign for themselves: give Noah's guardian a sign-in.
     const guardian = await t.db

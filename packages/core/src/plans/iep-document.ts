@@ -17,9 +17,11 @@ import {
   ZPlanSignature,
   ZPlanStudent,
   ZPlanText,
+  ZPlanTimestamp,
   ZPriorWrittenNotice,
   ZSafeguardsNotice,
 } from "./plan-common.ts";
+import { CONSENT_SOURCES } from "./signature-rules.ts";
 
 /** A need or weakness; goals, services and accommodations point to it by id (34 CFR 300.324(a)(1)(iv)). */
 export const ZIepNeed = z.object({
@@ -347,6 +349,23 @@ export const ZIepConsent = z
     /** Attendee id of the parent (or adult student) who gave or refused consent. */
     givenBy: ZPlanItemId.nullable().default(null),
     notes: ZPlanText,
+    /**
+     * Who recorded the decision, how and when: the parent in the app, signed in as themselves, or
+     * staff entering a form the parent signed on paper (absent on decisions recorded before this was kept).
+     */
+    recorded: z
+      .object({
+        source: z.enum(CONSENT_SOURCES),
+        byAccountId: z.string().max(64),
+        byName: z.string().max(300),
+        at: ZPlanTimestamp,
+        /** Paper: the date written on the form. */
+        paperDate: ZIsoDate.nullable(),
+        signInMethod: z.string().max(40).nullable(),
+      })
+      .nullable()
+      .optional()
+      .meta({ citation: "34 CFR 300.9; 300.300(b)" }),
     /** A written revocation of consent to services: prior written notice comes before services stop (300.300(b)(4)). */
     revocation: z
       .object({

@@ -10,6 +10,7 @@ import { ZAttendanceStatus, ZExcusal, ZMeetingType, ZParentContactAttempt, ZPlan
 import { type PlanDocument, ZPlanDocument, ZPlanType } from "./plan-document.ts";
 import { PLAN_PDF_KINDS } from "./plan-labels.ts";
 import { ZPlanState } from "./plan-lifecycle.ts";
+import { CONSENT_SOURCES, SIGNATURE_METHODS, SIGNATURE_SCAN_MAX_BYTES } from "./signature-rules.ts";
 
 // ---- Parameters ---------------------------------------------------------------------------------
 
@@ -63,12 +64,20 @@ export const ZSignatureView = z.object({
   id: z.string(),
   attendeeId: z.string(),
   role: z.string(),
-  method: z.enum(["typed", "drawn"]),
+  method: z.enum(SIGNATURE_METHODS),
   signatureText: z.string(),
   meaning: z.enum(["attendance", "agreement"]),
+  /** In the app: the signer's account. On paper: the account of the staff member who entered it. */
   signerPersonId: z.string(),
   signedAt: z.string(),
   consentChoice: z.string().nullable(),
+  /** A legal name the signer attested to, different from the account's name. */
+  legalName: z.string().nullable(),
+  /** How the signer (or, for paper, the person entering it) was signed in. */
+  signInMethod: z.string().nullable(),
+  /** Paper: the date written on the page, and whether a scanned page is kept (GET …/signatures/:id/scan). */
+  paperSignedOn: z.string().nullable(),
+  hasScan: z.boolean(),
 });
 export type SignatureView = z.infer<typeof ZSignatureView>;
 
@@ -125,8 +134,10 @@ export const ZPlanDetail = z.object({
   meetings: z.array(ZMeetingView),
   /** What stands between the current version and its next step, each naming the JSON path. */
   checks: z.object({ propose: z.array(ZPlanIssue), seal: z.array(ZPlanIssue) }),
-  /** The attendees the signed-in person may sign as. */
+  /** The signed-in person's own place on the team, when they have yet to sign (nobody signs for another). */
   youMaySignAs: z.array(z.string()),
+  /** The name on the signed-in person's account: the name a signature in the app must carry. */
+  yourName: z.string(),
   /** Whether the signed-in person may edit, sign. */
   permissions: z.object({ write: z.boolean(), sign: z.boolean() }),
 });
@@ -237,13 +248,30 @@ export const ZConsentBody = z.object({
   /** Attendee id of the parent (or adult student) giving or refusing consent. */
   attendeeId: z.string().min(1).max(64),
   notes: z.string().max(5000).default(""),
+  /**
+   * "app": the parent, signed in as themselves, gives it. "paper": staff who may change the plan
+   * enter a consent form the parent signed on paper; it is kept as entered from paper, by whom.
+   */
+  source: z.enum(CONSENT_SOURCES).default("app"),
+  /** Paper: the date written on the form (default today). */
+  paperDate: ZIsoDate.nullable().default(null),
 });
 export type ConsentBody = z.output<typeof ZConsentBody>;
 
+/** A legal name the signer attests to when it differs from the name on their account. */
+export const ZLegalNameAttestation = z.object({
+  legalName: z.string().trim().min(1, { message: "Give your legal name" }).max(300),
+  attested: z.literal(true, { message: "Confirm that this is your legal name" }),
+});
+
 export const ZSignBody = z.object({
-  attendeeId: z.string().min(1).max(64),
+  /** The signer's own place on the team; the server finds it from the account when omitted. */
+  attendeeId: z.string().min(1).max(64).optional(),
   method: z.enum(["typed", "drawn"]),
+  /** The signer's name: the name on their account, or the attested legal name. */
   typedName: z.string().trim().min(1, { message: "Type your full name to sign" }).max(300),
+  /** Given when the signer's legal name differs from the name on the account. */
+  attestation: ZLegalNameAttestation.nullable().default(null),
   /** A drawn signature as SVG path data ("M10 10 L20 20 …"). */
   drawing: z
     .string()
@@ -253,6 +281,33 @@ export const ZSignBody = z.object({
     .default(null),
   meaning: z.enum(["attendance", "agreement"]).default("agreement"),
   /** A parent's consent choice, given with the signature (IEP). */
-  consent: ZConsentBody.omit({ attendeeId: true }).nullable().default(null),
+  consent: ZConsentBody.pick({ choice: true, exclusions: true, notes: true }).nullable().default(null),
 });
 export type SignBody = z.output<typeof ZSignBody>;
+
+/** A scanned page as sent: its file name and bytes in base64 (the kind is found from the bytes). */
+export const ZSignatureScanUpload = z.object({
+  fileName: z.string().trim().min(1).max(200),
+  /** The file's bytes, base64-encoded; at most SIGNATURE_SCAN_MAX_BYTES once decoded. */
+  dataBase64: z
+    .string()
+    .min(1, { message: "Attach the scanned page" })
+    .max(Math.ceil((SIGNATURE_SCAN_MAX_BYTES * 4) / 3) + 8, { message: "The scanned page is larger than 5 MB" })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: "Expected base64" }),
+});
+
+/** A signature given on paper at the meeting, entered by staff who may change the plan, with the scanned page. */
+export const ZPaperSignatureBody = z.object({
+  attendeeId: z.string().min(1).max(64),
+  /** The name as written on the paper. */
+  signerName: z.string().trim().min(1, { message: "Give the name written on the paper" }).max(300),
+  /** The date written beside the signature. */
+  signedOn: ZIsoDate,
+  meaning: z.enum(["attendance", "agreement"]).default("agreement"),
+  /** The parent's consent choice marked on the paper form (IEP). */
+  consent: ZConsentBody.pick({ choice: true, exclusions: true, notes: true }).nullable().default(null),
+  scan: ZSignatureScanUpload,
+});
+export type PaperSignatureBody = z.output<typeof ZPaperSignatureBody>;
+
+export const ZSignatureParams = ZPlanParams.extend({ signatureId: z.string().min(1).max(64) });

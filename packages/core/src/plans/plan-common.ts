@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { IDEA_CATEGORIES, ZIdeaCategory } from "../eligibility/navigator-facts.ts";
 import { ZIsoDate } from "../shared/dates.ts";
+import { SIGNATURE_METHODS, SIGNATURE_SCAN_TYPES } from "./signature-rules.ts";
 
 /** A stable id inside one plan document (goals, needs, accommodations point to each other by id). */
 export const ZPlanItemId = z
@@ -134,17 +135,45 @@ export type PlanAttendee = z.infer<typeof ZPlanAttendee>;
 export const ZPlanSignature = z
   .object({
     attendeeId: ZPlanItemId,
-    method: z.enum(["typed", "drawn"]),
-    /** The name as typed (typed signatures) or printed under the drawing. */
+    /** Typed or drawn in the app by the signer, or signed on paper at the meeting and entered by staff. */
+    method: z.enum(SIGNATURE_METHODS),
+    /** The name as typed (typed signatures), printed under the drawing, or written on the paper. */
     typedName: ZPlanLabel,
     /** A drawn signature as an SVG path ("M10 10 L20 20 …") or a data: URL. */
     drawing: z.string().max(200_000).nullable().default(null),
+    /** When it was given in the app, or entered from paper. */
     signedAt: ZPlanTimestamp,
+    /** The signer's account (in the app); for paper, the account of the person whose signature it is, when known. */
     signerAccountId: z.string().max(64).nullable().default(null),
     /** What the signature records: attendance at the meeting, or agreement. */
     meaning: z.enum(["attendance", "agreement"]).default("attendance"),
+    // The facts below are absent from signatures made before they were kept (their seals still verify).
+    /** The signer's name on their account when they signed in the app. */
+    signerName: z.string().max(300).optional(),
+    /** A legal name the signer attested to, different from the name on the account. */
+    legalName: z.string().max(300).nullable().optional(),
+    /** How the signer (or, for paper, the person entering it) was signed in: "password", "single-sign-on", … */
+    signInMethod: z.string().max(40).nullable().optional(),
+    /** Paper: who entered it, when, and how they were signed in. */
+    enteredBy: z
+      .object({ accountId: z.string().max(64), name: z.string().max(300), at: ZPlanTimestamp })
+      .nullable()
+      .optional(),
+    /** Paper: the date written on the page and the scanned page's SHA-256, kind and size. */
+    paper: z
+      .object({
+        signedOn: ZIsoDate.nullable(),
+        scanSha256: z.string().regex(/^[0-9a-f]{64}$/),
+        scanType: z.enum(SIGNATURE_SCAN_TYPES),
+        scanBytes: z.number().int().min(1),
+      })
+      .nullable()
+      .optional(),
   })
-  .meta({ description: "A signature given in the app", citation: "34 CFR 300.321; 300.9" });
+  .meta({
+    description: "A signature: given in the app by the signed-in signer, or signed on paper and entered by staff",
+    citation: "34 CFR 300.321; 300.9; 99.30(b)",
+  });
 export type PlanSignature = z.infer<typeof ZPlanSignature>;
 
 export const MEETING_TYPES = ["initial", "annual", "amendment", "reevaluation", "transition", "other"] as const;

@@ -97,6 +97,8 @@ export type SessionsTable = {
   expires_at: Timestamp;
   /** Minutes without activity after which the session ends (migration 0016). */
   idle_minutes: Generated<number>;
+  /** How the person signed in (migration 0030): "password" until other ways exist. */
+  sign_in_method: Generated<string>;
 };
 
 export type LoginAttemptsTable = { key: string; attempted_at: Timestamp };
@@ -187,6 +189,7 @@ export type Database = {
   plan_versions: PlanVersionsTable;
   plan_meetings: PlanMeetingsTable;
   plan_signatures: PlanSignaturesTable;
+  plan_signature_scans: PlanSignatureScansTable;
   service_sessions: ServiceSessionsTable;
   progress_data_points: ProgressDataPointsTable;
   compensatory_policies: CompensatoryPoliciesTable;
@@ -277,6 +280,23 @@ export type PlanSignaturesTable = {
   signed_at: Timestamp;
   consent_choice: string | null;
   consent_exclusions: Json;
+  /** Migration 0030: an attested legal name, the signer's sign-in method, and for paper who entered it and the date on the page. */
+  legal_name: string | null;
+  sign_in_method: string | null;
+  entered_by: string | null;
+  paper_signed_on: DateColumn | null;
+};
+
+/** The scanned page of a signature given on paper (migration 0030); append-only. */
+export type PlanSignatureScansTable = {
+  signature_id: string;
+  content_type: string;
+  byte_size: number;
+  sha256: string;
+  file_name: string;
+  data: ColumnType<Uint8Array, Uint8Array, never>;
+  uploaded_by: string;
+  uploaded_at: Generated<Timestamp>;
 };
 
 /** Saved navigator results (migration 0006): append-only rows per student. */

@@ -4,7 +4,9 @@
  */
 import {
   DISABILITY_CATEGORY_LABELS,
+  describeConsentRecord,
   describeServiceAmount,
+  formatLongDate,
   IEP_SECTIONS,
   type IepDocument,
   LRE_SETTING_LABELS,
@@ -383,6 +385,9 @@ function iepBody(doc: IepDocument, options: PlanPdfOptions): Block[] {
         ? orNone(doc.attendees.find((a) => a.id === doc.consent.givenBy)?.name, doc.consent.givenBy)
         : NOT_RECORDED,
     ),
+    ...(doc.consent.recorded
+      ? [fieldRow("Recorded", describeConsentRecord(doc.consent.recorded, formatLongDate))]
+      : []),
     ...(doc.consent.exclusions.length > 0
       ? [
           sub("Parts not consented to"),

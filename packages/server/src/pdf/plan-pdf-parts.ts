@@ -6,6 +6,7 @@
  * dates from core's `formatLongDate`.
  */
 import {
+  describeSignature,
   formatLongDate,
   formatPlanHash,
   isIsoDate,
@@ -270,8 +271,8 @@ export function meetingSection(doc: PlanDocument, citation: string): Block[] {
 const SVG_PATH = /^[MmLlHhVvCcSsQqTtAaZz0-9.,\s-]{1,20000}$/;
 
 /** A drawn signature stored as an SVG path, scaled into the table cell; "Drawn" when it cannot be shown. */
-function drawnSignature(drawing: string | null, name: string): Cell {
-  if (!drawing || !SVG_PATH.test(drawing)) return "Drawn";
+function drawnSignature(drawing: string | null, name: string, how: string): Cell {
+  if (!drawing || !SVG_PATH.test(drawing)) return how;
   const numbers = (drawing.match(/-?\d*\.?\d+/g) ?? []).map(Number).filter(Number.isFinite);
   const xs = numbers.filter((_, i) => i % 2 === 0);
   const ys = numbers.filter((_, i) => i % 2 === 1);
@@ -283,27 +284,35 @@ function drawnSignature(drawing: string | null, name: string): Cell {
     width: 64,
     height: 24,
   };
-  return { stack: [figure, { text: "Drawn", style: { size: 7 } }] };
+  return { stack: [figure, { text: how, style: { size: 7 } }] };
 }
 
+/**
+ * Who signed and how, honestly: "Typed in the app by Ana Rivera, signed in with password", "Signed
+ * on paper on November 20, 2026; entered by Priya Natarajan on November 23, 2026". Signatures made
+ * before these facts were kept say only how they were given.
+ */
 export function signaturesSection(doc: PlanDocument, citation: string): Block[] {
   const byId = new Map(doc.attendees.map((a) => [a.id, a]));
   return [
     ...heading("Signatures", citation),
     grid(
-      ["Name", "Role", "Signed", "How", "Meaning"],
+      ["Name", "Role", "Signed", "How it was given", "Meaning"],
       doc.signatures.map((s) => {
         const a = byId.get(s.attendeeId);
         const name = orNone(s.typedName, a?.name ?? s.attendeeId);
+        const how = describeSignature(s, formatLongDate);
         return [
           name,
           a ? TEAM_ROLE_LABELS[a.role] : "",
-          formatPlanTimestamp(s.signedAt),
-          s.method === "typed" ? "Typed" : drawnSignature(s.drawing, name),
+          s.method === "paper" && s.paper?.signedOn
+            ? formatPlanDate(s.paper.signedOn)
+            : formatPlanTimestamp(s.signedAt),
+          s.method === "drawn" ? drawnSignature(s.drawing, name, how) : how,
           s.meaning === "agreement" ? "Agrees with the plan" : "Attended the meeting",
         ];
       }),
-      ["*", "*", 110, 70, 80],
+      ["*", 70, 80, "*", 70],
       "No one has signed this version yet.",
     ),
   ];

@@ -35,6 +35,8 @@ export type SignedInPerson = {
   roles: RoleAssignment[];
   /** The session's idle limit in minutes. */
   idleMinutes: number;
+  /** How this session was signed in ("password" until other ways exist). */
+  signInMethod: string;
 };
 
 declare module "fastify" {

@@ -78,7 +78,7 @@ export type PlanSignatureRecord = {
   versionId: string;
   attendeeId: string;
   role: string;
-  method: "typed" | "drawn";
+  method: "typed" | "drawn" | "paper";
   signatureText: string;
   drawing: string | null;
   meaning: "attendance" | "agreement";
@@ -86,6 +86,20 @@ export type PlanSignatureRecord = {
   signedAt: string;
   consentChoice: string | null;
   consentExclusions: unknown[];
+  legalName: string | null;
+  signInMethod: string | null;
+  /** Paper: the staff member who entered it, and the date written on the page. */
+  enteredBy: string | null;
+  paperSignedOn: string | null;
+};
+
+/** The scanned page of a paper signature. */
+export type SignatureScanRecord = {
+  contentType: string;
+  fileName: string;
+  byteSize: number;
+  sha256: string;
+  data: Buffer;
 };
 
 const iso = (d: Date | string | null): string | null =>
@@ -183,6 +197,10 @@ function toSignature(r: SignatureRow): PlanSignatureRecord {
     signedAt: isoOr(r.signed_at),
     consentChoice: r.consent_choice,
     consentExclusions: (r.consent_exclusions as unknown[] | null) ?? [],
+    legalName: r.legal_name ?? null,
+    signInMethod: r.sign_in_method ?? null,
+    enteredBy: r.entered_by ?? null,
+    paperSignedOn: r.paper_signed_on ? String(r.paper_signed_on).slice(0, 10) : null,
   };
 }
 
@@ -505,7 +523,7 @@ export function createPlansRepository(db: Kysely<Database>) {
       versionId: string;
       attendeeId: string;
       role: string;
-      method: "typed" | "drawn";
+      method: "typed" | "drawn" | "paper";
       signatureText: string;
       drawing: string | null;
       meaning: "attendance" | "agreement";
@@ -513,6 +531,10 @@ export function createPlansRepository(db: Kysely<Database>) {
       signedAt: Date;
       consentChoice: string | null;
       consentExclusions: unknown[];
+      legalName: string | null;
+      signInMethod: string | null;
+      enteredBy: string | null;
+      paperSignedOn: string | null;
     }): Promise<string | null> {
       const row = await db
         .insertInto("plan_signatures")
@@ -528,6 +550,10 @@ export function createPlansRepository(db: Kysely<Database>) {
           signed_at: input.signedAt,
           consent_choice: input.consentChoice,
           consent_exclusions: JSON.stringify(input.consentExclusions),
+          legal_name: input.legalName,
+          sign_in_method: input.signInMethod,
+          entered_by: input.enteredBy,
+          paper_signed_on: input.paperSignedOn,
         })
         .onConflict((oc) => oc.columns(["version_id", "attendee_id"]).doNothing())
         .returning("id")
@@ -555,6 +581,52 @@ export function createPlansRepository(db: Kysely<Database>) {
         .executeTakeFirst();
       if (!row) throw new DomainError("not-found", "No such meeting for this plan");
       return toMeeting(row);
+    },
+
+    /** Keep the scanned page of a paper signature (sent as base64; stored as bytes). */
+    async insertSignatureScan(input: {
+      signatureId: string;
+      contentType: string;
+      fileName: string;
+      byteSize: number;
+      sha256: string;
+      dataBase64: string;
+      uploadedBy: string;
+    }): Promise<void> {
+      await db
+        .insertInto("plan_signature_scans")
+        .values({
+          signature_id: input.signatureId,
+          content_type: input.contentType,
+          file_name: input.fileName,
+          byte_size: input.byteSize,
+          sha256: input.sha256,
+          data: sql`decode(${input.dataBase64}, 'base64')` as never,
+          uploaded_by: input.uploadedBy,
+        })
+        .execute();
+    },
+
+    /** The scanned page of a signature on a version of this plan; null when it has none. */
+    async findSignatureScan(planId: string, signatureId: string): Promise<SignatureScanRecord | null> {
+      if (!isUuid(signatureId)) return null;
+      const row = await db
+        .selectFrom("plan_signature_scans as c")
+        .innerJoin("plan_signatures as s", "s.id", "c.signature_id")
+        .innerJoin("plan_versions as v", "v.id", "s.version_id")
+        .select(["c.content_type", "c.file_name", "c.byte_size", "c.sha256"])
+        .select(sql<string>`encode(c.data, 'base64')`.as("data"))
+        .where("c.signature_id", "=", signatureId)
+        .where("v.plan_id", "=", planId)
+        .executeTakeFirst();
+      if (!row) return null;
+      return {
+        contentType: row.content_type,
+        fileName: row.file_name,
+        byteSize: row.byte_size,
+        sha256: row.sha256,
+        data: Buffer.from(row.data, "base64"),
+      };
     },
 
     async listSignatures(versionId: string): Promise<PlanSignatureRecord[]> {

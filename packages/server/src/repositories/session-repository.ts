@@ -22,6 +22,8 @@ export type SessionPerson = {
   roles: RoleAssignment[];
   /** The session's idle limit in minutes. */
   idleMinutes: number;
+  /** How this session was signed in ("password" until other ways exist); signatures keep it. */
+  signInMethod: string;
 };
 
 /** What a session lookup returns: the person, and the facts about the student the request is about. */
@@ -39,6 +41,7 @@ type SessionRow = {
   expires_at: Date | string;
   last_seen_at: Date | string;
   idle_minutes: number;
+  sign_in_method: string;
   roles: RoleAssignment[];
 };
 
@@ -48,8 +51,8 @@ export function hashToken(token: string): string {
 
 export function createSessionRepository(db: Kysely<Database>) {
   return {
-    /** A new session that ends `idleMinutes` after its last activity. */
-    async create(personId: string, idleMinutes: number): Promise<string> {
+    /** A new session that ends `idleMinutes` after its last activity; it keeps how its person signed in. */
+    async create(personId: string, idleMinutes: number, signInMethod = "password"): Promise<string> {
       const token = randomBytes(32).toString("base64url");
       await db
         .insertInto("sessions")
@@ -57,6 +60,7 @@ export function createSessionRepository(db: Kysely<Database>) {
           id: hashToken(token),
           person_id: personId,
           idle_minutes: idleMinutes,
+          sign_in_method: signInMethod,
           expires_at: new Date(Date.now() + idleMinutes * 60_000),
         })
         .execute();
@@ -80,7 +84,7 @@ export function createSessionRepository(db: Kysely<Database>) {
       const id = hashToken(token);
       const student = studentId !== null && isUuid(studentId) ? studentId : null;
       const query = sql<SessionRow & Partial<StudentAccessFactsRow>>`
-        select p.id, p.first_name, p.last_name, p.email, s.expires_at, s.last_seen_at, s.idle_minutes,
+        select p.id, p.first_name, p.last_name, p.email, s.expires_at, s.last_seen_at, s.idle_minutes, s.sign_in_method,
           coalesce((
             select json_agg(json_build_object('role', r.role, 'districtId', r.district_id, 'schoolId', r.school_id)
                             order by r.created_at)
@@ -115,6 +119,7 @@ export function createSessionRepository(db: Kysely<Database>) {
           email: row.email,
           roles: row.roles,
           idleMinutes: row.idle_minutes,
+          signInMethod: row.sign_in_method,
         },
         student: studentId === null ? undefined : { studentId, facts: toStudentAccessFacts(row) },
       };

@@ -20,7 +20,14 @@ export async function todayFor(deps: UseCaseDeps, districtId: string): Promise<I
 }
 
 /** Who acts, on what basis (the role the access policy matched), in which request. */
-export type Actor = { personId: string; basis: string; requestId: string | null };
+export type Actor = {
+  personId: string;
+  basis: string;
+  requestId: string | null;
+  /** The name on the actor's account, and how their session was signed in (kept with signatures). */
+  name?: string;
+  signInMethod?: string;
+};
 
 /** An audit trail that fills in the actor and the request of each event. */
 export function auditAs(audit: AuditLog, actor: Pick<Actor, "personId" | "requestId">) {

@@ -13,6 +13,7 @@ import {
   ZEmptyBody,
   ZEndPlanBody,
   ZMeetingParams,
+  ZPaperSignatureBody,
   ZPdfQuery,
   ZPlanDetail,
   ZPlanDiff,
@@ -21,6 +22,7 @@ import {
   ZSaveDraftBody,
   ZSaveDraftResult,
   ZScheduleMeetingBody,
+  ZSignatureParams,
   ZSignBody,
   ZStudentIdParams,
   ZVersionParams,
@@ -44,9 +46,11 @@ import {
   printPlan,
   readPlanPage,
   readPlanVersion,
+  readSignatureScan,
 } from "../../use-cases/plans/read-plans.ts";
 import { recordAttendance } from "../../use-cases/plans/record-attendance.ts";
 import { recordConsent } from "../../use-cases/plans/record-consent.ts";
+import { recordPaperSignature } from "../../use-cases/plans/record-paper-signature.ts";
 import { savePlanDraft } from "../../use-cases/plans/save-plan-draft.ts";
 import { scheduleMeeting } from "../../use-cases/plans/schedule-meeting.ts";
 import { sealPlanVersion } from "../../use-cases/plans/seal-plan-version.ts";
@@ -57,10 +61,14 @@ function sendPlanDetail(reply: FastifyReply, view: PlanDetailView): FastifyReply
   return reply.type("application/json; charset=utf-8").send(planDetailJson(view));
 }
 
+const nameOf = (access: AuthorizedAccess): string => `${access.person.firstName} ${access.person.lastName}`.trim();
+
 const actorOf = (access: AuthorizedAccess, request: FastifyRequest): PlanActor => ({
   personId: access.person.id,
   basis: access.basis,
   requestId: request.id,
+  name: nameOf(access),
+  signInMethod: access.person.signInMethod,
 });
 
 const readerOf = (access: AuthorizedAccess): PlanReader => ({
@@ -68,7 +76,11 @@ const readerOf = (access: AuthorizedAccess): PlanReader => ({
   roles: access.person.roles,
   basis: access.basis,
   student: access.student,
+  name: nameOf(access),
 });
+
+/** A scanned page of 5 MB, in base64 inside JSON, with room for the rest of the body. */
+const PAPER_SIGNATURE_BODY_LIMIT = 7_500_000;
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
@@ -179,22 +191,27 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  type StepAction = "write-plan" | "sign-plan";
   /** One lifecycle step: authorize, run, answer with the plan as it now stands. */
   const step = <Body extends z.ZodType>(
     path: string,
     summary: string,
-    action: "write-plan" | "sign-plan",
+    action: StepAction | ((body: z.output<Body>) => StepAction),
     body: Body,
     run: (input: { studentId: string; planId: string; body: z.output<Body>; actor: PlanActor }) => Promise<unknown>,
+    options: { bodyLimit?: number } = {},
   ) => {
     app.post(
       `${planUrl}/${path}`,
-      { schema: { tags: ["plans"], summary, params: ZPlanParams, body, response: { 200: ZPlanDetail } } },
+      {
+        ...options,
+        schema: { tags: ["plans"], summary, params: ZPlanParams, body, response: { 200: ZPlanDetail } },
+      },
       async (request, reply) => {
         const { studentId, planId } = request.params;
         const access = await app.access.authorize(request, {
           studentId,
-          action,
+          action: typeof action === "function" ? action(request.body as z.output<Body>) : action,
           purpose: summary.toLowerCase(),
           record: `plan:${planId}`,
         });
@@ -240,11 +257,52 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       actor: i.actor,
     }),
   );
-  step("signatures", "Sign the proposed plan (typed or drawn)", "sign-plan", ZSignBody, (i) =>
+  step("signatures", "Sign the proposed plan as yourself (typed or drawn)", "sign-plan", ZSignBody, (i) =>
     signPlan(deps, { ...i, signature: i.body }),
   );
-  step("consent", "Record the parent's consent choice (34 CFR 300.300(b))", "sign-plan", ZConsentBody, (i) =>
-    recordConsent(deps, { ...i, consent: i.body }),
+  step(
+    "paper-signatures",
+    "Enter a signature given on paper at the meeting, with the scanned page",
+    "write-plan",
+    ZPaperSignatureBody,
+    (i) => recordPaperSignature(deps, { ...i, paper: i.body }),
+    { bodyLimit: PAPER_SIGNATURE_BODY_LIMIT },
+  );
+  // The parent records their own decision in the app (a right to sign); a paper form is entered by
+  // staff who may change the plan.
+  step(
+    "consent",
+    "Record the parent's consent choice (34 CFR 300.300(b)): the parent in the app, or staff from a paper form",
+    (body) => (body.source === "paper" ? "write-plan" : "sign-plan"),
+    ZConsentBody,
+    (i) => recordConsent(deps, { ...i, consent: i.body }),
+  );
+
+  app.get(
+    `${planUrl}/signatures/:signatureId/scan`,
+    {
+      schema: {
+        tags: ["plans"],
+        summary: "The scanned page of a signature given on paper (PDF, PNG or JPEG)",
+        params: ZSignatureParams,
+      },
+    },
+    async (request, reply) => {
+      const { studentId, planId, signatureId } = request.params;
+      await app.access.authorize(request, {
+        studentId,
+        action: "read-plan",
+        purpose: "view a scanned signature page",
+        record: `plan:${planId}`,
+      });
+      const scan = await readSignatureScan(deps, { studentId, planId, signatureId });
+      return reply
+        .type(scan.contentType)
+        .header("cache-control", "no-store")
+        .header("x-content-type-options", "nosniff")
+        .header("content-disposition", `inline; filename="signature-page.${scan.contentType.split("/")[1]}"`)
+        .send(scan.data);
+    },
   );
 
   app.put(

@@ -5,9 +5,11 @@
  */
 import {
   DomainError,
+  type PlanAttendee,
   type PlanDocument,
   type PlanStudent,
   type PlanType,
+  personNamesMatch,
   planStandingStatus,
   ZPlanDocument,
 } from "@lantern/core";
@@ -17,6 +19,18 @@ import type { StudentSnapshotFacts } from "../../repositories/students-repositor
 import type { Actor } from "../deps.ts";
 
 export type PlanActor = Actor;
+
+export const isFamilyRole = (role: string): boolean => role === "parent" || role === "student";
+
+/**
+ * Whether `attendee` is the actor's own place on the team: linked to the actor's account, or not
+ * linked to any account yet and carrying the actor's name, on the actor's side (family or staff).
+ */
+export function isOwnPlace(attendee: PlanAttendee, actor: Pick<PlanActor, "personId" | "basis" | "name">): boolean {
+  if (attendee.accountId !== null) return attendee.accountId === actor.personId;
+  const familySide = actor.basis === "guardian";
+  return isFamilyRole(attendee.role) === familySide && personNamesMatch(attendee.name, actor.name ?? "");
+}
 
 /** Parse a document of the plan's type, or fail with the JSON paths named. */
 export function parsePlanContent(type: PlanType, input: unknown): PlanDocument {

@@ -33,8 +33,10 @@ import type {
   PlanRecord,
   PlanSignatureRecord,
   PlanVersionSummary,
+  SignatureScanRecord,
 } from "../../repositories/plans-repository.ts";
 import type { UseCaseDeps } from "../deps.ts";
+import { isOwnPlace } from "./plan-support.ts";
 
 /** Who reads, and what the access path decided about them and the student. */
 export type PlanReader = {
@@ -43,6 +45,8 @@ export type PlanReader = {
   /** The role the access policy matched ("guardian", "case-manager", …). */
   basis: string;
   student: StudentAccessFacts;
+  /** The name on the reader's account (a signature in the app carries it). */
+  name?: string;
 };
 
 function versionSummary(v: PlanVersionSummary): VersionSummary {
@@ -70,6 +74,10 @@ function signatureView(s: PlanSignatureRecord): SignatureView {
     signerPersonId: s.signerPersonId,
     signedAt: s.signedAt,
     consentChoice: s.consentChoice,
+    legalName: s.legalName,
+    signInMethod: s.signInMethod,
+    paperSignedOn: s.paperSignedOn,
+    hasScan: s.method === "paper",
   };
 }
 
@@ -130,12 +138,15 @@ function planDetailView(deps: Pick<UseCaseDeps, "clock">, page: PlanPage, reader
     );
   } else if (version.status === "proposed") {
     seal = sealingProblems("proposed", content(), deps.clock.today(page.timeZone));
-    const isGuardianOnly = reader.basis === "guardian";
+    // Nobody signs for another person: only the reader's own place on the team, not yet signed.
     const signed = new Set(content().signatures.map((s) => s.attendeeId));
-    youMaySignAs = content()
-      .attendees.filter((a) => !signed.has(a.id))
-      .filter((a) => a.accountId === reader.personId || (a.accountId === null && !isGuardianOnly))
-      .map((a) => a.id);
+    const mayBeSigned = content().attendees.filter((a) => !signed.has(a.id));
+    const own =
+      mayBeSigned.find((a) => a.accountId === reader.personId) ??
+      mayBeSigned.find((a) =>
+        isOwnPlace(a, { personId: reader.personId, basis: reader.basis, name: reader.name ?? "" }),
+      );
+    youMaySignAs = own ? [own.id] : [];
   }
   return {
     plan: planSummary(plan),
@@ -162,6 +173,7 @@ function planDetailView(deps: Pick<UseCaseDeps, "clock">, page: PlanPage, reader
     })),
     checks: { propose, seal },
     youMaySignAs,
+    yourName: reader.name ?? "",
     permissions: {
       write: decideStudentAccess({ personId: reader.personId, roles: reader.roles }, reader.student, "write-plan")
         .allowed,
@@ -215,6 +227,17 @@ export async function readPlanVersion(
     hashVerified: v.contentSha256 ? verifiedSeal(v.id, () => v.content, v.contentSha256) : null,
     signatures: signatures.map(signatureView),
   };
+}
+
+/** The scanned page of a signature given on paper, as it was uploaded. */
+export async function readSignatureScan(
+  deps: UseCaseDeps,
+  input: { studentId: string; planId: string; signatureId: string },
+): Promise<SignatureScanRecord> {
+  const plan = await deps.repos.plans.findPlan(input.studentId, input.planId);
+  const scan = await deps.repos.plans.findSignatureScan(plan.id, input.signatureId);
+  if (!scan) throw new DomainError("not-found", "No scanned page for this signature");
+  return scan;
 }
 
 /** Plain-language changes between two versions (default: the current version and its parent). */

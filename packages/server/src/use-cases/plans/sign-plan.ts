@@ -1,19 +1,26 @@
 /**
- * A team member signs the proposed version in the app: typed or drawn, with the time and the
- * signer's account (34 CFR 300.321; 300.9). A parent may give the consent choice with the
- * signature. When the required signatures and consent are present, the version is sealed.
+ * A team member signs the proposed version in the app, as themselves: typed or drawn, with the
+ * time, the signer's account and how they were signed in (34 CFR 300.321; 300.9; 99.30(b)). The
+ * name typed is the account's name, or a legal name the signer attests to; nobody signs in
+ * another person's place (a signature given on paper is entered as its own kind, see
+ * record-paper-signature.ts). A parent may give the consent choice with the signature. When the
+ * required signatures and consent are present, the version is sealed, these facts inside it.
  */
-import { DomainError, type PlanSignature, type SignBody } from "@lantern/core";
+import { DomainError, type PlanSignature, personNamesMatch, type SignBody } from "@lantern/core";
 import { auditAs, inTransaction, todayFor, type UseCaseDeps } from "../deps.ts";
-import { type PlanActor, updateOpenContent } from "./plan-support.ts";
+import { isFamilyRole, isOwnPlace, type PlanActor, updateOpenContent } from "./plan-support.ts";
 import { applyConsent } from "./record-consent.ts";
 import { sealIfComplete } from "./seal-plan-version.ts";
+
+const SIGN_FOR_YOURSELF =
+  "Each person signs as themselves, signed in to their own account. A signature given on paper at the meeting is entered as a paper signature, with the scanned page.";
 
 export async function signPlan(
   deps: UseCaseDeps,
   input: { studentId: string; planId: string; signature: SignBody; actor: PlanActor },
 ): Promise<{ signatureId: string; sealed: boolean; sha256: string | null }> {
   const sig = input.signature;
+  const accountName = input.actor.name ?? "";
   if (sig.method === "drawn" && !sig.drawing) {
     throw new DomainError("invalid-input", "A drawn signature needs the drawing", {
       issues: [{ path: "/drawing", message: "Required for a drawn signature" }],
@@ -27,16 +34,45 @@ export async function signPlan(
     if (version.status !== "proposed") {
       throw new DomainError("invalid-transition", `Only a proposed plan can be signed; this one is ${version.status}`);
     }
-    const attendee = version.content.attendees.find((a) => a.id === sig.attendeeId);
+    const signed = new Set(version.content.signatures.map((s) => s.attendeeId));
+    const attendee = sig.attendeeId
+      ? version.content.attendees.find((a) => a.id === sig.attendeeId)
+      : (version.content.attendees.find((a) => a.accountId === input.actor.personId && !signed.has(a.id)) ??
+        version.content.attendees.find((a) => isOwnPlace(a, input.actor)));
     if (!attendee) {
-      throw new DomainError("invalid-input", "The signer is not on the team", {
-        issues: [{ path: "/attendeeId", message: "not a team member of this plan" }],
-      });
+      throw new DomainError(
+        sig.attendeeId ? "invalid-input" : "forbidden",
+        sig.attendeeId ? "The signer is not on the team" : "You are not on this plan's team",
+        { issues: [{ path: "/attendeeId", message: "not a team member of this plan" }] },
+      );
     }
-    if (attendee.accountId !== null && attendee.accountId !== input.actor.personId) {
-      throw new DomainError("forbidden", "Each team member signs for themselves");
+    if (!isOwnPlace(attendee, input.actor)) throw new DomainError("forbidden", SIGN_FOR_YOURSELF);
+    if (sig.attestation) {
+      if (!personNamesMatch(sig.typedName, sig.attestation.legalName)) {
+        throw new DomainError("invalid-input", "Sign with the legal name you attested to", {
+          issues: [
+            {
+              path: "/typedName",
+              message: `The name you typed, "${sig.typedName}", is not the legal name you gave, "${sig.attestation.legalName}"`,
+            },
+          ],
+        });
+      }
+    } else if (!personNamesMatch(sig.typedName, accountName)) {
+      throw new DomainError(
+        "invalid-input",
+        `The name you typed is not the name on your account. Type "${accountName}", or say that your legal name is different.`,
+        {
+          issues: [
+            {
+              path: "/typedName",
+              message: `"${sig.typedName}" does not match the name on your account, "${accountName}"`,
+            },
+          ],
+        },
+      );
     }
-    const family = attendee.role === "parent" || attendee.role === "student";
+    const family = isFamilyRole(attendee.role);
     if (input.actor.basis === "guardian" && !family) {
       throw new DomainError("forbidden", "A parent signs as the parent");
     }
@@ -46,6 +82,8 @@ export async function signPlan(
       });
     }
     const now = tx.clock.now();
+    const legalName = sig.attestation?.legalName ?? null;
+    const signInMethod = input.actor.signInMethod ?? null;
     const signatureId = await plans.insertSignature({
       versionId: version.id,
       attendeeId: attendee.id,
@@ -58,6 +96,10 @@ export async function signPlan(
       signedAt: now,
       consentChoice: sig.consent?.choice ?? null,
       consentExclusions: sig.consent?.exclusions ?? [],
+      legalName,
+      signInMethod,
+      enteredBy: null,
+      paperSignedOn: null,
     });
     if (!signatureId) throw new DomainError("conflict", "This team member has already signed this version");
     const signature: PlanSignature = {
@@ -68,6 +110,9 @@ export async function signPlan(
       signedAt: now.toISOString(),
       signerAccountId: input.actor.personId,
       meaning: sig.meaning,
+      signerName: accountName,
+      legalName,
+      signInMethod,
     };
     await updateOpenContent(plans, version.id, plan.id, input.actor.personId, ["proposed"], (doc) => ({
       ...doc,
@@ -87,10 +132,17 @@ export async function signPlan(
         attendeeId: attendee.id,
         role: attendee.role,
         method: sig.method,
+        legalNameAttested: legalName !== null,
+        signInMethod,
       },
     });
     if (sig.consent && version.content.type === "iep") {
-      const result = await applyConsent(tx, input.actor, plan, version.id, { ...sig.consent, attendeeId: attendee.id });
+      const result = await applyConsent(tx, input.actor, plan, version.id, {
+        ...sig.consent,
+        attendeeId: attendee.id,
+        source: "app",
+        paperDate: null,
+      });
       return { signatureId, sealed: result.sealed, sha256: result.sha256 };
     }
     const seal = await sealIfComplete(tx, input.actor, plan, version.id, await todayFor(tx, plan.districtId));

@@ -1,5 +1,6 @@
 export { Alert, StatusRegion } from "./alert.tsx";
 export { Button } from "./button.tsx";
+export { ConfirmDialog } from "./confirm-dialog.tsx";
 export { type Column, DataTable } from "./data-table.tsx";
 export { Field, useFieldControl } from "./field.tsx";
 export { Pagination } from "./pagination.tsx";

@@ -35,6 +35,8 @@ export const plansApi = {
   diff: (studentId: string, planId: string, signal?: AbortSignal) =>
     api.get<PlanDiff>(`${one(studentId, planId)}/diff`, undefined, signal),
   pdfUrl: (studentId: string, planId: string, kind: string) => `${one(studentId, planId)}/pdf?kind=${kind}`,
+  signatureScanUrl: (studentId: string, planId: string, signatureId: string) =>
+    `${one(studentId, planId)}/signatures/${encodeURIComponent(signatureId)}/scan`,
   meetingNoticeUrl: (studentId: string, planId: string, meetingId: string) =>
     `${one(studentId, planId)}/pdf?kind=meeting-notice&meetingId=${encodeURIComponent(meetingId)}`,
 };

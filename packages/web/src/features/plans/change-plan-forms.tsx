@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { Alert, Button, Field, TextArea, TextInput } from "../../components/ui/index.ts";
+import { Alert, Button, ConfirmDialog, Field, TextArea, TextInput } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
@@ -76,24 +76,32 @@ export function AmendForm({ studentId, detail, onChanged }: Props) {
   );
 }
 
-/** End a plan, with the reason kept on the plan record. */
+/** End a plan, with the reason kept on the plan record, after saying what ending it means. */
 export function EndForm({ studentId, detail, onChanged }: Props) {
   const [reason, setReason] = useState("");
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  async function submit(event: FormEvent) {
+  const [confirming, setConfirming] = useState(false);
+  const [missingReason, setMissingReason] = useState(false);
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
     setError(null);
+    setMissingReason(!reason.trim());
+    if (reason.trim()) setConfirming(true);
+  }
+  async function end() {
+    setBusy(true);
     try {
       await plansApi.step(studentId, detail.plan.id, "end", { action: "end", reason });
+      setConfirming(false);
       onChanged();
     } catch (e) {
       setError(e);
       setBusy(false);
+      setConfirming(false);
     }
   }
-  const reasonError = issueFor(error, "reason");
+  const reasonError = missingReason ? t("plans.end.reasonRequired") : issueFor(error, "reason");
   return (
     <form onSubmit={submit} className="subpanel" aria-labelledby="end-heading" noValidate>
       <h3 id="end-heading">{t("plans.end.heading")}</h3>
@@ -108,6 +116,17 @@ export function EndForm({ studentId, detail, onChanged }: Props) {
       <Button type="submit" variant="secondary" busy={busy}>
         {t("plans.end.submit")}
       </Button>
+      <ConfirmDialog
+        open={confirming}
+        title={t("plans.end.confirm.title")}
+        confirmLabel={t("plans.end.confirm.yes")}
+        cancelLabel={t("plans.confirm.cancel")}
+        busy={busy}
+        onConfirm={end}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>{t("plans.end.confirm.body", { reason: reason.trim() })}</p>
+      </ConfirmDialog>
     </form>
   );
 }

@@ -1,14 +1,22 @@
 /**
- * One plan: the current version in plain language, its status and seal (SHA-256 shown with the
- * document), versions and what changed, PDFs, the next lifecycle step, the team meeting
- * (schedule, attendance, notes) and signing by keyboard.
+ * One plan: the current version in plain language first (what the child gets), then signing by
+ * keyboard (each person as themselves; staff enter a signature given on paper with its scanned
+ * page), the signatures and how each was given, the seal (SHA-256) explained in plain words,
+ * versions and what changed, PDFs; for staff, the next lifecycle step and the team meeting.
+ * Putting a plan in effect, ending it and signing ask first and say what will happen.
  */
-import { ATTENDANCE_STATUSES, CONSENT_CHOICES, planPdfKindsFor } from "@lantern/core";
+import {
+  ATTENDANCE_STATUSES,
+  CONSENT_CHOICES,
+  describeSignature,
+  personNamesMatch,
+  planPdfKindsFor,
+} from "@lantern/core";
 import { type FormEvent, useState } from "react";
 import { Link } from "wouter";
 import { Page } from "../../app/page.tsx";
 import { paths, type RouteParams } from "../../app/paths.ts";
-import { Alert, Button, Field, Select, TextArea, TextInput } from "../../components/ui/index.ts";
+import { Alert, Button, ConfirmDialog, Field, Select, TextArea, TextInput } from "../../components/ui/index.ts";
 import { dateTime, longDate } from "../../i18n/dates.ts";
 import { label, labelOrCode } from "../../i18n/labels.ts";
 import { t } from "../../i18n/t.ts";
@@ -65,16 +73,20 @@ function PlanView({ studentId, detail, onChanged }: { studentId: string; detail:
           <Link href={paths.studentPlanEdit(studentId, plan.id)}>{t("plans.plan.edit")}</Link>
         </p>
       ) : null}
-      <SealSection detail={detail} />
+      {/* Staff see the next step first; the family's page leads with the plan: what the child gets. */}
       <NextSteps studentId={studentId} detail={detail} onChanged={onChanged} />
       {detail.permissions.write && (version.status === "draft" || version.status === "proposed") ? (
         <MeetingSection studentId={studentId} detail={detail} onChanged={onChanged} />
       ) : null}
+      <PlainSummary detail={detail} name={name} />
       {detail.youMaySignAs.length > 0 ? (
         <SignSection studentId={studentId} detail={detail} onChanged={onChanged} />
       ) : null}
-      <PlainSummary detail={detail} name={name} />
-      <Signatures detail={detail} />
+      {detail.permissions.write && version.status === "proposed" ? (
+        <PaperSignatureForm studentId={studentId} detail={detail} onChanged={onChanged} />
+      ) : null}
+      <Signatures studentId={studentId} detail={detail} />
+      <SealSection detail={detail} />
       <Versions detail={detail} />
       <DiffSection studentId={studentId} detail={detail} />
       <PdfLinks studentId={studentId} detail={detail} />
@@ -105,6 +117,7 @@ function SealSection({ detail }: { detail: PlanDetail }) {
 
 function NextSteps({ studentId, detail, onChanged }: { studentId: string; detail: PlanDetail; onChanged: () => void }) {
   const [busy, setBusy] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<{ message: string; issues: readonly { path: string; message: string }[] } | null>(
     null,
   );
@@ -161,9 +174,25 @@ function NextSteps({ studentId, detail, onChanged }: { studentId: string; detail
         </Button>
       ) : null}
       {v.status === "signed" ? (
-        <Button onClick={() => run("put-in-effect")} busy={busy === "put-in-effect"}>
-          {t("plans.steps.putInEffect")}
-        </Button>
+        <>
+          <Button onClick={() => setConfirming(true)} busy={busy === "put-in-effect"}>
+            {t("plans.steps.putInEffect")}
+          </Button>
+          <ConfirmDialog
+            open={confirming}
+            title={t("plans.putInEffect.confirm.title")}
+            confirmLabel={t("plans.putInEffect.confirm.yes")}
+            cancelLabel={t("plans.confirm.cancel")}
+            busy={busy === "put-in-effect"}
+            onConfirm={async () => {
+              await run("put-in-effect");
+              setConfirming(false);
+            }}
+            onCancel={() => setConfirming(false)}
+          >
+            <p>{t("plans.putInEffect.confirm.body")}</p>
+          </ConfirmDialog>
+        </>
       ) : null}
       {v.status === "in-effect" ? (
         <Button variant="secondary" onClick={() => run("amend", { kind: "annual-review" })} busy={busy === "amend"}>
@@ -406,35 +435,56 @@ function SignSection({
   detail: PlanDetail;
   onChanged: () => void;
 }) {
-  const options = detail.version.content.attendees.filter((a) => detail.youMaySignAs.includes(a.id));
-  const [attendeeId, setAttendeeId] = useState(options[0]?.id ?? "");
+  // Nobody signs for another person: the reader's own place on the team, as the server found it.
+  const attendee = detail.version.content.attendees.find((a) => a.id === detail.youMaySignAs[0]);
+  const accountName = detail.yourName;
   const [typedName, setTypedName] = useState("");
   const [drawing, setDrawing] = useState("");
   const [choice, setChoice] = useState<string>("");
   const [exclusions, setExclusions] = useState("");
+  const [legalDiffers, setLegalDiffers] = useState(false);
+  const [legalName, setLegalName] = useState("");
+  const [attested, setAttested] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const attendee = options.find((a) => a.id === attendeeId);
+  const [confirming, setConfirming] = useState(false);
   const asksConsent =
     detail.version.content.type === "iep" &&
     (attendee?.role === "parent" || attendee?.role === "student") &&
     detail.version.content.consent.choice === null;
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
     const found: Record<string, string> = {};
     if (!typedName.trim()) found.typedName = t("plans.sign.nameRequired");
+    else if (legalDiffers) {
+      if (!legalName.trim()) found.legalName = t("plans.sign.legalNameRequired");
+      else if (!personNamesMatch(typedName, legalName)) {
+        found.typedName = t("plans.sign.legalNameMismatch", { name: legalName.trim() });
+      }
+      if (!attested) found.attested = t("plans.sign.attestRequired");
+    } else if (!personNamesMatch(typedName, accountName)) {
+      found.typedName = t("plans.sign.nameMismatch", { name: accountName });
+    }
     if (asksConsent && !choice) found.choice = t("plans.sign.choiceRequired");
     setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setBusy(true);
     setFailure(null);
+    if (Object.keys(found).length > 0) {
+      const first = Object.keys(found)[0];
+      document.getElementById(`sign-${first}`)?.focus();
+      return;
+    }
+    setConfirming(true);
+  }
+
+  async function sign() {
+    setBusy(true);
     try {
       await plansApi.step(studentId, detail.plan.id, "signatures", {
-        attendeeId,
         method: drawing ? "drawn" : "typed",
         typedName,
+        attestation: legalDiffers ? { legalName, attested: true } : null,
         drawing: drawing || null,
         meaning: "agreement",
         consent: asksConsent
@@ -450,8 +500,10 @@ function SignSection({
             }
           : null,
       });
+      setConfirming(false);
       onChanged();
     } catch (e) {
+      setConfirming(false);
       setFailure(describeError(e));
       setBusy(false);
     }
@@ -461,21 +513,12 @@ function SignSection({
     <section aria-labelledby="sign" className="panel">
       <h2 id="sign">{t("plans.sign.heading")}</h2>
       <p>{t("plans.sign.explain")}</p>
+      <p data-testid="signing-as">
+        <strong>{t("plans.sign.as", { name: accountName })}</strong>
+        {attendee ? ` (${attendee.title || labelOrCode("teamRole", attendee.role)})` : ""}
+      </p>
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       <form onSubmit={submit} noValidate>
-        {options.length > 1 ? (
-          <Field label={t("plans.sign.as")}>
-            <Select
-              value={attendeeId}
-              onChange={(e) => setAttendeeId(e.target.value)}
-              options={options.map((a) => ({ value: a.id, label: `${a.name} (${a.title || a.role})` }))}
-            />
-          </Field>
-        ) : (
-          <p>
-            {t("plans.sign.as")}: {attendee?.name}
-          </p>
-        )}
         {asksConsent ? (
           <fieldset aria-describedby={errors.choice ? "consent-error" : undefined}>
             <legend>{t("plans.sign.consent")}</legend>
@@ -484,17 +527,17 @@ function SignSection({
                 {errors.choice}
               </p>
             ) : null}
-            {CONSENT_CHOICES.map((c) => (
+            {CONSENT_CHOICES.map((c, i) => (
               <div key={c}>
                 <input
                   type="radio"
-                  id={`consent-${c}`}
+                  id={i === 0 ? "sign-choice" : `consent-${c}`}
                   name="consent"
                   value={c}
                   checked={choice === c}
                   onChange={() => setChoice(c)}
                 />{" "}
-                <label htmlFor={`consent-${c}`}>{t(`plans.sign.consent.${c}`)}</label>
+                <label htmlFor={i === 0 ? "sign-choice" : `consent-${c}`}>{t(`plans.sign.consent.${c}`)}</label>
               </div>
             ))}
           </fieldset>
@@ -508,7 +551,7 @@ function SignSection({
             onChange={setExclusions}
           />
         ) : null}
-        <Field label={t("plans.sign.typedName")} required error={errors.typedName}>
+        <Field id="sign-typedName" label={t("plans.sign.typedName")} required error={errors.typedName}>
           <TextInput
             name="typed-name"
             autoComplete="name"
@@ -516,9 +559,190 @@ function SignSection({
             onChange={(e) => setTypedName(e.target.value)}
           />
         </Field>
+        <div className="checkbox-field">
+          <label>
+            <input type="checkbox" checked={legalDiffers} onChange={(e) => setLegalDiffers(e.target.checked)} />{" "}
+            {t("plans.sign.legalNameDiffers")}
+          </label>
+        </div>
+        {legalDiffers ? (
+          <>
+            <Field id="sign-legalName" label={t("plans.sign.legalName")} required error={errors.legalName}>
+              <TextInput name="legal-name" value={legalName} onChange={(e) => setLegalName(e.target.value)} />
+            </Field>
+            <div className="checkbox-field">
+              {errors.attested ? (
+                <p className="field-error" id="attest-error">
+                  {errors.attested}
+                </p>
+              ) : null}
+              <label>
+                <input
+                  id="sign-attested"
+                  type="checkbox"
+                  checked={attested}
+                  aria-describedby={errors.attested ? "attest-error" : undefined}
+                  onChange={(e) => setAttested(e.target.checked)}
+                />{" "}
+                {t("plans.sign.attest", { name: legalName.trim() || t("plans.sign.legalName") })}
+              </label>
+            </div>
+          </>
+        ) : null}
         <SignaturePad value={drawing} onChange={setDrawing} />
         <Button type="submit" busy={busy}>
           {t("plans.sign.submit")}
+        </Button>
+      </form>
+      <ConfirmDialog
+        open={confirming}
+        title={t("plans.sign.confirm.title")}
+        confirmLabel={t("plans.sign.confirm.yes")}
+        cancelLabel={t("plans.confirm.cancel")}
+        busy={busy}
+        onConfirm={sign}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>{t("plans.sign.confirm.body", { name: legalDiffers ? legalName.trim() : accountName })}</p>
+        {asksConsent && choice ? (
+          <p>
+            <strong>
+              {t("plans.sign.confirm.decision", { decision: t(`plans.sign.consent.${choice as "consent"}`) })}
+            </strong>
+          </p>
+        ) : null}
+        <p>{t("plans.sign.confirm.seal")}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+const MAX_SCAN_BYTES = 5 * 1024 * 1024;
+
+/** Read a file's bytes as base64 (what the server receives; it checks the kind from the bytes). */
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Staff enter a signature given on paper at the meeting, with the scanned page. */
+function PaperSignatureForm({
+  studentId,
+  detail,
+  onChanged,
+}: {
+  studentId: string;
+  detail: PlanDetail;
+  onChanged: () => void;
+}) {
+  const signed = new Set(detail.version.content.signatures.map((s) => s.attendeeId));
+  const options = detail.version.content.attendees.filter((a) => !signed.has(a.id));
+  const [attendeeId, setAttendeeId] = useState(options[0]?.id ?? "");
+  const attendee = options.find((a) => a.id === attendeeId);
+  const [signerName, setSignerName] = useState<string | null>(null);
+  const [signedOn, setSignedOn] = useState("");
+  const [choice, setChoice] = useState("");
+  const [file, setFile] = useState<File | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (options.length === 0) return null;
+  const name = signerName ?? attendee?.name ?? "";
+  const family = attendee?.role === "parent" || attendee?.role === "student";
+  const asksConsent = family && detail.version.content.type === "iep" && detail.version.content.consent.choice === null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (!name.trim()) found.signerName = t("plans.paper.nameRequired");
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(signedOn)) found.signedOn = t("plans.paper.dateRequired");
+    if (!file) found.file = t("plans.paper.fileRequired");
+    else if (file.size > MAX_SCAN_BYTES) found.file = t("plans.paper.fileTooLarge");
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !file) {
+      document.getElementById(`paper-${Object.keys(found)[0]}`)?.focus();
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    try {
+      await plansApi.step(studentId, detail.plan.id, "paper-signatures", {
+        attendeeId,
+        signerName: name,
+        signedOn,
+        meaning: "agreement",
+        consent: asksConsent && choice ? { choice, exclusions: [] } : null,
+        scan: { fileName: file.name, dataBase64: await readBase64(file) },
+      });
+      onChanged();
+    } catch (e) {
+      setFailure(describeError(e));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="paper" className="panel">
+      <h2 id="paper">{t("plans.paper.heading")}</h2>
+      <p className="muted">{t("plans.paper.explain")}</p>
+      {failure ? <Alert tone="error">{failure}</Alert> : null}
+      <form onSubmit={submit} noValidate>
+        <Field id="paper-attendee" label={t("plans.paper.attendee")}>
+          <Select
+            name="paper-attendee"
+            value={attendeeId}
+            onChange={(e) => {
+              setAttendeeId(e.target.value);
+              setSignerName(null);
+              setChoice("");
+            }}
+            options={options.map((a) => ({
+              value: a.id,
+              label: `${a.name} (${a.title || labelOrCode("teamRole", a.role)})`,
+            }))}
+          />
+        </Field>
+        <Field id="paper-signerName" label={t("plans.paper.signerName")} required error={errors.signerName}>
+          <TextInput name="paper-signer-name" value={name} onChange={(e) => setSignerName(e.target.value)} />
+        </Field>
+        <Field id="paper-signedOn" label={t("plans.paper.signedOn")} required error={errors.signedOn}>
+          <TextInput
+            type="date"
+            name="paper-signed-on"
+            value={signedOn}
+            onChange={(e) => setSignedOn(e.target.value)}
+          />
+        </Field>
+        {asksConsent ? (
+          <Field label={t("plans.paper.consent")}>
+            <Select
+              name="paper-consent"
+              value={choice}
+              onChange={(e) => setChoice(e.target.value)}
+              options={[
+                { value: "", label: t("plans.paper.consent.none") },
+                ...CONSENT_CHOICES.filter((c) => c !== "consent-except").map((c) => ({
+                  value: c,
+                  label: t(`plans.sign.consent.${c}`),
+                })),
+              ]}
+            />
+          </Field>
+        ) : null}
+        <Field id="paper-file" label={t("plans.paper.file")} required error={errors.file}>
+          <TextInput
+            type="file"
+            name="paper-file"
+            accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+        </Field>
+        <Button type="submit" busy={busy}>
+          {t("plans.paper.submit")}
         </Button>
       </form>
     </section>
@@ -596,16 +820,32 @@ function PlainSummary({ detail, name }: { detail: PlanDetail; name: string }) {
   );
 }
 
-function Signatures({ detail }: { detail: PlanDetail }) {
+function Signatures({ studentId, detail }: { studentId: string; detail: PlanDetail }) {
   const sigs = detail.version.content.signatures;
+  const views = new Map(detail.version.signatures.map((v) => [v.attendeeId, v]));
   return (
     <section aria-labelledby="signatures" className="panel">
       <h2 id="signatures">{t("plans.signatures.heading")}</h2>
       {sigs.length === 0 ? <p>{t("plans.signatures.none")}</p> : null}
       <ul data-testid="signatures">
-        {sigs.map((s) => (
-          <li key={s.attendeeId}>{t("plans.signatures.item", { name: s.typedName, date: dateTime(s.signedAt) })}</li>
-        ))}
+        {sigs.map((s) => {
+          const view = views.get(s.attendeeId);
+          return (
+            <li key={s.attendeeId}>
+              {t("plans.signatures.item", { name: s.typedName, date: dateTime(s.signedAt) })}
+              {" — "}
+              {describeSignature(s, longDate)}
+              {view?.hasScan ? (
+                <>
+                  {" · "}
+                  <a href={plansApi.signatureScanUrl(studentId, detail.plan.id, view.id)}>
+                    {t("plans.signatures.scan", { name: s.typedName })}
+                  </a>
+                </>
+              ) : null}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
