@@ -59,6 +59,7 @@ export * from "./shared/error-api.ts";
 export * from "./shared/errors.ts";
 export * from "./shared/labels.ts";
 export * from "./shared/ports.ts";
+export * from "./shared/text.ts";
 export * from "./sharing/sharing-api.ts";
 export * from "./states/state-rules.ts";
 export * from "./states/state-table.ts";
