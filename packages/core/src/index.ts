@@ -54,6 +54,7 @@ export * from "./roster/roster-api.ts";
 export * from "./services/service-labels.ts";
 export * from "./services/service-prescription.ts";
 export * from "./shared/date-format.ts";
+export * from "./shared/date-window.ts";
 export * from "./shared/dates.ts";
 export * from "./shared/error-api.ts";
 export * from "./shared/errors.ts";
