@@ -23,6 +23,7 @@ import { logUrl } from "./log-url.ts";
 import accessPlugin from "./plugins/access.ts";
 import authPlugin from "./plugins/auth.ts";
 import { registerRoutes } from "./routes/index.ts";
+import { registerTextBoundary } from "./text-boundary.ts";
 import { VERSION } from "./version.ts";
 
 const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "web", "dist");
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const webRoot = options.webRoot ?? WEB_DIST;
   const serveWeb = options.serveWeb ?? existsSync(join(webRoot, "index.html"));
   registerErrorHandler(app, { spaFallback: serveWeb });
+  registerTextBoundary(app);
   await registerSecurityHeaders(app, { secure: options.secureCookies ?? false });
 
   await app.register(swagger, {

@@ -21,6 +21,18 @@ const STATUS_TEXT: Record<number, string> = {
   500: "Internal Server Error",
 };
 
+/**
+ * PostgreSQL's word that two requests changed the same thing at once (a unique key taken a moment
+ * earlier, a serialization failure, a deadlock): the request can simply be sent again, so it is a
+ * 409 that says so, never a 500.
+ */
+const CONFLICT_CODES = new Set(["23505", "40001", "40P01"]);
+function databaseConflict(err: unknown): string | null {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== "string" || !CONFLICT_CODES.has(code)) return null;
+  return "Someone else changed this at the same moment. Please try again.";
+}
+
 export function registerErrorHandler(app: FastifyInstance, options: { spaFallback?: boolean } = {}): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (isDomainError(err)) {
@@ -44,6 +56,11 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaFallbac
         ? `Invalid ${where}: ${first.path === "/" ? "" : `${first.path} `}${first.message}`.trim()
         : `Invalid ${where}`;
       return reply.status(400).send({ error: "Bad Request", message, issues } satisfies ErrorBody);
+    }
+    const conflict = databaseConflict(err);
+    if (conflict) {
+      request.log.warn({ err, requestId: request.id }, "request conflicted with another");
+      return reply.status(409).send({ error: "Conflict", message: conflict } satisfies ErrorBody);
     }
     const status = typeof err.statusCode === "number" ? err.statusCode : 500;
     if (status < 500) {

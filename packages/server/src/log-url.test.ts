@@ -11,4 +11,10 @@ describe("logUrl", () => {
     expect(logUrl("/api/compliance/calendar/abcDEF123-_x.ics")).toBe("/api/compliance/calendar/[secret].ics");
     expect(logUrl("/api/compliance/calendar-feed")).toBe("/api/compliance/calendar-feed");
   });
+
+  it("hides a path segment that is not an id or a word", () => {
+    expect(logUrl("/api/students/'%20or%201%3D1%20--/plans")).toBe("/api/students/[…]/plans");
+    expect(logUrl(`/api/students/${"x".repeat(65)}`)).toBe("/api/students/[…]");
+    expect(logUrl("/api/compliance/calendar/a%00b")).toBe("/api/compliance/calendar/[…]");
+  });
 });

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { PlanDocument } from "../plans/plan-document.ts";
 import { ZServicePrescription } from "../services/service-prescription.ts";
-import { addDays, dayOfWeek, type IsoDate, ZIsoDate } from "../shared/dates.ts";
+import { addDays, dayOfWeek, type IsoDate, isIsoDate, ZIsoDate } from "../shared/dates.ts";
 import { type ProgressGoal, progressGoalFromAnnualGoal, ZProgressDataPoint } from "./progress.ts";
 import type { ServiceLogPlanVersion } from "./service-log.ts";
 import { type ServiceMinutesSummary, ZServiceSession } from "./service-minutes.ts";
@@ -47,6 +47,9 @@ export function progressGoalsFromPlan(document: PlanDocument): ProgressGoal[] {
 
 // ---- What staff record -------------------------------------------------------------------------
 
+/** Sessions of one service a student can have logged on one day (slots 1 to 20). */
+export const MAX_SESSIONS_PER_DAY = 20;
+
 /** A session as logged through the API (the server assigns the id). */
 export const ZServiceSessionEntry = ZServiceSession.omit({ id: true }).extend({
   studentId: z.uuid(),
@@ -60,6 +63,8 @@ export const ZWeekLog = z
     entries: z.array(ZServiceSessionEntry).max(2000),
   })
   .superRefine((w, ctx) => {
+    // Object checks run even when a field failed its own: the date may not be one.
+    if (!isIsoDate(w.weekOf)) return;
     if (dayOfWeek(w.weekOf) !== 1) {
       ctx.addIssue({ code: "custom", message: "weekOf must be a Monday", path: ["weekOf"] });
       return;

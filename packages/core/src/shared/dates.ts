@@ -28,10 +28,20 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+/**
+ * The dates Lantern accepts from outside. A plan, a birth date or a deadline before 1900 or after
+ * 2199 is a typing mistake, and far-off dates would only make a report count across centuries.
+ */
+export const EARLIEST_DATE = "1900-01-01";
+export const LATEST_DATE = "2199-12-31";
+
 /** zod schema for a calendar date: one schema, used by core, server and web. */
 export const ZIsoDate = z
   .string()
   .refine(isIsoDate, { message: "Expected a calendar date written as YYYY-MM-DD" })
+  .refine((value) => !isIsoDate(value) || (value >= EARLIEST_DATE && value <= LATEST_DATE), {
+    message: `Expected a date from ${EARLIEST_DATE} to ${LATEST_DATE}`,
+  })
   .meta({ format: "date", example: "2026-09-01" });
 
 /** Days since 1970-01-01 for an ISO date. Throws on a malformed date. */
@@ -39,7 +49,7 @@ export function toDayNumber(date: IsoDate): number {
   const known = dayNumbers.get(date);
   if (known !== undefined) return known;
   const m = ISO_DATE.exec(date);
-  if (!m || !isIsoDate(date)) throw new RangeError(`Not a calendar date: ${date}`);
+  if (!m || !isIsoDate(date)) throw new RangeError(`Not a calendar date: "${date}"`);
   const day = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
   if (dayNumbers.size >= 50_000) dayNumbers.clear();
   dayNumbers.set(date, day);
@@ -66,7 +76,7 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
  */
 export function addMonths(date: IsoDate, months: number): IsoDate {
   const m = ISO_DATE.exec(date);
-  if (!m || !isIsoDate(date)) throw new RangeError(`Not a calendar date: ${date}`);
+  if (!m || !isIsoDate(date)) throw new RangeError(`Not a calendar date: "${date}"`);
   const y = Number(m[1]);
   const mo = Number(m[2]) - 1 + months;
   const d = Number(m[3]);

@@ -2,9 +2,25 @@
  * The CSV files Lantern exports (RFC 4180, a header row, UTF-8): the compliance dashboard's
  * counts, a deadline list, and the service-fidelity report. Each writer takes what the API
  * answers and returns the file's text; the columns are named here once.
+ *
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return before one) as
+ * a formula, so a student named `=HYPERLINK(…)` could send a click anywhere. Every text cell that
+ * starts so is written with a leading apostrophe, which spreadsheets show as text (the OWASP
+ * advice for CSV injection). Numbers are written as numbers.
  */
 import { type ComplianceDashboard, type DeadlineList, FINDING_RULES, type FidelityReportView } from "@lantern/core";
-import { stringify } from "csv-stringify/sync";
+import { stringify as stringifyCsv } from "csv-stringify/sync";
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell as a spreadsheet will only ever show it: with a leading ' when it could run as a formula. */
+export function safeCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function stringify(rows: Array<Record<string, unknown>>, options: { header: boolean }): string {
+  return stringifyCsv(rows, { ...options, cast: { string: safeCell } });
+}
 
 /** The dashboard's counts by finding (with the rule's citation) and by deadline kind and state. */
 export function dashboardCsv(view: Pick<ComplianceDashboard, "findings" | "deadlines">): string {

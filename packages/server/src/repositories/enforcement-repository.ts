@@ -4,8 +4,10 @@
  */
 import {
   type CompensatoryPolicy,
+  DomainError,
   defaultCompensatoryPolicy,
   type IsoDate,
+  MAX_SESSIONS_PER_DAY,
   type OwableReason,
   type ProgressDataPoint,
   type ServiceSession,
@@ -78,8 +80,29 @@ export function createEnforcementRepository(db: Kysely<Database>) {
   ] as const;
 
   return {
-    /** Log one session (the next free slot of that service on that day). */
+    /**
+     * Log one session in the next free slot of that service on that day (in the caller's
+     * transaction). Sessions logged at the same moment take turns (a lock on the day's slots held
+     * to the end of the transaction), so each gets its own slot; past the last slot it is refused.
+     */
     async insertSession(place: StudentPlace, entry: ServiceSessionEntry, providerId: string): Promise<StoredSession> {
+      const day = `${place.studentId}|${entry.serviceId}|${entry.date}`;
+      await sql`select pg_advisory_xact_lock(hashtextextended(${day}, 0))`.execute(db);
+      const taken = await db
+        .selectFrom("service_sessions")
+        .select((eb) => eb.fn.max<number | null>("slot").as("last"))
+        .where("student_id", "=", place.studentId)
+        .where("service_id", "=", entry.serviceId)
+        .where("session_date", "=", entry.date)
+        .executeTakeFirst();
+      const slot = (taken?.last ?? 0) + 1;
+      if (slot > MAX_SESSIONS_PER_DAY) {
+        throw new DomainError(
+          "conflict",
+          `No more than ${MAX_SESSIONS_PER_DAY} sessions of one service can be logged for a student on one day`,
+          { issues: [{ path: "/date", message: `already has ${MAX_SESSIONS_PER_DAY} sessions of this service` }] },
+        );
+      }
       const row = await db
         .insertInto("service_sessions")
         .values({
@@ -88,8 +111,7 @@ export function createEnforcementRepository(db: Kysely<Database>) {
           student_id: place.studentId,
           service_id: entry.serviceId,
           session_date: entry.date,
-          slot: sql<number>`(select coalesce(max(slot), 0) + 1 from service_sessions
-            where student_id = ${place.studentId} and service_id = ${entry.serviceId} and session_date = ${entry.date})`,
+          slot,
           minutes: entry.minutes,
           delivery: entry.delivery,
           status: entry.status,

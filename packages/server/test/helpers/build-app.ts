@@ -38,7 +38,13 @@ function cookiesFrom(response: LightMyRequestResponse, jar: Map<string, string>)
  */
 export async function buildTestApp(
   kind: DatabaseKindUnderTest,
-  options: { seed?: boolean; clock?: Clock; dueSoonDays?: number } = {},
+  options: {
+    seed?: boolean;
+    clock?: Clock;
+    dueSoonDays?: number;
+    /** Read the log: every line the app writes, at `info` unless TEST_LOG_LEVEL says otherwise. */
+    logStream?: { write(line: string): void };
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind, options);
   const app = await buildApp({
@@ -46,7 +52,8 @@ export async function buildTestApp(
     databaseKind: kind,
     clock: options.clock ?? clockOnDay(TEST_TODAY),
     ...(options.dueSoonDays === undefined ? {} : { dueSoonDays: options.dueSoonDays }),
-    logLevel: process.env.TEST_LOG_LEVEL ?? "silent",
+    logLevel: process.env.TEST_LOG_LEVEL ?? (options.logStream ? "info" : "silent"),
+    ...(options.logStream ? { logStream: options.logStream } : {}),
     serveWeb: false,
   });
   await app.ready();

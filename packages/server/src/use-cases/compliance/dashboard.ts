@@ -5,6 +5,7 @@
  */
 import {
   addDays,
+  assertDateWindow,
   type ComplianceDashboard,
   type ComplianceQuery,
   compareSeverity,
@@ -61,6 +62,7 @@ export async function dashboardScope(
 async function prepare(deps: UseCaseDeps, person: Viewer, q: ComplianceQuery) {
   const scope = await dashboardScope(deps, person, q);
   const realToday = await todayFor(deps, scope.districtId);
+  assertDateWindow(realToday, { ahead: { today: q.today } });
   const today = q.today ?? realToday;
   // A bounded number of changed plans is re-checked now; the rest are reported as pending.
   const { pending } = await refreshStalePlans(deps, { scope, today });

@@ -6,6 +6,7 @@
 import {
   addDays,
   aggregateFidelity,
+  assertDateWindow,
   type FidelityGroup,
   type FidelityGrouping,
   type FidelityRow,
@@ -34,8 +35,10 @@ export async function buildServiceFidelityReport(
     schoolId: string | null;
   },
 ): Promise<FidelityReport> {
-  const through = input.through ?? (await todayFor(deps, input.districtId));
+  const today = await todayFor(deps, input.districtId);
+  const through = input.through ?? today;
   const from = input.from ?? addDays(through, -364);
+  assertDateWindow(today, { ahead: { through }, range: { from: ["from", from], through: ["through", through] } });
   const scope = { districtId: input.districtId, schoolId: input.schoolId };
   const students = await deps.repos.enforcement.studentsInScope(scope);
   const ids = students.map((s) => s.studentId);

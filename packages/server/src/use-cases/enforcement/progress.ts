@@ -5,6 +5,7 @@
  */
 import {
   analyzeProgress,
+  assertDateWindow,
   DomainError,
   type ErrorIssue,
   type IsoDate,
@@ -46,7 +47,9 @@ export async function printProgressReport(
   deps: UseCaseDeps,
   input: { place: StudentPlace; asOf?: IsoDate | undefined },
 ): Promise<Buffer> {
-  const asOf = input.asOf ?? (await todayFor(deps, input.place.districtId));
+  const today = await todayFor(deps, input.place.districtId);
+  assertDateWindow(today, { ahead: { asOf: input.asOf } });
+  const asOf = input.asOf ?? today;
   const progress = await readProgress(deps, { studentId: input.place.studentId, asOf });
   const name = (await deps.repos.students.name(input.place.studentId)) ?? "Student";
   return renderProgressReportPdf(name, progress, asOf);

@@ -1,5 +1,5 @@
 /** Services behind schedule for the students on a provider's caseload (34 CFR 300.320(a)(7)). */
-import type { IsoDate, ServiceAlerts } from "@lantern/core";
+import { assertDateWindow, type IsoDate, type ServiceAlerts } from "@lantern/core";
 import { todayFor, type UseCaseDeps } from "../deps.ts";
 import type { PermittedStudents } from "./service-sessions.ts";
 import { summarizeServiceMinutes } from "./summarize-service-minutes.ts";
@@ -8,7 +8,9 @@ export async function listServiceAlerts(
   deps: UseCaseDeps,
   input: { personId: string; districtId: string; through?: IsoDate | undefined; permitted: PermittedStudents },
 ): Promise<ServiceAlerts> {
-  const through = input.through ?? (await todayFor(deps, input.districtId));
+  const today = await todayFor(deps, input.districtId);
+  assertDateWindow(today, { ahead: { through: input.through } });
+  const through = input.through ?? today;
   const caseload = await deps.repos.students.caseload(input.personId);
   const places = new Map((await input.permitted(caseload.map((m) => m.id))).map((p) => [p.studentId, p]));
   const alerts: ServiceAlerts["alerts"] = [];

@@ -4,6 +4,7 @@
  * district calendar and the district's compensatory policy (34 CFR 300.320(a)(7)).
  */
 import {
+  assertDateWindow,
   type IsoDate,
   type PlanServiceTerms,
   type ServiceLog,
@@ -53,7 +54,9 @@ export async function readServiceMinutes(
   deps: UseCaseDeps,
   input: { place: StudentPlace; through?: IsoDate | undefined; from?: IsoDate | undefined },
 ): Promise<StudentServiceMinutes> {
-  const through = input.through ?? (await todayFor(deps, input.place.districtId));
+  const today = await todayFor(deps, input.place.districtId);
+  assertDateWindow(today, { ahead: { through: input.through } });
+  const through = input.through ?? today;
   const { summary: s } = await summarizeServiceMinutes(deps, input.place, { through, from: input.from });
   return {
     studentId: input.place.studentId,
@@ -84,7 +87,9 @@ export async function exportServiceLog(
   deps: UseCaseDeps,
   input: { place: StudentPlace; through?: IsoDate | undefined },
 ): Promise<ServiceLog> {
-  const through = input.through ?? (await todayFor(deps, input.place.districtId));
+  const today = await todayFor(deps, input.place.districtId);
+  assertDateWindow(today, { ahead: { through: input.through } });
+  const through = input.through ?? today;
   const [plan, sessions, policy, calendar] = await Promise.all([
     deps.repos.enforcementPlans.forStudent(input.place.studentId),
     deps.repos.enforcement.listSessions([input.place.studentId], { to: through }),
