@@ -4,6 +4,7 @@ export * from "./access/district-access-policy.ts";
 export * from "./access/role-labels.ts";
 export * from "./access/roles.ts";
 export * from "./access/student-access-policy.ts";
+export * from "./accounts/mail-api.ts";
 export * from "./auth/auth-api.ts";
 export * from "./calendar/school-calendar.ts";
 export * from "./compliance/boilerplate.ts";

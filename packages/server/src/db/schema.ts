@@ -200,6 +200,7 @@ export type Database = {
   compliance_queue: ComplianceQueueTable;
   calendar_feeds: CalendarFeedsTable;
   boilerplate_revisions: BoilerplateRevisionsTable;
+  mail_outbox: MailOutboxTable;
 };
 
 /** Plans (migration 0002): plans, their versions (sealed once signed), meetings and signatures. */
@@ -404,4 +405,23 @@ export type CalendarFeedsTable = {
 export type BoilerplateRevisionsTable = {
   school_id: string;
   revision: ColumnType<number, number | undefined, number>;
+};
+
+/** A file sent with a message (an ICS invitation): text content, as nodemailer takes it. */
+export type MailAttachment = { filename: string; contentType: string; content: string };
+
+/** The mail outbox (migration 0040; decision 0009): a row per message, until it is sent. */
+export type MailOutboxTable = {
+  id: Generated<string>;
+  district_id: string | null;
+  kind: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  attachments: ColumnType<MailAttachment[], string | undefined, string>;
+  created_at: Timestamp;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  sent_at: Date | null;
 };

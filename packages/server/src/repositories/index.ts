@@ -16,6 +16,7 @@ import { createDistrictsRepository } from "./districts-repository.ts";
 import { createEnforcementPlanSource } from "./enforcement-plan-source.ts";
 import { createEnforcementRepository } from "./enforcement-repository.ts";
 import { createLettersRepository } from "./letters-repository.ts";
+import { createMailRepository } from "./mail-repository.ts";
 import { createNavigatorResultsRepository } from "./navigator-results-repository.ts";
 import { createPeopleRepository } from "./people-repository.ts";
 import { createPlansRepository } from "./plans-repository.ts";
@@ -44,6 +45,7 @@ function build(db: Kysely<Database>, root: Kysely<Database>, options: Repository
     enforcement: createEnforcementRepository(db),
     enforcementPlans: createEnforcementPlanSource(db),
     letters: createLettersRepository(db),
+    mail: createMailRepository(db),
     navigatorResults: createNavigatorResultsRepository(db),
     people: createPeopleRepository(db),
     plans: createPlansRepository(db),

@@ -1,5 +1,6 @@
 /** Every resource's routes, registered in one place. */
 import type { FastifyInstance } from "fastify";
+import mailOutboxRoutes from "./accounts/mail-outbox.ts";
 import authRoutes from "./auth/routes.ts";
 import calendarFeedRoutes from "./compliance/calendar-feed.ts";
 import complianceDashboardRoutes from "./compliance/dashboard.ts";
@@ -26,4 +27,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(complianceSettingsRoutes);
   await app.register(calendarFeedRoutes);
   await app.register(rosterRoutes);
+  await app.register(mailOutboxRoutes);
 }
