@@ -34,6 +34,19 @@ export const AUDIT_ACTIONS = [
   "calendar-feed.revoked",
   "settings.updated",
   "roster.imported",
+  "account.invited",
+  "account.invitation-resent",
+  "account.invitation-revoked",
+  "account.password-set",
+  "account.password-reset-requested",
+  "account.deactivated",
+  "account.reactivated",
+  "account.roles-changed",
+  "account.caseload-transferred",
+  "guardian.link-pending",
+  "guardian.link-accepted",
+  "guardian.link-declined",
+  "notification.preferences-changed",
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof ZAuditAction>;

@@ -8,6 +8,7 @@ import type { AuditLog } from "@lantern/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { createAccessRepository, createAuditLog } from "./access-repository.ts";
+import { createAccountsRepository } from "./accounts-repository.ts";
 import { createBoilerplateIndexStore } from "./boilerplate-index-store.ts";
 import { createCalendarFeedsRepository } from "./calendar-feeds-repository.ts";
 import { createComplianceDashboardRepository } from "./compliance-dashboard-repository.ts";
@@ -37,6 +38,7 @@ export type TransactionScope = { repos: Repositories; audit: AuditLog };
 function build(db: Kysely<Database>, root: Kysely<Database>, options: RepositoryOptions) {
   return {
     access: createAccessRepository(db),
+    accounts: createAccountsRepository(db),
     boilerplate: createBoilerplateIndexStore(db, root),
     calendarFeeds: createCalendarFeedsRepository(db),
     compliance: createComplianceRepository(db, { root, defaultDueSoonDays: options.defaultDueSoonDays }),

@@ -1,6 +1,8 @@
 /** Every resource's routes, registered in one place. */
 import type { FastifyInstance } from "fastify";
 import mailOutboxRoutes from "./accounts/mail-outbox.ts";
+import passwordRoutes from "./accounts/passwords.ts";
+import peopleRoutes from "./accounts/people.ts";
 import authRoutes from "./auth/routes.ts";
 import calendarFeedRoutes from "./compliance/calendar-feed.ts";
 import complianceDashboardRoutes from "./compliance/dashboard.ts";
@@ -28,4 +30,6 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(calendarFeedRoutes);
   await app.register(rosterRoutes);
   await app.register(mailOutboxRoutes);
+  await app.register(peopleRoutes);
+  await app.register(passwordRoutes);
 }
