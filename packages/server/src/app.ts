@@ -43,6 +43,15 @@ export type AppOptions = {
   webRoot?: string;
   /** Largest accepted request body, in bytes. */
   bodyLimit?: number;
+  /**
+   * Where links in mail point (PUBLIC_URL, or the address the server listens on): read when a
+   * message is written, so a server may learn its port after it is built.
+   */
+  publicUrl?: () => string;
+  /** Whether a mail server is set (SMTP_URL): without one, mail waits in the outbox. */
+  mailSending?: boolean;
+  /** Called after a change queues mail, so the worker sends it without waiting for its next pass. */
+  onMailQueued?: () => void;
   /** Where log lines go (default standard output); tests read them. */
   logStream?: { write(line: string): void };
 };
@@ -52,6 +61,11 @@ function createDeps(options: AppOptions) {
     ...createUseCaseDeps(options.db, { clock: options.clock, dueSoonDays: options.dueSoonDays }),
     databaseKind: options.databaseKind,
     version: VERSION,
+    mail: {
+      publicUrl: options.publicUrl ?? (() => "http://localhost:3000"),
+      queued: options.onMailQueued ?? (() => {}),
+      sending: options.mailSending ?? false,
+    },
   };
 }
 

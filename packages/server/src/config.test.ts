@@ -29,4 +29,22 @@ describe("parseConfig", () => {
       'Invalid MIGRATION_DATABASE_URL="mysql://x"',
     );
   });
+
+  it("reads the mail settings: SMTP_URL (unset keeps mail in the outbox), MAIL_FROM and PUBLIC_URL", () => {
+    const none = parseConfig({});
+    expect(none.SMTP_URL).toBeUndefined();
+    expect(none.MAIL_FROM).toBe("Lantern <lantern@localhost>");
+    const set = parseConfig({
+      SMTP_URL: "smtp://mailer:secret@mail.district.example:587",
+      MAIL_FROM: "Maple Valley IEP <iep@district.example>",
+      PUBLIC_URL: "https://iep.district.example/",
+    });
+    expect(set.SMTP_URL).toBe("smtp://mailer:secret@mail.district.example:587");
+    expect(set.MAIL_FROM).toBe("Maple Valley IEP <iep@district.example>");
+    expect(set.PUBLIC_URL).toBe("https://iep.district.example");
+    expect(parseConfig({ MAIL_FROM: "iep@district.example" }).MAIL_FROM).toBe("iep@district.example");
+    expect(() => parseConfig({ SMTP_URL: "mail.district.example" })).toThrow(/^Invalid SMTP_URL=.*smtp:\/\//);
+    expect(() => parseConfig({ MAIL_FROM: "not an address" })).toThrow(/^Invalid MAIL_FROM=/);
+    expect(() => parseConfig({ PUBLIC_URL: "iep.district.example" })).toThrow(/^Invalid PUBLIC_URL=/);
+  });
 });

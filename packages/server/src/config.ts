@@ -42,6 +42,29 @@ const ZConfig = z.object({
    * in its compliance settings (each district can; this is the default they start from).
    */
   DUE_SOON_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /**
+   * The mail server to send through (decision 0009): `smtp://user:password@host:587` (STARTTLS
+   * when the server offers it) or `smtps://…:465`. Unset: mail waits in the outbox, where district
+   * administrators can read it.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "must be an SMTP URL starting with smtp:// or smtps://")
+    .optional(),
+  /** The sender of every message: an address, or `Name <address>`. */
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>@\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, "must be an email address or Name <address>")
+    .default("Lantern <lantern@localhost>"),
+  /**
+   * The address people reach Lantern at, for links in mail (`https://iep.district.example`).
+   * Default: the address the server listens on.
+   */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, "must be an http:// or https:// address")
+    .transform((v) => v.replace(/\/+$/, ""))
+    .optional(),
   /** Set when the app runs behind HTTPS (adds the Secure cookie attribute). */
   COOKIE_SECURE: z
     .enum(["true", "false"])

@@ -11,6 +11,8 @@ import { migrateForApp } from "./db/app-role.ts";
 import { sealAudit } from "./db/audit-chain.ts";
 import { startControlSocket } from "./db/backup.ts";
 import { type OpenDatabase, openDatabase } from "./db/database.ts";
+import { smtpTransport, startMailWorker } from "./mail/mail-worker.ts";
+import { createMailRepository } from "./repositories/mail-repository.ts";
 
 export class StartError extends Error {
   override name = "StartError";
@@ -37,7 +39,12 @@ export async function startServer(options: {
     if (options.seed !== false && !(await isSeeded(database.db))) {
       seededNow = (await seedDemo(database.db, todayIso())) !== null;
     }
+    let listening = config.PUBLIC_URL ?? "";
+    let worker: ReturnType<typeof startMailWorker> | null = null;
     const app = await buildApp({
+      publicUrl: () => listening,
+      onMailQueued: () => worker?.poke(),
+      mailSending: config.SMTP_URL !== undefined,
       db: database.db,
       databaseKind: database.kind,
       logLevel: config.LOG_LEVEL,
@@ -67,14 +74,28 @@ export async function startServer(options: {
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
     const host = config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST;
+    const url = `http://${host}:${port}`;
+    if (!listening) listening = url;
+    // Without SMTP_URL mail stays in the outbox (administrators read it in the app).
+    worker = config.SMTP_URL
+      ? startMailWorker(
+          app.log,
+          createMailRepository(database.db),
+          smtpTransport({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
+          {
+            from: config.MAIL_FROM,
+          },
+        )
+      : null;
     return {
-      url: `http://${host}:${port}`,
+      url,
       config,
       app,
       database,
       seededNow,
       async close() {
         await control?.close();
+        await worker?.stop();
         await sealer.stop();
         await app.close();
         await database.close();

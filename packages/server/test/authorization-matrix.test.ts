@@ -185,6 +185,71 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
       expect(after.status).toBe("proposed");
     });
   }
+  /** Who may use the people routes (accounts, invitations, roles, caseloads, the mail outbox). */
+  const PEOPLE_ADMINS: Record<string, "district" | "school"> = {
+    "admin@maplevalley.example": "district",
+    "admin@cedarhills.example": "district",
+    "principal@northside.maplevalley.example": "school",
+  };
+
+  it("refuses every people route to everyone but administrators, and to a district's people from another", async () => {
+    const routes = t.app.routeList.filter((r) => /^\/api\/(people|district\/mail-outbox)/.test(r.url));
+    expect(routes.map((r) => `${r.method} ${r.url}`).sort()).toEqual(
+      [
+        "DELETE /api/people/:personId/invitation",
+        "GET /api/district/mail-outbox",
+        "GET /api/people",
+        "POST /api/people",
+        "POST /api/people/:personId/caseload/transfer",
+        "POST /api/people/:personId/deactivate",
+        "POST /api/people/:personId/invitation",
+        "POST /api/people/:personId/reactivate",
+        "PUT /api/people/:personId/roles",
+      ].sort(),
+    );
+    // The person acted on: a teacher at Northside (not one of the signed-in clients).
+    const northside = await t.db
+      .selectFrom("role_assignments as r")
+      .innerJoin("people as p", "p.id", "r.person_id")
+      .select(["r.district_id", "r.school_id"])
+      .where("p.email", "=", "teacher@northside.maplevalley.example")
+      .executeTakeFirstOrThrow();
+    const teacher = await t.make.staff({
+      districtId: northside.district_id,
+      schoolId: northside.school_id,
+      role: "teacher",
+    });
+    const bodies: Record<string, unknown> = {
+      "POST /api/people": {
+        firstName: "A",
+        lastName: "B",
+        email: "matrix@test.example",
+        role: "teacher",
+        schoolId: null,
+      },
+      "POST /api/people/:personId/caseload/transfer": { toPersonId: teacher.id },
+      "PUT /api/people/:personId/roles": { roles: [{ role: "teacher", schoolId: null }] },
+    };
+    for (const email of Object.keys(MATEO)) {
+      const c = clients.get(email) as Client;
+      for (const r of routes) {
+        const url = r.url.replace(":personId", teacher.id);
+        const body = bodies[`${r.method} ${r.url}`];
+        const res =
+          r.method === "GET"
+            ? await c.get(url)
+            : await c.send(r.method as "POST", url, body ?? (r.method === "DELETE" ? undefined : {}));
+        const admin = PEOPLE_ADMINS[email];
+        if (!admin) expect(res.statusCode, `${r.method} ${url} as ${email}`).toBe(403);
+        else if (email === "admin@cedarhills.example" && r.url.includes(":personId"))
+          expect(res.statusCode, `${r.method} ${url} as ${email}`).toBe(404);
+        else if (admin === "school" && r.url.includes("mail-outbox")) expect(res.statusCode).toBe(403);
+        else if (r.method === "GET") expect(res.statusCode, `${url} as ${email}`).toBe(200);
+        else expect(res.statusCode, `${r.method} ${url} as ${email}: ${res.body}`).not.toBe(500);
+      }
+    }
+    expect((await (await t.anonymous()).get("/api/people")).statusCode).toBe(401);
+  });
 
   it("writes an audit event for each refusal", async () => {
     const before = await sql<{

@@ -41,6 +41,19 @@ export const AUDIT_ACTIONS = [
   "roster.imported",
   "goal-pattern.added",
   "goal-pattern.removed",
+  "account.invited",
+  "account.invitation-resent",
+  "account.invitation-revoked",
+  "account.password-set",
+  "account.password-reset-requested",
+  "account.deactivated",
+  "account.reactivated",
+  "account.roles-changed",
+  "account.caseload-transferred",
+  "guardian.link-pending",
+  "guardian.link-accepted",
+  "guardian.link-declined",
+  "notification.preferences-changed",
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof ZAuditAction>;

@@ -47,6 +47,8 @@ export type PeopleTable = {
   preferred_language: Generated<string>;
   created_at: Timestamp;
   disabled_at: Date | null;
+  /** Notifications by email as well as in the app (migration 0041). */
+  email_notifications: Generated<boolean>;
 };
 
 export type RoleAssignmentsTable = {
@@ -208,6 +210,10 @@ export type Database = {
   calendar_feeds: CalendarFeedsTable;
   boilerplate_revisions: BoilerplateRevisionsTable;
   goal_patterns: GoalPatternsTable;
+  mail_outbox: MailOutboxTable;
+  account_tokens: AccountTokensTable;
+  pending_guardian_links: PendingGuardianLinksTable;
+  notifications: NotificationsTable;
 };
 
 /** Plans (migration 0002): plans, their versions (sealed once signed), meetings and signatures. */
@@ -469,4 +475,60 @@ export type GoalPatternsTable = {
   created_at: ColumnType<Date, Date | string | undefined, never>;
   removed_by: string | null;
   removed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+};
+
+/** A file sent with a message (an ICS invitation): text content, as nodemailer takes it. */
+export type MailAttachment = { filename: string; contentType: string; content: string };
+
+/** The mail outbox (migration 0040; decision 0009): a row per message, until it is sent. */
+export type MailOutboxTable = {
+  id: Generated<string>;
+  district_id: string | null;
+  kind: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  attachments: ColumnType<MailAttachment[], string | undefined, string>;
+  created_at: Timestamp;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  sent_at: Date | null;
+};
+
+/** One-time links to set a password (migration 0041): only the token's SHA-256 is kept. */
+export type AccountTokensTable = {
+  id: string;
+  person_id: string;
+  kind: "invitation" | "password-reset";
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Date;
+  used_at: Date | null;
+  revoked_at: Date | null;
+};
+
+/** A guardian link waiting for the person's acceptance (migration 0041). */
+export type PendingGuardianLinksTable = {
+  id: Generated<string>;
+  student_id: string;
+  person_id: string;
+  district_id: string;
+  relationship: Generated<string>;
+  created_by: string | null;
+  created_at: Timestamp;
+  decided_at: Date | null;
+  accepted: boolean | null;
+};
+
+/** A person's in-app inbox (migration 0041). */
+export type NotificationsTable = {
+  id: Generated<string>;
+  person_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: Timestamp;
+  read_at: Date | null;
 };

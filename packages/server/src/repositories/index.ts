@@ -8,6 +8,7 @@ import type { AuditLog } from "@lantern/core";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { createAccessRepository, createAuditLog } from "./access-repository.ts";
+import { createAccountsRepository } from "./accounts-repository.ts";
 import { createBoilerplateIndexStore } from "./boilerplate-index-store.ts";
 import { createCalendarFeedsRepository } from "./calendar-feeds-repository.ts";
 import { createCaseFileRepository } from "./case-file-repository.ts";
@@ -18,6 +19,7 @@ import { createEnforcementPlanSource } from "./enforcement-plan-source.ts";
 import { createEnforcementRepository } from "./enforcement-repository.ts";
 import { createGoalPatternsRepository } from "./goal-patterns-repository.ts";
 import { createLettersRepository } from "./letters-repository.ts";
+import { createMailRepository } from "./mail-repository.ts";
 import { createNavigatorResultsRepository } from "./navigator-results-repository.ts";
 import { createPeopleRepository } from "./people-repository.ts";
 import { createPlansRepository } from "./plans-repository.ts";
@@ -39,6 +41,7 @@ export type TransactionScope = { repos: Repositories; audit: AuditLog };
 function build(db: Kysely<Database>, root: Kysely<Database>, options: RepositoryOptions) {
   return {
     access: createAccessRepository(db),
+    accounts: createAccountsRepository(db),
     boilerplate: createBoilerplateIndexStore(db, root),
     calendarFeeds: createCalendarFeedsRepository(db),
     caseFile: createCaseFileRepository(db),
@@ -49,6 +52,7 @@ function build(db: Kysely<Database>, root: Kysely<Database>, options: Repository
     enforcementPlans: createEnforcementPlanSource(db),
     goalPatterns: createGoalPatternsRepository(db),
     letters: createLettersRepository(db),
+    mail: createMailRepository(db),
     navigatorResults: createNavigatorResultsRepository(db),
     people: createPeopleRepository(db),
     plans: createPlansRepository(db),

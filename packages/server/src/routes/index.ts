@@ -1,5 +1,8 @@
 /** Every resource's routes, registered in one place. */
 import type { FastifyInstance } from "fastify";
+import mailOutboxRoutes from "./accounts/mail-outbox.ts";
+import passwordRoutes from "./accounts/passwords.ts";
+import peopleRoutes from "./accounts/people.ts";
 import authRoutes from "./auth/routes.ts";
 import calendarFeedRoutes from "./compliance/calendar-feed.ts";
 import complianceDashboardRoutes from "./compliance/dashboard.ts";
@@ -30,4 +33,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(rosterRoutes);
   await app.register(recordsRoutes);
   await app.register(goalBankRoutes);
+  await app.register(mailOutboxRoutes);
+  await app.register(peopleRoutes);
+  await app.register(passwordRoutes);
 }
