@@ -185,6 +185,7 @@ async function main() {
       }
       return Number.NaN;
     };
+    const progressText = (await page.getByTestId("plan-progress").textContent()) ?? "";
     const focusedAtStart = await page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? "body");
     const fromHeading = await countTabs();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -206,8 +207,7 @@ async function main() {
         break;
       }
     }
-    await page.keyboard.press("Enter");
-    const linkLandsInField = await isField();
+    const linkLandsInField = Number.isNaN(toLink) ? null : (await page.keyboard.press("Enter"), await isField());
 
     // Autosave round trips.
     log("autosave round trips…");
@@ -274,7 +274,9 @@ async function main() {
         focusAtStart: focusedAtStart,
         fromHeading,
         fromTopOfPage: fromTop,
-        toNextToCompleteLink: toLink,
+        progress: progressText,
+        /** null when every section of the example is complete (then there is no such link). */
+        toNextToCompleteLink: Number.isNaN(toLink) ? null : toLink,
         thenEnterLandsInField: linkLandsInField,
       },
     };
