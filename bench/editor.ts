@@ -207,7 +207,11 @@ async function main() {
         break;
       }
     }
-    const linkLandsInField = Number.isNaN(toLink) ? null : (await page.keyboard.press("Enter"), await isField());
+    let linkLandsInField: boolean | null = null;
+    if (!Number.isNaN(toLink)) {
+      await page.keyboard.press("Enter");
+      linkLandsInField = await isField();
+    }
 
     // Autosave round trips.
     log("autosave round trips…");
