@@ -71,7 +71,7 @@ const progress = () => {
   return { complete: Number(m?.[1]), total: Number(m?.[2]) };
 };
 
-describe("the plan editor", () => {
+describe("the plan editor", { timeout: 60_000 }, () => {
   it("keeps the save status and progress in one bar; progress rises when a section is filled", async () => {
     render(<PlanEditor params={{ id: "s1", planId: "p1" }} />);
     await screen.findByText("What the checks found", {}, { timeout: 15_000 });
@@ -99,7 +99,7 @@ describe("the plan editor", () => {
   });
 
   it("shows a finding beside its field, and its link moves focus into the field", async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<PlanEditor params={{ id: "s1", planId: "p1" }} />);
     await screen.findByText("What the checks found", {}, { timeout: 15_000 });
     await waitFor(() => expect(screen.getAllByTestId("finding-note")).toHaveLength(1), { timeout: 15_000 });

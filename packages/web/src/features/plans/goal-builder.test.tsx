@@ -32,10 +32,10 @@ const patterns = [
 function setup() {
   const onAdd = vi.fn<(goal: NewGoal) => void>();
   render(<GoalBuilder studentName="Ana" patterns={patterns} goalCount={1} onAdd={onAdd} />);
-  return { onAdd, user: userEvent.setup() };
+  return { onAdd, user: userEvent.setup({ delay: null }) };
 }
 
-describe("the goal builder", () => {
+describe("the goal builder", { timeout: 60_000 }, () => {
   it("groups the bank's patterns by area and fills the parts from the one picked", async () => {
     const { user } = setup();
     const picker = screen.getByLabelText("Start from a pattern in the goal bank");
