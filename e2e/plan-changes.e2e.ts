@@ -71,6 +71,12 @@ export const journeys: Journey[] = [
       await page.keyboard.type("The family moved out of the district.");
       await tabTo(page, end.getByRole("button", { name: "End the plan" }));
       await page.keyboard.press("Enter");
+      const confirm = page.getByRole("dialog", { name: "End this plan?" });
+      await confirm.waitFor();
+      await confirm.getByText(/The family moved out of the district/).waitFor();
+      await axe(page, "end confirmation");
+      await tabTo(page, confirm.getByRole("button", { name: "Yes, end the plan" }));
+      await page.keyboard.press("Enter");
       await page.getByRole("form", { name: "End this plan" }).waitFor({ state: "detached" });
       const after = (await (await page.request.get(`/api/students/${with504.id}/plans/${p504.id}`)).json()) as {
         plan: { status: string; endedReason: string | null };

@@ -160,6 +160,10 @@ export const journeys: Journey[] = [
       await tabTo(page, page.getByLabel(/^Type your full name/));
       await page.keyboard.type("Ana Rivera");
       await page.keyboard.press("Enter");
+      const confirm = page.getByRole("dialog", { name: "Sign this plan?" });
+      await confirm.waitFor();
+      await tabTo(page, confirm.getByRole("button", { name: "Yes, sign" }));
+      await page.keyboard.press("Enter");
       await page.getByTestId("plan-status").getByText("Signed and sealed — not yet in effect").first().waitFor();
       const hash = (await page.getByTestId("plan-hash").textContent()) ?? "";
       assert.match(hash.replaceAll(" ", ""), /^[0-9a-f]{64}$/);
