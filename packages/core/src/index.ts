@@ -52,6 +52,7 @@ export * from "./plans/plan-sections.ts";
 export * from "./plans/prior-written-notice.ts";
 export * from "./plans/section-504-document.ts";
 export * from "./records/chronology.ts";
+export * from "./records/communications.ts";
 export * from "./records/education-records.ts";
 export * from "./records/records-api.ts";
 export * from "./records/records-labels.ts";

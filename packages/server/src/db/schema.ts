@@ -194,6 +194,7 @@ export type Database = {
   family_letters: FamilyLettersTable;
   records_requests: RecordsRequestsTable;
   records_request_events: RecordsRequestEventsTable;
+  communications: CommunicationsTable;
   district_calendars: DistrictCalendarsTable;
   compliance_settings: ComplianceSettingsTable;
   plan_compliance: PlanComplianceTable;
@@ -431,4 +432,16 @@ export type RecordsRequestEventsTable = {
   person_id: string;
   note: Generated<string>;
   created_at: Timestamp;
+};
+
+/** The communication log (migration 0061): append-only. */
+export type CommunicationsTable = {
+  id: Generated<string>;
+  student_id: string;
+  occurred_on: DateColumn;
+  mode: string;
+  with_whom: string;
+  summary: string;
+  logged_by: string;
+  logged_at: Timestamp;
 };
