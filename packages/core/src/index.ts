@@ -62,6 +62,7 @@ export * from "./plans/section-504-document.ts";
 export * from "./plans/section-progress.ts";
 export * from "./plans/signature-rules.ts";
 export * from "./records/chronology.ts";
+export * from "./records/communications.ts";
 export * from "./records/education-records.ts";
 export * from "./records/records-api.ts";
 export * from "./records/records-labels.ts";

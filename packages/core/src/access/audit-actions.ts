@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   "records-request.acknowledged",
   "records-request.fulfilled",
   "record.exported",
+  "communication.logged",
   "plan.created",
   "plan.draft-saved",
   "plan.proposed",

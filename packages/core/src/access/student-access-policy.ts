@@ -31,6 +31,8 @@ export const STUDENT_ACTIONS = [
   "request-records",
   /** Download the whole record as one file (34 CFR 300.613; Cal. Ed. Code 56504). */
   "export-record",
+  /** Write in the communication log between the family and the school (either side). */
+  "log-communication",
 ] as const;
 export const ZStudentAction = z.enum(STUDENT_ACTIONS);
 export type StudentAction = z.infer<typeof ZStudentAction>;
@@ -64,6 +66,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<StudentAction>> = {
     "read-access-log",
     "save-letter",
     "export-record",
+    "log-communication",
   ]),
   "school-admin": new Set([
     "read-record",
@@ -74,6 +77,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<StudentAction>> = {
     "read-access-log",
     "save-letter",
     "export-record",
+    "log-communication",
   ]),
   "case-manager": new Set(STUDENT_ACTIONS.filter((a) => a !== "manage-sharing" && a !== "request-records")),
   "section-504-coordinator": new Set(STUDENT_ACTIONS.filter((a) => a !== "manage-sharing" && a !== "request-records")),
@@ -88,8 +92,9 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<StudentAction>> = {
     "save-letter",
     "request-records",
     "export-record",
+    "log-communication",
   ]),
-  advocate: new Set(["read-record", "read-plan", "request-records", "export-record"]),
+  advocate: new Set(["read-record", "read-plan", "request-records", "export-record", "log-communication"]),
 };
 
 /**

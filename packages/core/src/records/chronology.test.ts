@@ -72,6 +72,16 @@ const base: ChronologySources = {
       clock: recordsRequestClock({ receivedOn: "2026-12-01", state: "CA", today: "2027-01-20" }),
     },
   ],
+  communications: [
+    {
+      id: "c1",
+      on: "2026-11-02",
+      mode: "Phone call",
+      withWhom: "Ms. Lee",
+      summary: "Asked about make-up sessions",
+      who: "Ana Rivera",
+    },
+  ],
   today: "2027-01-20",
 };
 
@@ -120,5 +130,8 @@ describe("the case chronology", () => {
     expect(new Set(onlyDeadlines.map((e) => e.kind))).toEqual(new Set(["deadline"]));
     const autumn = buildChronology(base, { from: "2026-10-01", to: "2026-10-31" });
     expect(autumn.map((e) => e.kind)).toEqual(["missed-sessions"]);
+    const calls = buildChronology(base, { kinds: ["communication"] });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.what).toBe("Phone call with Ms. Lee: Asked about make-up sessions");
   });
 });

@@ -23,6 +23,7 @@ export const CHRONOLOGY_KINDS = [
   "missed-sessions",
   "letter",
   "records-request",
+  "communication",
 ] as const;
 export const ZChronologyKind = z.enum(CHRONOLOGY_KINDS);
 export type ChronologyKind = z.infer<typeof ZChronologyKind>;
@@ -99,6 +100,14 @@ export type ChronologySources = {
     requester: string;
     fulfilledOn: IsoDate | null;
     clock: RecordsClock;
+  }>;
+  communications: ReadonlyArray<{
+    id: string;
+    on: IsoDate;
+    mode: string;
+    withWhom: string;
+    summary: string;
+    who: string;
   }>;
   today: IsoDate;
 };
@@ -259,6 +268,18 @@ export function buildChronology(src: ChronologySources, filter: ChronologyFilter
       rule: c.citation,
       outcome: c.state === "met" ? (c.daysLate > 0 ? "missed" : "met") : c.state === "overdue" ? "missed" : "open",
       daysLate: c.state === "met" || c.state === "overdue" ? c.daysLate : null,
+    });
+  }
+  for (const c of src.communications) {
+    out.push({
+      id: `communication:${c.id}`,
+      date: c.on,
+      kind: "communication",
+      who: c.who,
+      what: `${c.mode} with ${c.withWhom}: ${c.summary}`,
+      rule: null,
+      outcome: null,
+      daysLate: null,
     });
   }
   const order = (k: ChronologyKind) => CHRONOLOGY_KINDS.indexOf(k);

@@ -21,6 +21,11 @@ export const LANTERN_EDUCATION_RECORDS: readonly EducationRecordType[] = [
     inThisFile: "records-requests.json",
   },
   {
+    type: "Communication log (calls, emails, notes)",
+    location: "Lantern: communications",
+    inThisFile: "communications.json",
+  },
+  {
     type: "Record of access (who read or changed the record)",
     location: "Lantern: record of access",
     inThisFile: "record-of-access.csv",

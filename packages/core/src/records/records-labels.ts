@@ -30,4 +30,5 @@ export const CHRONOLOGY_KIND_LABELS: Record<ChronologyKind, string> = {
   "missed-sessions": "Missed services",
   letter: "Letter",
   "records-request": "Records request",
+  communication: "Communication",
 };

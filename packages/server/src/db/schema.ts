@@ -199,6 +199,7 @@ export type Database = {
   family_letters: FamilyLettersTable;
   records_requests: RecordsRequestsTable;
   records_request_events: RecordsRequestEventsTable;
+  communications: CommunicationsTable;
   district_calendars: DistrictCalendarsTable;
   compliance_settings: ComplianceSettingsTable;
   plan_compliance: PlanComplianceTable;
@@ -531,4 +532,16 @@ export type NotificationsTable = {
   link: string | null;
   created_at: Timestamp;
   read_at: Date | null;
+};
+
+/** The communication log (migration 0061): append-only. */
+export type CommunicationsTable = {
+  id: Generated<string>;
+  student_id: string;
+  occurred_on: DateColumn;
+  mode: string;
+  with_whom: string;
+  summary: string;
+  logged_by: string;
+  logged_at: Timestamp;
 };

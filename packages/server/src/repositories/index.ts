@@ -12,6 +12,7 @@ import { createAccountsRepository } from "./accounts-repository.ts";
 import { createBoilerplateIndexStore } from "./boilerplate-index-store.ts";
 import { createCalendarFeedsRepository } from "./calendar-feeds-repository.ts";
 import { createCaseFileRepository } from "./case-file-repository.ts";
+import { createCommunicationsRepository } from "./communications-repository.ts";
 import { createComplianceDashboardRepository } from "./compliance-dashboard-repository.ts";
 import { createComplianceRepository } from "./compliance-repository.ts";
 import { createDistrictsRepository } from "./districts-repository.ts";
@@ -45,6 +46,7 @@ function build(db: Kysely<Database>, root: Kysely<Database>, options: Repository
     boilerplate: createBoilerplateIndexStore(db, root),
     calendarFeeds: createCalendarFeedsRepository(db),
     caseFile: createCaseFileRepository(db),
+    communications: createCommunicationsRepository(db),
     compliance: createComplianceRepository(db, { root, defaultDueSoonDays: options.defaultDueSoonDays }),
     dashboard: createComplianceDashboardRepository(db),
     districts: createDistrictsRepository(db),

@@ -9,12 +9,17 @@
  *   written to the record of access before the file is built, so the file lists its own download.
  * - `GET /api/students/:studentId/chronology` (and `chronology.pdf`): the case chronology, filtered
  *   by kind and dates.
+ * - `GET|POST /api/students/:studentId/communications`: the communication log between the family
+ *   and the school, written by either side (`log-communication`).
  * - `GET /api/records-requests/open`: open requests on the students a person serves (deadlines).
  */
 import {
   DomainError,
   ZChronology,
   ZChronologyQuery,
+  ZCommunication,
+  ZCommunicationList,
+  ZCreateCommunicationBody,
   ZCreateRecordsRequestBody,
   ZOpenRecordsRequestList,
   ZRecordsRequest,
@@ -25,6 +30,7 @@ import {
 } from "@lantern/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { renderChronologyPdf } from "../../pdf/chronology-pdf.ts";
+import { listCommunications, logCommunication } from "../../use-cases/records/communications.ts";
 import { exportCaseFile } from "../../use-cases/records/export-case-file.ts";
 import { readChronology } from "../../use-cases/records/read-chronology.ts";
 import {
@@ -210,6 +216,55 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         .header("content-disposition", `attachment; filename="chronology-${chronology.today}.pdf"`)
         .header("cache-control", "no-store")
         .send(await renderChronologyPdf(chronology));
+    },
+  );
+
+  app.get(
+    "/api/students/:studentId/communications",
+    {
+      schema: {
+        tags: ["records"],
+        summary: "The communication log between the family and the school, newest first",
+        params: ZStudentIdParams,
+        response: { 200: ZCommunicationList },
+      },
+    },
+    async (request) => {
+      const access = await app.access.authorize(request, {
+        studentId: request.params.studentId,
+        action: "read-record",
+        purpose: "view the communication log",
+        record: "communications",
+      });
+      return listCommunications(deps, { studentId: access.student.studentId });
+    },
+  );
+
+  app.post(
+    "/api/students/:studentId/communications",
+    {
+      schema: {
+        tags: ["records"],
+        summary: "Write a call, email, meeting or note in the communication log (the family or the school)",
+        params: ZStudentIdParams,
+        body: ZCreateCommunicationBody,
+        response: { 201: ZCommunication },
+      },
+    },
+    async (request, reply) => {
+      const access = await app.access.authorize(request, {
+        studentId: request.params.studentId,
+        action: "log-communication",
+        purpose: "write in the communication log",
+        record: "communications",
+      });
+      const saved = await logCommunication(deps, {
+        studentId: access.student.studentId,
+        districtId: access.student.districtId,
+        body: request.body,
+        actor: { personId: access.person.id, basis: access.basis, requestId: request.id },
+      });
+      return reply.status(201).send(saved);
     },
   );
 

@@ -115,6 +115,7 @@ export async function exportCaseFile(
       "progress.csv       progress data on goals",
       "letters/           letters saved to the record",
       "records-requests.json  requests for these records and their history",
+      "communications.json    the communication log between the family and the school",
       "record-of-access.csv   who read or changed the record (34 CFR 300.614; 34 CFR 99.32)",
       "SHA256SUMS         the SHA-256 of every other file: run `sha256sum -c SHA256SUMS` to check them",
       "",
@@ -192,6 +193,9 @@ export async function exportCaseFile(
   }
   z.add("records-requests.json", async () =>
     json((await listRecordsRequests(deps, { studentId: input.studentId, districtId: input.districtId })).items),
+  );
+  z.add("communications.json", async () =>
+    json((await repos.communications.listForStudent(input.studentId, 100_000)).reverse()),
   );
   z.addChunks("record-of-access.csv", async function* () {
     let after = 0;

@@ -9,6 +9,7 @@ import {
   type Chronology,
   type ChronologyFilter,
   type ChronologySources,
+  COMMUNICATION_MODE_LABELS,
   diffPlans,
   labelOf,
   TEAM_ROLE_LABELS,
@@ -24,17 +25,19 @@ export async function readChronology(
   input: { studentId: string; districtId: string; filter: ChronologyFilter },
 ): Promise<Chronology> {
   const { repos } = deps;
-  const [student, today, plans, terms, policy, sessions, letters, requests, deadlines] = await Promise.all([
-    repos.students.findDetail(input.studentId),
-    todayFor(deps, input.districtId),
-    repos.plans.listForStudent(input.studentId),
-    repos.enforcementPlans.forStudent(input.studentId),
-    repos.enforcement.getPolicy(input.districtId),
-    repos.enforcement.listSessions([input.studentId]),
-    repos.letters.listForStudent(input.studentId, 10_000),
-    listRecordsRequests(deps, input),
-    repos.caseFile.deadlines(input.studentId),
-  ]);
+  const [student, today, plans, terms, policy, sessions, letters, requests, deadlines, communications] =
+    await Promise.all([
+      repos.students.findDetail(input.studentId),
+      todayFor(deps, input.districtId),
+      repos.plans.listForStudent(input.studentId),
+      repos.enforcementPlans.forStudent(input.studentId),
+      repos.enforcement.getPolicy(input.districtId),
+      repos.enforcement.listSessions([input.studentId]),
+      repos.letters.listForStudent(input.studentId, 10_000),
+      listRecordsRequests(deps, input),
+      repos.caseFile.deadlines(input.studentId),
+      repos.communications.listForStudent(input.studentId),
+    ]);
   if (!student) throw new Error("student vanished after authorization");
   const serviceNames = new Map<string, string>();
   for (const v of terms.planVersions) {
@@ -137,6 +140,14 @@ export async function readChronology(
       requester: r.requester,
       fulfilledOn: r.events.find((e) => e.kind === "fulfilled")?.on ?? null,
       clock: r.clock,
+    })),
+    communications: communications.map((c) => ({
+      id: c.id,
+      on: c.occurredOn,
+      mode: COMMUNICATION_MODE_LABELS[c.mode],
+      withWhom: c.withWhom,
+      summary: c.summary,
+      who: c.loggedBy,
     })),
     today,
   };

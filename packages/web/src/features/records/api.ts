@@ -1,6 +1,9 @@
 import type {
   Chronology,
   ChronologyKind,
+  Communication,
+  CommunicationList,
+  CreateCommunicationBody,
   CreateRecordsRequestBody,
   OpenRecordsRequestList,
   RecordsRequest,
@@ -27,6 +30,14 @@ export function addRecordsRequestEvent(
   body: RecordsRequestEventBody,
 ): Promise<RecordsRequest> {
   return api.post<RecordsRequest>(`${base(studentId)}/records-requests/${encodeURIComponent(requestId)}/events`, body);
+}
+
+export function getCommunications(studentId: string, signal?: AbortSignal): Promise<CommunicationList> {
+  return api.get<CommunicationList>(`${base(studentId)}/communications`, undefined, signal);
+}
+
+export function logCommunication(studentId: string, body: CreateCommunicationBody): Promise<Communication> {
+  return api.post<Communication>(`${base(studentId)}/communications`, body);
 }
 
 export function getOpenRecordsRequests(signal?: AbortSignal): Promise<OpenRecordsRequestList> {

@@ -9,6 +9,7 @@ import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { getChronology, recordZipUrl } from "./api.ts";
 import { ChronologySection } from "./chronology-section.tsx";
+import { CommunicationLogSection } from "./communication-log-section.tsx";
 import { RecordsRequestsSection } from "./records-requests-section.tsx";
 
 const STAFF = new Set(["district-admin", "school-admin", "case-manager", "section-504-coordinator"]);
@@ -65,6 +66,11 @@ export default function CaseFilePage({ params }: PageProps) {
           </p>
         </section>
       ) : null}
+      <CommunicationLogSection
+        studentId={studentId}
+        canWrite={forFamily || forStaff}
+        onChange={() => setVersion((v) => v + 1)}
+      />
       <ChronologySection studentId={studentId} firstName={firstName} version={version} />
     </Page>
   );

@@ -1,4 +1,9 @@
-import { CHRONOLOGY_KIND_LABELS, RECORDS_REQUEST_CHANNEL_LABELS, RECORDS_REQUEST_EVENT_LABELS } from "@lantern/core";
+import {
+  CHRONOLOGY_KIND_LABELS,
+  COMMUNICATION_MODE_LABELS,
+  RECORDS_REQUEST_CHANNEL_LABELS,
+  RECORDS_REQUEST_EVENT_LABELS,
+} from "@lantern/core";
 import { describe, expect, it } from "vitest";
 import { messages } from "./messages.en.ts";
 
@@ -8,5 +13,6 @@ describe("the case file's names", () => {
     for (const [k, v] of Object.entries(RECORDS_REQUEST_CHANNEL_LABELS)) expect(m[`records.channel.${k}`]).toBe(v);
     for (const [k, v] of Object.entries(RECORDS_REQUEST_EVENT_LABELS)) expect(m[`records.event.${k}`]).toBe(v);
     for (const [k, v] of Object.entries(CHRONOLOGY_KIND_LABELS)) expect(m[`records.kind.${k}`]).toBe(v);
+    for (const [k, v] of Object.entries(COMMUNICATION_MODE_LABELS)) expect(m[`records.mode.${k}`]).toBe(v);
   });
 });
