@@ -10,6 +10,7 @@ export * from "./accounts/people-api.ts";
 export * from "./accounts/people-policy.ts";
 export * from "./auth/auth-api.ts";
 export * from "./auth/session-rules.ts";
+export * from "./auth/sign-in-throttle.ts";
 export * from "./calendar/school-calendar.ts";
 export * from "./compliance/boilerplate.ts";
 export * from "./compliance/check-plan.ts";

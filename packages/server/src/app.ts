@@ -41,6 +41,8 @@ export type AppOptions = {
   serveWeb?: boolean;
   /** Where the built web app is (default packages/web/dist). */
   webRoot?: string;
+  /** Whose X-Forwarded-For to believe (TRUST_PROXY): no one unless told. */
+  trustProxy?: boolean | number | string[];
   /** Largest accepted request body, in bytes. */
   bodyLimit?: number;
   /**
@@ -79,6 +81,14 @@ declare module "fastify" {
   }
 }
 
+/** TRUST_PROXY as Fastify takes it: a number of hops is "the first n hops from this server". */
+function trustProxyOption(
+  value: AppOptions["trustProxy"],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof value === "number") return (_address, hop) => hop < value;
+  return value ?? false;
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -97,7 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    trustProxy: true,
+    trustProxy: trustProxyOption(options.trustProxy),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -47,4 +47,15 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ MAIL_FROM: "not an address" })).toThrow(/^Invalid MAIL_FROM=/);
     expect(() => parseConfig({ PUBLIC_URL: "iep.district.example" })).toThrow(/^Invalid PUBLIC_URL=/);
   });
+
+  it("believes no proxy unless told, and names a bad TRUST_PROXY in one line", () => {
+    expect(parseConfig({}).TRUST_PROXY).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(true);
+    expect(parseConfig({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(parseConfig({ TRUST_PROXY: "10.0.0.1, 192.168.0.0/16" }).TRUST_PROXY).toEqual([
+      "10.0.0.1",
+      "192.168.0.0/16",
+    ]);
+    expect(() => parseConfig({ TRUST_PROXY: "yes" })).toThrow(/^Invalid TRUST_PROXY="yes": must be false, true/);
+  });
 });

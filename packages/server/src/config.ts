@@ -65,6 +65,31 @@ const ZConfig = z.object({
     .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, "must be an http:// or https:// address")
     .transform((v) => v.replace(/\/+$/, ""))
     .optional(),
+  /**
+   * Whose word to take for the client's address (X-Forwarded-For): no one by default, since any
+   * client can write that header; `true` for every proxy (only when nothing else can reach the
+   * app), a number of proxy hops, or the proxies' addresses and subnets separated by commas. The
+   * address is what sign-in waits count by.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .transform((value, ctx): boolean | number | string[] => {
+      if (value === "false") return false;
+      if (value === "true") return true;
+      if (/^\d+$/.test(value)) {
+        const hops = Number(value);
+        if (hops >= 1 && hops <= 10) return hops;
+      }
+      const list = value.split(",").map((a) => a.trim());
+      if (list.every((a) => /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(a) && a.length > 1)) return list;
+      ctx.addIssue({
+        code: "custom",
+        message: "must be false, true, a number of proxy hops (1-10), or proxy addresses separated by commas",
+      });
+      return z.NEVER;
+    })
+    .default(false),
   /** Set when the app runs behind HTTPS (adds the Secure cookie attribute). */
   COOKIE_SECURE: z
     .enum(["true", "false"])

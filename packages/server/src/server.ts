@@ -49,6 +49,7 @@ export async function startServer(options: {
       databaseKind: database.kind,
       logLevel: config.LOG_LEVEL,
       secureCookies: config.COOKIE_SECURE,
+      trustProxy: config.TRUST_PROXY,
       dueSoonDays: config.DUE_SOON_DAYS,
     });
     try {

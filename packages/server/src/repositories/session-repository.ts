@@ -146,8 +146,33 @@ export function createSessionRepository(db: Kysely<Database>) {
       return row.n;
     },
 
+    /**
+     * Failures under a key in the window, and seconds since the last one (null with none). Run it
+     * in a transaction after `lockKey` so that tries at the same moment are counted one by one.
+     */
+    async recentFailures(
+      key: string,
+      windowSeconds: number,
+    ): Promise<{ count: number; secondsSinceLast: number | null }> {
+      const row = await db
+        .selectFrom("login_attempts")
+        .select([
+          sql<number>`count(*)::int`.as("n"),
+          sql<number | null>`extract(epoch from clock_timestamp() - max(attempted_at))::float8`.as("since"),
+        ])
+        .where("key", "=", key)
+        .where("attempted_at", ">", sql<Date>`now() - make_interval(secs => ${windowSeconds})`)
+        .executeTakeFirstOrThrow();
+      return { count: row.n, secondsSinceLast: row.since === null ? null : Number(row.since) };
+    },
+
+    /** Hold tries under this key to one at a time until the transaction ends. */
+    async lockKey(key: string): Promise<void> {
+      await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(db);
+    },
+
     async recordFailure(key: string): Promise<void> {
-      await db.insertInto("login_attempts").values({ key }).execute();
+      await db.insertInto("login_attempts").values({ key, attempted_at: sql<Date>`clock_timestamp()` }).execute();
       // Keep the table small: forget attempts older than a day.
       await db.deleteFrom("login_attempts").where("attempted_at", "<", sql<Date>`now() - interval '1 day'`).execute();
     },

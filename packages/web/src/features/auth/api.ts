@@ -5,8 +5,14 @@ export function signIn(email: string, password: string) {
   return api.post<SessionResponse>("/api/auth/sign-in", { email, password });
 }
 
-/** How many whole minutes a sign-in lockout (429) has left, from core's `SignInLockedBody`. */
-export function lockoutMinutes(error: ApiError): number | null {
+/**
+ * How long a sign-in wait (429) has left, from core's `SignInLockedBody`: in seconds under a
+ * minute, else in whole minutes (rounded up).
+ */
+export function signInWait(error: ApiError): { unit: "seconds" | "minutes"; count: number } | null {
   const seconds = (error.details as Partial<SignInLockedBody["details"]>).retryAfterSeconds;
-  return typeof seconds === "number" && seconds > 0 ? Math.ceil(seconds / 60) : null;
+  if (typeof seconds !== "number" || seconds <= 0) return null;
+  return seconds < 60
+    ? { unit: "seconds", count: Math.ceil(seconds) }
+    : { unit: "minutes", count: Math.ceil(seconds / 60) };
 }

@@ -15,6 +15,10 @@ export const messages = {
   "auth.signIn.emailInvalid": "Enter an email address with an @, like name@school.org.",
   "auth.signIn.passwordMissing": "Enter your password.",
   "auth.signIn.wrong": "The email address or password is not right. Check them and try again.",
+  "auth.signIn.tooManySeconds": {
+    one: "Too many tries. Wait {count} second, then try again.",
+    other: "Too many tries. Wait {count} seconds, then try again.",
+  },
   "auth.signIn.tooMany": {
     one: "Too many tries. Wait {count} minute, then try again.",
     other: "Too many tries. Wait {count} minutes, then try again.",

@@ -30,12 +30,15 @@ describe("validateSignIn", () => {
 });
 
 describe("the sign-in page", () => {
-  it("says how long a lockout lasts, as the server's 429 gives it", async () => {
+  it.each([
+    [900, "Too many tries. Wait 15 minutes, then try again."],
+    [10, "Too many tries. Wait 10 seconds, then try again."],
+  ])("says how long the wait is, as the server's 429 gives it (%i s)", async (retryAfterSeconds, expected) => {
     const signedOut = { user: null, csrfToken: "t" } satisfies SessionResponse;
     const locked = {
       error: "Too Many Requests",
       message: "Too many sign-in attempts. Wait 15 minutes and try again.",
-      details: { retryAfterSeconds: 900 },
+      details: { retryAfterSeconds },
     } satisfies SignInLockedBody;
     vi.stubGlobal("fetch", async (input: RequestInfo | URL) => {
       const path = new URL(String(input), "http://localhost").pathname;
@@ -50,6 +53,6 @@ describe("the sign-in page", () => {
     fireEvent.change(screen.getByLabelText("Password"), { target: { value: "not-it" } });
     fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
     const alert = await screen.findByText(/Too many tries/, {}, wait);
-    expect(alert.textContent).toBe("Too many tries. Wait 15 minutes, then try again.");
+    expect(alert.textContent).toBe(expected);
   });
 });

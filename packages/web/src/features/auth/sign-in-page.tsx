@@ -7,7 +7,7 @@ import { Alert, Button, Field, TextInput } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
-import { lockoutMinutes, signIn } from "./api.ts";
+import { signIn, signInWait } from "./api.ts";
 
 type FieldName = "email" | "password";
 type Errors = Partial<Record<FieldName, string>>;
@@ -67,8 +67,9 @@ export default function SignInPage() {
       if (error instanceof ApiError && error.status === 401) {
         showProblems({ email: t("auth.signIn.wrong") }, null);
       } else if (error instanceof ApiError && error.status === 429) {
-        const minutes = lockoutMinutes(error);
-        showProblems({}, minutes === null ? error.message : t("auth.signIn.tooMany", { count: minutes }));
+        const wait = signInWait(error);
+        const key = wait?.unit === "seconds" ? "auth.signIn.tooManySeconds" : "auth.signIn.tooMany";
+        showProblems({}, wait === null ? error.message : t(key, { count: wait.count }));
       } else if (error instanceof ApiError && error.issues.length > 0) {
         const fromServer: Errors = {};
         for (const field of ["email", "password"] as const) {
