@@ -22,6 +22,7 @@ import { errorForLog } from "./log-errors.ts";
 import { logUrl } from "./log-url.ts";
 import accessPlugin from "./plugins/access.ts";
 import authPlugin from "./plugins/auth.ts";
+import { registerRateLimits } from "./plugins/rate-limits.ts";
 import { registerRoutes } from "./routes/index.ts";
 import { registerTextBoundary } from "./text-boundary.ts";
 import { VERSION } from "./version.ts";
@@ -43,6 +44,8 @@ export type AppOptions = {
   webRoot?: string;
   /** Whose X-Forwarded-For to believe (TRUST_PROXY): no one unless told. */
   trustProxy?: boolean | number | string[];
+  /** Requests a minute one person (or address) may make of each limited route (default 30). */
+  rateLimitPerMinute?: number;
   /** Largest accepted request body, in bytes. */
   bodyLimit?: number;
   /**
@@ -146,8 +149,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authPlugin, {
     sessions: app.deps.repos.sessions,
     secureCookies: options.secureCookies ?? false,
+    audit: app.deps.audit,
   });
   await app.register(accessPlugin, { access: app.deps.repos.access, audit: app.deps.audit });
+  await registerRateLimits(app, { perMinute: options.rateLimitPerMinute });
   await registerRoutes(app);
 
   if (serveWeb) {

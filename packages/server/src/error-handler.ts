@@ -34,9 +34,21 @@ function databaseConflict(err: unknown): string | null {
 }
 
 export function registerErrorHandler(app: FastifyInstance, options: { spaFallback?: boolean } = {}): void {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
+  app.setErrorHandler(async (err: FastifyError, request, reply) => {
     if (isDomainError(err)) {
       const status = ERROR_CODES[err.code];
+      // A request that needed a signed-in person came without one: kept in the audit trail, with
+      // the route's pattern only (sign-in's own failures are recorded by sign-in).
+      if (err.code === "unauthenticated" && request.routeOptions.url !== "/api/auth/sign-in") {
+        await app.deps.audit
+          .append({
+            action: "access.unauthenticated",
+            personId: null,
+            requestId: request.id,
+            details: { method: request.method, route: request.routeOptions.url ?? null },
+          })
+          .catch((auditError: unknown) => request.log.error({ err: auditError }, "could not record a refusal"));
+      }
       const body: ErrorBody = { error: STATUS_TEXT[status] ?? "Error", message: err.message };
       if (err.issues.length > 0) body.issues = err.issues;
       if (err.details) body.details = err.details;

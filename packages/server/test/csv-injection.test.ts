@@ -19,7 +19,7 @@ describe.each(DATABASE_KINDS)("CSV exports on %s", (kind) => {
       .set({ first_name: FORMULA, last_name: FORMULA })
       .where("id", "=", studentId)
       .execute();
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await t?.close();
   });

@@ -17,7 +17,7 @@ describe.each(DATABASE_KINDS)("date bounds on %s", (kind) => {
     t = await buildTestApp(kind);
     slp = await t.signIn("slp@maplevalley.example");
     admin = await t.signIn("admin@maplevalley.example");
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await t?.close();
   });

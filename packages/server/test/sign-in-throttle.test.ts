@@ -27,7 +27,7 @@ describe.each(DATABASE_KINDS)("sign-in throttle on %s", (kind) => {
 
   beforeAll(async () => {
     t = await buildTestApp(kind);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await t?.close();
   });

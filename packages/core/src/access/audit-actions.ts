@@ -10,6 +10,12 @@ export const AUDIT_ACTIONS = [
   "auth.signed-out",
   "auth.signed-out-everywhere",
   "access.denied",
+  /** A request that needed a signed-in person came without one (401). */
+  "access.unauthenticated",
+  /** A change refused for a missing or wrong CSRF token (403). */
+  "access.csrf-refused",
+  /** A calendar feed address that is unknown or revoked (404). */
+  "calendar-feed.token-missed",
   "student.created",
   "student.updated",
   "guardian.advocate-linked",

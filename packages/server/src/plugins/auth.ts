@@ -9,7 +9,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import cookie from "@fastify/cookie";
-import type { RoleAssignment, StudentAccessFacts } from "@lantern/core";
+import type { AuditLog, RoleAssignment, StudentAccessFacts } from "@lantern/core";
 import { DomainError } from "@lantern/core";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
@@ -63,7 +63,7 @@ declare module "fastify" {
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-type AuthOptions = { sessions: SessionRepository; secureCookies: boolean };
+type AuthOptions = { sessions: SessionRepository; secureCookies: boolean; audit: AuditLog };
 
 async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<void> {
   const { sessions, secureCookies } = options;
@@ -91,6 +91,12 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
         !safeEqual(header, fromCookie) ||
         (bound !== null && !safeEqual(header, bound))
       ) {
+        await options.audit.append({
+          action: "access.csrf-refused",
+          personId: null,
+          requestId: request.id,
+          details: { method: request.method, route: request.routeOptions.url ?? null },
+        });
         throw new DomainError(
           "forbidden",
           `Missing or wrong ${CSRF_HEADER} header: send the value of the ${CSRF_COOKIE} cookie (from GET /api/auth/session)`,

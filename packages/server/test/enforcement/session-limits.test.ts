@@ -23,7 +23,7 @@ describe.each(DATABASE_KINDS)("session limits on %s", (kind) => {
     if (!row) throw new Error("no caseload student with a service");
     studentId = row.studentId;
     serviceId = (row.services[0] as { serviceId: string }).serviceId;
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await t?.close();
   });

@@ -44,6 +44,8 @@ export async function buildTestApp(
     dueSoonDays?: number;
     /** Read the log: every line the app writes, at `info` unless TEST_LOG_LEVEL says otherwise. */
     logStream?: { write(line: string): void };
+    /** Requests a minute per person of each rate-limited route (default the app's 30). */
+    rateLimitPerMinute?: number;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind, options);
@@ -54,6 +56,7 @@ export async function buildTestApp(
     ...(options.dueSoonDays === undefined ? {} : { dueSoonDays: options.dueSoonDays }),
     logLevel: process.env.TEST_LOG_LEVEL ?? (options.logStream ? "info" : "silent"),
     ...(options.logStream ? { logStream: options.logStream } : {}),
+    ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
     serveWeb: false,
   });
   await app.ready();

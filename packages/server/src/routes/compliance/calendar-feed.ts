@@ -43,7 +43,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const feed = await readCalendarFeed(deps, { token: request.params.file.replace(/\.ics$/, "") });
+      const feed = await readCalendarFeed(deps, {
+        token: request.params.file.replace(/\.ics$/, ""),
+        requestId: request.id,
+      });
       await app.access.recordListing(
         request,
         feed.personId,

@@ -50,10 +50,18 @@ export type FeedEvent = {
  */
 export async function readCalendarFeed(
   deps: UseCaseDeps,
-  input: { token: string },
+  input: { token: string; requestId?: string },
 ): Promise<{ personId: string; events: FeedEvent[]; stamp: Date }> {
   const personId = await deps.repos.calendarFeeds.personOf(sha256(input.token));
-  if (!personId) throw new DomainError("not-found", "No such calendar");
+  if (!personId) {
+    // Someone may be guessing addresses: the miss is in the audit trail (never the token).
+    await deps.audit.append({
+      action: "calendar-feed.token-missed",
+      personId: null,
+      requestId: input.requestId ?? null,
+    });
+    throw new DomainError("not-found", "No such calendar");
+  }
   const roles = await deps.repos.people.rolesOf(personId);
   const staff = roles.some((r) => r.role !== "guardian" && r.role !== "advocate");
   let scope: DashboardScope | null = null;
