@@ -166,9 +166,9 @@ export const journeys: Journey[] = [
       await e.radio("attendees.3.interpretsEvaluationResults", "Yes");
 
       step("key dates");
-      await e.date("dates.referral", day(-80));
-      await e.date("dates.assessmentPlanSentOn", day(-76));
-      await e.date("dates.initialConsentToEvaluate", day(-64));
+      await e.date("dates.referral", day(-60));
+      await e.date("dates.assessmentPlanSentOn", day(-57));
+      await e.date("dates.initialConsentToEvaluate", day(-45));
       await e.date("dates.eligibilityDetermination", day(-5));
       await e.date("dates.planStart", day(14));
       await e.date("dates.planEnd", day(14 + 364));
@@ -370,6 +370,7 @@ export const journeys: Journey[] = [
       await e.text("transition.transitionServices.1.providedBy", "Transition specialist");
       await e.check("transition.transitionServices.1.postsecondaryGoalIds", postsecondary[1][1]);
       await e.number("transferOfRights.ageOfMajority", 18);
+      await e.date("transferOfRights.studentInformedOn", day(7));
       await e.text(
         "transferOfRights.statement",
         "At 18, the rights under the special education law move from Rosa's parents to Rosa.",
@@ -402,18 +403,134 @@ export const journeys: Journey[] = [
       await e.text("priorWrittenNotice.optionsConsidered.0.whyRejected", "Rosa needs specialized instruction.");
       await e.text("priorWrittenNotice.otherFactors", "Rosa's own goals for after high school.");
       await e.text("priorWrittenNotice.language", "English");
-      await e.date("safeguardsNotice.givenOn", day(-80));
+      await e.date("safeguardsNotice.givenOn", day(-60));
       await e.select("safeguardsNotice.method", "Handed over in person");
       await e.text("safeguardsNotice.language", "English");
       await e.add("safeguardsNotice.events");
       await e.select("safeguardsNotice.events.0.event", "First referral or request for an evaluation");
-      await e.date("safeguardsNotice.events.0.date", day(-80));
+      await e.date("safeguardsNotice.events.0.date", day(-60));
       await e.saved();
       await axe(page, "IEP editor: notices");
 
       step("the exported plan passes the checks with no errors");
       await expectNoErrors(page, studentId, planId, today);
       await propose(ctx, studentId, planId, "IEP for Rosa Okafor");
+    },
+  },
+  {
+    name: "a case manager writes a complete Section 504 plan for a new student in the editor by keyboard, and proposes it",
+    async run(ctx) {
+      const { page, axe, step } = ctx;
+      const now = new Date();
+      const day = (n: number) => isoDaysFrom(now, n);
+      const today = day(0);
+      const studentId = await addStudent(ctx, {
+        sisId: `E2F${Date.now().toString().slice(-6)}`,
+        first: "Theo",
+        last: "Marchetti",
+        born: `${now.getUTCFullYear() - 12}-06-02`,
+        grade: "7",
+        school: "Riverside Middle School",
+      });
+      const planId = await startPlan(ctx, studentId, "Theo Marchetti", "Section 504 plan");
+      await ctx.heading(page, "Edit Section 504 plan for Theo Marchetti");
+      await axe(page, "empty 504 draft");
+      const e = new PlanEditor(page);
+
+      step("student and family");
+      await e.text("student.primaryLanguage", "English");
+      await e.radio("student.englishLearner", "No");
+      await e.add("student.guardians");
+      await e.text("student.guardians.0.name", "Lucia Marchetti");
+      await e.text("student.guardians.0.relationship", "Mother");
+      await e.text("student.guardians.0.language", "English");
+      await e.radio("student.guardians.0.interpreterNeeded", "No");
+
+      step("meeting and team");
+      await e.date("meeting.date", day(7));
+      await e.select("meeting.type", "First plan");
+      await e.text("meeting.location", "Riverside Middle School office");
+      await e.text("meeting.parentConcerns", "Theo's mother wants his blood sugar checked before tests.");
+      const team: Array<[string, string, string]> = [
+        ["Lucia Marchetti", "Parent or guardian", "Mother"],
+        ["Kim Alvarez", "General education teacher", "Math teacher"],
+        ["Jordan Lee", "Other", "School nurse"],
+      ];
+      for (const [i, [name, role, title]] of team.entries()) {
+        await e.add("attendees");
+        await e.text(`attendees.${i}.name`, name);
+        await e.select(`attendees.${i}.role`, role);
+        await e.text(`attendees.${i}.title`, title);
+      }
+
+      step("key dates");
+      await e.date("dates.consentToEvaluate", day(-30));
+      await e.date("dates.eligibilityDetermination", day(-3));
+      await e.date("dates.planStart", day(10));
+      await e.date("dates.reviewDate", day(10 + 364));
+      await e.date("dates.nextReevaluation", day(-3 + 3 * 365 - 2));
+      await axe(page, "504 editor: meeting, team and dates");
+
+      step("the impairment and the major life activities it limits");
+      await e.add("impairments");
+      await e.text("impairments.0.name", "Type 1 diabetes");
+      await e.text("impairments.0.description", "Theo's blood sugar can drop or rise during the school day.");
+      await e.add("impairments.0.mitigatingMeasures");
+      await e.text("impairments.0.mitigatingMeasures.0", "Insulin pump");
+      await e.add("impairments.0.limitations");
+      await e.select("impairments.0.limitations.0.majorLifeActivity", "Body function: hormones (endocrine)");
+      await e.text("impairments.0.limitations.0.description", "His body does not make insulin.");
+      await e.add("impairments.0.limitations");
+      await e.select("impairments.0.limitations.1.majorLifeActivity", "Concentrating");
+      await e.text("impairments.0.limitations.1.description", "Low blood sugar makes it hard to concentrate.");
+
+      step("information the team relied on");
+      const sources = [
+        ["Medical information", "Letter from Theo's endocrinologist"],
+        ["What the parent told the team", "Interview with Theo's mother"],
+      ] as const;
+      for (const [i, [kind, description]] of sources.entries()) {
+        await e.add("evaluationSources");
+        await e.select(`evaluationSources.${i}.kind`, kind);
+        await e.text(`evaluationSources.${i}.description`, description);
+        await e.date(`evaluationSources.${i}.date`, day(-10));
+      }
+      await axe(page, "504 editor: impairment and sources");
+
+      step("accommodations and aids, each tied to a limitation");
+      const endocrine = "Body function: hormones (endocrine): His body does not make insulin.";
+      const concentrating = "Concentrating: Low blood sugar makes it hard to concentrate.";
+      await e.add("accommodations");
+      await e.select("accommodations.0.category", "Health");
+      await e.text("accommodations.0.text", "Snacks and water at his desk at any time");
+      await e.text("accommodations.0.providedBy", "All teachers");
+      await e.text("accommodations.0.when", "Throughout the school day");
+      await e.check("accommodations.0.limitationIds", endocrine);
+      await e.add("accommodations");
+      await e.select("accommodations.1.category", "On tests");
+      await e.text("accommodations.1.text", "A test is paused and rescheduled when his blood sugar is low");
+      await e.text("accommodations.1.providedBy", "All teachers");
+      await e.text("accommodations.1.when", "On tests and quizzes");
+      await e.check("accommodations.1.limitationIds", concentrating);
+      await e.add("aidsAndServices");
+      await e.select("aidsAndServices.0.kind", "Related service (for example nursing or counseling)");
+      await e.text("aidsAndServices.0.description", "Blood sugar check by the school nurse");
+      await e.text("aidsAndServices.0.providedBy", "School nurse");
+      await e.text("aidsAndServices.0.frequency", "Before lunch and as symptoms require");
+      await e.text("aidsAndServices.0.location", "Health office");
+      await e.check("aidsAndServices.0.limitationIds", endocrine);
+      await e.text("placement", "General education classes, with the health office nearby.");
+
+      step("the notice of rights");
+      await e.date("safeguardsNotice.givenOn", day(-30));
+      await e.select("safeguardsNotice.method", "Handed over in person");
+      await e.text("safeguardsNotice.language", "English");
+      await e.saved();
+      await axe(page, "504 editor: complete");
+
+      step("the exported plan passes the checks with no errors");
+      await expectNoErrors(page, studentId, planId, today);
+      await propose(ctx, studentId, planId, "Section 504 plan for Theo Marchetti");
     },
   },
 ];

@@ -41,13 +41,13 @@ export const journeys: Journey[] = [
       await page.keyboard.press("Enter");
       await heading(page, "Edit IEP for Mateo Rivera");
       const minutes = page.locator('[name="services.1.minutesPerSession"]');
-      await tabTo(page, minutes, { maxPresses: 200 });
+      await tabTo(page, minutes, { maxPresses: 1500 });
       await page.keyboard.press("Control+A");
       await page.keyboard.type("15");
       await page.locator('[name="priorWrittenNotice.date"]').fill(new Date().toISOString().slice(0, 10));
       step("the special factors and the summer-services decision, by keyboard");
       const behavior = page.getByRole("checkbox", { name: /^Behavior: the team considered/ });
-      await tabTo(page, behavior, { maxPresses: 300 });
+      await tabTo(page, behavior, { maxPresses: 800 });
       const wasChecked = await behavior.isChecked();
       await page.keyboard.press("Space");
       assert.equal(await behavior.isChecked(), !wasChecked);
@@ -69,7 +69,7 @@ export const journeys: Journey[] = [
       await axe(page, "plan editor");
 
       step("back to the plan: schedule the meeting");
-      await tabTo(page, page.getByRole("link", { name: "Back to the plan" }), { backward: true, maxPresses: 200 });
+      await tabTo(page, page.getByRole("link", { name: "Back to the plan" }), { backward: true, maxPresses: 3000 });
       await page.keyboard.press("Enter");
       await heading(page, "IEP for Mateo Rivera");
       const today = new Date().toISOString().slice(0, 10);

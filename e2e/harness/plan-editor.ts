@@ -42,8 +42,10 @@ export class PlanEditor {
     const target = this.control(id);
     await this.reach(target);
     await this.page.keyboard.press("Control+A");
+    // The words go in as one keyboard input (as a paste or a dictation would): typing them key by
+    // key re-renders the whole plan on each key and only makes the journey slower.
     if (value === "") await this.page.keyboard.press("Delete");
-    else await this.page.keyboard.type(value);
+    else await this.page.keyboard.insertText(value);
     assert.equal(await target.inputValue(), value, `typed into ${id}`);
   }
 
