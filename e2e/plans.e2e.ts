@@ -56,11 +56,17 @@ export const journeys: Journey[] = [
       await page.keyboard.type("Not needed");
       assert.equal(await esy.inputValue(), "not-required");
       const status = page.getByTestId("save-status");
-      await page.waitForFunction(
-        () =>
-          document.querySelector('[data-testid="save-status"]')?.getAttribute("data-state") === "saved" &&
-          (document.querySelector('[data-testid="save-status"]')?.textContent ?? "").includes("Saved at"),
-      );
+      await page
+        .waitForFunction(
+          () =>
+            document.querySelector('[data-testid="save-status"]')?.getAttribute("data-state") === "saved" &&
+            (document.querySelector('[data-testid="save-status"]')?.textContent ?? "").includes("Saved at"),
+          undefined,
+          { timeout: 30_000 },
+        )
+        .catch(async (error: unknown) => {
+          throw new Error(`not saved: ${await page.getByTestId("save-status").textContent()} (${String(error)})`);
+        });
       assert.match((await status.textContent()) ?? "", /Saved at/);
       step("the plan checks sit beside the editor, each with its rule");
       const checks = page.getByRole("region", { name: "What the checks found" });

@@ -177,6 +177,7 @@ function Editor({ studentId, detail, findings }: { studentId: string; detail: Pl
     focusElement(document.getElementById(focusAfterRender) ?? firstControlUnder(focusAfterRender));
     setFocusAfterRender(null);
   }, [focusAfterRender]);
+  const lastSavedAt = useRef<string | null>(null);
 
   const doSave = useCallback(
     async (toSave: PlanContent, rev: number) => {
@@ -189,7 +190,8 @@ function Editor({ studentId, detail, findings }: { studentId: string; detail: Pl
         setSavedContent(toSave);
         setFieldErrors({});
         clearBackup(versionId);
-        setSave({ kind: "saved", at: timeOfDay(new Date()) });
+        lastSavedAt.current = timeOfDay(new Date());
+        setSave({ kind: "saved", at: lastSavedAt.current });
       } catch (e) {
         if (e instanceof ApiError && e.status === 409) {
           try {
@@ -225,6 +227,10 @@ function Editor({ studentId, detail, findings }: { studentId: string; detail: Pl
     const timer = setTimeout(() => void doSave(content, revision), 800);
     return () => clearTimeout(timer);
   }, [content, revision, dirty, merge, doSave]);
+  // Changes that end where the server's copy is (a choice made and taken back) need no save.
+  useEffect(() => {
+    if (!dirty && save.kind === "unsaved") setSave({ kind: "saved", at: lastSavedAt.current });
+  }, [dirty, save.kind]);
   useEffect(() => {
     if (save.kind !== "offline") return;
     const timer = setInterval(() => void doSave(content, revision), 5000);
@@ -464,6 +470,7 @@ function Editor({ studentId, detail, findings }: { studentId: string; detail: Pl
                   onChange={change}
                   sectionNotes={sectionNotes(sec)}
                   notesFor={notesFor}
+                  findings={check}
                 />
                 {sec.id === "goals" && type === "iep" ? (
                   <GoalBuilder

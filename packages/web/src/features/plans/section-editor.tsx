@@ -5,7 +5,7 @@
  * its needs links to items elsewhere in the plan. Every control's id comes from its path in the
  * plan (`fieldId`), so a finding can link to it; groups and lists are fieldsets with legends.
  */
-import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
+import { createContext, memo, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from "react";
 import { Button, Field, Select, TextArea, TextInput } from "../../components/ui/index.ts";
 import { labelOrCode } from "../../i18n/labels.ts";
 import { t, tMaybe } from "../../i18n/t.ts";
@@ -506,15 +506,20 @@ function Group({ spec, path, content, errors, onChange }: FieldProps) {
   );
 }
 
-export function SectionEditor({
-  heading,
-  spec,
-  content,
-  errors,
-  onChange,
-  sectionNotes,
-  notesFor,
-}: {
+/** The parts of the plan a section shows: its own, and the lists its links read. */
+function dependenciesOf(spec: SectionSpec): string[][] {
+  const out: string[][] = spec.path.length > 0 ? [spec.path] : spec.fields.map((f) => [f.key.split(".")[0] ?? f.key]);
+  const walk = (fields: FieldSpec[]) => {
+    for (const f of fields) {
+      if (f.source) out.push([f.source.path[0] ?? ""]);
+      walk(f.fields ?? []);
+    }
+  };
+  walk(spec.fields);
+  return out;
+}
+
+type SectionProps = {
   heading: string;
   spec: SectionSpec;
   content: PlanContent;
@@ -524,7 +529,33 @@ export function SectionEditor({
   sectionNotes?: ReactNode;
   /** Shown after a field's control (the findings about that field). */
   notesFor?: (path: (string | number)[]) => ReactNode;
-}) {
+  /** The checks' result the notes come from: the section is drawn again when it changes. */
+  findings?: unknown;
+};
+
+/**
+ * A section is drawn again only when its part of the plan (or a list it links to) changed: a
+ * change copies only the objects on its path, so the others keep their identity. On a full plan
+ * this keeps typing quick. The change handler is read through a ref, so it is always the latest.
+ */
+export function SectionEditor(props: SectionProps) {
+  const latest = useRef(props.onChange);
+  latest.current = props.onChange;
+  const onChange = useCallback((path: (string | number)[], value: unknown) => latest.current(path, value), []);
+  return <MemoSection {...props} onChange={onChange} />;
+}
+
+const MemoSection = memo(
+  SectionBody,
+  (a, b) =>
+    a.spec === b.spec &&
+    a.heading === b.heading &&
+    a.errors === b.errors &&
+    a.findings === b.findings &&
+    dependenciesOf(b.spec).every((path) => getPath(a.content, path) === getPath(b.content, path)),
+);
+
+function SectionBody({ heading, spec, content, errors, onChange, sectionNotes, notesFor }: SectionProps) {
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
   useEffect(() => {
     if (focusTarget === null) return;
