@@ -5,6 +5,7 @@ export * from "./access/role-labels.ts";
 export * from "./access/roles.ts";
 export * from "./access/student-access-policy.ts";
 export * from "./auth/auth-api.ts";
+export * from "./auth/second-factor-api.ts";
 export * from "./auth/session-rules.ts";
 export * from "./calendar/school-calendar.ts";
 export * from "./compliance/boilerplate.ts";

@@ -20,6 +20,7 @@ import { createNavigatorResultsRepository } from "./navigator-results-repository
 import { createPeopleRepository } from "./people-repository.ts";
 import { createPlansRepository } from "./plans-repository.ts";
 import { createRosterRepository } from "./roster-repository.ts";
+import { createSecondFactorRepository } from "./second-factor-repository.ts";
 import { createSessionRepository } from "./session-repository.ts";
 import { createSharingRepository } from "./sharing-repository.ts";
 import { createStudentsRepository } from "./students-repository.ts";
@@ -48,6 +49,7 @@ function build(db: Kysely<Database>, root: Kysely<Database>, options: Repository
     people: createPeopleRepository(db),
     plans: createPlansRepository(db),
     roster: createRosterRepository(db),
+    secondFactors: createSecondFactorRepository(db),
     sessions: createSessionRepository(db),
     sharing: createSharingRepository(db),
     students: createStudentsRepository(db),

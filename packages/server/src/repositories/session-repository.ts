@@ -3,7 +3,12 @@
  * processes can share them. The cookie holds a random token; the table holds only its SHA-256.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { type RoleAssignment, type StudentAccessFacts, sessionTouchAfterSeconds } from "@lantern/core";
+import {
+  type RoleAssignment,
+  type SignInMethod,
+  type StudentAccessFacts,
+  sessionTouchAfterSeconds,
+} from "@lantern/core";
 import { type Kysely, sql } from "kysely";
 import { prepared } from "../db/prepared-statements.ts";
 import type { Database } from "../db/schema.ts";
@@ -22,6 +27,8 @@ export type SessionPerson = {
   roles: RoleAssignment[];
   /** The session's idle limit in minutes. */
   idleMinutes: number;
+  /** How this session was signed in (signatures record it). */
+  signInMethod: SignInMethod;
 };
 
 /** What a session lookup returns: the person, and the facts about the student the request is about. */
@@ -39,6 +46,7 @@ type SessionRow = {
   expires_at: Date | string;
   last_seen_at: Date | string;
   idle_minutes: number;
+  sign_in_method: SignInMethod;
   roles: RoleAssignment[];
 };
 
@@ -49,7 +57,7 @@ export function hashToken(token: string): string {
 export function createSessionRepository(db: Kysely<Database>) {
   return {
     /** A new session that ends `idleMinutes` after its last activity. */
-    async create(personId: string, idleMinutes: number): Promise<string> {
+    async create(personId: string, idleMinutes: number, signInMethod: SignInMethod = "password"): Promise<string> {
       const token = randomBytes(32).toString("base64url");
       await db
         .insertInto("sessions")
@@ -57,6 +65,7 @@ export function createSessionRepository(db: Kysely<Database>) {
           id: hashToken(token),
           person_id: personId,
           idle_minutes: idleMinutes,
+          sign_in_method: signInMethod,
           expires_at: new Date(Date.now() + idleMinutes * 60_000),
         })
         .execute();
@@ -80,7 +89,7 @@ export function createSessionRepository(db: Kysely<Database>) {
       const id = hashToken(token);
       const student = studentId !== null && isUuid(studentId) ? studentId : null;
       const query = sql<SessionRow & Partial<StudentAccessFactsRow>>`
-        select p.id, p.first_name, p.last_name, p.email, s.expires_at, s.last_seen_at, s.idle_minutes,
+        select p.id, p.first_name, p.last_name, p.email, s.expires_at, s.last_seen_at, s.idle_minutes, s.sign_in_method,
           coalesce((
             select json_agg(json_build_object('role', r.role, 'districtId', r.district_id, 'schoolId', r.school_id)
                             order by r.created_at)
@@ -115,6 +124,7 @@ export function createSessionRepository(db: Kysely<Database>) {
           email: row.email,
           roles: row.roles,
           idleMinutes: row.idle_minutes,
+          signInMethod: row.sign_in_method,
         },
         student: studentId === null ? undefined : { studentId, facts: toStudentAccessFacts(row) },
       };

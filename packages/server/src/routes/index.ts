@@ -1,6 +1,7 @@
 /** Every resource's routes, registered in one place. */
 import type { FastifyInstance } from "fastify";
 import authRoutes from "./auth/routes.ts";
+import secondFactorRoutes from "./auth/second-factor.ts";
 import calendarFeedRoutes from "./compliance/calendar-feed.ts";
 import complianceDashboardRoutes from "./compliance/dashboard.ts";
 import planComplianceRoutes from "./compliance/plan-compliance.ts";
@@ -16,6 +17,7 @@ import studentRoutes from "./students/routes.ts";
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(secondFactorRoutes);
   await app.register(studentRoutes);
   await app.register(planRoutes);
   await app.register(sharingRoutes);
