@@ -75,6 +75,11 @@ export const routes: readonly AppRoute[] = [
   },
   { path: patterns.studentPlan, access: "signed-in", page: lazyPage(() => import("../features/plans/plan-page.tsx")) },
   { path: patterns.studentPlanEdit, access: "signed-in", page: lazyPage(() => import("./pages/plan-editor-page.tsx")) },
+  {
+    path: patterns.accountSecurity,
+    access: "signed-in",
+    page: lazyPage(() => import("../features/auth/second-factor-page.tsx")),
+  },
   { path: patterns.roster, access: "signed-in", page: lazyPage(() => import("../features/roster/roster-page.tsx")) },
   // A page that shows one feature: lazyPage(() => import("../features/<feature>/<name>-page.tsx")).
   // A page that composes several features: write it in app/pages/ and lazy-load it from there.
