@@ -43,6 +43,7 @@ export async function startServer(options: {
       logLevel: config.LOG_LEVEL,
       secureCookies: config.COOKIE_SECURE,
       dueSoonDays: config.DUE_SOON_DAYS,
+      oidc: config.oidc,
     });
     try {
       await app.listen({ port: config.PORT, host: config.HOST });

@@ -111,6 +111,14 @@ export type SecondFactorsTable = {
   created_at: Generated<Timestamp>;
 };
 
+/** A started single sign-on (migration 0076): the state's SHA-256, the PKCE verifier and the nonce. */
+export type SingleSignOnStartsTable = {
+  id: string;
+  code_verifier: string;
+  nonce: string;
+  expires_at: Timestamp;
+};
+
 export type RecoveryCodesTable = {
   id: Generated<number>;
   person_id: string;
@@ -213,6 +221,7 @@ export type Database = {
   second_factors: SecondFactorsTable;
   recovery_codes: RecoveryCodesTable;
   pending_sign_ins: PendingSignInsTable;
+  single_sign_on_starts: SingleSignOnStartsTable;
   record_of_access: RecordOfAccessTable;
   audit_events: AuditEventsTable;
   plans: PlansTable;

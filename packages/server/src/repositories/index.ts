@@ -23,6 +23,7 @@ import { createRosterRepository } from "./roster-repository.ts";
 import { createSecondFactorRepository } from "./second-factor-repository.ts";
 import { createSessionRepository } from "./session-repository.ts";
 import { createSharingRepository } from "./sharing-repository.ts";
+import { createSingleSignOnRepository } from "./single-sign-on-repository.ts";
 import { createStudentsRepository } from "./students-repository.ts";
 import { createSystemRepository } from "./system-repository.ts";
 
@@ -52,6 +53,7 @@ function build(db: Kysely<Database>, root: Kysely<Database>, options: Repository
     secondFactors: createSecondFactorRepository(db),
     sessions: createSessionRepository(db),
     sharing: createSharingRepository(db),
+    singleSignOn: createSingleSignOnRepository(db),
     students: createStudentsRepository(db),
     system: createSystemRepository(db),
   };

@@ -1,5 +1,6 @@
 /** Every resource's routes, registered in one place. */
 import type { FastifyInstance } from "fastify";
+import oidcRoutes from "./auth/oidc.ts";
 import authRoutes from "./auth/routes.ts";
 import secondFactorRoutes from "./auth/second-factor.ts";
 import calendarFeedRoutes from "./compliance/calendar-feed.ts";
@@ -18,6 +19,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(secondFactorRoutes);
+  await app.register(oidcRoutes);
   await app.register(studentRoutes);
   await app.register(planRoutes);
   await app.register(sharingRoutes);

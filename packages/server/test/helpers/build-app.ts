@@ -5,6 +5,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fas
 import { DEMO_PASSWORD } from "../../seeds/demo-accounts.ts";
 import { buildApp } from "../../src/app.ts";
 import { clockOnDay } from "../../src/clock.ts";
+import type { OidcSettings } from "../../src/oidc/oidc-client.ts";
 import { type Factories, factories } from "./factories.ts";
 import { createTestDatabase, type DatabaseKindUnderTest, TEST_TODAY, type TestDatabase } from "./test-database.ts";
 
@@ -38,7 +39,13 @@ function cookiesFrom(response: LightMyRequestResponse, jar: Map<string, string>)
  */
 export async function buildTestApp(
   kind: DatabaseKindUnderTest,
-  options: { seed?: boolean; clock?: Clock; dueSoonDays?: number } = {},
+  options: {
+    seed?: boolean;
+    clock?: Clock;
+    dueSoonDays?: number;
+    /** Single sign-on settings, from the database made for the test (its demo district's id). */
+    oidc?: (database: TestDatabase) => OidcSettings;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind, options);
   const app = await buildApp({
@@ -46,6 +53,7 @@ export async function buildTestApp(
     databaseKind: kind,
     clock: options.clock ?? clockOnDay(TEST_TODAY),
     ...(options.dueSoonDays === undefined ? {} : { dueSoonDays: options.dueSoonDays }),
+    ...(options.oidc ? { oidc: options.oidc(database) } : {}),
     logLevel: process.env.TEST_LOG_LEVEL ?? "silent",
     serveWeb: false,
   });
