@@ -68,4 +68,15 @@ export const messages = {
   "auth.security.turnOff": "Turn off the second step",
   "auth.security.turningOff": "Turning off…",
   "auth.security.turnedOff": "The second step is off. You sign in with your password alone.",
+  "auth.sso.button": "Sign in with your district account",
+  "auth.sso.refusedTitle": "Signing in with your district account did not work",
+  "auth.sso.refused.state": "The sign-in started too long ago or in another window. Try again.",
+  "auth.sso.refused.provider": "Your district's sign-in service did not confirm who you are. Try again.",
+  "auth.sso.refused.unverified-email":
+    "Your district account's email address is not confirmed. Ask your district's IT help desk.",
+  "auth.sso.refused.unknown-account":
+    "There is no Lantern account for your district email address. Ask your district's Lantern administrator to invite you.",
+  "auth.sso.refused.deactivated": "Your Lantern account is turned off. Ask your district's Lantern administrator.",
+  "auth.sso.refused.not-staff":
+    "Signing in with a district account is for school staff. Sign in with your email address and password.",
 } as const;

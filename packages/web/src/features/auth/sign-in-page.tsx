@@ -10,6 +10,7 @@ import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { lockoutMinutes, signIn } from "./api.ts";
 import { SecondFactorStep } from "./second-factor-step.tsx";
+import { SingleSignOnLink, SingleSignOnRefused } from "./single-sign-on.tsx";
 
 type FieldName = "email" | "password";
 type Errors = Partial<Record<FieldName, string>>;
@@ -115,6 +116,7 @@ export default function SignInPage() {
           <p>{t("auth.signIn.ended")}</p>
         </Alert>
       ) : null}
+      <SingleSignOnRefused reason={new URLSearchParams(search).get("sso")} />
       <p>{t("auth.signIn.intro")}</p>
       {hasProblems ? (
         <Alert tone="error" title={t("auth.signIn.errorTitle")} ref={summaryRef} tabIndex={-1}>
@@ -167,6 +169,7 @@ export default function SignInPage() {
           {t("auth.signIn.submit")}
         </Button>
       </form>
+      <SingleSignOnLink />
       <p className="muted">{t("auth.signIn.forgot")}</p>
       <p className="muted">{t("auth.signIn.family")}</p>
     </Page>
