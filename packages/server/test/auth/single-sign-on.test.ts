@@ -130,9 +130,14 @@ describe.each(DATABASE_KINDS)("single sign-on on %s", (kind) => {
     return (await client.get("/api/auth/session")).json().user as { email: string } | null;
   }
 
-  it("says single sign-on is on", async () => {
+  it("says single sign-on is on, and the API description lists its routes", async () => {
     const anon = await t.anonymous();
     expect((await anon.get("/api/auth/oidc")).json()).toEqual({ enabled: true });
+    const openapi = await anon.get("/api/docs/json");
+    expect(openapi.statusCode).toBe(200);
+    expect(Object.keys(openapi.json().paths)).toEqual(
+      expect.arrayContaining(["/api/auth/oidc/start", "/api/auth/oidc/callback", "/api/auth/second-factor/verify"]),
+    );
   });
 
   it("signs a staff member in by their verified email, and the session says how", async () => {
