@@ -9,6 +9,7 @@ export * from "./accounts/password-policy.ts";
 export * from "./accounts/people-api.ts";
 export * from "./accounts/people-policy.ts";
 export * from "./auth/auth-api.ts";
+export * from "./auth/second-factor-api.ts";
 export * from "./auth/session-rules.ts";
 export * from "./auth/sign-in-throttle.ts";
 export * from "./calendar/school-calendar.ts";

@@ -20,6 +20,7 @@ import { createUseCaseDeps } from "./deps.ts";
 import { registerErrorHandler } from "./error-handler.ts";
 import { errorForLog } from "./log-errors.ts";
 import { logUrl } from "./log-url.ts";
+import { createOidcClient, type OidcSettings } from "./oidc/oidc-client.ts";
 import accessPlugin from "./plugins/access.ts";
 import authPlugin from "./plugins/auth.ts";
 import { registerRateLimits } from "./plugins/rate-limits.ts";
@@ -57,6 +58,8 @@ export type AppOptions = {
   mailSending?: boolean;
   /** Called after a change queues mail, so the worker sends it without waiting for its next pass. */
   onMailQueued?: () => void;
+  /** The district's OpenID provider for staff single sign-on (OIDC_*), when configured. */
+  oidc?: OidcSettings | null;
   /** Where log lines go (default standard output); tests read them. */
   logStream?: { write(line: string): void };
 };
@@ -116,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("deps", createDeps(options));
   app.decorate("routeList", []);
+  app.decorate("oidc", options.oidc ? createOidcClient(options.oidc) : null);
   app.addHook("onRoute", (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) if (method !== "HEAD") app.routeList.push({ method, url: route.url });

@@ -58,4 +58,32 @@ describe("parseConfig", () => {
     ]);
     expect(() => parseConfig({ TRUST_PROXY: "yes" })).toThrow(/^Invalid TRUST_PROXY="yes": must be false, true/);
   });
+
+  it("reads single sign-on settings only when all five are set, with an https issuer", () => {
+    const oidc = {
+      OIDC_ISSUER: "https://login.maplevalley.example",
+      OIDC_CLIENT_ID: "lantern",
+      OIDC_CLIENT_SECRET: "s3cret",
+      OIDC_DISTRICT_ID: "6f1c1c3e-2b1a-4c59-9a57-3f3c3b1f2a10",
+      OIDC_REDIRECT_URL: "https://lantern.maplevalley.example/api/auth/oidc/callback",
+    };
+    expect(parseConfig({}).oidc).toBeNull();
+    expect(parseConfig(oidc).oidc).toEqual({
+      issuer: oidc.OIDC_ISSUER,
+      clientId: "lantern",
+      clientSecret: "s3cret",
+      districtId: oidc.OIDC_DISTRICT_ID,
+      redirectUrl: oidc.OIDC_REDIRECT_URL,
+    });
+    expect(() => parseConfig({ ...oidc, OIDC_CLIENT_SECRET: "" })).toThrow(
+      'Invalid OIDC_CLIENT_SECRET="": single sign-on needs all of',
+    );
+    expect(() => parseConfig({ ...oidc, OIDC_ISSUER: "http://login.maplevalley.example" })).toThrow(
+      /Invalid OIDC_ISSUER=.*https:\/\//,
+    );
+    expect(parseConfig({ ...oidc, OIDC_ISSUER: "http://127.0.0.1:9000" }).oidc?.issuer).toBe("http://127.0.0.1:9000");
+    expect(() => parseConfig({ ...oidc, OIDC_REDIRECT_URL: "https://lantern.example/callback" })).toThrow(
+      "Invalid OIDC_REDIRECT_URL",
+    );
+  });
 });

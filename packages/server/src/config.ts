@@ -3,6 +3,7 @@
  * A bad value stops the program with one line naming the variable.
  */
 import { z } from "zod";
+import type { OidcSettings } from "./oidc/oidc-client.ts";
 
 const ZPort = z.coerce
   .number({ error: "must be a whole number between 1 and 65535" })
@@ -90,6 +91,24 @@ const ZConfig = z.object({
       return z.NEVER;
     })
     .default(false),
+  /**
+   * Single sign-on for one district's staff with its OpenID provider: all five or none. The
+   * issuer must be https (plain http only on this machine, for a local provider).
+   */
+  OIDC_ISSUER: z
+    .url({ error: "must be the provider's issuer address, like https://login.example.org" })
+    .refine(
+      (v) => v.startsWith("https://") || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/.test(v),
+      "must be an https:// address (http:// only for a provider on this machine)",
+    )
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_DISTRICT_ID: z.uuid({ error: "must be the district's id (a UUID)" }).optional(),
+  OIDC_REDIRECT_URL: z
+    .url({ error: "must be Lantern's address ending in /api/auth/oidc/callback" })
+    .refine((v) => /^https?:\/\/[^?#]+\/api\/auth\/oidc\/callback$/.test(v), "must end in /api/auth/oidc/callback")
+    .optional(),
   /** Set when the app runs behind HTTPS (adds the Secure cookie attribute). */
   COOKIE_SECURE: z
     .enum(["true", "false"])
@@ -97,7 +116,15 @@ const ZConfig = z.object({
     .transform((v) => v === "true"),
 });
 
-export type Config = z.infer<typeof ZConfig> & { databaseKind: "pglite" | "postgres" };
+export type Config = z.infer<typeof ZConfig> & { databaseKind: "pglite" | "postgres"; oidc: OidcSettings | null };
+
+const OIDC_VARIABLES = [
+  "OIDC_ISSUER",
+  "OIDC_CLIENT_ID",
+  "OIDC_CLIENT_SECRET",
+  "OIDC_DISTRICT_ID",
+  "OIDC_REDIRECT_URL",
+] as const;
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -121,5 +148,25 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       "Invalid MIGRATION_DATABASE_URL: it is only used with DATABASE_URL (the app's own role on the same database)",
     );
   }
-  return { ...result.data, databaseKind: result.data.DATABASE_URL ? "postgres" : "pglite" };
+  const data = result.data;
+  const oidcSet = OIDC_VARIABLES.filter((k) => data[k] !== undefined);
+  if (oidcSet.length > 0 && oidcSet.length < OIDC_VARIABLES.length) {
+    const missing = OIDC_VARIABLES.find((k) => data[k] === undefined);
+    throw new ConfigError(`Invalid ${missing}="": single sign-on needs all of ${OIDC_VARIABLES.join(", ")}`);
+  }
+  const oidc: OidcSettings | null =
+    data.OIDC_ISSUER &&
+    data.OIDC_CLIENT_ID &&
+    data.OIDC_CLIENT_SECRET &&
+    data.OIDC_DISTRICT_ID &&
+    data.OIDC_REDIRECT_URL
+      ? {
+          issuer: data.OIDC_ISSUER,
+          clientId: data.OIDC_CLIENT_ID,
+          clientSecret: data.OIDC_CLIENT_SECRET,
+          districtId: data.OIDC_DISTRICT_ID,
+          redirectUrl: data.OIDC_REDIRECT_URL,
+        }
+      : null;
+  return { ...data, databaseKind: data.DATABASE_URL ? "postgres" : "pglite", oidc };
 }

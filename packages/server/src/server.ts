@@ -51,6 +51,7 @@ export async function startServer(options: {
       secureCookies: config.COOKIE_SECURE,
       trustProxy: config.TRUST_PROXY,
       dueSoonDays: config.DUE_SOON_DAYS,
+      oidc: config.oidc,
     });
     try {
       await app.listen({ port: config.PORT, host: config.HOST });

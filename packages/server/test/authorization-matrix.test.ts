@@ -262,6 +262,40 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
     }>`select count(*)::int as n from audit_events where action = 'access.denied'`.execute(t.db);
     expect(after.rows[0]?.n).toBe((before.rows[0]?.n ?? 0) + 1);
   });
+
+  it("lets only district administrators change the second-factor setting; staff read it; families neither", async () => {
+    const expected: Record<string, { read: number; change: number }> = {
+      "admin@maplevalley.example": { read: 200, change: 200 },
+      "principal@northside.maplevalley.example": { read: 200, change: 403 },
+      "casemanager@maplevalley.example": { read: 200, change: 403 },
+      "coordinator504@maplevalley.example": { read: 200, change: 403 },
+      "teacher@northside.maplevalley.example": { read: 200, change: 403 },
+      "slp@maplevalley.example": { read: 200, change: 403 },
+      "parent.rivera@family.example": { read: 403, change: 403 },
+      "advocate@advocacy.example": { read: 403, change: 403 },
+      "guardian.thompson@family.example": { read: 403, change: 403 },
+      "admin@cedarhills.example": { read: 200, change: 200 },
+    };
+    for (const [email, want] of Object.entries(expected)) {
+      const c = clients.get(email) as Client;
+      expect((await c.get("/api/district/second-factor-settings")).statusCode, `read as ${email}`).toBe(want.read);
+      const res = await c.send("PUT", "/api/district/second-factor-settings", { requiredForStaff: false });
+      expect(res.statusCode, `change as ${email}`).toBe(want.change);
+      // Each person's own second factor is theirs alone: status for anyone signed in.
+      expect((await c.get("/api/auth/second-factor")).statusCode, `status as ${email}`).toBe(200);
+    }
+    const anon = await t.anonymous();
+    for (const [method, url] of [
+      ["GET", "/api/district/second-factor-settings"],
+      ["GET", "/api/auth/second-factor"],
+      ["POST", "/api/auth/second-factor/enrolment"],
+      ["DELETE", "/api/auth/second-factor"],
+    ] as const) {
+      const res =
+        method === "GET" ? await anon.get(url) : await anon.send(method, url, method === "POST" ? {} : undefined);
+      expect(res.statusCode, `${method} ${url} without signing in`).toBe(401);
+    }
+  });
 });
 
 /** GET routes whose parameters are the student id, and the plan id (filled with one of the student's plans). */

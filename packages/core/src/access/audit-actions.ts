@@ -9,6 +9,11 @@ export const AUDIT_ACTIONS = [
   "auth.sign-in-failed",
   "auth.signed-out",
   "auth.signed-out-everywhere",
+  "auth.second-factor-enrolled",
+  "auth.second-factor-removed",
+  "auth.second-factor-failed",
+  "auth.recovery-code-used",
+  "auth.single-sign-on-refused",
   "access.denied",
   /** A request that needed a signed-in person came without one (401). */
   "access.unauthenticated",

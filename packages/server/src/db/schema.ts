@@ -99,8 +99,43 @@ export type SessionsTable = {
   expires_at: Timestamp;
   /** Minutes without activity after which the session ends (migration 0016). */
   idle_minutes: Generated<number>;
-  /** How the person signed in (migration 0030): "password" until other ways exist. */
+  /** How the session was signed in (migration 0075): password, password+totp, oidc, oidc+totp. */
   sign_in_method: Generated<string>;
+};
+
+/** A person's authenticator-app secret (migration 0075); usable once confirmed with a first code. */
+export type SecondFactorsTable = {
+  person_id: string;
+  secret: string;
+  confirmed_at: Timestamp | null;
+  /** The last TOTP time step accepted: a code of that step or an earlier one is refused. */
+  last_used_step: number | null;
+  created_at: Generated<Timestamp>;
+};
+
+/** A started single sign-on (migration 0076): the state's SHA-256, the PKCE verifier and the nonce. */
+export type SingleSignOnStartsTable = {
+  id: string;
+  code_verifier: string;
+  nonce: string;
+  expires_at: Timestamp;
+};
+
+export type RecoveryCodesTable = {
+  id: Generated<number>;
+  person_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+};
+
+/** Password (or single sign-on) accepted, second factor still to come: the token's SHA-256. */
+export type PendingSignInsTable = {
+  id: string;
+  person_id: string;
+  purpose: "verify" | "enrol";
+  method: "password" | "oidc";
+  expires_at: Timestamp;
+  created_at: Generated<Timestamp>;
 };
 
 export type LoginAttemptsTable = { key: string; attempted_at: Timestamp };
@@ -185,6 +220,10 @@ export type Database = {
   class_enrollments: ClassEnrollmentsTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
+  second_factors: SecondFactorsTable;
+  recovery_codes: RecoveryCodesTable;
+  pending_sign_ins: PendingSignInsTable;
+  single_sign_on_starts: SingleSignOnStartsTable;
   record_of_access: RecordOfAccessTable;
   audit_events: AuditEventsTable;
   plans: PlansTable;

@@ -9,7 +9,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import cookie from "@fastify/cookie";
-import type { AuditLog, RoleAssignment, StudentAccessFacts } from "@lantern/core";
+import type { AuditLog, RoleAssignment, SignInMethod, StudentAccessFacts } from "@lantern/core";
 import { DomainError } from "@lantern/core";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
@@ -35,8 +35,8 @@ export type SignedInPerson = {
   roles: RoleAssignment[];
   /** The session's idle limit in minutes. */
   idleMinutes: number;
-  /** How this session was signed in ("password" until other ways exist). */
-  signInMethod: string;
+  /** How this session was signed in: password, password+totp, oidc or oidc+totp (signatures record it). */
+  signInMethod: SignInMethod;
 };
 
 declare module "fastify" {
@@ -53,7 +53,7 @@ declare module "fastify" {
   }
   interface FastifyInstance {
     auth: {
-      startSession(reply: FastifyReply, personId: string, idleMinutes: number): Promise<void>;
+      startSession(reply: FastifyReply, personId: string, idleMinutes: number, method?: SignInMethod): Promise<void>;
       endSession(request: FastifyRequest, reply: FastifyReply): Promise<void>;
       csrfToken(request: FastifyRequest, reply: FastifyReply): string;
       requirePerson(request: FastifyRequest): SignedInPerson;
@@ -119,8 +119,8 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
   });
 
   app.decorate("auth", {
-    async startSession(reply: FastifyReply, personId: string, idleMinutes: number) {
-      const token = await sessions.create(personId, idleMinutes);
+    async startSession(reply: FastifyReply, personId: string, idleMinutes: number, method?: SignInMethod) {
+      const token = await sessions.create(personId, idleMinutes, method);
       reply.setCookie(sessionCookie, token, { ...cookieOptions, httpOnly: true });
       // A new session, a new CSRF token: one known before sign-in is no longer accepted.
       const csrf = csrfTokenForSession(token);

@@ -1,5 +1,13 @@
 /** Districts and their schools: time zone, state, and which schools belong to a district. */
-import { DEFAULT_SESSION_SETTINGS, DomainError, type SessionSettings, ZSessionSettings } from "@lantern/core";
+import {
+  DEFAULT_SECOND_FACTOR_SETTINGS,
+  DEFAULT_SESSION_SETTINGS,
+  DomainError,
+  type SecondFactorSettings,
+  type SessionSettings,
+  ZSecondFactorSettings,
+  ZSessionSettings,
+} from "@lantern/core";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
 
@@ -39,6 +47,32 @@ export function createDistrictsRepository(db: Kysely<Database>) {
         .updateTable("districts")
         .set({
           settings: sql`jsonb_set(coalesce(settings, '{}'::jsonb), '{session}', ${JSON.stringify(session)}::jsonb)`,
+        })
+        .where("id", "=", districtId)
+        .execute();
+    },
+
+    /** The district's second-factor setting (key `secondFactor`), or the default where it set none. */
+    async secondFactorSettings(districtIds: readonly string[]): Promise<Map<string, SecondFactorSettings>> {
+      const settings = new Map<string, SecondFactorSettings>();
+      if (districtIds.length === 0) return settings;
+      const rows = await db
+        .selectFrom("districts")
+        .select(["id", sql<unknown>`settings -> 'secondFactor'`.as("secondFactor")])
+        .where("id", "in", [...districtIds])
+        .execute();
+      for (const row of rows) {
+        const parsed = ZSecondFactorSettings.safeParse(row.secondFactor);
+        settings.set(row.id, parsed.success ? parsed.data : DEFAULT_SECOND_FACTOR_SETTINGS);
+      }
+      return settings;
+    },
+
+    async saveSecondFactorSettings(districtId: string, value: SecondFactorSettings): Promise<void> {
+      await db
+        .updateTable("districts")
+        .set({
+          settings: sql`jsonb_set(coalesce(settings, '{}'::jsonb), '{secondFactor}', ${JSON.stringify(value)}::jsonb)`,
         })
         .where("id", "=", districtId)
         .execute();

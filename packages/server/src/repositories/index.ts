@@ -26,8 +26,10 @@ import { createPeopleRepository } from "./people-repository.ts";
 import { createPlansRepository } from "./plans-repository.ts";
 import { createRecordsRequestsRepository } from "./records-requests-repository.ts";
 import { createRosterRepository } from "./roster-repository.ts";
+import { createSecondFactorRepository } from "./second-factor-repository.ts";
 import { createSessionRepository } from "./session-repository.ts";
 import { createSharingRepository } from "./sharing-repository.ts";
+import { createSingleSignOnRepository } from "./single-sign-on-repository.ts";
 import { createStudentsRepository } from "./students-repository.ts";
 import { createSystemRepository } from "./system-repository.ts";
 
@@ -60,8 +62,10 @@ function build(db: Kysely<Database>, root: Kysely<Database>, options: Repository
     plans: createPlansRepository(db),
     recordsRequests: createRecordsRequestsRepository(db),
     roster: createRosterRepository(db),
+    secondFactors: createSecondFactorRepository(db),
     sessions: createSessionRepository(db),
     sharing: createSharingRepository(db),
+    singleSignOn: createSingleSignOnRepository(db),
     students: createStudentsRepository(db),
     system: createSystemRepository(db),
   };

@@ -3,7 +3,12 @@
  * processes can share them. The cookie holds a random token; the table holds only its SHA-256.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { type RoleAssignment, type StudentAccessFacts, sessionTouchAfterSeconds } from "@lantern/core";
+import {
+  type RoleAssignment,
+  type SignInMethod,
+  type StudentAccessFacts,
+  sessionTouchAfterSeconds,
+} from "@lantern/core";
 import { type Kysely, sql } from "kysely";
 import { prepared } from "../db/prepared-statements.ts";
 import type { Database } from "../db/schema.ts";
@@ -22,8 +27,8 @@ export type SessionPerson = {
   roles: RoleAssignment[];
   /** The session's idle limit in minutes. */
   idleMinutes: number;
-  /** How this session was signed in ("password" until other ways exist); signatures keep it. */
-  signInMethod: string;
+  /** How this session was signed in (signatures record it). */
+  signInMethod: SignInMethod;
 };
 
 /** What a session lookup returns: the person, and the facts about the student the request is about. */
@@ -41,7 +46,7 @@ type SessionRow = {
   expires_at: Date | string;
   last_seen_at: Date | string;
   idle_minutes: number;
-  sign_in_method: string;
+  sign_in_method: SignInMethod;
   roles: RoleAssignment[];
 };
 
@@ -51,8 +56,8 @@ export function hashToken(token: string): string {
 
 export function createSessionRepository(db: Kysely<Database>) {
   return {
-    /** A new session that ends `idleMinutes` after its last activity; it keeps how its person signed in. */
-    async create(personId: string, idleMinutes: number, signInMethod = "password"): Promise<string> {
+    /** A new session that ends `idleMinutes` after its last activity. */
+    async create(personId: string, idleMinutes: number, signInMethod: SignInMethod = "password"): Promise<string> {
       const token = randomBytes(32).toString("base64url");
       await db
         .insertInto("sessions")

@@ -3,7 +3,9 @@ import type { FastifyInstance } from "fastify";
 import mailOutboxRoutes from "./accounts/mail-outbox.ts";
 import passwordRoutes from "./accounts/passwords.ts";
 import peopleRoutes from "./accounts/people.ts";
+import oidcRoutes from "./auth/oidc.ts";
 import authRoutes from "./auth/routes.ts";
+import secondFactorRoutes from "./auth/second-factor.ts";
 import calendarFeedRoutes from "./compliance/calendar-feed.ts";
 import complianceDashboardRoutes from "./compliance/dashboard.ts";
 import planComplianceRoutes from "./compliance/plan-compliance.ts";
@@ -21,6 +23,8 @@ import studentRoutes from "./students/routes.ts";
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(secondFactorRoutes);
+  await app.register(oidcRoutes);
   await app.register(studentRoutes);
   await app.register(planRoutes);
   await app.register(sharingRoutes);

@@ -5,6 +5,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fas
 import { DEMO_PASSWORD } from "../../seeds/demo-accounts.ts";
 import { buildApp } from "../../src/app.ts";
 import { clockOnDay } from "../../src/clock.ts";
+import type { OidcSettings } from "../../src/oidc/oidc-client.ts";
 import { type Factories, factories } from "./factories.ts";
 import { createTestDatabase, type DatabaseKindUnderTest, TEST_TODAY, type TestDatabase } from "./test-database.ts";
 
@@ -46,6 +47,8 @@ export async function buildTestApp(
     logStream?: { write(line: string): void };
     /** Requests a minute per person of each rate-limited route (default the app's 30). */
     rateLimitPerMinute?: number;
+    /** Single sign-on settings, from the database made for the test (its demo district's id). */
+    oidc?: (database: TestDatabase) => OidcSettings;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind, options);
@@ -57,6 +60,7 @@ export async function buildTestApp(
     logLevel: process.env.TEST_LOG_LEVEL ?? (options.logStream ? "info" : "silent"),
     ...(options.logStream ? { logStream: options.logStream } : {}),
     ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
+    ...(options.oidc ? { oidc: options.oidc(database) } : {}),
     serveWeb: false,
   });
   await app.ready();

@@ -30,6 +30,7 @@ function AccountMenu() {
   return (
     <div className="account">
       <span className="account-name">{t("app.signedInAs", { name: session.user.name })}</span>
+      <Link href={paths.accountSecurity}>{t("auth.security.link")}</Link>
       <Button
         variant="secondary"
         busy={busy}

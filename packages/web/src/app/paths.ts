@@ -23,6 +23,7 @@ export const patterns = {
   progressBatch: "/progress/batch",
   compensatoryPolicy: "/settings/compensatory-policy",
   roster: "/settings/roster",
+  accountSecurity: "/account/security",
 } as const;
 
 export type PagePattern = (typeof patterns)[keyof typeof patterns];
@@ -58,6 +59,7 @@ export const paths = {
   progressBatch: patterns.progressBatch,
   compensatoryPolicy: patterns.compensatoryPolicy,
   roster: patterns.roster,
+  accountSecurity: patterns.accountSecurity,
 } as const;
 
 /** Where to go after signing in: only same-app paths, never another site. */

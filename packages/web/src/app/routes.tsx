@@ -80,6 +80,11 @@ export const routes: readonly AppRoute[] = [
     access: "signed-in",
     page: lazyPage(() => import("../features/records/case-file-page.tsx")),
   },
+  {
+    path: patterns.accountSecurity,
+    access: "signed-in",
+    page: lazyPage(() => import("../features/auth/second-factor-page.tsx")),
+  },
   { path: patterns.roster, access: "signed-in", page: lazyPage(() => import("../features/roster/roster-page.tsx")) },
   // A page that shows one feature: lazyPage(() => import("../features/<feature>/<name>-page.tsx")).
   // A page that composes several features: write it in app/pages/ and lazy-load it from there.

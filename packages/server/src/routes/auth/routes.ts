@@ -7,10 +7,12 @@ import {
   ZSessionSettings,
   ZSignInLockedBody,
   ZSignInRequest,
+  ZSignInResponse,
 } from "@lantern/core";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { secondFactorChallenge } from "../../use-cases/auth/second-factor.ts";
 import { readSessionSettings, signOutEverywhere, updateSessionSettings } from "../../use-cases/auth/sessions.ts";
 import { sessionUser, signedInUser, signIn, signOut } from "../../use-cases/auth/sign-in.ts";
 
@@ -41,11 +43,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         description:
           "After five failures for an account (or fifty from one address) within 15 minutes, sign-in is locked: 429 with `details.retryAfterSeconds` and a Retry-After header.",
         body: ZSignInRequest,
-        response: { 200: ZSessionResponse, 401: ZErrorBody, 429: ZSignInLockedBody },
+        response: { 200: ZSignInResponse, 401: ZErrorBody, 429: ZSignInLockedBody },
       },
     },
     async (request, reply) => {
       const personId = await signIn(deps, { ...request.body, address: request.ip, requestId: request.id });
+      // With a second factor (or one the district requires), no session yet: the code comes next.
+      const secondFactor = await secondFactorChallenge(deps, { personId, method: "password" });
+      if (secondFactor) return { user: null, csrfToken: app.auth.csrfToken(request, reply), secondFactor };
       if (request.sessionToken) await app.auth.endSession(request, reply);
       const user = await signedInUser(deps, { personId });
       await app.auth.startSession(reply, personId, user.idleMinutes);

@@ -1,8 +1,8 @@
-import type { SessionResponse, SignInLockedBody } from "@lantern/core";
+import type { SignInLockedBody, SignInResponse } from "@lantern/core";
 import { type ApiError, api } from "../../lib/api-client.ts";
 
 export function signIn(email: string, password: string) {
-  return api.post<SessionResponse>("/api/auth/sign-in", { email, password });
+  return api.post<SignInResponse>("/api/auth/sign-in", { email, password });
 }
 
 /**

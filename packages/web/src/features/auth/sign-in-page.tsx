@@ -1,3 +1,4 @@
+import type { SecondFactorChallenge } from "@lantern/core";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useLocation, useSearch } from "wouter";
 import { Page } from "../../app/page.tsx";
@@ -8,6 +9,8 @@ import { t } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { signIn, signInWait } from "./api.ts";
+import { SecondFactorStep } from "./second-factor-step.tsx";
+import { SingleSignOnLink, SingleSignOnRefused } from "./single-sign-on.tsx";
 
 type FieldName = "email" | "password";
 type Errors = Partial<Record<FieldName, string>>;
@@ -38,6 +41,8 @@ export default function SignInPage() {
   const summaryRef = useRef<HTMLDivElement>(null);
   /** Counts failed submits: each one moves focus to the (re-rendered) summary. */
   const [attempt, setAttempt] = useState(0);
+  /** The password was right and a second factor comes next (no session yet). */
+  const [challenge, setChallenge] = useState<SecondFactorChallenge | null>(null);
 
   useEffect(() => {
     if (attempt > 0) summaryRef.current?.focus();
@@ -60,6 +65,11 @@ export default function SignInPage() {
     setBusy(true);
     try {
       const response = await signIn(email.trim(), password);
+      if (response.secondFactor) {
+        setBusy(false);
+        setChallenge(response.secondFactor);
+        return;
+      }
       session.signedIn(response);
       navigate(safeNextPath(new URLSearchParams(search).get("next")), { replace: true });
     } catch (error) {
@@ -83,6 +93,20 @@ export default function SignInPage() {
     }
   };
 
+  if (challenge) {
+    return (
+      <Page title={t("auth.signIn.title")}>
+        <SecondFactorStep
+          challenge={challenge}
+          onSignedIn={(response) => {
+            session.signedIn(response);
+            navigate(safeNextPath(new URLSearchParams(search).get("next")), { replace: true });
+          }}
+        />
+      </Page>
+    );
+  }
+
   const problems = (Object.entries(errors) as [FieldName, string][]).filter(([, text]) => text);
   const hasProblems = problems.length > 0 || formError !== null;
 
@@ -93,6 +117,7 @@ export default function SignInPage() {
           <p>{t("auth.signIn.ended")}</p>
         </Alert>
       ) : null}
+      <SingleSignOnRefused reason={new URLSearchParams(search).get("sso")} />
       <p>{t("auth.signIn.intro")}</p>
       {hasProblems ? (
         <Alert tone="error" title={t("auth.signIn.errorTitle")} ref={summaryRef} tabIndex={-1}>
@@ -145,6 +170,7 @@ export default function SignInPage() {
           {t("auth.signIn.submit")}
         </Button>
       </form>
+      <SingleSignOnLink />
       <p className="muted">{t("auth.signIn.forgot")}</p>
       <p className="muted">{t("auth.signIn.family")}</p>
     </Page>

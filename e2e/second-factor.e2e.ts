@@ -1,0 +1,98 @@
+/**
+ * Second factor: a staff member sets up an authenticator app from "Account security" (the test
+ * reads the key shown as text and computes the codes an app would), saves the recovery codes,
+ * signs out, and signs in with the password and then a code; a wrong code is refused first. By
+ * keyboard, axe on each step. She turns it off at the end, as the page allows where the district
+ * does not require it.
+ */
+import assert from "node:assert/strict";
+import { Secret, TOTP } from "otpauth";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type Journey } from "./harness/types.ts";
+
+/** What an authenticator app shows for this key, `steps` periods from now. */
+function appCode(secret: string, steps = 0): string {
+  const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" });
+  return totp.generate({ timestamp: Date.now() + steps * 30_000 });
+}
+
+export const journeys: Journey[] = [
+  {
+    name: "a staff member sets up an authenticator app, then signs in with her password and a code",
+    async run({ page, axe, heading, tabTo, signIn, step }) {
+      const email = DEMO_ACCOUNTS.coordinator504;
+      step("she signs in and opens Account security");
+      await signIn(page, email);
+      await tabTo(page, page.getByRole("link", { name: "Account security" }));
+      await page.keyboard.press("Enter");
+      await heading(page, "Account security");
+      await page.getByText("The second step is off.").waitFor();
+      await axe(page, "account security, second step off");
+
+      step("she sets up the app with the key shown as text and its first code");
+      await tabTo(page, page.getByRole("button", { name: "Set up an authenticator app" }));
+      await page.keyboard.press("Enter");
+      const key = page.getByTestId("totp-secret");
+      await key.waitFor();
+      await page.getByRole("img", { name: /QR code with your Lantern key/ }).waitFor();
+      const secret = (await key.innerText()).replace(/\s/g, "");
+      assert.match(secret, /^[A-Z2-7]{32}$/);
+      await axe(page, "setting up an authenticator app");
+      await tabTo(page, page.getByLabel("Code from the app"));
+      await page.keyboard.type("000000");
+      await page.keyboard.press("Enter");
+      await page.getByText("That code did not match").first().waitFor();
+      await page.keyboard.press("Control+A");
+      await page.keyboard.type(appCode(secret));
+      await page.keyboard.press("Enter");
+
+      step("the recovery codes are shown once, with focus on their heading");
+      const codesHeading = page.getByRole("heading", { level: 2, name: "Your recovery codes" });
+      await codesHeading.waitFor();
+      assert.equal(await codesHeading.evaluate((el) => el === document.activeElement), true);
+      const codes = await page.locator(".recovery-codes code").allInnerTexts();
+      assert.equal(codes.length, 10);
+      await axe(page, "recovery codes");
+      await tabTo(page, page.getByRole("button", { name: "I have saved my recovery codes" }));
+      await page.keyboard.press("Enter");
+      await page.getByText("You have 10 recovery codes left").waitFor();
+
+      step("she signs out, and her password alone no longer signs her in");
+      await tabTo(page, page.getByRole("button", { name: "Sign out", exact: true }));
+      await page.keyboard.press("Enter");
+      await page.getByRole("link", { name: "Sign in" }).first().waitFor();
+      await page.goto("/sign-in");
+      await heading(page, "Sign in");
+      await tabTo(page, page.getByLabel("Email address"));
+      await page.keyboard.type(email);
+      await tabTo(page, page.getByLabel("Password"));
+      await page.keyboard.type(DEMO_PASSWORD);
+      await page.keyboard.press("Enter");
+      const codeHeading = page.getByRole("heading", { level: 2, name: "Enter your code" });
+      await codeHeading.waitFor();
+      assert.equal(await codeHeading.evaluate((el) => el === document.activeElement), true);
+      assert.equal((await page.request.get("/api/auth/session").then((r) => r.json())).user, null);
+      await axe(page, "sign-in, second step");
+
+      step("a wrong code is refused; the app's next code signs her in");
+      await tabTo(page, page.getByLabel("Code", { exact: true }));
+      await page.keyboard.type("123456");
+      await page.keyboard.press("Enter");
+      await page.getByRole("alert").getByText("That code did not work").waitFor();
+      await axe(page, "sign-in, wrong code");
+      await page.getByLabel("Code", { exact: true }).focus();
+      await page.keyboard.press("Control+A");
+      // A code of a later time step than the one used to set up (a code is never accepted twice).
+      await page.keyboard.type(appCode(secret, 1));
+      await page.keyboard.press("Enter");
+      await page.getByRole("button", { name: "Sign out", exact: true }).waitFor();
+
+      step("she turns the second step off again");
+      await tabTo(page, page.getByRole("link", { name: "Account security" }));
+      await page.keyboard.press("Enter");
+      await heading(page, "Account security");
+      await tabTo(page, page.getByRole("button", { name: "Turn off the second step" }));
+      await page.keyboard.press("Enter");
+      await page.getByText("The second step is off. You sign in with your password alone.").waitFor();
+    },
+  },
+];
