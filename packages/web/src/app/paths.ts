@@ -23,6 +23,10 @@ export const patterns = {
   progressBatch: "/progress/batch",
   compensatoryPolicy: "/settings/compensatory-policy",
   roster: "/settings/roster",
+  people: "/settings/people",
+  setPassword: "/set-password",
+  forgotPassword: "/forgot-password",
+  inbox: "/inbox",
 } as const;
 
 export type PagePattern = (typeof patterns)[keyof typeof patterns];
@@ -58,6 +62,10 @@ export const paths = {
   progressBatch: patterns.progressBatch,
   compensatoryPolicy: patterns.compensatoryPolicy,
   roster: patterns.roster,
+  people: patterns.people,
+  setPassword: patterns.setPassword,
+  forgotPassword: patterns.forgotPassword,
+  inbox: patterns.inbox,
 } as const;
 
 /** Where to go after signing in: only same-app paths, never another site. */

@@ -85,6 +85,8 @@ describe("roster import page", () => {
       unchanged: 0,
       schools: 1,
       guardians: 5,
+      invitations: 0,
+      pendingGuardianLinks: 0,
       seconds: 0.2,
       ignoredColumns: ["ethnicity"],
     } satisfies RosterImportResult);
