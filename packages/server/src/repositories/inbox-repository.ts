@@ -58,6 +58,39 @@ export function createInboxRepository(db: Kysely<Database>) {
         .execute();
     },
 
+    /** Who hears about a student's plan: guardians, and staff on the caseload (active accounts). */
+    async studentAudience(
+      studentId: string,
+    ): Promise<{ guardians: string[]; staff: string[]; firstName: string; districtId: string }> {
+      const [student, guardians, staff] = await Promise.all([
+        db
+          .selectFrom("students")
+          .select(["first_name", "district_id"])
+          .where("id", "=", studentId)
+          .executeTakeFirstOrThrow(),
+        db
+          .selectFrom("guardianships as g")
+          .innerJoin("people as p", "p.id", "g.person_id")
+          .select("p.id")
+          .where("g.student_id", "=", studentId)
+          .where("p.disabled_at", "is", null)
+          .execute(),
+        db
+          .selectFrom("caseload_members as c")
+          .innerJoin("people as p", "p.id", "c.person_id")
+          .select("p.id")
+          .where("c.student_id", "=", studentId)
+          .where("p.disabled_at", "is", null)
+          .execute(),
+      ]);
+      return {
+        guardians: guardians.map((r) => r.id),
+        staff: staff.map((r) => r.id),
+        firstName: student.first_name,
+        districtId: student.district_id,
+      };
+    },
+
     async emailNotifications(personId: string): Promise<boolean> {
       const row = await db
         .selectFrom("people")

@@ -85,6 +85,7 @@ export const messages = {
   },
   "roster.result.pending": {
     one: "{count} parent or guardian has an account elsewhere: they see the student once they confirm it in Lantern",
-    other: "{count} parents or guardians have accounts elsewhere: they see the students once they confirm it in Lantern",
+    other:
+      "{count} parents or guardians have accounts elsewhere: they see the students once they confirm it in Lantern",
   },
 } as const;

@@ -276,9 +276,7 @@ export function RosterImport() {
             <li>{t("roster.result.unchanged", { count: result.unchanged })}</li>
             <li>{t("roster.result.schools", { count: result.schools })}</li>
             <li>{t("roster.result.guardians", { count: result.guardians })}</li>
-            {result.invitations > 0 ? (
-              <li>{t("roster.result.invitations", { count: result.invitations })}</li>
-            ) : null}
+            {result.invitations > 0 ? <li>{t("roster.result.invitations", { count: result.invitations })}</li> : null}
             {result.pendingGuardianLinks > 0 ? (
               <li>{t("roster.result.pending", { count: result.pendingGuardianLinks })}</li>
             ) : null}
