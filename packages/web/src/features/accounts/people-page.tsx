@@ -77,7 +77,7 @@ export default function PeoplePage() {
         <>
           <InviteForm
             data={people.data}
-            onInvited={(email) => act(async () => {}, t("accounts.people.done.invited", { email }))}
+            onInvited={(email) => act(async () => {}, t("accounts.people.done.invitationSent", { email }))}
           />
           <PeopleTable data={people.data} act={act} />
         </>
@@ -218,7 +218,13 @@ function PeopleTable({
       cell: (p) =>
         p.status === "invited" && p.invitationExpiresAt
           ? t("accounts.people.status.invitedUntil", { date: dateTime(p.invitationExpiresAt) })
-          : t(`accounts.people.status.${p.status}`),
+          : t(
+              p.status === "active"
+                ? "accounts.people.status.active"
+                : p.status === "deactivated"
+                  ? "accounts.people.status.deactivated"
+                  : "accounts.people.status.awaitingPassword",
+            ),
     },
     { id: "caseload", header: t("accounts.people.col.caseload"), cell: (p) => String(p.caseloadSize) },
     {
