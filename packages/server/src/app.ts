@@ -66,7 +66,11 @@ export type AppOptions = {
 
 function createDeps(options: AppOptions) {
   return {
-    ...createUseCaseDeps(options.db, { clock: options.clock, dueSoonDays: options.dueSoonDays }),
+    ...createUseCaseDeps(options.db, {
+      clock: options.clock,
+      dueSoonDays: options.dueSoonDays,
+      publicUrl: options.publicUrl,
+    }),
     databaseKind: options.databaseKind,
     version: VERSION,
     mail: {

@@ -15,10 +15,18 @@ const DEFAULT_DUE_SOON_DAYS = 30;
 
 export function createUseCaseDeps(
   db: Kysely<Database>,
-  options: { clock?: Clock | undefined; dueSoonDays?: number | undefined } = {},
+  options: {
+    clock?: Clock | undefined;
+    dueSoonDays?: number | undefined;
+    /** Where links in mail point (PUBLIC_URL); read when a message is written. */
+    publicUrl?: (() => string) | undefined;
+  } = {},
 ): UseCaseDeps {
   return {
-    repos: createRepositories(db, { defaultDueSoonDays: options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS }),
+    repos: createRepositories(db, {
+      defaultDueSoonDays: options.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS,
+      publicUrl: options.publicUrl ?? (() => "http://localhost:3000"),
+    }),
     audit: createAuditLog(db),
     clock: options.clock ?? systemClock,
   };

@@ -251,6 +251,28 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
     expect((await (await t.anonymous()).get("/api/people")).statusCode).toBe(401);
   });
 
+  it("answers every inbox route only for the signed-in person's own inbox", async () => {
+    const routes = t.app.routeList.filter((r) => r.url.startsWith("/api/inbox"));
+    expect(routes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      "GET /api/inbox",
+      "POST /api/inbox/guardian-links/:linkId",
+      "POST /api/inbox/notifications/:notificationId/read",
+      "PUT /api/inbox/preferences",
+    ]);
+    const anon = await t.anonymous();
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    for (const r of routes) {
+      const url = r.url.replace(/:[A-Za-z]+/g, unknown);
+      const body = r.url.includes("preferences") ? { emailNotifications: true } : { accept: true };
+      const res = r.method === "GET" ? await anon.get(url) : await anon.send(r.method as "POST", url, body);
+      expect(res.statusCode, `${r.method} ${url}`).toBe(401);
+    }
+    // Someone else's message or link is not found for anyone signed in.
+    const c = clients.get("teacher@northside.maplevalley.example") as Client;
+    expect((await c.send("POST", `/api/inbox/notifications/${unknown}/read`)).statusCode).toBe(404);
+    expect((await c.send("POST", `/api/inbox/guardian-links/${unknown}`, { accept: true })).statusCode).toBe(404);
+  });
+
   it("writes an audit event for each refusal", async () => {
     const before = await sql<{
       n: number;

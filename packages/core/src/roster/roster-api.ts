@@ -10,6 +10,8 @@ export const ZRosterImportQuery = z.object({
   dryRun: z.stringbool().default(false),
   /** The district to import into; default the one the administrator administers. */
   districtId: z.uuid().optional(),
+  /** Email an invitation (a one-time link to choose a password) to each guardian the import adds. */
+  inviteGuardians: z.stringbool().default(false),
 });
 
 /** What an import did (or, for a dry run, would do). */
@@ -27,6 +29,13 @@ export const ZRosterImportResult = z.object({
   schools: z.number().int(),
   /** Guardian links added (a guardian of two listed students counts twice). */
   guardians: z.number().int(),
+  /** Guardians the import added who were emailed an invitation. */
+  invitations: z.number().int(),
+  /**
+   * Guardian links to accounts of another district: they wait for the person to accept them in
+   * Lantern and give no access until then.
+   */
+  pendingGuardianLinks: z.number().int(),
   seconds: z.number(),
   /** Headers the file has that Lantern does not keep (their values were not stored). */
   ignoredColumns: z.array(z.string()),

@@ -51,3 +51,39 @@ export function icsCalendar(input: { name: string; events: readonly IcsEvent[]; 
   lines.push("END:VCALENDAR", "");
   return lines.join("\r\n");
 }
+
+/**
+ * A meeting invitation (METHOD:REQUEST) for one timed event, as a mail attachment: starts at
+ * `start` (an ISO date-time with offset), lasts `minutes`, at `location`.
+ */
+export function icsMeetingInvite(input: {
+  uid: string;
+  start: string;
+  minutes: number;
+  summary: string;
+  location: string;
+  description: string;
+  stamp: Date;
+}): string {
+  const utc = (d: Date) => `${d.toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`;
+  const start = new Date(input.start);
+  const end = new Date(start.getTime() + input.minutes * 60_000);
+  return [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Lantern//Meetings//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:REQUEST",
+    "BEGIN:VEVENT",
+    fold(`UID:${input.uid}`),
+    `DTSTAMP:${utc(input.stamp)}`,
+    `DTSTART:${utc(start)}`,
+    `DTEND:${utc(end)}`,
+    fold(`SUMMARY:${icsText(input.summary)}`),
+    fold(`LOCATION:${icsText(input.location)}`),
+    fold(`DESCRIPTION:${icsText(input.description)}`),
+    "END:VEVENT",
+    "END:VCALENDAR",
+    "",
+  ].join("\r\n");
+}

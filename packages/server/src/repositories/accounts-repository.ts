@@ -77,6 +77,16 @@ export function createAccountsRepository(db: Kysely<Database>) {
     byId: (id: string) => account({ id }),
     byEmail: (email: string) => account({ email }),
 
+    /** Of these emails, the people with no password yet (to invite). */
+    async withoutPassword(emails: string[]): Promise<Array<{ id: string; firstName: string; email: string }>> {
+      if (emails.length === 0) return [];
+      const rows = await sql<{ id: string; first_name: string; email: string }>`
+        select id, first_name, email from people
+        where lower(email) = any(${emails.map((e) => e.toLowerCase())}::text[]) and password_hash is null
+          and disabled_at is null`.execute(db);
+      return rows.rows.map((r) => ({ id: r.id, firstName: r.first_name, email: r.email }));
+    },
+
     async districtName(districtId: string): Promise<string> {
       const d = await db.selectFrom("districts").select("name").where("id", "=", districtId).executeTakeFirst();
       return d?.name ?? "";

@@ -19,6 +19,7 @@ import { createDistrictsRepository } from "./districts-repository.ts";
 import { createEnforcementPlanSource } from "./enforcement-plan-source.ts";
 import { createEnforcementRepository } from "./enforcement-repository.ts";
 import { createGoalPatternsRepository } from "./goal-patterns-repository.ts";
+import { createInboxRepository } from "./inbox-repository.ts";
 import { createLettersRepository } from "./letters-repository.ts";
 import { createMailRepository } from "./mail-repository.ts";
 import { createNavigatorResultsRepository } from "./navigator-results-repository.ts";
@@ -36,6 +37,8 @@ import { createSystemRepository } from "./system-repository.ts";
 export type RepositoryOptions = {
   /** The due-soon window of a district that has not chosen one (DUE_SOON_DAYS). */
   defaultDueSoonDays: number;
+  /** Where links in mail point (PUBLIC_URL, or the server's own address). */
+  publicUrl: () => string;
 };
 
 /** What a transaction hands its callback: the repositories and the audit trail, bound to it. */
@@ -55,8 +58,9 @@ function build(db: Kysely<Database>, root: Kysely<Database>, options: Repository
     enforcement: createEnforcementRepository(db),
     enforcementPlans: createEnforcementPlanSource(db),
     goalPatterns: createGoalPatternsRepository(db),
+    inbox: createInboxRepository(db),
     letters: createLettersRepository(db),
-    mail: createMailRepository(db),
+    mail: createMailRepository(db, options.publicUrl),
     navigatorResults: createNavigatorResultsRepository(db),
     people: createPeopleRepository(db),
     plans: createPlansRepository(db),

@@ -42,8 +42,13 @@ export type OutboxEntry = {
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-export function createMailRepository(db: Kysely<Database>) {
+export function createMailRepository(db: Kysely<Database>, publicUrl: () => string = () => "http://localhost:3000") {
   return {
+    /** The full address of a page of the app (`/inbox`), for a message. */
+    link(path: string): string {
+      return `${publicUrl()}${path}`;
+    },
+
     async enqueue(mail: QueuedMail): Promise<string> {
       const row = await db
         .insertInto("mail_outbox")

@@ -170,6 +170,38 @@ export function createRosterRepository(db: Kysely<Database>) {
       return ids;
     },
 
+    /** Of these people, those with any role in the district (the district already knows them). */
+    async withRoleIn(districtId: string, personIds: string[]): Promise<Set<string>> {
+      const out = new Set<string>();
+      for (const batch of chunks(personIds)) {
+        const { rows } = await sql<{ person_id: string }>`
+          select distinct person_id from role_assignments
+          where district_id = ${districtId}::uuid and person_id = any(${batch}::uuid[])`.execute(db);
+        for (const r of rows) out.add(r.person_id);
+      }
+      return out;
+    },
+
+    /** Guardian links to people of another district, waiting for their acceptance (kept once). */
+    async insertPendingGuardianLinks(
+      districtId: string,
+      links: GuardianLink[],
+      createdBy: string | null,
+    ): Promise<number> {
+      let n = 0;
+      for (const batch of chunks(links)) {
+        const { rows } = await sql<{ id: string }>`
+          insert into pending_guardian_links (student_id, person_id, district_id, relationship, created_by)
+          select l.s, l.p, ${districtId}::uuid, l.r, ${createdBy}::uuid
+          from unnest(${col(batch, "studentId")}::uuid[], ${col(batch, "personId")}::uuid[],
+                      ${col(batch, "relationship")}::text[]) as l(s, p, r)
+          on conflict (student_id, person_id) where decided_at is null do nothing
+          returning id`.execute(db);
+        n += rows.length;
+      }
+      return n;
+    },
+
     /** Give these people the guardian role in the district unless they have it. */
     async ensureGuardianRoles(districtId: string, personIds: string[]): Promise<void> {
       for (const batch of chunks(personIds)) {

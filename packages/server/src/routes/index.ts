@@ -1,5 +1,6 @@
 /** Every resource's routes, registered in one place. */
 import type { FastifyInstance } from "fastify";
+import inboxRoutes from "./accounts/inbox.ts";
 import mailOutboxRoutes from "./accounts/mail-outbox.ts";
 import passwordRoutes from "./accounts/passwords.ts";
 import peopleRoutes from "./accounts/people.ts";
@@ -40,4 +41,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(mailOutboxRoutes);
   await app.register(peopleRoutes);
   await app.register(passwordRoutes);
+  await app.register(inboxRoutes);
 }

@@ -24,6 +24,10 @@ export const patterns = {
   compensatoryPolicy: "/settings/compensatory-policy",
   roster: "/settings/roster",
   accountSecurity: "/account/security",
+  people: "/settings/people",
+  setPassword: "/set-password",
+  forgotPassword: "/forgot-password",
+  inbox: "/inbox",
 } as const;
 
 export type PagePattern = (typeof patterns)[keyof typeof patterns];
@@ -60,6 +64,10 @@ export const paths = {
   compensatoryPolicy: patterns.compensatoryPolicy,
   roster: patterns.roster,
   accountSecurity: patterns.accountSecurity,
+  people: patterns.people,
+  setPassword: patterns.setPassword,
+  forgotPassword: patterns.forgotPassword,
+  inbox: patterns.inbox,
 } as const;
 
 /** Where to go after signing in: only same-app paths, never another site. */

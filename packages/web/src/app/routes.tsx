@@ -86,6 +86,18 @@ export const routes: readonly AppRoute[] = [
     page: lazyPage(() => import("../features/auth/second-factor-page.tsx")),
   },
   { path: patterns.roster, access: "signed-in", page: lazyPage(() => import("../features/roster/roster-page.tsx")) },
+  { path: patterns.people, access: "signed-in", page: lazyPage(() => import("../features/accounts/people-page.tsx")) },
+  {
+    path: patterns.setPassword,
+    access: "public",
+    page: lazyPage(() => import("../features/accounts/set-password-page.tsx")),
+  },
+  {
+    path: patterns.forgotPassword,
+    access: "signed-out",
+    page: lazyPage(() => import("../features/accounts/forgot-password-page.tsx")),
+  },
+  { path: patterns.inbox, access: "signed-in", page: lazyPage(() => import("../features/accounts/inbox-page.tsx")) },
   // A page that shows one feature: lazyPage(() => import("../features/<feature>/<name>-page.tsx")).
   // A page that composes several features: write it in app/pages/ and lazy-load it from there.
 ];

@@ -8,6 +8,7 @@
  * them below like `en`, and add the language to `LOCALES`. Components never change: they only
  * call `t("key", params)`.
  */
+import { messages as accounts } from "../features/accounts/messages.en.ts";
 import { messages as auth } from "../features/auth/messages.en.ts";
 import { messages as compliance } from "../features/compliance/messages.en.ts";
 import { messages as enforcement } from "../features/enforcement/messages.en.ts";
@@ -41,6 +42,7 @@ export const en = {
   ...compliance,
   ...roster,
   ...records,
+  ...accounts,
 } as const;
 
 export type EnglishCatalog = typeof en;

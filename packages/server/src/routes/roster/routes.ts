@@ -36,7 +36,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags: ["roster"],
         summary: "Load the district's student roster from CSV (district administrators)",
         description:
-          "Body: the roster as text/csv (UTF-8; columns in docs/roster-format.md), up to 20 MB. Adds or updates schools, students (by SIS id), guardians and case managers in one transaction. A file with problems changes nothing: 400 lists each problem's line and column. `dryRun=true` checks and counts without saving.",
+          "Body: the roster as text/csv (UTF-8; columns in docs/roster-format.md), up to 20 MB. Adds or updates schools, students (by SIS id), guardians and case managers in one transaction. A file with problems changes nothing: 400 lists each problem's line and column. `dryRun=true` checks and counts without saving. `inviteGuardians=true` emails each guardian it adds a link to choose a password. A guardian whose email belongs to an account with no role in this district (another district's) gets a link waiting for their acceptance, and no access until then.",
         consumes: ["text/csv"],
         querystring: ZRosterImportQuery,
         body: z.string(),
@@ -45,7 +45,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const person = app.auth.requirePerson(request);
-      const { dryRun, districtId } = request.query;
+      const { dryRun, districtId, inviteGuardians } = request.query;
       const admin = districtSettingsRole({ personId: person.id, roles: person.roles }, "change", districtId);
       if (!admin) {
         await app.deps.audit.append({
@@ -61,9 +61,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         districtId: admin.districtId,
         csv: request.body,
         dryRun,
-        actor: { personId: person.id, basis: admin.role },
+        actor: { personId: person.id, basis: admin.role, name: `${person.firstName} ${person.lastName}` },
         requestId: request.id,
+        invite: inviteGuardians ? { baseUrl: app.deps.mail.publicUrl() } : null,
       });
+      if (outcome.ok && outcome.result.invitations > 0) app.deps.mail.queued();
       if (!outcome.ok) {
         const { problems, problemCount } = outcome;
         const message =

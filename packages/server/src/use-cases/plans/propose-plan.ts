@@ -4,6 +4,7 @@
  */
 import { transitionPlan } from "@lantern/core";
 import { auditAs, inTransaction, todayFor, type UseCaseDeps } from "../deps.ts";
+import { planWaitsForFamily } from "../inbox/plan-events.ts";
 import { type PlanActor, refreshPlanStatus } from "./plan-support.ts";
 
 export async function proposePlan(
@@ -28,6 +29,7 @@ export async function proposePlan(
       subject: `plan:${plan.id}`,
       details: { planId: plan.id, versionId: version.id, from: version.status, to, citation },
     });
+    if (action === "propose" && to === "proposed") await planWaitsForFamily(tx, plan);
     return { status: to, citation };
   });
 }

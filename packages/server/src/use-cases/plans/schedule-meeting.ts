@@ -13,6 +13,7 @@ import {
   ZPlanAttendee,
 } from "@lantern/core";
 import { auditAs, inTransaction, type UseCaseDeps } from "../deps.ts";
+import { meetingScheduled } from "../inbox/plan-events.ts";
 import { type PlanActor, updateOpenContent } from "./plan-support.ts";
 
 export type ScheduleMeetingInput = {
@@ -99,6 +100,13 @@ export async function scheduleMeeting(deps: UseCaseDeps, input: ScheduleMeetingI
         details: { planId: plan.id, meetingId, sentOn: notice.sentOn },
       });
     }
+    await meetingScheduled(tx, plan, {
+      meetingId,
+      scheduledAt: input.scheduledAt,
+      location: input.location,
+      purpose: input.purpose,
+      actorId: input.actor.personId,
+    });
     return { meetingId };
   });
 }

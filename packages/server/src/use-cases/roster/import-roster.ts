@@ -31,7 +31,9 @@ import type {
   StudentEvent,
   StudentWrite,
 } from "../../repositories/roster-repository.ts";
+import { INVITATION_DAYS, invitationMail, setPasswordLink } from "../accounts/account-mail.ts";
 import { inTransaction, todayFor, type UseCaseDeps } from "../deps.ts";
+import { notify } from "../inbox/notify.ts";
 
 export type ImportRosterInput = {
   districtId: string;
@@ -40,8 +42,10 @@ export type ImportRosterInput = {
   /** The day the roster is checked against (ages); default today in the district. */
   today?: IsoDate | undefined;
   /** The administrator importing (audit trail and record of access); null from the command line. */
-  actor: { personId: string; basis: string } | null;
+  actor: { personId: string; basis: string; name?: string } | null;
   requestId?: string | null;
+  /** Email an invitation to each guardian the import adds (links point at `baseUrl`). */
+  invite?: { baseUrl: string } | null;
 };
 
 export type ImportRosterOutcome =
@@ -154,6 +158,32 @@ export async function importRoster(deps: UseCaseDeps, input: ImportRosterInput):
       const plan = await planImport(repo, input.districtId, validation.rows);
       if (plan.problems.length > 0) throw new Rollback({ ok: false, ...limitRosterProblems(plan.problems) });
       await applyImport(repo, input, plan);
+      const pendingGuardianLinks = await repo.insertPendingGuardianLinks(
+        input.districtId,
+        plan.pendingLinks,
+        input.actor?.personId ?? null,
+      );
+      if (pendingGuardianLinks > 0 && !input.dryRun) {
+        const districtName = await tx.repos.accounts.districtName(input.districtId);
+        await notify(tx, [...new Set(plan.pendingLinks.map((l) => l.personId))], {
+          kind: "guardian-link-pending",
+          title: `${districtName} asks you to confirm a child`,
+          body: `${districtName} lists you as a parent or guardian of a student. Sign in to Lantern and confirm it in your inbox, or decline it. Until you confirm, you do not see the student's record.`,
+          link: "/inbox",
+          districtId: input.districtId,
+        });
+      }
+      for (const link of plan.pendingLinks) {
+        await tx.audit.append({
+          action: "guardian.link-pending",
+          personId: input.actor?.personId ?? null,
+          studentId: link.studentId,
+          subject: `person:${link.personId}`,
+          details: { via: "roster" },
+          requestId: input.requestId ?? null,
+        });
+      }
+      const invitations = input.invite && !input.dryRun ? await inviteGuardians(tx, input, plan) : 0;
       const counts = {
         rows: validation.rows.length,
         created: plan.created.length,
@@ -161,6 +191,8 @@ export async function importRoster(deps: UseCaseDeps, input: ImportRosterInput):
         unchanged: validation.rows.length - plan.created.length - plan.updated.length,
         schools: plan.newSchools.length,
         guardians: plan.newLinks.length,
+        invitations,
+        pendingGuardianLinks,
       };
       if (!input.dryRun) {
         await tx.audit.append({
@@ -195,6 +227,8 @@ type ImportPlan = {
   newPeople: NewPerson[];
   guardianIds: string[];
   newLinks: GuardianLink[];
+  /** Links to accounts of another district: they wait for the person's acceptance (no access before). */
+  pendingLinks: GuardianLink[];
   changedLinks: GuardianLink[];
   caseManagers: Array<{ studentId: string; personId: string }>;
 };
@@ -228,6 +262,7 @@ async function planImport(
     newPeople: [],
     guardianIds: [],
     newLinks: [],
+    pendingLinks: [],
     changedLinks: [],
     caseManagers: [],
   };
@@ -245,6 +280,10 @@ async function planImport(
 
   const guardianEmails = [...new Set(rows.flatMap(({ row }) => row.guardians.map((g) => g.email)))];
   const people = await repo.peopleByEmail(guardianEmails);
+  // An account that holds no role in this district belongs to someone the district does not know
+  // yet (another district's staff or family): a roster row alone must not give it access.
+  const known = await repo.withRoleIn(districtId, [...people.values()]);
+  const outsiders = new Set([...people.values()].filter((id) => !known.has(id)));
   for (const { row } of rows) {
     for (const g of row.guardians) {
       if (people.has(g.email)) continue;
@@ -253,7 +292,7 @@ async function planImport(
       plan.newPeople.push({ id, firstName: g.firstName, lastName: g.lastName, email: g.email });
     }
   }
-  plan.guardianIds = guardianEmails.map((e) => people.get(e) as string);
+  plan.guardianIds = guardianEmails.map((e) => people.get(e) as string).filter((id) => !outsiders.has(id));
 
   for (const { line, row } of rows) {
     const schoolId = schools.idForLine.get(line) as string;
@@ -272,7 +311,9 @@ async function planImport(
     for (const g of row.guardians) {
       const personId = people.get(g.email) as string;
       const relationship = linked.get(personId);
-      if (relationship === undefined) {
+      if (relationship === undefined && outsiders.has(personId)) {
+        plan.pendingLinks.push({ studentId: write.id, personId, relationship: g.relationship ?? "parent" });
+      } else if (relationship === undefined) {
         plan.newLinks.push({ studentId: write.id, personId, relationship: g.relationship ?? "parent" });
         if (!changes.includes("guardians")) changes.push("guardians");
       } else if (g.relationship !== null && g.relationship !== relationship) {
@@ -336,6 +377,40 @@ async function applyImport(repo: RosterRepository, input: ImportRosterInput, pla
       { ...input.actor, purpose: ROSTER_PURPOSE, requestId: input.requestId ?? null },
     );
   }
+}
+
+/** Email each guardian the import added a one-time link to choose a password (decision 0009). */
+async function inviteGuardians(tx: UseCaseDeps, input: ImportRosterInput, plan: ImportPlan): Promise<number> {
+  if (!input.invite || plan.newPeople.length === 0) return 0;
+  const added = await tx.repos.accounts.withoutPassword(plan.newPeople.map((p) => p.email));
+  const districtName = await tx.repos.accounts.districtName(input.districtId);
+  const timeZone = await tx.repos.districts.timeZone(input.districtId);
+  const now = tx.clock.now();
+  const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
+  for (const person of added) {
+    const token = await tx.repos.accounts.createToken(person.id, "invitation", input.actor?.personId ?? null, {
+      now,
+      expiresAt,
+    });
+    const message = invitationMail({
+      firstName: person.firstName,
+      districtName,
+      role: "guardian",
+      invitedBy: input.actor?.name ?? null,
+      link: setPasswordLink(input.invite.baseUrl, token),
+      expiresAt,
+      timeZone,
+    });
+    await tx.repos.mail.enqueue({ districtId: input.districtId, kind: "invitation", to: person.email, ...message });
+    await tx.audit.append({
+      action: "account.invited",
+      personId: input.actor?.personId ?? null,
+      subject: `person:${person.id}`,
+      details: { role: "guardian", via: "roster" },
+      requestId: input.requestId ?? null,
+    });
+  }
+  return added.length;
 }
 
 const STUDENT_FIELDS = new Set(["school", "name", "date of birth", "grade"]);

@@ -4,6 +4,7 @@
  */
 import { type AccessLog, type AdvocateLink, type AdvocateLinks, DomainError } from "@lantern/core";
 import { type Actor, auditAs, inTransaction, type UseCaseDeps } from "../deps.ts";
+import { advocateAccessChanged } from "../inbox/plan-events.ts";
 
 export async function listAdvocates(deps: UseCaseDeps, input: { studentId: string }): Promise<AdvocateLinks> {
   return { items: await deps.repos.sharing.advocates(input.studentId) };
@@ -30,6 +31,7 @@ export async function linkAdvocate(
       subject: `advocate:${advocate.id}`,
       details: { linked: true },
     });
+    await advocateAccessChanged(tx, { studentId: input.studentId, advocateId: advocate.id, linked: true });
     return { advocateId: advocate.id, name: advocate.name, email: advocate.email, linkedAt };
   });
 }
@@ -50,6 +52,7 @@ export async function unlinkAdvocate(
       subject: `advocate:${input.advocateId}`,
       details: { linked: false },
     });
+    await advocateAccessChanged(tx, { studentId: input.studentId, advocateId: input.advocateId, linked: false });
   });
 }
 

@@ -23,7 +23,7 @@ export const messages = {
     one: "Too many tries. Wait {count} minute, then try again.",
     other: "Too many tries. Wait {count} minutes, then try again.",
   },
-  "auth.signIn.forgot": "Forgot your password? Ask your school district's Lantern administrator to reset it.",
+  "auth.signIn.forgot": "Forgot your password?",
   "auth.signIn.family":
     "Parents and guardians: your child's school sets up your account. Ask the school office if you do not have one.",
   "auth.secondFactor.verifyTitle": "Enter your code",

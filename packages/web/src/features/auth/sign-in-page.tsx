@@ -1,8 +1,8 @@
 import type { SecondFactorChallenge } from "@lantern/core";
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { useLocation, useSearch } from "wouter";
+import { Link, useLocation, useSearch } from "wouter";
 import { Page } from "../../app/page.tsx";
-import { safeNextPath } from "../../app/paths.ts";
+import { paths, safeNextPath } from "../../app/paths.ts";
 import { useSession } from "../../app/session.tsx";
 import { Alert, Button, Field, TextInput } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
@@ -171,7 +171,9 @@ export default function SignInPage() {
         </Button>
       </form>
       <SingleSignOnLink />
-      <p className="muted">{t("auth.signIn.forgot")}</p>
+      <p>
+        <Link href={paths.forgotPassword}>{t("auth.signIn.forgot")}</Link>
+      </p>
       <p className="muted">{t("auth.signIn.family")}</p>
     </Page>
   );

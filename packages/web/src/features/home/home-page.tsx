@@ -30,6 +30,8 @@ export type HomeParts = {
   students(caption: string, empty: string): ReactNode;
   /** Services falling behind on the person's caseload. */
   serviceAlerts(): ReactNode;
+  /** The person's inbox: new messages and children to confirm. */
+  inbox(): ReactNode;
 };
 
 /** The first page after sign-in, chosen by the person's home role. */
@@ -40,6 +42,7 @@ export function HomePage({ parts }: { parts: HomeParts }) {
   return (
     <Page title={title}>
       <p className="lead">{t("home.welcome", { name: user.name })}</p>
+      {parts.inbox()}
       {kind === "family" ? (
         <>
           <p>{t(user.homeRole === "advocate" ? "home.intro.advocate" : "home.intro.guardian")}</p>
@@ -70,6 +73,8 @@ export function HomePage({ parts }: { parts: HomeParts }) {
                   <Link href={paths.roster}>{t("roster.link")}</Link>
                 </>
               ) : null}
+              {" · "}
+              <Link href={paths.people}>{t("accounts.people.link")}</Link>
             </nav>
           ) : null}
           {kind !== "admin" ? (

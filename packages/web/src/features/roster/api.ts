@@ -9,11 +9,11 @@ export type RosterAnswer =
   | { kind: "problems"; message: string; problemCount: number; problems: RosterProblem[] };
 
 /** Send the roster file as CSV; `dryRun` checks it and counts what would change without saving. */
-export async function sendRoster(file: Blob, dryRun: boolean): Promise<RosterAnswer> {
+export async function sendRoster(file: Blob, dryRun: boolean, inviteGuardians = false): Promise<RosterAnswer> {
   try {
     const result = await apiRequest<RosterImportResult>("/api/district/roster", {
       method: "POST",
-      query: { dryRun: dryRun ? "true" : undefined },
+      query: { dryRun: dryRun ? "true" : undefined, inviteGuardians: inviteGuardians ? "true" : undefined },
       raw: { data: file, contentType: "text/csv" },
     });
     return { kind: "done", result };

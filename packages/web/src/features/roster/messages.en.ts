@@ -78,4 +78,14 @@ export const messages = {
     other: "The file has {count} problems. Nothing was saved. They are listed below the buttons.",
   },
   "roster.count.students": { one: "{count} student", other: "{count} students" },
+  "roster.inviteGuardians": "Email an invitation to each parent or guardian the file adds",
+  "roster.result.invitations": {
+    one: "{count} parent or guardian invited by email",
+    other: "{count} parents or guardians invited by email",
+  },
+  "roster.result.pending": {
+    one: "{count} parent or guardian has an account elsewhere: they see the student once they confirm it in Lantern",
+    other:
+      "{count} parents or guardians have accounts elsewhere: they see the students once they confirm it in Lantern",
+  },
 } as const;

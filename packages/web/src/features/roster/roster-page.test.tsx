@@ -62,7 +62,7 @@ describe("roster import page", () => {
     await user.upload(input, csv());
     await user.click(screen.getByRole("button", { name: "Check the file" }));
     const table = await screen.findByRole("table", { name: "Problems by line and column" });
-    expect(sent[0]?.url).toBe("/api/district/roster?dryRun=true");
+    expect(sent[0]?.url).toBe("/api/district/roster?dryRun=true&inviteGuardians=true");
     expect(sent[0]?.contentType).toBe("text/csv");
     expect(sent[0]?.body).toContain("S1,Wren");
     const row = within(table).getByRole("row", { name: /2 date_of_birth Write the date/ });
@@ -85,6 +85,8 @@ describe("roster import page", () => {
       unchanged: 0,
       schools: 1,
       guardians: 5,
+      invitations: 0,
+      pendingGuardianLinks: 0,
       seconds: 0.2,
       ignoredColumns: ["ethnicity"],
     } satisfies RosterImportResult);
@@ -93,7 +95,7 @@ describe("roster import page", () => {
     await user.upload(screen.getByLabelText(/Roster file/), csv());
     await user.click(screen.getByRole("button", { name: "Import" }));
     expect(await screen.findByRole("heading", { name: "The roster is imported" })).toBeTruthy();
-    expect(sent[0]?.url).toBe("/api/district/roster");
+    expect(sent[0]?.url).toBe("/api/district/roster?inviteGuardians=true");
     expect(screen.getByRole("status").textContent).toBe(
       "Imported: 3 students added, 1 student updated, 0 students unchanged.",
     );

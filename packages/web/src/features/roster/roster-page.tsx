@@ -141,6 +141,7 @@ export function RosterImport() {
   const [fileError, setFileError] = useState<string | undefined>(undefined);
   const [failure, setFailure] = useState<string | null>(null);
   const [status, setStatus] = useState("");
+  const [inviteGuardians, setInviteGuardians] = useState(true);
 
   function choose(event: ChangeEvent<HTMLInputElement>) {
     setFile(event.target.files?.[0] ?? null);
@@ -169,7 +170,7 @@ export function RosterImport() {
     try {
       // Read now, so a file changed since it was chosen is read as it is.
       const text = await file.text();
-      const next = await sendRoster(new Blob([text], { type: "text/csv" }), dryRun);
+      const next = await sendRoster(new Blob([text], { type: "text/csv" }), dryRun, inviteGuardians);
       setAnswer(next);
       if (next.kind === "problems") {
         setStatus(t("roster.status.problems", { count: next.problemCount }));
@@ -222,6 +223,10 @@ export function RosterImport() {
             describedBy={problems ? `${PROBLEMS_SUMMARY_ID} ${PROBLEMS_ID}` : undefined}
           />
         </Field>
+        <label className="checkbox">
+          <input type="checkbox" checked={inviteGuardians} onChange={(e) => setInviteGuardians(e.target.checked)} />{" "}
+          {t("roster.inviteGuardians")}
+        </label>
         <div className="roster-actions">
           <Button
             variant="secondary"
@@ -271,6 +276,10 @@ export function RosterImport() {
             <li>{t("roster.result.unchanged", { count: result.unchanged })}</li>
             <li>{t("roster.result.schools", { count: result.schools })}</li>
             <li>{t("roster.result.guardians", { count: result.guardians })}</li>
+            {result.invitations > 0 ? <li>{t("roster.result.invitations", { count: result.invitations })}</li> : null}
+            {result.pendingGuardianLinks > 0 ? (
+              <li>{t("roster.result.pending", { count: result.pendingGuardianLinks })}</li>
+            ) : null}
           </ul>
           {result.ignoredColumns.length > 0 ? (
             <p>{t("roster.result.ignored", { columns: result.ignoredColumns.join(", ") })}</p>

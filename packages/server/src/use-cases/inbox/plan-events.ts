@@ -1,0 +1,76 @@
+/**
+ * The plan events people are told about (in the inbox, and by email unless they chose in-app
+ * only): a plan waits for the family's signature or consent, a meeting is scheduled (with a
+ * calendar invitation), an advocate is given or loses access. Messages name the child by first
+ * name only, and never the plan's contents.
+ */
+import { formatDateTime, PLAN_TYPE_LABELS } from "@lantern/core";
+import { icsMeetingInvite } from "../../formats/ics.ts";
+import type { PlanRecord } from "../../repositories/plans-repository.ts";
+import type { UseCaseDeps } from "../deps.ts";
+import { notify } from "./notify.ts";
+
+const planLink = (plan: Pick<PlanRecord, "studentId" | "id">) => `/students/${plan.studentId}/plans/${plan.id}`;
+
+/** A proposal waits for the guardians' signature or consent (34 CFR 300.300, 300.503). */
+export async function planWaitsForFamily(tx: UseCaseDeps, plan: PlanRecord): Promise<void> {
+  const who = await tx.repos.inbox.studentAudience(plan.studentId);
+  const kind = PLAN_TYPE_LABELS[plan.type];
+  await notify(tx, who.guardians, {
+    kind: "plan-waits-for-family",
+    title: `${who.firstName}'s ${kind} waits for you`,
+    body: `The school team proposed ${who.firstName}'s ${kind}. Read it in Lantern, then sign it or give your consent, or say what you disagree with. Nothing takes effect without you.`,
+    link: planLink(plan),
+    districtId: plan.districtId,
+  });
+}
+
+export async function meetingScheduled(
+  tx: UseCaseDeps,
+  plan: PlanRecord,
+  meeting: { meetingId: string; scheduledAt: string; location: string; purpose: string; actorId: string },
+): Promise<void> {
+  const who = await tx.repos.inbox.studentAudience(plan.studentId);
+  const timeZone = await tx.repos.districts.timeZone(plan.districtId);
+  const when = formatDateTime(meeting.scheduledAt, "en", timeZone);
+  const summary = `Meeting about ${who.firstName}'s ${PLAN_TYPE_LABELS[plan.type]}`;
+  const invite = icsMeetingInvite({
+    uid: `meeting-${meeting.meetingId}@lantern`,
+    start: meeting.scheduledAt,
+    minutes: 60,
+    summary,
+    location: meeting.location,
+    description: meeting.purpose,
+    stamp: tx.clock.now(),
+  });
+  await notify(
+    tx,
+    [...who.guardians, ...who.staff].filter((id) => id !== meeting.actorId),
+    {
+      kind: "meeting-scheduled",
+      title: `${summary}: ${when}`,
+      body: `${summary} is set for ${when}, at ${meeting.location}. Purpose: ${meeting.purpose}. The calendar invitation is attached to the email.`,
+      link: planLink(plan),
+      districtId: plan.districtId,
+      attachments: [{ filename: "meeting.ics", contentType: "text/calendar; method=REQUEST", content: invite }],
+    },
+  );
+}
+
+export async function advocateAccessChanged(
+  tx: UseCaseDeps,
+  input: { studentId: string; advocateId: string; linked: boolean },
+): Promise<void> {
+  const who = await tx.repos.inbox.studentAudience(input.studentId);
+  await notify(tx, [input.advocateId], {
+    kind: input.linked ? "advocate-linked" : "advocate-unlinked",
+    title: input.linked
+      ? `You can now see ${who.firstName}'s record`
+      : `You can no longer see ${who.firstName}'s record`,
+    body: input.linked
+      ? `A parent of ${who.firstName} gave you access to the child's record in Lantern.`
+      : `A parent of ${who.firstName} ended your access to the child's record in Lantern.`,
+    link: input.linked ? `/students/${input.studentId}` : null,
+    districtId: who.districtId,
+  });
+}
