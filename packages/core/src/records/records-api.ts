@@ -63,7 +63,9 @@ export const ZCreateRecordsRequestBody = z
   });
 export type CreateRecordsRequestBody = z.input<typeof ZCreateRecordsRequestBody>;
 
-export const ZRecordsRequestParams = ZStudentIdParams.extend({ requestId: z.string().min(1).max(64) });
+export const ZRecordsRequestParams = ZStudentIdParams.extend({
+  requestId: z.uuid({ error: "requestId must be the id of a records request (a UUID)" }),
+});
 
 /** A step in a request's history, by the district: acknowledged, or the records provided. */
 export const ZRecordsRequestEventBody = z.object({
