@@ -15,10 +15,8 @@ export const messages = {
   "auth.signIn.emailInvalid": "Enter an email address with an @, like name@school.org.",
   "auth.signIn.passwordMissing": "Enter your password.",
   "auth.signIn.wrong": "The email address or password is not right. Check them and try again.",
-  "auth.signIn.tooMany": {
-    one: "Too many tries. Wait {count} minute, then try again.",
-    other: "Too many tries. Wait {count} minutes, then try again.",
-  },
+  "auth.signIn.tooMany":
+    "{count, plural, one {Too many tries. Wait # minute, then try again.} other {Too many tries. Wait # minutes, then try again.}}",
   "auth.signIn.forgot": "Forgot your password? Ask your school district's Lantern administrator to reset it.",
   "auth.signIn.family":
     "Parents and guardians: your child's school sets up your account. Ask the school office if you do not have one.",
