@@ -20,6 +20,8 @@ export const messages = {
   "app.idle.stay": "Stay signed in",
   "app.idle.signOut": "Sign out now",
   "app.loading": "Loading…",
+  "app.language.label": "Language",
+  "app.language.onlyEnglish": "Written by the school team in English.",
   "app.footer": "Lantern is free, open-source software. Your data stays with your school district.",
 
   "common.loadMore": "Show more",

@@ -16,6 +16,8 @@ export const messages = {
   "app.signOut": "Cerrar sesión",
   "app.signingOut": "Cerrando la sesión…",
   "app.loading": "Cargando…",
+  "app.language.label": "Idioma",
+  "app.language.onlyEnglish": "El equipo de la escuela escribió esto en inglés.",
   "app.footer": "Lantern es un programa gratis y de código abierto. Sus datos se quedan con su distrito escolar.",
 
   "common.loadMore": "Mostrar más",
