@@ -29,7 +29,10 @@ describe("plan PDFs in Spanish", () => {
     const res = await parent.get(`${base}?kind=parent-summary&lang=es`);
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     expect(res.headers["content-disposition"]).toMatch(/parent-summary-es\.pdf/);
-    const pdf = expectAccessiblePdf(res.rawPayload, { lang: "es-US", furniture: "Mateo Rivera · Resumen para la familia" });
+    const pdf = expectAccessiblePdf(res.rawPayload, {
+      lang: "es-US",
+      furniture: "Mateo Rivera · Resumen para la familia",
+    });
     expect(pdf.text).toContain("El IEP de Mateo: resumen para la familia");
     expect(pdf.text).toContain("Sus derechos");
   });

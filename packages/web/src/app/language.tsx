@@ -7,6 +7,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { LOCALE_NAMES, LOCALES, type Locale } from "../i18n/catalogs.ts";
 import { rememberLocale } from "../i18n/locale-choice.ts";
 import { getLocale, setLocale, t } from "../i18n/t.ts";
+import { markRedrawn } from "./page.tsx";
 
 type LanguageContextValue = { locale: Locale; choose: (locale: Locale) => void };
 
@@ -18,6 +19,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
   const choose = useCallback((next: Locale) => {
     setLocale(next);
     rememberLocale(next);
+    markRedrawn();
     setState(next);
   }, []);
   const value = useMemo(() => ({ locale, choose }), [locale, choose]);
