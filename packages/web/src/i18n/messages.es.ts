@@ -15,6 +15,12 @@ export const messages = {
   "app.signedInAs": "Sesión de {name}",
   "app.signOut": "Cerrar sesión",
   "app.signingOut": "Cerrando la sesión…",
+  "app.signOutEverywhere": "Cerrar sesión en todos los aparatos",
+  "app.idle.title": "¿Sigue ahí?",
+  "app.idle.body":
+    "Para que los expedientes de los estudiantes sigan privados, Lantern cierra su sesión después de {minutes} minutos sin actividad. Su sesión se va a cerrar más o menos a las {time}.",
+  "app.idle.stay": "Seguir en la sesión",
+  "app.idle.signOut": "Cerrar sesión ahora",
   "app.loading": "Cargando…",
   "app.language.label": "Idioma",
   "app.language.onlyEnglish": "El equipo de la escuela escribió esto en inglés.",

@@ -4,6 +4,9 @@ import type { messages as en } from "./messages.en.ts";
 
 export const messages = {
   "auth.signIn.title": "Iniciar sesión",
+  "auth.signIn.endedTitle": "Se cerró su sesión",
+  "auth.signIn.ended":
+    "Su sesión terminó: estuvo un tiempo sin actividad, o alguien cerró la sesión de esta cuenta en todos los aparatos. Inicie sesión para volver a la página donde estaba. Lo que escribió en un plan se guarda en este aparato y vuelve a aparecer.",
   "auth.signIn.intro": "Inicie sesión con el correo electrónico y la contraseña que le dio su distrito escolar.",
   "auth.signIn.email": "Correo electrónico",
   "auth.signIn.emailHint": "Por ejemplo, nombre@escuela.org",
