@@ -137,3 +137,21 @@ describe("the catalog check", () => {
     ).toEqual(['plans.x: says "priorWrittenNotice" in English; use "notificación previa por escrito" in Spanish']);
   });
 });
+
+describe("service lines in both languages", () => {
+  afterEach(() => setLocale("en"));
+
+  it("say how often with the language's plurals and words for the period", () => {
+    const line = { area: "Habla", minutes: 30, location: "el salón" };
+    expect(t("plans.summary.serviceLine", { ...line, times: 2, per: "week" })).toBe(
+      "Habla: 30 minutes, 2 times a week, at el salón",
+    );
+    setLocale("es");
+    expect(t("plans.summary.serviceLine", { ...line, times: 1, per: "day" })).toBe(
+      "Habla: 30 minutos, una vez al día, en el salón",
+    );
+    expect(t("plans.summary.serviceLine", { ...line, times: 3, per: "month" })).toBe(
+      "Habla: 30 minutos, 3 veces al mes, en el salón",
+    );
+  });
+});

@@ -7,6 +7,9 @@
  *   gives a sentence of its own for none.
  * - A choice: `"{role, select, teacher {la maestra} other {el maestro}}"`.
  *
+ * A plural or select case whose whole text is one bare word (`one {once}`) reads to the type
+ * checker as an argument: write it with two words or more (`one {one time}`).
+ *
  * Translators edit text, not code. An apostrophe is plain text ("family's"), except before `{` or
  * `}` where ICU reads it as a quote. Tags like `<b>` are plain text too (`ignoreTag`).
  */

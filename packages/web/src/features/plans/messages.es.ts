@@ -23,7 +23,8 @@ export const messages = {
   "plans.summary.accommodations": "Adaptaciones (cambios que ayudan a {name} a aprender)",
   "plans.summary.presentLevels": "Cómo le va a {name} ahora",
   "plans.summary.impairments": "Para qué es el plan",
-  "plans.summary.serviceLine": "{area}: {minutes} minutos, {times} veces por {per}, en {location}",
+  "plans.summary.serviceLine":
+    "{area}: {minutes} minutos, {times, plural, one {una vez} other {# veces}} {per, select, day {al día} week {por semana} month {al mes} other {por {per}}}, en {location}",
   "plans.summary.nothing": "Todavía no hay nada escrito.",
   "plans.sign.heading": "Firmar el plan",
   "plans.sign.explain":
