@@ -24,7 +24,7 @@ export type GlossaryEntry = {
 export type GlossaryTerm = {
   readonly [L in GlossaryLanguage]: GlossaryEntry;
 } & {
-  /** Where the law defines it (LAW.md's citations). */
+  /** Where the law defines it (LAW.md's citations); empty for a school word the rules do not define. */
   readonly citation: string;
   /**
    * Other English forms a sentence may use for this term (lower case), matched as whole words
@@ -153,7 +153,7 @@ export const GLOSSARY = {
     },
   },
   accommodation: {
-    citation: "34 CFR 104.44",
+    citation: "34 CFR 104.33",
     englishForms: ["accommodation", "accommodations"],
     spanishForms: ["adaptación", "adaptaciones"],
     en: {
@@ -252,7 +252,8 @@ export const GLOSSARY = {
     },
   },
   caseManager: {
-    citation: "34 CFR 300.321",
+    /** A school role, not a term of the federal rules. */
+    citation: "",
     englishForms: ["case manager"],
     spanishForms: ["encargado del caso"],
     en: {
@@ -301,7 +302,7 @@ export const GLOSSARY = {
     },
   },
   makeUpMinutes: {
-    citation: "34 CFR 300.101",
+    citation: "34 CFR 300.17(d)",
     englishForms: ["make-up minutes", "make-up minute"],
     spanishForms: ["minutos de reposición", "minuto de reposición"],
     en: {
