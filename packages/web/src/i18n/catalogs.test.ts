@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { GLOSSARY } from "@lantern/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { catalogs, en, es } from "./catalogs.ts";
@@ -153,5 +155,15 @@ describe("service lines in both languages", () => {
     expect(t("plans.summary.serviceLine", { ...line, times: 3, per: "month" })).toBe(
       "Habla: 30 minutos, 3 veces al mes, en el salón",
     );
+  });
+});
+
+describe("the glossary in core", () => {
+  it("translates only terms defined in docs/glossary.md, its English source", () => {
+    const source = readFileSync(join(import.meta.dirname, "../../../../docs/glossary.md"), "utf8").toLowerCase();
+    const missing = Object.entries(GLOSSARY)
+      .filter(([, term]) => !term.englishForms.some((form) => source.includes(form)))
+      .map(([key]) => key);
+    expect(missing).toEqual([]);
   });
 });
