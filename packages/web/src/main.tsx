@@ -2,7 +2,12 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/app.tsx";
 import { preloadPageFor } from "./app/routes.tsx";
+import { preferredLocale } from "./i18n/locale-choice.ts";
+import { setLocale } from "./i18n/t.ts";
 import "./styles.css";
+
+// The page opens in the reader's language (their choice in this browser, else the browser's).
+setLocale(preferredLocale());
 
 // The page's chunk downloads while the session loads (index.html preloads it), and the app first
 // renders once the chunk is in: the first screen then needs no loading step of its own. A slow

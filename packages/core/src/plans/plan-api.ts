@@ -8,7 +8,7 @@ import { ZIsoDate } from "../shared/dates.ts";
 import { ZConsentExclusion, ZIepAmendment } from "./iep-document.ts";
 import { ZAttendanceStatus, ZExcusal, ZMeetingType, ZParentContactAttempt, ZPlanAttendee } from "./plan-common.ts";
 import { type PlanDocument, ZPlanDocument, ZPlanType } from "./plan-document.ts";
-import { PLAN_PDF_KINDS } from "./plan-labels.ts";
+import { PLAN_PDF_KINDS, type PlanPdfKind } from "./plan-labels.ts";
 import { ZPlanState } from "./plan-lifecycle.ts";
 import { CONSENT_SOURCES, SIGNATURE_METHODS, SIGNATURE_SCAN_MAX_BYTES } from "./signature-rules.ts";
 
@@ -175,11 +175,16 @@ export const ZPlanDiff = z.object({
 });
 export type PlanDiff = z.infer<typeof ZPlanDiff>;
 
+/** The plan documents Lantern writes in Spanish so far; the others are printed in English whatever `lang` asks. */
+export const PLAN_PDF_KINDS_IN_SPANISH = ["parent-summary"] as const satisfies readonly PlanPdfKind[];
+
 export const ZPdfQuery = z.object({
   kind: z.enum(PLAN_PDF_KINDS).default("full"),
   versionId: z.string().max(64).optional(),
   /** For the meeting notice: which meeting (default: the one scheduled for the version). */
   meetingId: z.string().max(64).optional(),
+  /** The language of the document: labels, headings, explanations and dates (the team's own text stays as written). */
+  lang: z.enum(["en", "es"]).default("en"),
 });
 export type PdfQuery = z.infer<typeof ZPdfQuery>;
 

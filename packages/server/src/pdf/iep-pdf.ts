@@ -241,7 +241,10 @@ function iepBody(doc: IepDocument, options: PlanPdfOptions): Block[] {
           ? "Each report-card period"
           : `${doc.progressReporting.schedule.times} time(s) per ${doc.progressReporting.schedule.per}`,
     ),
-    fieldRow("Report dates", doc.progressReporting.reportDates.map(formatPlanDate).join("; ") || NOT_RECORDED),
+    fieldRow(
+      "Report dates",
+      doc.progressReporting.reportDates.map((d) => formatPlanDate(d)).join("; ") || NOT_RECORDED,
+    ),
     fieldRow("Format", orNone(doc.progressReporting.format)),
 
     ...heading(IEP_PDF_SECTIONS[5].title, c.services),

@@ -30,8 +30,17 @@ export type ParagraphBlock = {
   style?: TextStyle;
   /** Keep on the same page as the block after it (a citation under a heading, a list's lead-in). */
   keepWithNext?: boolean;
+  /** BCP 47 language of this paragraph when it differs from the document's (the team's English in a Spanish PDF). */
+  lang?: string;
 };
-export type ListBlock = { kind: "list"; items: readonly Inline[]; ordered?: boolean; style?: TextStyle };
+export type ListBlock = {
+  kind: "list";
+  items: readonly Inline[];
+  ordered?: boolean;
+  style?: TextStyle;
+  /** BCP 47 language of the list when it differs from the document's. */
+  lang?: string;
+};
 /** Label–value rows ("Date of birth: May 12, 2010"), each its own paragraph with a bold label. */
 export type FieldsBlock = {
   kind: "fields";

@@ -532,7 +532,7 @@ class Renderer {
         const lines = this.paragraphLines(b, width);
         if (lines.length === 0) return;
         this.gap(this.spaceBefore(b));
-        this.flowLines(lines, this.struct(parent, "P"), x);
+        this.flowLines(lines, this.struct(parent, "P", b.lang ? { lang: b.lang } : {}), x);
         this.y += this.spaceAfter(b);
         return;
       }
@@ -593,7 +593,7 @@ class Renderer {
 
   private renderList(b: ListBlock, parent: StructElem, x: number, width: number): void {
     this.gap(this.spaceBefore(b));
-    const list = this.struct(parent, "L");
+    const list = this.struct(parent, "L", b.lang ? { lang: b.lang } : {});
     // The list attribute tells assistive technology how the items are numbered.
     (list as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = {
       O: "List",
@@ -899,7 +899,8 @@ class Renderer {
       const footerTop = PAGE_HEIGHT - bottomMargin + 20;
       this.artifact(() => {
         const numbers = this.spec.pageNumbers ?? true;
-        const pageText = numbers ? `Page ${i + 1} of ${count}` : "";
+        const es = this.spec.lang?.startsWith("es") ?? false;
+        const pageText = numbers ? (es ? `Página ${i + 1} de ${count}` : `Page ${i + 1} of ${count}`) : "";
         const pageStyle = { ...this.base, size: 8 };
         const pageLine = pageText ? this.text.lines(pageText, width, pageStyle, "right")[0] : undefined;
         if (pageLine) this.drawLine(pageLine, left, footerTop);
@@ -921,8 +922,12 @@ class Renderer {
 
   /** A line at the top of the page saying the document is a draft, and DRAFT across the page. */
   private drawDraftMark(left: number, width: number): void {
+    const es = this.spec.lang?.startsWith("es") ?? false;
+    const mark = es ? "BORRADOR" : "DRAFT";
     const line = this.text.lines(
-      [{ text: "DRAFT", bold: true }, " — not signed; this plan can still change."],
+      es
+        ? [{ text: mark, bold: true }, " — sin firmar; este plan todavía puede cambiar."]
+        : [{ text: mark, bold: true }, " — not signed; this plan can still change."],
       width,
       { ...this.base, size: 8, color: "#8a1c1c" },
       "right",
@@ -931,7 +936,7 @@ class Renderer {
     const size = 120;
     const cx = PAGE_WIDTH / 2;
     const cy = PAGE_HEIGHT / 2;
-    const w = this.text.width("bold", "DRAFT", size);
+    const w = this.text.width("bold", mark, size);
     this.doc
       .save()
       .rotate(-45, { origin: [cx, cy] })
@@ -939,7 +944,7 @@ class Renderer {
       .font("bold")
       .fontSize(size)
       .fillColor("#000000")
-      .text("DRAFT", cx - w / 2, cy + size * 0.35, { lineBreak: false, baseline: "alphabetic" })
+      .text(mark, cx - w / 2, cy + size * 0.35, { lineBreak: false, baseline: "alphabetic" })
       .restore();
   }
 

@@ -44,7 +44,16 @@ export type PlanPdfOptions = {
    * but is no longer a draft: it is the school's offer, and its notices are real notices.
    */
   draft?: boolean | undefined;
+  /**
+   * The language of the document's own words (labels, headings, explanations, dates): "en" (the
+   * default) or "es". What the team wrote stays as written, marked as English.
+   */
+  lang?: PdfLanguage | undefined;
 };
+
+export type PdfLanguage = "en" | "es";
+/** The PDF's /Lang for a language. */
+export const PDF_LANG: Record<PdfLanguage, string> = { en: "en-US", es: "es-US" };
 
 export const NOT_RECORDED = "Not recorded";
 export const filled = (t: string | null | undefined): t is string => (t ?? "").trim() !== "";
@@ -57,9 +66,9 @@ export function formatPlanTimestamp(timestamp: string): string {
   return `${m[1]} ${m[2]} (UTC${m[3] === "Z" ? "" : m[3]})`;
 }
 
-export function formatPlanDate(date: string | null | undefined): string {
-  if (!date || !isIsoDate(date)) return NOT_RECORDED;
-  return formatLongDate(date);
+export function formatPlanDate(date: string | null | undefined, lang: PdfLanguage = "en"): string {
+  if (!date || !isIsoDate(date)) return lang === "es" ? "No anotado" : NOT_RECORDED;
+  return formatLongDate(date, lang);
 }
 
 export function studentName(doc: PlanDocument): string {
@@ -124,28 +133,33 @@ export function yesNo(value: boolean | null): string {
   return value === null ? "Not decided" : value ? "Yes" : "No";
 }
 
-function sealBox(seal: PlanSeal | null | undefined): Block[] {
+function sealBox(seal: PlanSeal | null | undefined, lang: PdfLanguage = "en"): Block[] {
   if (!seal) return [];
+  const es = lang === "es";
   return [
     box([
-      p(bold("Sealed version"), { spaceAfter: 1 }),
-      p(`This signed version cannot be changed. SHA-256 of its canonical JSON: ${seal.hash}`, {
-        size: 8,
-        spaceAfter: 1,
-      }),
-      p(`Sealed at ${formatPlanTimestamp(seal.sealedAt)}`, { size: 8, spaceAfter: 0 }),
+      p(bold(es ? "Versión sellada" : "Sealed version"), { spaceAfter: 1 }),
+      p(
+        es
+          ? `Esta versión firmada no se puede cambiar. SHA-256 de su JSON canónico: ${seal.hash}`
+          : `This signed version cannot be changed. SHA-256 of its canonical JSON: ${seal.hash}`,
+        { size: 8, spaceAfter: 1 },
+      ),
+      p(`${es ? "Sellada el" : "Sealed at"} ${formatPlanTimestamp(seal.sealedAt)}`, { size: 8, spaceAfter: 0 }),
     ]),
   ];
 }
 
 export function titleBlock(title: string, doc: PlanDocument, options: PlanPdfOptions, subtitle?: string): Block[] {
   const s = doc.student;
-  const version = options.version !== undefined ? ` · Version ${options.version}` : "";
+  const es = options.lang === "es";
+  const version = options.version !== undefined ? ` · ${es ? "Versión" : "Version"} ${options.version}` : "";
+  const noSchool = es ? "Escuela no anotada" : "School not recorded";
   return [
     { kind: "heading", level: 1, text: title },
-    p(`${studentName(doc)} · ${orNone(s.school, "School not recorded")}${version}`, { spaceAfter: 2 }),
+    p(`${studentName(doc)} · ${orNone(s.school, noSchool)}${version}`, { spaceAfter: 2 }),
     ...(subtitle ? [p(subtitle, { ...MUTED, spaceAfter: 8 })] : []),
-    ...sealBox(options.seal),
+    ...sealBox(options.seal, options.lang),
   ];
 }
 
@@ -165,6 +179,7 @@ export function planDocument(
     margins: [54, 54, 54, 60],
     footer: `${name} · ${title}${seal ? ` · SHA-256 ${formatPlanHash(seal.hash.slice(0, 16))}…` : ""}`,
     draft: options.draft ?? seal === null,
+    lang: PDF_LANG[options.lang ?? "en"],
     body,
     ...extra,
   };

@@ -7,7 +7,13 @@
  * - `meeting-notice`: the notice of the team meeting, 34 CFR 300.322(b) (`meeting-notice-pdf.ts`).
  * A version that is not sealed prints DRAFT on every page of the plan documents.
  */
-import { type MeetingNotice, meetingNoticeDocumentFor, type PlanDocument, type PlanPdfKind } from "@lantern/core";
+import {
+  type MeetingNotice,
+  meetingNoticeDocumentFor,
+  PLAN_PDF_KINDS_IN_SPANISH,
+  type PlanDocument,
+  type PlanPdfKind,
+} from "@lantern/core";
 import { atAGlancePdfDocument, GLANCE_LIMITS } from "./at-a-glance-pdf.ts";
 import { familySummaryPdfDocument } from "./family-summary-pdf.ts";
 import { iepPdfDocument } from "./iep-pdf.ts";
@@ -33,8 +39,10 @@ export type PlanDocumentPdfOptions = PlanPdfOptions & {
 export function planPdfDocument(
   kind: PlanPdfKind,
   doc: PlanDocument,
-  options: PlanDocumentPdfOptions = {},
+  requested: PlanDocumentPdfOptions = {},
 ): PdfDocumentSpec {
+  const inSpanish = (PLAN_PDF_KINDS_IN_SPANISH as readonly PlanPdfKind[]).includes(kind);
+  const options = { ...requested, lang: inSpanish ? requested.lang : "en" } as const;
   switch (kind) {
     case "full":
       return doc.type === "iep" ? iepPdfDocument(doc, options) : section504PdfDocument(doc, options);

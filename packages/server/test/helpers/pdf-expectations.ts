@@ -83,12 +83,15 @@ export function expectAccessiblePdf(bytes: Uint8Array, expected: AccessibleExpec
   const tagged = letters(textOf(root));
   const drawn = letters(pdf.rawText);
   expect(isSubsequence(tagged, drawn), "the tagged text, in order, is in the text pdftotext extracts").toBe(true);
-  const draftLine = "DRAFT — not signed; this plan can still change.";
+  // A Spanish document (/Lang es-…) writes its furniture in Spanish.
+  const spanish = pdf.lang?.startsWith("es") ?? false;
+  const draftLine = spanish
+    ? "BORRADOR — sin firmar; este plan todavía puede cambiar."
+    : "DRAFT — not signed; this plan can still change.";
   const furniture = new Set([
     ...words(expected.furniture ?? ""),
     ...words(expected.draft ? draftLine : ""),
-    "Page",
-    "of",
+    ...(spanish ? ["Página", "de"] : ["Page", "of"]),
   ]);
   const taggedWords = new Set(words(textOf(root)));
   const untagged = words(pdf.rawText).filter(
@@ -100,7 +103,9 @@ export function expectAccessiblePdf(bytes: Uint8Array, expected: AccessibleExpec
   expect(textOf(root)).not.toMatch(/\bDRAFT\b/);
   pdf.pageTexts.forEach((text, i) => {
     expect(text.includes(draftLine), `DRAFT on page ${i + 1}`).toBe(expected.draft === true);
-    expect(text, `page number on page ${i + 1}`).toContain(`Page ${i + 1} of ${pdf.pages}`);
+    expect(text, `page number on page ${i + 1}`).toContain(
+      spanish ? `Página ${i + 1} de ${pdf.pages}` : `Page ${i + 1} of ${pdf.pages}`,
+    );
   });
   return pdf;
 }

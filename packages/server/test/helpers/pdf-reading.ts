@@ -103,7 +103,9 @@ export function readTaggedPdf(bytes: Uint8Array): TaggedPdf {
     const info = run("pdfinfo", [file]);
     const field = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, "m").exec(info)?.[1]?.trim() ?? "";
     const raw = Buffer.from(bytes).toString("latin1");
-    const lang = /\/Lang\s*\(([^)]*)\)/.exec(raw)?.[1] ?? null;
+    // The catalog's /Lang (structure elements may carry their own, such as English inside Spanish).
+    const catalog = /<<[^>]*\/Type \/Catalog[^>]*>>/.exec(raw)?.[0] ?? raw;
+    const lang = /\/Lang\s*\(([^)]*)\)/.exec(catalog)?.[1] ?? null;
     // Without diagonal text: a DRAFT mark drawn across the page is furniture, not words.
     const full = run("pdftotext", ["-nodiag", file, "-"]);
     const pageTexts = full.split("\f").map(collapse);

@@ -1,3 +1,4 @@
+import { LanguageProvider } from "./language.tsx";
 import { Layout } from "./layout.tsx";
 import { AppRoutes } from "./routes.tsx";
 import { SessionProvider } from "./session.tsx";
@@ -5,9 +6,11 @@ import { SessionProvider } from "./session.tsx";
 export function App() {
   return (
     <SessionProvider>
-      <Layout>
-        <AppRoutes />
-      </Layout>
+      <LanguageProvider>
+        <Layout>
+          <AppRoutes />
+        </Layout>
+      </LanguageProvider>
     </SessionProvider>
   );
 }

@@ -3,6 +3,7 @@ import { Link, useLocation } from "wouter";
 import { Button } from "../components/ui/index.ts";
 import { t } from "../i18n/t.ts";
 import { IdleWarning } from "./idle-warning.tsx";
+import { LanguageSwitcher } from "./language.tsx";
 import { paths } from "./paths.ts";
 import { useSession } from "./session.tsx";
 
@@ -77,7 +78,10 @@ export function Layout({ children }: { children: ReactNode }) {
             <span className="brand-name">{t("app.name")}</span>
             <span className="brand-tagline">{t("app.tagline")}</span>
           </Link>
-          <AccountMenu />
+          <div className="header-tools">
+            <LanguageSwitcher />
+            <AccountMenu />
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1} className="site-main">

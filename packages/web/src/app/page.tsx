@@ -6,6 +6,10 @@ let hasNavigated = false;
 export function markNavigated(): void {
   hasNavigated = true;
 }
+/** The same page is drawn again (in another language): its heading does not take focus. */
+export function markRedrawn(): void {
+  hasNavigated = false;
+}
 
 export type PageProps = {
   /** The page's heading; also the start of the browser tab's title. */

@@ -1,4 +1,6 @@
 /** Strings shared by the whole app: the page frame, common actions, errors and the glossary. */
+import { GLOSSARY } from "@lantern/core";
+
 export const messages = {
   "app.name": "Lantern",
   "app.tagline": "Special education plans, in plain language",
@@ -18,19 +20,21 @@ export const messages = {
   "app.idle.stay": "Stay signed in",
   "app.idle.signOut": "Sign out now",
   "app.loading": "Loading…",
+  "app.language.label": "Language",
+  "app.language.onlyEnglish": "Written by the school team in English.",
   "app.footer": "Lantern is free, open-source software. Your data stays with your school district.",
 
   "common.loadMore": "Show more",
   "common.loading": "Loading…",
-  "common.showing": { one: "Showing {count} student.", other: "Showing {count} students." },
+  "common.showing": "{count, plural, one {Showing # student.} other {Showing # students.}}",
   "common.allShown": "That is everyone.",
-  "common.loadedMore": { one: "{count} more student shown.", other: "{count} more students shown." },
+  "common.loadedMore": "{count, plural, one {# more student shown.} other {# more students shown.}}",
   "common.none": "None yet",
   "common.notRecorded": "Not recorded",
   "common.required": "(required)",
   "common.tryAgain": "Try again",
   "common.backHome": "Go to the home page",
-  "common.fixErrors": { one: "Please fix {count} problem:", other: "Please fix {count} problems:" },
+  "common.fixErrors": "{count, plural, one {Please fix # problem:} other {Please fix # problems:}}",
 
   "error.network": "We could not reach Lantern. Check your internet connection and try again.",
   "error.server": "Something went wrong on our side. Please try again in a minute.",
@@ -45,28 +49,22 @@ export const messages = {
   "placeholder.comingSoon": "This part of Lantern is not ready yet.",
 
   "glossary.wordsUsed": "Words used here:",
-  "glossary.word.iep": "IEP",
-  "glossary.word.section504": "504 plan",
+  "glossary.word.iep": GLOSSARY.iep.en.term,
+  "glossary.word.section504": GLOSSARY.section504.en.term,
   "glossary.word.caseload": "caseload",
-  "glossary.word.caseManager": "case manager",
-  "glossary.word.relatedServices": "related services",
-  "glossary.word.guardian": "guardian",
-  "glossary.word.advocate": "advocate",
-  "glossary.word.deadline": "deadlines",
+  "glossary.word.caseManager": GLOSSARY.caseManager.en.term,
+  "glossary.word.relatedServices": GLOSSARY.relatedServices.en.term,
+  "glossary.word.guardian": GLOSSARY.guardian.en.term,
+  "glossary.word.advocate": GLOSSARY.advocate.en.term,
+  "glossary.word.deadline": GLOSSARY.deadline.en.term,
   "glossary.explain": "what does this mean?",
   "glossary.hide": "hide explanation",
-  "glossary.iep":
-    "An Individualized Education Program (IEP) is a written plan for a child who gets special education. It says what the school will do to help the child learn (34 CFR 300.320).",
-  "glossary.section504":
-    "A Section 504 plan lists the supports and changes a school makes so a student with a disability can take part in school on equal terms (34 CFR Part 104).",
+  "glossary.iep": GLOSSARY.iep.en.explanation,
+  "glossary.section504": GLOSSARY.section504.en.explanation,
   "glossary.caseload": "Your caseload is the group of students you are responsible for.",
-  "glossary.caseManager":
-    "The case manager is the school staff member who keeps a student's plan on track and is the family's main contact.",
-  "glossary.relatedServices":
-    "Related services are extra supports a child needs to benefit from special education, like speech therapy or counseling (34 CFR 300.34).",
-  "glossary.guardian":
-    "A parent or guardian has the legal right to take part in decisions about the child's education.",
-  "glossary.advocate": "An advocate is a person a parent invited to help them and to see their child's records.",
-  "glossary.deadline":
-    "Some steps must happen by a date the law sets, such as the yearly review of an IEP (34 CFR 300.324(b)).",
+  "glossary.caseManager": GLOSSARY.caseManager.en.explanation,
+  "glossary.relatedServices": GLOSSARY.relatedServices.en.explanation,
+  "glossary.guardian": GLOSSARY.guardian.en.explanation,
+  "glossary.advocate": GLOSSARY.advocate.en.explanation,
+  "glossary.deadline": GLOSSARY.deadline.en.explanation,
 } as const;

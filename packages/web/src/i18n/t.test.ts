@@ -32,8 +32,7 @@ describe("catalogs", () => {
 
   it("has no empty messages", () => {
     for (const [key, message] of Object.entries(en)) {
-      const text = typeof message === "string" ? message : message.other;
-      expect(text.trim(), key).not.toBe("");
+      expect(message.trim(), key).not.toBe("");
     }
   });
 });
@@ -44,6 +43,16 @@ describe("format", () => {
   });
 
   it("uses the zero form when there is one", () => {
-    expect(formatMessage({ zero: "Nobody", other: "{count} people" }, { count: 0 }, "en")).toBe("Nobody");
+    expect(formatMessage("{count, plural, =0 {Nobody} other {# people}}", { count: 0 }, "en")).toBe("Nobody");
+  });
+
+  it("writes numbers the reader's way, in plain placeholders and in plurals", () => {
+    expect(formatMessage("{n} and {count, plural, other {# people}}", { n: 1200, count: 3400 }, "en")).toBe(
+      "1,200 and 3,400 people",
+    );
+  });
+
+  it("treats apostrophes and angle brackets as text", () => {
+    expect(formatMessage("The family's <b>{name}</b>", { name: "Ana" }, "en")).toBe("The family's <b>Ana</b>");
   });
 });

@@ -288,6 +288,8 @@ export async function printPlan(
     version: v.number,
     meetingNotice,
     draft: v.status === "draft",
+    lang: input.lang,
   });
-  return { pdf, fileName: `${plan.type}-v${v.number}-${input.kind}.pdf` };
+  const suffix = input.lang === "en" ? "" : `-${input.lang}`;
+  return { pdf, fileName: `${plan.type}-v${v.number}-${input.kind}${suffix}.pdf` };
 }

@@ -27,10 +27,8 @@ export const messages = {
   "accounts.people.done.revoked": "The invitation of {name} no longer works.",
   "accounts.people.done.deactivated": "{name} can no longer sign in, and was signed out everywhere.",
   "accounts.people.done.reactivated": "{name} can sign in again.",
-  "accounts.people.done.transferred": {
-    one: "{count} student moved to the new caseload.",
-    other: "{count} students moved to the new caseload.",
-  },
+  "accounts.people.done.transferred":
+    "{count, plural, one {# student moved to the new caseload.} other {# students moved to the new caseload.}}",
   "accounts.invite.title": "Invite someone",
   "accounts.invite.firstName": "First name",
   "accounts.invite.lastName": "Last name",
@@ -80,7 +78,7 @@ export const messages = {
   "accounts.forgot.emailInvalid": "Enter an email address with an @, like name@school.org.",
   "accounts.inbox.title": "Inbox",
   "accounts.inbox.link": "Inbox",
-  "accounts.inbox.unread": { one: "Inbox ({count} new)", other: "Inbox ({count} new)" },
+  "accounts.inbox.unread": "{count, plural, one {Inbox (# new)} other {Inbox (# new)}}",
   "accounts.inbox.empty": "No messages.",
   "accounts.inbox.open": "Open",
   "accounts.inbox.markRead": "Mark “{title}” read",

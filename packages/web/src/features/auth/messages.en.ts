@@ -15,14 +15,10 @@ export const messages = {
   "auth.signIn.emailInvalid": "Enter an email address with an @, like name@school.org.",
   "auth.signIn.passwordMissing": "Enter your password.",
   "auth.signIn.wrong": "The email address or password is not right. Check them and try again.",
-  "auth.signIn.tooManySeconds": {
-    one: "Too many tries. Wait {count} second, then try again.",
-    other: "Too many tries. Wait {count} seconds, then try again.",
-  },
-  "auth.signIn.tooMany": {
-    one: "Too many tries. Wait {count} minute, then try again.",
-    other: "Too many tries. Wait {count} minutes, then try again.",
-  },
+  "auth.signIn.tooManySeconds":
+    "{count, plural, one {Too many tries. Wait # second, then try again.} other {Too many tries. Wait # seconds, then try again.}}",
+  "auth.signIn.tooMany":
+    "{count, plural, one {Too many tries. Wait # minute, then try again.} other {Too many tries. Wait # minutes, then try again.}}",
   "auth.signIn.forgot": "Forgot your password?",
   "auth.signIn.family":
     "Parents and guardians: your child's school sets up your account. Ask the school office if you do not have one.",
@@ -62,10 +58,8 @@ export const messages = {
     "A second step for signing in: after your password, a code from an authenticator app on your phone. Someone who learns your password still cannot sign in.",
   "auth.security.off": "The second step is off.",
   "auth.security.offRequired": "Your school district requires a second step for staff. Set it up now.",
-  "auth.security.on": {
-    one: "The second step is on. You have {count} recovery code left.",
-    other: "The second step is on. You have {count} recovery codes left.",
-  },
+  "auth.security.on":
+    "{count, plural, one {The second step is on. You have # recovery code left.} other {The second step is on. You have # recovery codes left.}}",
   "auth.security.required": "Your school district requires the second step for staff, so it stays on.",
   "auth.security.setUp": "Set up an authenticator app",
   "auth.security.enrolled": "The second step is on. You will enter a code from the app each time you sign in.",

@@ -20,17 +20,10 @@ export const messages = {
   "enforcement.minutes.onSchedule": "On schedule",
   "enforcement.minutes.behind": "Behind: {percent}% given",
   "enforcement.minutes.noServices": "The plan in effect has no services with minutes to count yet.",
-  "enforcement.minutes.totalOwed": {
-    zero: "No make-up minutes are due under the district's policy right now.",
-    one: "In all, {count} make-up minute under the district's policy.",
-    other: "In all, {count} make-up minutes under the district's policy.",
-  },
-  "enforcement.minutes.toExplain": {
-    zero: "Every scheduled minute is accounted for.",
-    one: "The school must explain {count} minute: missed for its own reasons, not logged, or missed during an absence related to the disability.",
-    other:
-      "The school must explain {count} minutes: missed for its own reasons, not logged, or missed during an absence related to the disability.",
-  },
+  "enforcement.minutes.totalOwed":
+    "{count, plural, =0 {No make-up minutes are due under the district's policy right now.} one {In all, # make-up minute under the district's policy.} other {In all, # make-up minutes under the district's policy.}}",
+  "enforcement.minutes.toExplain":
+    "{count, plural, =0 {Every scheduled minute is accounted for.} one {The school must explain # minute: missed for its own reasons, not logged, or missed during an absence related to the disability.} other {The school must explain # minutes: missed for its own reasons, not logged, or missed during an absence related to the disability.}}",
   "enforcement.minutes.notLoggedDetail": "{minutes} minutes of scheduled sessions were not logged by anyone.",
   "enforcement.minutes.removalDetail":
     "{minutes} minutes were missed during a removal for discipline after the first 10 school days of removal this school year; services must continue then.",
@@ -56,7 +49,7 @@ export const messages = {
   "enforcement.progress.hint.not-enough-data": "Fewer than four scores so far: keep measuring before deciding.",
   "enforcement.progress.chartTitle": "{goal}: scores over time",
   "enforcement.progress.chartSummary":
-    "Starting point {baseline} on {baselineDate}; target {target} by {targetDate}. {count} scores recorded; the latest is {latest} on {latestDate}.",
+    "Starting point {baseline} on {baselineDate}; target {target} by {targetDate}. {count, plural, one {# score recorded} other {# scores recorded}}; the latest is {latest} on {latestDate}.",
   "enforcement.progress.chartSummaryEmpty":
     "Starting point {baseline} on {baselineDate}; target {target} by {targetDate}. No scores recorded yet.",
   "enforcement.progress.legend.aim": "Aim line (expected path)",
@@ -99,7 +92,7 @@ export const messages = {
   "enforcement.week.notLogged": "Not logged",
   "enforcement.week.save": "Save the week",
   "enforcement.week.saving": "Saving…",
-  "enforcement.week.saved": { one: "Saved {count} session.", other: "Saved {count} sessions." },
+  "enforcement.week.saved": "{count, plural, one {Saved # session.} other {Saved # sessions.}}",
   "enforcement.week.nothing": "Choose what happened in at least one session before saving.",
   "enforcement.week.empty": "No students with services are on your caseload.",
   "enforcement.week.noSchoolDays": "There are no school days this week.",

@@ -11,6 +11,7 @@ import { Alert, Button, Field, Select, StatusRegion, TextInput } from "../../com
 import { longDate } from "../../i18n/dates.ts";
 import { label } from "../../i18n/labels.ts";
 import { t } from "../../i18n/t.ts";
+import { English, englishText } from "../../i18n/written-in.tsx";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
@@ -119,9 +120,11 @@ export default function ProgressPage({ params }: { params: RouteParams }) {
       {progress.goals.length === 0 ? <p>{t("enforcement.progress.noGoals")}</p> : null}
       {progress.goals.map(({ goal, analysis }) => (
         <section key={goal.goalId} className="panel" aria-labelledby={`goal-${goal.goalId}`}>
-          <h2 id={`goal-${goal.goalId}`}>{goal.label || goal.goalId}</h2>
+          <h2 id={`goal-${goal.goalId}`} {...englishText()}>
+            {goal.label || goal.goalId}
+          </h2>
           <p>
-            <strong>{label("progressStatus", analysis.status)}.</strong> {analysis.statement}
+            <strong>{label("progressStatus", analysis.status)}.</strong> <English>{analysis.statement}</English>
           </p>
           <p className="muted">{t(`enforcement.progress.hint.${analysis.decision.outcome}`)}</p>
           <GoalChart goal={goal} analysis={analysis} />

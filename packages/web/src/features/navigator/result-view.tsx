@@ -2,6 +2,7 @@ import type { NavigatorFactsInput, NavigatorReport, PlanPoint, PlanProfile } fro
 import { useEffect, useRef, useState } from "react";
 import { Alert, Button } from "../../components/ui/index.ts";
 import { t, tMaybe } from "../../i18n/t.ts";
+import { English } from "../../i18n/written-in.tsx";
 import { ApiError } from "../../lib/api-client.ts";
 import { runNavigator } from "./api.ts";
 import { LetterSection } from "./letter-section.tsx";
@@ -16,7 +17,7 @@ function PointList({ points }: { points: readonly PlanPoint[] }) {
     <ul className="navigator-points">
       {points.map((p) => (
         <li key={p.text}>
-          {p.text} <span className="citation">({p.citation})</span>
+          <English>{p.text}</English> <span className="citation">({p.citation})</span>
         </li>
       ))}
     </ul>
@@ -137,7 +138,8 @@ export function ResultView({
         <ol className="navigator-trace">
           {report.trace.map((entry) => (
             <li key={`${entry.rule}: ${entry.explanation}`} className={`trace-${entry.outcome}`}>
-              <strong>{label(`navigator.result.outcome.${entry.outcome}`)}:</strong> {entry.explanation}{" "}
+              <strong>{label(`navigator.result.outcome.${entry.outcome}`)}:</strong>{" "}
+              <English>{entry.explanation}</English>{" "}
               <span className="citation">{t("navigator.result.law", { citation: entry.citation })}</span>
             </li>
           ))}
@@ -166,7 +168,10 @@ export function ResultView({
         <ol className="navigator-steps">
           {report.nextSteps.map((s) => (
             <li key={s.action}>
-              <strong>{s.title}.</strong> {s.text} <span className="citation">({s.citation})</span>
+              <English>
+                <strong>{s.title}.</strong> {s.text}
+              </English>{" "}
+              <span className="citation">({s.citation})</span>
             </li>
           ))}
         </ol>

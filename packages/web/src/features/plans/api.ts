@@ -1,15 +1,17 @@
 /** The plan workspace API, as the web app uses it. Every shape is core's (plans/plan-api.ts). */
-import type {
-  CreatePlanBody,
-  PlanAttendee,
-  PlanDetail,
-  PlanDiff,
-  PlanDocument,
-  PlanList,
-  PlanState,
-  PlanType,
-  SaveDraftResult,
+import {
+  type CreatePlanBody,
+  PLAN_PDF_KINDS_IN_SPANISH,
+  type PlanAttendee,
+  type PlanDetail,
+  type PlanDiff,
+  type PlanDocument,
+  type PlanList,
+  type PlanState,
+  type PlanType,
+  type SaveDraftResult,
 } from "@lantern/core";
+import { getLocale } from "../../i18n/t.ts";
 import { ApiError, api } from "../../lib/api-client.ts";
 
 export type { PlanDetail, PlanType };
@@ -34,12 +36,19 @@ export const plansApi = {
     api.put<PlanDetail>(`${one(studentId, planId)}/meetings/${encodeURIComponent(meetingId)}/attendance`, body),
   diff: (studentId: string, planId: string, signal?: AbortSignal) =>
     api.get<PlanDiff>(`${one(studentId, planId)}/diff`, undefined, signal),
-  pdfUrl: (studentId: string, planId: string, kind: string) => `${one(studentId, planId)}/pdf?kind=${kind}`,
+  /** The PDF in the reader's language where Lantern writes that document in it. */
+  pdfUrl: (studentId: string, planId: string, kind: string) =>
+    `${one(studentId, planId)}/pdf?kind=${kind}${pdfLanguage(kind)}`,
   signatureScanUrl: (studentId: string, planId: string, signatureId: string) =>
     `${one(studentId, planId)}/signatures/${encodeURIComponent(signatureId)}/scan`,
   meetingNoticeUrl: (studentId: string, planId: string, meetingId: string) =>
     `${one(studentId, planId)}/pdf?kind=meeting-notice&meetingId=${encodeURIComponent(meetingId)}`,
 };
+
+function pdfLanguage(kind: string): string {
+  const locale = getLocale();
+  return locale !== "en" && (PLAN_PDF_KINDS_IN_SPANISH as readonly string[]).includes(kind) ? `&lang=${locale}` : "";
+}
 
 export function isConflict(error: unknown): boolean {
   return error instanceof ApiError && error.status === 409;

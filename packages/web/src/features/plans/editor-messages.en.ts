@@ -1,9 +1,7 @@
 /** The plan editor's frame (progress, section list, findings beside fields) and the goal builder. */
 export const messages = {
-  "plans.workspace.progress": {
-    one: "{complete} of {count} section complete",
-    other: "{complete} of {count} sections complete",
-  },
+  "plans.workspace.progress":
+    "{count, plural, one {{complete} of # section complete} other {{complete} of # sections complete}}",
   "plans.workspace.nextToComplete": "Next to complete: {section}",
   "plans.workspace.state.complete": "Complete",
   "plans.workspace.state.incomplete": "Not complete yet",
@@ -12,7 +10,7 @@ export const messages = {
     "Not needed in this plan: a transition plan is required from the plan in effect when the student turns {age} ({date}), and this plan ends before then. ({citation})",
   "plans.workspace.notApplicable.beforeAgeOfMajorityYear":
     "Not needed in this plan: the student is told which rights transfer at {age} ({date}) in the plan in effect a year before, and this plan ends before then. ({citation})",
-  "plans.workspace.findingsHere": { one: "{count} finding in this section", other: "{count} findings in this section" },
+  "plans.workspace.findingsHere": "{count, plural, one {# finding in this section} other {# findings in this section}}",
   "plans.workspace.goToField": "Go to the field",
   "plans.goalBuilder.heading": "Build a goal",
   "plans.goalBuilder.intro":
@@ -45,17 +43,13 @@ export const messages = {
   "plans.goalBuilder.warn.vague":
     "Warning: “{phrase}” leaves the amount to someone's judgement. Say how much or how often.",
   "plans.goalBuilder.warn.noAmount": "Warning: the criterion has no amount. Add a number, for example “4 of 5”.",
-  "plans.goalBuilder.warnings": {
-    one: "{count} warning: this goal may not be measurable as written.",
-    other: "{count} warnings: this goal may not be measurable as written.",
-  },
+  "plans.goalBuilder.warnings":
+    "{count, plural, one {# warning: this goal may not be measurable as written.} other {# warnings: this goal may not be measurable as written.}}",
   "plans.goalBuilder.preview": "What the family will read",
   "plans.goalBuilder.add": "Add this goal to the plan",
   "plans.goalBuilder.added": "Goal {number} added to the plan's goals.",
-  "plans.goalBuilder.notAdded": {
-    one: "Not added: {count} part is missing.",
-    other: "Not added: {count} parts are missing.",
-  },
+  "plans.goalBuilder.notAdded":
+    "{count, plural, one {Not added: # part is missing.} other {Not added: # parts are missing.}}",
   "plans.goalBuilder.missing.skill": "Say what the student will do.",
   "plans.goalBuilder.missing.baseline": "Enter the amount now, as a number.",
   "plans.goalBuilder.missing.target": "Enter the target amount, as a number.",

@@ -47,7 +47,8 @@ export const messages = {
   "plans.summary.accommodations": "Accommodations (changes that help {name} learn)",
   "plans.summary.presentLevels": "How {name} is doing now",
   "plans.summary.impairments": "What the plan is for",
-  "plans.summary.serviceLine": "{area}: {minutes} minutes, {times} times per {per}, at {location}",
+  "plans.summary.serviceLine":
+    "{area}: {minutes} minutes, {times, plural, one {one time} other {# times}} {per, select, day {a day} week {a week} month {a month} other {per {per}}}, at {location}",
   "plans.summary.nothing": "Nothing written yet.",
   "plans.meeting.heading": "Team meeting",
   "plans.meeting.scheduled": "Meeting on {when} at {location}: {purpose}",

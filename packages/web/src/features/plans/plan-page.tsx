@@ -20,6 +20,7 @@ import { Alert, Button, ConfirmDialog, Field, Select, TextArea, TextInput } from
 import { dateTime, longDate } from "../../i18n/dates.ts";
 import { label, labelOrCode } from "../../i18n/labels.ts";
 import { t } from "../../i18n/t.ts";
+import { englishText } from "../../i18n/written-in.tsx";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
@@ -766,12 +767,12 @@ function PlainSummary({ detail, name }: { detail: PlanDetail; name: string }) {
       {c.type === "iep" ? (
         <>
           <h3>{t("plans.summary.presentLevels", { name })}</h3>
-          <p>{academic || t("plans.summary.nothing")}</p>
+          <p {...(academic ? englishText() : {})}>{academic || t("plans.summary.nothing")}</p>
           <h3>{t("plans.summary.goals")}</h3>
           {goals.length === 0 ? <p>{t("plans.summary.nothing")}</p> : null}
           <ul>
             {goals.map((g) => (
-              <li key={text(g.id)}>
+              <li key={text(g.id)} {...englishText()}>
                 <strong>{text(g.area)}</strong>: {text(g.statement)}
               </li>
             ))}
@@ -799,7 +800,7 @@ function PlainSummary({ detail, name }: { detail: PlanDetail; name: string }) {
           <h3>{t("plans.summary.impairments")}</h3>
           <ul>
             {impairments.map((i) => (
-              <li key={text(i.id)}>
+              <li key={text(i.id)} {...englishText()}>
                 <strong>{text(i.name)}</strong> {text(i.description)}
               </li>
             ))}
@@ -810,7 +811,7 @@ function PlainSummary({ detail, name }: { detail: PlanDetail; name: string }) {
       {accommodations.length === 0 ? <p>{t("plans.summary.nothing")}</p> : null}
       <ul>
         {accommodations.map((a) => (
-          <li key={text(a.id)}>
+          <li key={text(a.id)} {...englishText()}>
             {text(a.text)}
             {text(a.when) ? ` (${text(a.when)})` : ""}
           </li>

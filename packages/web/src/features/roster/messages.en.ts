@@ -37,21 +37,16 @@ export const messages = {
   "roster.file.missing": "Choose a CSV file first.",
   "roster.file.tooLarge": "The file is larger than 20 MB. Split it into smaller files and import each.",
   "roster.file.unreadable": "The file could not be read. It may have changed since you chose it: choose it again.",
-  "roster.file.hasProblems": {
-    one: "The file has {count} problem. It is listed in the table below.",
-    other: "The file has {count} problems. They are listed in the table below.",
-  },
+  "roster.file.hasProblems":
+    "{count, plural, one {The file has # problem. It is listed in the table below.} other {The file has # problems. They are listed in the table below.}}",
   "roster.check": "Check the file",
   "roster.import": "Import",
   "roster.checking": "Checking…",
   "roster.importing": "Importing…",
 
   "roster.problems.title": "Problems in the file",
-  "roster.problems.summary": {
-    one: "{count} problem was found, so nothing was saved. Fix it in the file, choose the file again and check it.",
-    other:
-      "{count} problems were found, so nothing was saved. Fix them in the file, choose the file again and check it.",
-  },
+  "roster.problems.summary":
+    "{count, plural, one {# problem was found, so nothing was saved. Fix it in the file, choose the file again and check it.} other {# problems were found, so nothing was saved. Fix them in the file, choose the file again and check it.}}",
   "roster.problems.more": "The first {shown} are listed.",
   "roster.problems.caption": "Problems by line and column",
   "roster.problems.line": "Line",
@@ -63,29 +58,22 @@ export const messages = {
   "roster.result.importedTitle": "The roster is imported",
   "roster.result.checked": "Nothing has been saved yet. Importing this file would change the following.",
   "roster.result.imported": "Lantern saved the following.",
-  "roster.result.rows": { one: "{count} student in the file", other: "{count} students in the file" },
-  "roster.result.created": { one: "{count} student added", other: "{count} students added" },
-  "roster.result.updated": { one: "{count} student updated", other: "{count} students updated" },
-  "roster.result.unchanged": { one: "{count} student unchanged", other: "{count} students unchanged" },
-  "roster.result.schools": { one: "{count} school added", other: "{count} schools added" },
-  "roster.result.guardians": { one: "{count} guardian link added", other: "{count} guardian links added" },
+  "roster.result.rows": "{count, plural, one {# student in the file} other {# students in the file}}",
+  "roster.result.created": "{count, plural, one {# student added} other {# students added}}",
+  "roster.result.updated": "{count, plural, one {# student updated} other {# students updated}}",
+  "roster.result.unchanged": "{count, plural, one {# student unchanged} other {# students unchanged}}",
+  "roster.result.schools": "{count, plural, one {# school added} other {# schools added}}",
+  "roster.result.guardians": "{count, plural, one {# guardian link added} other {# guardian links added}}",
   "roster.result.ignored": "These columns were ignored and not stored: {columns}.",
   "roster.status.checked":
     "The file has no problems. Importing it would add {created}, update {updated} and leave {unchanged} as they are. Nothing is saved yet.",
   "roster.status.imported": "Imported: {created} added, {updated} updated, {unchanged} unchanged.",
-  "roster.status.problems": {
-    one: "The file has {count} problem. Nothing was saved. It is listed below the buttons.",
-    other: "The file has {count} problems. Nothing was saved. They are listed below the buttons.",
-  },
-  "roster.count.students": { one: "{count} student", other: "{count} students" },
+  "roster.status.problems":
+    "{count, plural, one {The file has # problem. Nothing was saved. It is listed below the buttons.} other {The file has # problems. Nothing was saved. They are listed below the buttons.}}",
+  "roster.count.students": "{count, plural, one {# student} other {# students}}",
   "roster.inviteGuardians": "Email an invitation to each parent or guardian the file adds",
-  "roster.result.invitations": {
-    one: "{count} parent or guardian invited by email",
-    other: "{count} parents or guardians invited by email",
-  },
-  "roster.result.pending": {
-    one: "{count} parent or guardian has an account elsewhere: they see the student once they confirm it in Lantern",
-    other:
-      "{count} parents or guardians have accounts elsewhere: they see the students once they confirm it in Lantern",
-  },
+  "roster.result.invitations":
+    "{count, plural, one {# parent or guardian invited by email} other {# parents or guardians invited by email}}",
+  "roster.result.pending":
+    "{count, plural, one {# parent or guardian has an account elsewhere: they see the student once they confirm it in Lantern} other {# parents or guardians have accounts elsewhere: they see the students once they confirm it in Lantern}}",
 } as const;

@@ -1,0 +1,115 @@
+/**
+ * A family reads Lantern in Spanish: Mateo's mother signs in, switches to Español by keyboard
+ * (the page becomes lang="es" and stays Spanish on the next page and after a reload), reads her
+ * child's page, the plan, the service minutes with Spanish plurals and progress, and downloads the
+ * Spanish family summary, whose text is checked with pdftotext. axe scans every page in Spanish.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { DEMO_ACCOUNTS, type Journey } from "./harness/types.ts";
+
+const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
+
+export const journeys: Journey[] = [
+  {
+    name: "a guardian switches to Spanish by keyboard, reads the plan and minutes, and downloads the Spanish family summary",
+    async run({ page, axe, heading, signIn, tabTo, step, focused }) {
+      await signIn(page, DEMO_ACCOUNTS.guardian);
+      await heading(page, "My children");
+      assert.equal(await htmlLang(page), "en");
+
+      step("switch to Español with the keyboard");
+      const espanol = page.getByRole("button", { name: "Español" });
+      assert.equal(await espanol.getAttribute("lang"), "es", "the language's name is marked in its language");
+      await tabTo(page, espanol);
+      await page.keyboard.press("Enter");
+      await heading(page, "Mis hijos");
+      assert.equal(await htmlLang(page), "es");
+      assert.equal(await page.getByRole("button", { name: "Español" }).getAttribute("aria-pressed"), "true");
+      const focus = await focused(page);
+      assert.match(focus, /Español/, `focus stays on the language switcher (${focus})`);
+      await page.getByRole("navigation", { name: "Idioma" }).waitFor();
+      await axe(page, "home in Spanish");
+
+      step("the choice is kept after a reload");
+      await page.reload();
+      await heading(page, "Mis hijos");
+      assert.equal(await htmlLang(page), "es");
+
+      step("open the child's page by keyboard");
+      await tabTo(page, page.getByRole("link", { name: "Mateo Rivera" }).first(), { maxPresses: 60 });
+      await page.keyboard.press("Enter");
+      await heading(page, "Mateo Rivera");
+      await page.getByText("Encargado del caso").first().waitFor();
+      await axe(page, "child's page in Spanish");
+      const studentPath = new URL(page.url()).pathname;
+
+      step("read the plan");
+      await page.goto(`${studentPath}/plans`);
+      await heading(page, "Planes de Mateo Rivera");
+      await axe(page, "plans in Spanish");
+      await tabTo(page, page.getByRole("link", { name: /^IEP — / }).first(), { maxPresses: 60 });
+      await page.keyboard.press("Enter");
+      await heading(page, "IEP de Mateo Rivera");
+      await page.getByRole("heading", { name: "Imprimir o descargar" }).waitFor();
+      await axe(page, "plan in Spanish");
+
+      step("the family summary link asks for Spanish; its PDF is in Spanish");
+      const summary = page.getByRole("link", { name: "Resumen para la familia (PDF)" });
+      const href = (await summary.getAttribute("href")) ?? "";
+      assert.match(href, /kind=parent-summary&lang=es/);
+      const pdf = await page.request.get(href);
+      assert.equal(pdf.status(), 200);
+      const dir = mkdtempSync(join(tmpdir(), "lantern-es-"));
+      try {
+        const file = join(dir, "resumen.pdf");
+        writeFileSync(file, await pdf.body());
+        const run = spawnSync("pdftotext", [file, "-"], { encoding: "utf8" });
+        assert.ok(!run.error, "pdftotext is installed");
+        const text = run.stdout.replace(/\s+/g, " ");
+        for (const words of [
+          "El IEP de Mateo: resumen para la familia",
+          "Programa de Educación Individualizado",
+          "Sus derechos",
+          "garantías procesales",
+        ])
+          assert.ok(text.includes(words), `the PDF says "${words}"`);
+        assert.match(
+          text,
+          /\d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre) de \d{4}/,
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+
+      step("read the service minutes, with Spanish plurals");
+      await page.goto(`${studentPath}/services`);
+      await heading(page, "Servicios de Mateo Rivera");
+      await page.getByRole("table", { name: /Minutos de cada servicio/ }).waitFor();
+      const owed = (await page.getByTestId("owed-total").textContent()) ?? "";
+      assert.match(
+        owed,
+        /(En total, 1 minuto de reposición|En total, [\d.,]+ minutos de reposición|Ahora no se deben minutos)/,
+      );
+      await axe(page, "service minutes in Spanish");
+
+      step("go to progress by keyboard");
+      await tabTo(page, page.getByRole("link", { name: "Ver el progreso en las metas" }), { maxPresses: 120 });
+      await page.keyboard.press("Enter");
+      await heading(page, "Progreso de Mateo Rivera");
+      const goalHeading = page.locator("main h2[lang='en']").first();
+      await goalHeading.waitFor();
+      await axe(page, "progress in Spanish");
+
+      step("switch back to English");
+      await tabTo(page, page.getByRole("button", { name: "English" }), { backward: true, maxPresses: 200 });
+      await page.keyboard.press("Enter");
+      await heading(page, "Progress for Mateo Rivera");
+      assert.equal(await htmlLang(page), "en");
+    },
+  },
+];

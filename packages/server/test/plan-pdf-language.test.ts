@@ -1,0 +1,52 @@
+/**
+ * Plan PDFs in the family's language: `?lang=es` prints the family summary in Spanish (the
+ * document's language set to es-US), a document not yet written in Spanish stays English, and a
+ * language Lantern does not write is refused by name.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type Client, type TestApp } from "./helpers/build-app.ts";
+import { expectAccessiblePdf } from "./helpers/pdf-expectations.ts";
+
+const PARENT = "parent.rivera@family.example";
+
+describe("plan PDFs in Spanish", () => {
+  let t: TestApp;
+  let parent: Client;
+  let base = "";
+
+  beforeAll(async () => {
+    t = await buildTestApp("pglite");
+    parent = await t.signIn(PARENT);
+    const studentId = t.ids?.students.get("Mateo Rivera") as string;
+    const plans = (await parent.get(`/api/students/${studentId}/plans`)).json() as { items: Array<{ id: string }> };
+    base = `/api/students/${studentId}/plans/${plans.items[0]?.id}/pdf`;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("prints the family summary in Spanish for the guardian", async () => {
+    const res = await parent.get(`${base}?kind=parent-summary&lang=es`);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers["content-disposition"]).toMatch(/parent-summary-es\.pdf/);
+    const pdf = expectAccessiblePdf(res.rawPayload, {
+      lang: "es-US",
+      furniture: "Mateo Rivera · Resumen para la familia",
+    });
+    expect(pdf.text).toContain("El IEP de Mateo: resumen para la familia");
+    expect(pdf.text).toContain("Sus derechos");
+  });
+
+  it("prints a document not yet written in Spanish in English, marked English", async () => {
+    const res = await parent.get(`${base}?kind=full&lang=es`);
+    expect(res.statusCode).toBe(200);
+    const pdf = expectAccessiblePdf(res.rawPayload, { lang: "en-US", furniture: "Mateo Rivera · IEP" });
+    expect(pdf.lang).toBe("en-US");
+  });
+
+  it("refuses a language Lantern does not write, naming it", async () => {
+    const res = await parent.get(`${base}?kind=parent-summary&lang=fr`);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain("lang");
+  });
+});

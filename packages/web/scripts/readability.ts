@@ -1,0 +1,27 @@
+/**
+ * `npm run readability`: the reading level of every family-facing message, English (Flesch–Kincaid
+ * grade, lower is easier) and Spanish (Fernández Huerta ease, higher is easier), overall and by
+ * feature, compared with the baseline kept in readability-baseline.json. `--update` writes the
+ * current figures as the new baseline (do so only when the text got easier, or with a reason).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { readabilityReport } from "../src/i18n/readability.ts";
+
+const file = join(import.meta.dirname, "..", "readability-baseline.json");
+const report = readabilityReport();
+const baseline = JSON.parse(readFileSync(file, "utf8")) as typeof report;
+
+console.log("English, Flesch–Kincaid grade (target 8 or lower; lower is easier)");
+console.log(`  overall ${report.en.overall} (baseline ${baseline.en.overall})`);
+for (const [feature, grade] of Object.entries(report.en.byFeature))
+  console.log(`  ${feature.padEnd(12)} ${grade} (baseline ${baseline.en.byFeature[feature] ?? "—"})`);
+console.log("Spanish, Fernández Huerta ease (target 60 or more; higher is easier)");
+console.log(`  overall ${report.es.overall} (baseline ${baseline.es.overall})`);
+for (const [feature, ease] of Object.entries(report.es.byFeature))
+  console.log(`  ${feature.padEnd(12)} ${ease} (baseline ${baseline.es.byFeature[feature] ?? "—"})`);
+
+if (process.argv.includes("--update")) {
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`Baseline written to ${file}`);
+}
