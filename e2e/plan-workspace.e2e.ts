@@ -72,7 +72,8 @@ export const journeys: Journey[] = [
 
       step("fill the plan's dates by keyboard; the section counts as complete");
       await page.keyboard.press("Tab");
-      assert.match(await focused(page), /field-dates\.planStart/);
+      assert.match(await focused(page), /field-dates\./, "Tab from the heading goes to the section's first field");
+      await tabTo(page, page.locator('[id="field-dates.planStart"]'));
       await page.keyboard.type("09012026");
       await tabTo(page, page.locator('[id="field-dates.planEnd"]'));
       await page.keyboard.type("08312027");

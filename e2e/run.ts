@@ -1,7 +1,8 @@
 /**
  * Browser tests: `npm run test:e2e [-- filter]`.
  *
- * Starts the real server (fresh temporary PGlite data directory, or E2E_DATABASE_URL) on a free
+ * Runs the journey files on E2E_SHARDS workers (default 2; 1 with E2E_BASE_URL or E2E_DATABASE_URL).
+ * Each starts the real server (fresh temporary PGlite data directory, or E2E_DATABASE_URL) on a free
  * port, launches /usr/bin/chromium through playwright-core, and runs every journey exported by
  * `e2e/*.e2e.ts`, each in a fresh browser context. Failures leave screenshots in `test-results/`.
  * The last line is always "N passed, N failed"; the exit code is non-zero when anything failed.
@@ -36,41 +37,65 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  let server: RunningLantern | undefined;
-  let browser: Browser | undefined;
+  // Journeys spend most of their time waiting on the page, so files run on E2E_SHARDS workers at
+  // once (default 2), each with its own server, database and browser: a file's journeys keep their
+  // order, and no worker sees another's data.
+  const shards = process.env.E2E_BASE_URL || process.env.E2E_DATABASE_URL ? 1 : Math.max(1, Number(process.env.E2E_SHARDS ?? 2) || 1);
+  const files: Array<typeof journeys> = [];
+  for (const entry of journeys) {
+    const last = files.at(-1);
+    if (last && last[0]?.file === entry.file) last.push(entry);
+    else files.push([entry]);
+  }
   const results: JourneyResult[] = [];
   const scans: AxeScan[] = [];
-  try {
-    server = await startLantern();
-    console.log(`Server: ${server.url} (${server.mode}, ${server.database})`);
-    browser = await launchChromium();
-    console.log(`Browser: Chromium ${browser.version()}`);
-    for (const { file, journey } of journeys) {
-      const result = await runJourney(browser, server.url, file, journey, scans);
-      results.push(result);
-      const seconds = (result.ms / 1000).toFixed(1);
-      if (result.ok) {
-        console.log(`  ✓ ${file} › ${result.name} (${seconds} s)`);
-      } else {
-        console.log(`  ✗ ${file} › ${result.name} (${seconds} s)`);
-        console.log(`    steps: ${result.steps.join(" → ") || "(none)"}`);
-        console.log(
-          `    ${(result.error ?? "")
-            .split("\n")
-            .map((line) => line.trimEnd())
-            .join("\n    ")}`,
-        );
-        for (const shot of result.screenshots) console.log(`    screenshot: ${shot}`);
-      }
+  const report = (file: string, result: JourneyResult) => {
+    const seconds = (result.ms / 1000).toFixed(1);
+    if (result.ok) {
+      console.log(`  ✓ ${file} › ${result.name} (${seconds} s)`);
+      return;
     }
+    console.log(
+      [
+        `  ✗ ${file} › ${result.name} (${seconds} s)`,
+        `    steps: ${result.steps.join(" → ") || "(none)"}`,
+        `    ${(result.error ?? "")
+          .split("\n")
+          .map((line) => line.trimEnd())
+          .join("\n    ")}`,
+        ...result.screenshots.map((shot) => `    screenshot: ${shot}`),
+      ].join("\n"),
+    );
+  };
+
+  async function worker(): Promise<void> {
+    let server: RunningLantern | undefined;
+    let browser: Browser | undefined;
+    try {
+      server = await startLantern();
+      console.log(`Server: ${server.url} (${server.mode}, ${server.database})`);
+      browser = await launchChromium();
+      console.log(`Browser: Chromium ${browser.version()}`);
+      for (let next = files.shift(); next; next = files.shift()) {
+        for (const { file, journey } of next) {
+          const result = await runJourney(browser, server.url, file, journey, scans);
+          results.push(result);
+          report(file, result);
+        }
+      }
+    } finally {
+      await withTimeout(browser?.close(), "closing the browser");
+      await withTimeout(server?.close(), "stopping the server");
+    }
+  }
+
+  try {
+    await Promise.all(Array.from({ length: Math.min(shards, files.length) }, () => worker()));
   } catch (error) {
     console.error(`The browser tests could not run: ${error instanceof Error ? error.message : String(error)}`);
     const failed = journeys.length - results.filter((r) => r.ok).length;
     console.log(`${results.filter((r) => r.ok).length} passed, ${failed} failed`);
     return 1;
-  } finally {
-    await withTimeout(browser?.close(), "closing the browser");
-    await withTimeout(server?.close(), "stopping the server");
   }
 
   const passed = results.filter((r) => r.ok).length;

@@ -174,7 +174,10 @@ function Editor({ studentId, detail, findings }: { studentId: string; detail: Pl
   const inFlight = useRef(false);
   useEffect(() => {
     if (!focusAfterRender) return;
-    focusElement(document.getElementById(focusAfterRender) ?? firstControlUnder(focusAfterRender));
+    // A new item's group (a fieldset) has the item's id: its first control takes the focus.
+    const own = document.getElementById(focusAfterRender);
+    const control = own?.matches("input, select, textarea") ? own : firstControlUnder(focusAfterRender);
+    focusElement(control ?? own);
     setFocusAfterRender(null);
   }, [focusAfterRender]);
   const lastSavedAt = useRef<string | null>(null);
