@@ -40,7 +40,10 @@ async function main(): Promise<number> {
   // Journeys spend most of their time waiting on the page, so files run on E2E_SHARDS workers at
   // once (default 2), each with its own server, database and browser: a file's journeys keep their
   // order, and no worker sees another's data.
-  const shards = process.env.E2E_BASE_URL || process.env.E2E_DATABASE_URL ? 1 : Math.max(1, Number(process.env.E2E_SHARDS ?? 2) || 1);
+  const shards =
+    process.env.E2E_BASE_URL || process.env.E2E_DATABASE_URL
+      ? 1
+      : Math.max(1, Number(process.env.E2E_SHARDS ?? 2) || 1);
   const files: Array<typeof journeys> = [];
   for (const entry of journeys) {
     const last = files.at(-1);
