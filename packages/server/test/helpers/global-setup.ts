@@ -1,10 +1,13 @@
 import type { TestProject } from "vitest/node";
 import { buildServer } from "../../build.mjs";
+import { buildDatabaseTemplates, type DatabaseTemplates } from "./database-templates.ts";
 import { ensurePostgres } from "./postgres-server.ts";
+import { TEST_TODAY } from "./test-today.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     postgresUrl: string;
+    databaseTemplates: DatabaseTemplates;
   }
 }
 
@@ -13,5 +16,11 @@ export default async function setup(project: TestProject) {
   await buildServer();
   const server = await ensurePostgres();
   project.provide("postgresUrl", server.url);
-  return () => server.stop();
+  // Migrated and seeded once; each suite's database is a copy (see database-templates.ts).
+  const templates = await buildDatabaseTemplates(server.url, TEST_TODAY);
+  project.provide("databaseTemplates", templates.templates);
+  return async () => {
+    await templates.remove().catch(() => {});
+    server.stop();
+  };
 }
