@@ -1,4 +1,5 @@
 export * from "./access/audit-actions.ts";
+export * from "./access/audit-trail-api.ts";
 export * from "./access/dashboard-scope-policy.ts";
 export * from "./access/district-access-policy.ts";
 export * from "./access/role-labels.ts";

@@ -251,6 +251,27 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
     expect((await (await t.anonymous()).get("/api/people")).statusCode).toBe(401);
   });
 
+  it("lets only district administrators read the audit trail, each only their own district's", async () => {
+    const routes = t.app.routeList.filter((r) => r.url.startsWith("/api/district/audit-trail"));
+    expect(routes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      "GET /api/district/audit-trail",
+      "GET /api/district/audit-trail.csv",
+    ]);
+    const mateo = t.ids?.students.get("Mateo Rivera") as string;
+    for (const email of Object.keys(MATEO)) {
+      const c = clients.get(email) as Client;
+      for (const r of routes) {
+        const res = await c.get(`${r.url}?trail=record-of-access&limit=200`);
+        if (email === "admin@maplevalley.example") expect(res.statusCode, `${r.url} as ${email}`).toBe(200);
+        else if (email === "admin@cedarhills.example") {
+          expect(res.statusCode, `${r.url} as ${email}`).toBe(200);
+          expect(res.body).not.toContain(mateo);
+        } else expect(res.statusCode, `${r.url} as ${email}`).toBe(403);
+      }
+    }
+    for (const r of routes) expect((await (await t.anonymous()).get(r.url)).statusCode).toBe(401);
+  });
+
   it("answers every inbox route only for the signed-in person's own inbox", async () => {
     const routes = t.app.routeList.filter((r) => r.url.startsWith("/api/inbox"));
     expect(routes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([

@@ -66,6 +66,16 @@ export const AUDIT_ACTIONS = [
   "guardian.link-accepted",
   "guardian.link-declined",
   "notification.preferences-changed",
+  /** A district administrator read the audit trail or the record of access (the viewer, or its CSV). */
+  "audit-trail.viewed",
+  "audit-trail.exported",
+  /** Retention and destruction (34 CFR 300.624). */
+  "retention.schedule-changed",
+  "retention.destruction-noticed",
+  /** The tombstone of destroyed records: which kind, how many, up to which date — never their content. */
+  "record.destroyed",
+  "destruction-request.received",
+  "destruction-request.status-changed",
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof ZAuditAction>;

@@ -8,7 +8,13 @@
  * starts so is written with a leading apostrophe, which spreadsheets show as text (the OWASP
  * advice for CSV injection). Numbers are written as numbers.
  */
-import { type ComplianceDashboard, type DeadlineList, FINDING_RULES, type FidelityReportView } from "@lantern/core";
+import {
+  type AuditTrailEntry,
+  type ComplianceDashboard,
+  type DeadlineList,
+  FINDING_RULES,
+  type FidelityReportView,
+} from "@lantern/core";
 import { stringify as stringifyCsv } from "csv-stringify/sync";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -18,7 +24,10 @@ export function safeCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-function stringify(rows: Array<Record<string, unknown>>, options: { header: boolean }): string {
+function stringify(
+  rows: Array<Record<string, unknown>>,
+  options: { header: boolean; columns?: string[] },
+): string {
   return stringifyCsv(rows, { ...options, cast: { string: safeCell } });
 }
 
@@ -86,5 +95,23 @@ export function serviceFidelityCsv(report: Pick<FidelityReportView, "groups">): 
       services_behind_schedule: g.servicesBehindSchedule,
     })),
     { header: true },
+  );
+}
+
+/** The audit trail or the record of access, one row an entry, newest first. */
+export function auditTrailCsv(entries: readonly AuditTrailEntry[]): string {
+  return stringify(
+    entries.map((e) => ({
+      id: e.id,
+      at: e.at,
+      action: e.action,
+      person: e.personName ?? "",
+      person_email: e.personEmail ?? "",
+      student: e.studentName ?? "",
+      what: e.what ?? "",
+      purpose: e.purpose ?? "",
+      basis: e.basis ?? "",
+    })),
+    { header: true, columns: ["id", "at", "action", "person", "person_email", "student", "what", "purpose", "basis"] },
   );
 }

@@ -9,6 +9,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { createAccessRepository, createAuditLog } from "./access-repository.ts";
 import { createAccountsRepository } from "./accounts-repository.ts";
+import { createAuditTrailRepository } from "./audit-trail-repository.ts";
 import { createBoilerplateIndexStore } from "./boilerplate-index-store.ts";
 import { createCalendarFeedsRepository } from "./calendar-feeds-repository.ts";
 import { createCaseFileRepository } from "./case-file-repository.ts";
@@ -48,6 +49,7 @@ function build(db: Kysely<Database>, root: Kysely<Database>, options: Repository
   return {
     access: createAccessRepository(db),
     accounts: createAccountsRepository(db),
+    auditTrail: createAuditTrailRepository(db),
     boilerplate: createBoilerplateIndexStore(db, root),
     calendarFeeds: createCalendarFeedsRepository(db),
     caseFile: createCaseFileRepository(db),

@@ -4,6 +4,7 @@ import inboxRoutes from "./accounts/inbox.ts";
 import mailOutboxRoutes from "./accounts/mail-outbox.ts";
 import passwordRoutes from "./accounts/passwords.ts";
 import peopleRoutes from "./accounts/people.ts";
+import auditRoutes from "./audit/routes.ts";
 import oidcRoutes from "./auth/oidc.ts";
 import authRoutes from "./auth/routes.ts";
 import secondFactorRoutes from "./auth/second-factor.ts";
@@ -42,4 +43,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(peopleRoutes);
   await app.register(passwordRoutes);
   await app.register(inboxRoutes);
+  await app.register(auditRoutes);
 }
