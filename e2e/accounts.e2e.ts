@@ -6,6 +6,7 @@
  * in to see their child.
  */
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { DEMO_ACCOUNTS, type Journey, type JourneyContext } from "./harness/types.ts";
 
@@ -121,6 +122,29 @@ export const journeys: Journey[] = [
         .getByRole("row", { name: /Marisol Quintero/ })
         .getByText("Active")
         .waitFor();
+
+      step("the administrator finds the new account's sign-in in the audit trail and downloads it as CSV");
+      await page.goto("/");
+      await tabTo(page, page.getByRole("link", { name: "Audit trail" }));
+      await page.keyboard.press("Enter");
+      await heading(page, "Audit trail and record of access");
+      await page.getByRole("table", { name: /^Record of access from/ }).waitFor();
+      await tabTo(page, page.getByLabel("Show", { exact: true }));
+      await page.getByLabel("Show", { exact: true }).selectOption("audit-trail");
+      await tabTo(page, page.getByLabel("Person"));
+      await page.keyboard.type("Quintero");
+      await page.keyboard.press("Enter");
+      const trail = page.getByRole("table", { name: /^Audit trail from/ });
+      await trail
+        .getByRole("row", { name: /auth\.signed-in/ })
+        .first()
+        .waitFor();
+      await axe(page, "audit trail");
+      await tabTo(page, page.getByRole("link", { name: "Download these entries as CSV" }));
+      const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+      const csv = await readFile((await download.path()) as string, "utf8");
+      assert.match(csv, /^id,at,action,person,person_email,student,what,purpose,basis/);
+      assert.match(csv, /auth\.signed-in,Marisol Quintero,marisol\.quintero@maplevalley\.example/);
     },
   },
   {

@@ -88,6 +88,11 @@ export const routes: readonly AppRoute[] = [
   { path: patterns.roster, access: "signed-in", page: lazyPage(() => import("../features/roster/roster-page.tsx")) },
   { path: patterns.people, access: "signed-in", page: lazyPage(() => import("../features/accounts/people-page.tsx")) },
   {
+    path: patterns.auditTrail,
+    access: "signed-in",
+    page: lazyPage(() => import("../features/audit/audit-trail-page.tsx")),
+  },
+  {
     path: patterns.setPassword,
     access: "public",
     page: lazyPage(() => import("../features/accounts/set-password-page.tsx")),

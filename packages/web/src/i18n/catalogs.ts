@@ -9,6 +9,7 @@
  * call `t("key", params)`.
  */
 import { messages as accounts } from "../features/accounts/messages.en.ts";
+import { messages as audit } from "../features/audit/messages.en.ts";
 import { messages as auth } from "../features/auth/messages.en.ts";
 import { messages as authEs } from "../features/auth/messages.es.ts";
 import { messages as compliance } from "../features/compliance/messages.en.ts";
@@ -55,6 +56,7 @@ export const en = {
   ...roster,
   ...records,
   ...accounts,
+  ...audit,
 } as const;
 
 export type EnglishCatalog = typeof en;

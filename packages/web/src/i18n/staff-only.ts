@@ -14,6 +14,8 @@ export const STAFF_ONLY_PREFIXES = [
   "accounts.people.",
   "accounts.invite.",
   "accounts.outbox.",
+  "audit.",
+  "retention.",
   "plans.merge.",
   "plans.diff.",
   "plans.start.",

@@ -71,6 +71,8 @@ export function HomePage({ parts }: { parts: HomeParts }) {
                   <Link href={paths.compensatoryPolicy}>{t("enforcement.policy.link")}</Link>
                   {" · "}
                   <Link href={paths.roster}>{t("roster.link")}</Link>
+                  {" · "}
+                  <Link href={paths.auditTrail}>{t("audit.link")}</Link>
                 </>
               ) : null}
               {" · "}
