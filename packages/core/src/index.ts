@@ -71,6 +71,8 @@ export * from "./records/education-records.ts";
 export * from "./records/records-api.ts";
 export * from "./records/records-labels.ts";
 export * from "./records/records-request.ts";
+export * from "./records/retention.ts";
+export * from "./records/retention-api.ts";
 export * from "./roster/roster-api.ts";
 export * from "./services/service-labels.ts";
 export * from "./services/service-prescription.ts";

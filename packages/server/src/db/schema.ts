@@ -254,6 +254,9 @@ export type Database = {
   account_tokens: AccountTokensTable;
   pending_guardian_links: PendingGuardianLinksTable;
   notifications: NotificationsTable;
+  retention_schedules: RetentionSchedulesTable;
+  destruction_offers: DestructionOffersTable;
+  destruction_requests: DestructionRequestsTable;
 };
 
 /** Plans (migration 0002): plans, their versions (sealed once signed), meetings and signatures. */
@@ -583,4 +586,40 @@ export type CommunicationsTable = {
   summary: string;
   logged_by: string;
   logged_at: Timestamp;
+};
+
+/** Retention and destruction (migration 0085; 34 CFR 300.624). */
+export type RetentionSchedulesTable = {
+  district_id: string;
+  record_type: string;
+  years: number;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+};
+
+export type DestructionOffersTable = {
+  id: Generated<string>;
+  district_id: string;
+  student_id: string;
+  record_type: string;
+  before: DateColumn;
+  noticed_at: Generated<Date>;
+  noticed_by: string;
+  destroyed_at: Date | null;
+  destroyed_by: string | null;
+  destroyed_count: number | null;
+};
+
+export type DestructionRequestsTable = {
+  id: Generated<string>;
+  district_id: string;
+  student_id: string;
+  requested_by: string;
+  requested_at: Generated<Date>;
+  record_types: ColumnType<string[], string[], string[]>;
+  reason: Generated<string>;
+  status: Generated<string>;
+  status_note: Generated<string>;
+  decided_by: string | null;
+  decided_at: Date | null;
 };

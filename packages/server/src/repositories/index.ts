@@ -27,6 +27,7 @@ import { createNavigatorResultsRepository } from "./navigator-results-repository
 import { createPeopleRepository } from "./people-repository.ts";
 import { createPlansRepository } from "./plans-repository.ts";
 import { createRecordsRequestsRepository } from "./records-requests-repository.ts";
+import { createRetentionRepository } from "./retention-repository.ts";
 import { createRosterRepository } from "./roster-repository.ts";
 import { createSecondFactorRepository } from "./second-factor-repository.ts";
 import { createSessionRepository } from "./session-repository.ts";
@@ -67,6 +68,7 @@ function build(db: Kysely<Database>, root: Kysely<Database>, options: Repository
     people: createPeopleRepository(db),
     plans: createPlansRepository(db),
     recordsRequests: createRecordsRequestsRepository(db),
+    retention: createRetentionRepository(db),
     roster: createRosterRepository(db),
     secondFactors: createSecondFactorRepository(db),
     sessions: createSessionRepository(db),
