@@ -103,7 +103,10 @@ export const ZDestructionRequestList = z.object({ items: z.array(ZDestructionReq
 
 export const ZCreateDestructionRequestBody = z.object({
   /** A permanent-record kind is refused with its citation (a 400 naming it). */
-  recordTypes: z.array(ZNamedRecordType).min(1).max(RETENTION_RECORD_TYPES.length + PERMANENT_RECORD_TYPES.length),
+  recordTypes: z
+    .array(ZNamedRecordType)
+    .min(1)
+    .max(RETENTION_RECORD_TYPES.length + PERMANENT_RECORD_TYPES.length),
   reason: z.string().trim().max(2000).default(""),
 });
 export type CreateDestructionRequestBody = z.infer<typeof ZCreateDestructionRequestBody>;

@@ -155,7 +155,11 @@ export function createRetentionRepository(db: Kysely<Database>) {
     },
 
     async guardians(studentId: string): Promise<string[]> {
-      const rows = await db.selectFrom("guardianships").select("person_id").where("student_id", "=", studentId).execute();
+      const rows = await db
+        .selectFrom("guardianships")
+        .select("person_id")
+        .where("student_id", "=", studentId)
+        .execute();
       return rows.map((r) => r.person_id);
     },
 

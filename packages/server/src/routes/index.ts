@@ -17,6 +17,7 @@ import goalBankRoutes from "./goal-bank/routes.ts";
 import healthRoutes from "./health/routes.ts";
 import navigatorRoutes from "./navigator/routes.ts";
 import planRoutes from "./plans/routes.ts";
+import retentionRoutes from "./records/retention.ts";
 import recordsRoutes from "./records/routes.ts";
 import rosterRoutes from "./roster/routes.ts";
 import sharingRoutes from "./sharing/routes.ts";
@@ -44,4 +45,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(passwordRoutes);
   await app.register(inboxRoutes);
   await app.register(auditRoutes);
+  await app.register(retentionRoutes);
 }
