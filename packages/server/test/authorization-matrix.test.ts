@@ -272,6 +272,50 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
     for (const r of routes) expect((await (await t.anonymous()).get(r.url)).statusCode).toBe(401);
   });
 
+  it("lets only district administrators manage retention and destruction, each in their own district", async () => {
+    const routes = t.app.routeList.filter((r) =>
+      /^\/api\/district\/(retention-schedule|records-offered-for-destruction|destruction-requests)/.test(r.url),
+    );
+    expect(routes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      "GET /api/district/destruction-requests",
+      "GET /api/district/records-offered-for-destruction",
+      "GET /api/district/retention-schedule",
+      "POST /api/district/destruction-requests/:requestId/decision",
+      "POST /api/district/records-offered-for-destruction/destructions",
+      "POST /api/district/records-offered-for-destruction/notices",
+      "PUT /api/district/retention-schedule",
+    ]);
+    const mateo = t.ids?.students.get("Mateo Rivera") as string;
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    const bodies: Record<string, unknown> = {
+      "PUT /api/district/retention-schedule": { entries: [] },
+      "POST /api/district/records-offered-for-destruction/notices": { studentId: mateo, recordType: "letters" },
+      "POST /api/district/records-offered-for-destruction/destructions": { studentId: mateo, recordType: "letters" },
+      "POST /api/district/destruction-requests/:requestId/decision": { status: "granted" },
+    };
+    for (const email of Object.keys(MATEO)) {
+      const c = clients.get(email) as Client;
+      for (const r of routes) {
+        const key = `${r.method} ${r.url}`;
+        const url = r.url.replace(":requestId", unknown);
+        const res = r.method === "GET" ? await c.get(url) : await c.send(r.method as "POST", url, bodies[key]);
+        if (email === "admin@maplevalley.example" || email === "admin@cedarhills.example") {
+          // Reads answer; changes reach the use case (nothing to notice, no such request or student).
+          if (r.method === "GET" || r.method === "PUT") expect(res.statusCode, `${key} as ${email}`).toBe(200);
+          else expect([404, 409], `${key} as ${email}: ${res.body}`).toContain(res.statusCode);
+          if (email === "admin@cedarhills.example") expect(res.body).not.toContain(mateo);
+        } else expect(res.statusCode, `${key} as ${email}`).toBe(403);
+      }
+    }
+    const anon = await t.anonymous();
+    for (const r of routes) {
+      const url = r.url.replace(":requestId", unknown);
+      const body = bodies[`${r.method} ${r.url}`];
+      const res = r.method === "GET" ? await anon.get(url) : await anon.send(r.method as "POST", url, body);
+      expect(res.statusCode, `${r.method} ${url} without signing in`).toBe(401);
+    }
+  });
+
   it("answers every inbox route only for the signed-in person's own inbox", async () => {
     const routes = t.app.routeList.filter((r) => r.url.startsWith("/api/inbox"));
     expect(routes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
