@@ -93,6 +93,11 @@ export const routes: readonly AppRoute[] = [
     page: lazyPage(() => import("../features/audit/audit-trail-page.tsx")),
   },
   {
+    path: patterns.retention,
+    access: "signed-in",
+    page: lazyPage(() => import("../features/retention/retention-page.tsx")),
+  },
+  {
     path: patterns.setPassword,
     access: "public",
     page: lazyPage(() => import("../features/accounts/set-password-page.tsx")),

@@ -26,6 +26,7 @@ import { messages as planEditor } from "../features/plans/editor-messages.en.ts"
 import { messages as plans } from "../features/plans/messages.en.ts";
 import { messages as plansEs } from "../features/plans/messages.es.ts";
 import { messages as records } from "../features/records/messages.en.ts";
+import { messages as retention } from "../features/retention/messages.en.ts";
 import { messages as roster } from "../features/roster/messages.en.ts";
 import { messages as sharing } from "../features/sharing/messages.en.ts";
 import { messages as sharingEs } from "../features/sharing/messages.es.ts";
@@ -57,6 +58,7 @@ export const en = {
   ...records,
   ...accounts,
   ...audit,
+  ...retention,
 } as const;
 
 export type EnglishCatalog = typeof en;

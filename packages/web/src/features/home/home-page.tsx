@@ -73,6 +73,8 @@ export function HomePage({ parts }: { parts: HomeParts }) {
                   <Link href={paths.roster}>{t("roster.link")}</Link>
                   {" · "}
                   <Link href={paths.auditTrail}>{t("audit.link")}</Link>
+                  {" · "}
+                  <Link href={paths.retention}>{t("retention.link")}</Link>
                 </>
               ) : null}
               {" · "}
