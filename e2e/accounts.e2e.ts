@@ -145,6 +145,25 @@ export const journeys: Journey[] = [
       const csv = await readFile((await download.path()) as string, "utf8");
       assert.match(csv, /^id,at,action,person,person_email,student,what,purpose,basis/);
       assert.match(csv, /auth\.signed-in,Marisol Quintero,marisol\.quintero@maplevalley\.example/);
+
+      step("the administrator sets how long the communication log is kept; too short a period is named on its field");
+      await page.goto("/");
+      await tabTo(page, page.getByRole("link", { name: "Keeping and destroying records" }));
+      await page.keyboard.press("Enter");
+      await heading(page, "Keeping and destroying records");
+      await page.getByRole("table", { name: "Records past the schedule, by student and kind" }).waitFor();
+      const years = page.getByLabel("Communication log: years kept");
+      await tabTo(page, years);
+      await page.keyboard.type("2");
+      await page.keyboard.press("Enter");
+      await page.getByRole("alert").filter({ hasText: "The schedule was not saved" }).waitFor();
+      assert.equal(await years.getAttribute("aria-invalid"), "true");
+      await axe(page, "retention schedule with a problem");
+      await tabTo(page, years);
+      await page.keyboard.press("ControlOrMeta+a");
+      await page.keyboard.type("5");
+      await page.keyboard.press("Enter");
+      await page.getByText("The schedule is saved.").waitFor();
     },
   },
   {
