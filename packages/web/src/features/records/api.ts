@@ -4,7 +4,9 @@ import type {
   Communication,
   CommunicationList,
   CreateCommunicationBody,
+  CreateDestructionRequestBody,
   CreateRecordsRequestBody,
+  DestructionRequest,
   OpenRecordsRequestList,
   RecordsRequest,
   RecordsRequestEventBody,
@@ -12,7 +14,14 @@ import type {
 } from "@lantern/core";
 import { api, buildUrl } from "../../lib/api-client.ts";
 
-export type { Chronology, ChronologyKind, OpenRecordsRequestList, RecordsRequest, RecordsRequestList };
+export type {
+  Chronology,
+  ChronologyKind,
+  DestructionRequest,
+  OpenRecordsRequestList,
+  RecordsRequest,
+  RecordsRequestList,
+};
 
 const base = (studentId: string) => `/api/students/${encodeURIComponent(studentId)}`;
 
@@ -60,4 +69,18 @@ export function chronologyPdfUrl(studentId: string, filter: ChronologyFilter): s
 
 export function recordZipUrl(studentId: string): string {
   return `${base(studentId)}/record.zip`;
+}
+
+export function getDestructionRequests(
+  studentId: string,
+  signal?: AbortSignal,
+): Promise<{ items: DestructionRequest[] }> {
+  return api.get<{ items: DestructionRequest[] }>(`${base(studentId)}/destruction-requests`, undefined, signal);
+}
+
+export function createDestructionRequest(
+  studentId: string,
+  body: CreateDestructionRequestBody,
+): Promise<DestructionRequest> {
+  return api.post<DestructionRequest>(`${base(studentId)}/destruction-requests`, body);
 }

@@ -10,6 +10,7 @@ import { useRequest } from "../../lib/use-request.ts";
 import { getChronology, recordZipUrl } from "./api.ts";
 import { ChronologySection } from "./chronology-section.tsx";
 import { CommunicationLogSection } from "./communication-log-section.tsx";
+import { DestructionRequestsSection } from "./destruction-requests-section.tsx";
 import { RecordsRequestsSection } from "./records-requests-section.tsx";
 
 const STAFF = new Set(["district-admin", "school-admin", "case-manager", "section-504-coordinator"]);
@@ -71,6 +72,9 @@ export default function CaseFilePage({ params }: PageProps) {
         canWrite={forFamily || forStaff}
         onChange={() => setVersion((v) => v + 1)}
       />
+      {forFamily || forStaff ? (
+        <DestructionRequestsSection studentId={studentId} firstName={firstName} forFamily={forFamily} />
+      ) : null}
       <ChronologySection studentId={studentId} firstName={firstName} version={version} />
     </Page>
   );
