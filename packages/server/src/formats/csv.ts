@@ -24,10 +24,7 @@ export function safeCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-function stringify(
-  rows: Array<Record<string, unknown>>,
-  options: { header: boolean; columns?: string[] },
-): string {
+function stringify(rows: Array<Record<string, unknown>>, options: { header: boolean; columns?: string[] }): string {
   return stringifyCsv(rows, { ...options, cast: { string: safeCell } });
 }
 
