@@ -45,6 +45,12 @@ export const messages = {
   "retention.requests.reason": "Reason given",
   "retention.requests.status": "Status",
   "retention.requests.grant": "Grant {student}'s request",
+  "retention.requests.refuse": "Refuse {student}'s request",
+  "retention.refuse.title": "Refuse this request?",
+  "retention.refuse.why": "Why the records are kept",
+  "retention.refuse.hint":
+    "The family reads this. For example: the records are still needed for the plan in effect (34 CFR 300.624(a)), or they are part of the permanent record (34 CFR 300.624(b)).",
+  "retention.refuse.yes": "Refuse the request",
   "retention.requests.complete": "Mark {student}'s request completed",
   "retention.status.received": "Received",
   "retention.status.granted": "Granted",

@@ -10,6 +10,7 @@ import {
   Field,
   Pagination,
   StatusRegion,
+  TextArea,
   TextInput,
 } from "../../components/ui/index.ts";
 import { dateTime, longDate } from "../../i18n/dates.ts";
@@ -280,6 +281,8 @@ function RequestsSection() {
   const [items, setItems] = useState<DestructionRequest[] | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [refusing, setRefusing] = useState<DestructionRequest | null>(null);
+  const [note, setNote] = useState("");
 
   async function reload() {
     try {
@@ -293,16 +296,18 @@ function RequestsSection() {
     void reload();
   }, []);
 
-  async function decide(row: DestructionRequest, status: "granted" | "completed") {
+  async function decide(row: DestructionRequest, status: "granted" | "refused" | "completed", why = "") {
     setBusy(row.id);
     setFailure(null);
     try {
-      await decideRequest(row.id, status, "");
+      await decideRequest(row.id, status, why);
       await reload();
     } catch (e) {
       setFailure(e);
     } finally {
       setBusy(null);
+      setRefusing(null);
+      setNote("");
     }
   }
 
@@ -333,9 +338,14 @@ function RequestsSection() {
                 <>
                   {t(`retention.status.${r.status}`)}
                   {r.status === "received" ? (
-                    <Button variant="secondary" busy={busy === r.id} onClick={() => void decide(r, "granted")}>
-                      {t("retention.requests.grant", { student: r.studentName })}
-                    </Button>
+                    <>
+                      <Button variant="secondary" busy={busy === r.id} onClick={() => void decide(r, "granted")}>
+                        {t("retention.requests.grant", { student: r.studentName })}
+                      </Button>
+                      <Button variant="secondary" onClick={() => setRefusing(r)}>
+                        {t("retention.requests.refuse", { student: r.studentName })}
+                      </Button>
+                    </>
                   ) : null}
                   {r.status === "granted" ? (
                     <Button variant="secondary" busy={busy === r.id} onClick={() => void decide(r, "completed")}>
@@ -348,6 +358,26 @@ function RequestsSection() {
           ]}
         />
       ) : null}
+      <ConfirmDialog
+        open={refusing !== null}
+        title={t("retention.refuse.title")}
+        confirmLabel={t("retention.refuse.yes")}
+        cancelLabel={t("retention.confirm.no")}
+        busy={busy !== null}
+        onConfirm={() => refusing && void decide(refusing, "refused", note)}
+        onCancel={() => {
+          setRefusing(null);
+          setNote("");
+        }}
+      >
+        <TextArea
+          label={t("retention.refuse.why")}
+          hint={t("retention.refuse.hint")}
+          name="refusal"
+          value={note}
+          onChange={setNote}
+        />
+      </ConfirmDialog>
     </section>
   );
 }
