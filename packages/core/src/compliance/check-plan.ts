@@ -729,21 +729,36 @@ function amendmentFindings(doc: IepDocument): Finding[] {
 /**
  * Ending special education (300.305(e), 300.102(a)(3)(iii)): a reevaluation before ending
  * eligibility; after a regular diploma or ageing out, no reevaluation but a summary of performance,
- * and for a diploma, prior written notice (it is a change in placement).
+ * and for a diploma, prior written notice (it is a change in placement). A certificate of completion
+ * or a GED is not a regular diploma (300.102(a)(3)(ii)): the student stays eligible, so ending
+ * services then needs the reevaluation and prior written notice.
  */
 function exitFindings(doc: IepDocument): Finding[] {
   const x = doc.exit;
   if (!x) return [];
   const missing: string[] = [];
-  if (x.reason === "no-longer-eligible" && !x.reevaluationOn)
+  const certificate = x.reason === "graduated-certificate";
+  if ((x.reason === "no-longer-eligible" || certificate) && !x.reevaluationOn)
     missing.push("the reevaluation before ending eligibility");
   if ((x.reason === "graduated-regular-diploma" || x.reason === "exceeded-age") && !x.summaryOfPerformanceOn)
     missing.push("the summary of academic achievement and functional performance");
-  if ((x.reason === "graduated-regular-diploma" || x.reason === "no-longer-eligible") && !x.priorWrittenNoticeOn)
+  if (
+    (x.reason === "graduated-regular-diploma" || x.reason === "no-longer-eligible" || certificate) &&
+    !x.priorWrittenNoticeOn
+  )
     missing.push("prior written notice of the exit");
-  return missing.length === 0
-    ? []
-    : [finding("exit.requirements-missing", "/exit", `Special education ended without ${listText(missing)}.`)];
+  if (missing.length === 0) return [];
+  const why = certificate
+    ? " A certificate of completion or a GED is not a regular diploma, so the student is still eligible through the state's last age."
+    : "";
+  return [
+    finding(
+      "exit.requirements-missing",
+      "/exit",
+      `Special education ended without ${listText(missing)}.${why}`,
+      certificate ? { citation: "34 CFR 300.305(e); 34 CFR 300.102(a)(3)(ii)-(iii); 34 CFR 300.503" } : undefined,
+    ),
+  ];
 }
 
 /** Quality: accommodations individualized and tied to needs; every need answered; every goal worked on. */
