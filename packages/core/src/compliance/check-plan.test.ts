@@ -877,6 +877,17 @@ describe("details", () => {
     expect(hit?.citation).toBe("34 CFR 300.322(a)(2)");
   });
 
+  it("cites California's parent-participation law beside the federal rule it mirrors (Cal. Ed. Code 56341.5; 34 CFR 300.322, 300.328)", () => {
+    const doc = mutated(completeIep(), (d) => {
+      if (d.meeting.notice) d.meeting.notice.timeAgreedWithParent = false;
+    });
+    const ca = checkPlan(doc, ctx({ state: "CA" })).findings.find((f) => f.code === "meeting.parent-participation");
+    expect(ca?.citation).toBe("34 CFR 300.322(a)(2); Cal. Ed. Code 56341.5");
+    // Any other state: the federal rule alone.
+    const tx = checkPlan(doc, ctx({ state: "TX" })).findings.find((f) => f.code === "meeting.parent-participation");
+    expect(tx?.citation).toBe("34 CFR 300.322(a)(2)");
+  });
+
   it("runs the meeting-notice checks in the product: a held meeting with no notice is flagged (34 CFR 300.322(a)-(b))", () => {
     const doc = mutated(completeIep(), (d) => {
       d.meeting.notice = null;

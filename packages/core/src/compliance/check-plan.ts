@@ -136,7 +136,7 @@ function checkIep(doc: IepDocument, ctx: CheckContext): Finding[] {
     ...transitionFindings(doc, ctx, rules),
     ...teamFindings(doc, ctx, rules),
     ...meetingNoticeFindings(doc, ctx, rules),
-    ...parentParticipationFindings(doc, ctx),
+    ...parentParticipationFindings(doc, ctx, rules),
     ...languageFindings(doc, ctx),
     ...signatureFindings(doc.attendees, doc.signatures, doc.meeting.date, ctx.today),
     ...consentFindings(doc, ctx, rules),
@@ -572,11 +572,24 @@ function meetingNoticeFindings(doc: IepDocument, ctx: CheckContext, rules: State
 }
 
 /**
+ * The state's own law on parent participation, added after the federal citation (California:
+ * 56341.5, which the legal fact sheet does not cover; the check applies the federal rule it mirrors).
+ */
+function stateParticipationCitation(rules: StateRules): string {
+  const own = rules.parentParticipation.citation
+    .split("; ")
+    .filter((c) => !c.startsWith("34 CFR"))
+    .join("; ");
+  return own ? `; ${own}` : "";
+}
+
+/**
  * 300.322(a)–(d), 300.328 (California 56341.5): a time agreed with the parent; when the parent did
  * not take part, other ways to take part offered and more than one documented attempt.
  */
-function parentParticipationFindings(doc: IepDocument, ctx: CheckContext): Finding[] {
+function parentParticipationFindings(doc: IepDocument, ctx: CheckContext, rules: StateRules): Finding[] {
   const out: Finding[] = [];
+  const state = stateParticipationCitation(rules);
   const held = doc.meeting.date !== null && doc.meeting.date <= ctx.today;
   if (!held) return out;
   const notice = doc.meeting.notice;
@@ -586,7 +599,7 @@ function parentParticipationFindings(doc: IepDocument, ctx: CheckContext): Findi
         "meeting.parent-participation",
         "/meeting/notice/timeAgreedWithParent",
         "The time and place of the meeting were not agreed with the parent.",
-        { citation: "34 CFR 300.322(a)(2)" },
+        { citation: `34 CFR 300.322(a)(2)${state}` },
       ),
     );
   }
@@ -605,7 +618,7 @@ function parentParticipationFindings(doc: IepDocument, ctx: CheckContext): Findi
           "meeting.parent-participation",
           "/meeting/parentContactAttempts",
           `The meeting went ahead without the parent, without ${listText(missing)}.`,
-          { citation: "34 CFR 300.322(c)-(d); 34 CFR 300.328" },
+          { citation: `34 CFR 300.322(c)-(d); 34 CFR 300.328${state}` },
         ),
       );
     }
