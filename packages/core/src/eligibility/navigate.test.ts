@@ -441,6 +441,32 @@ describe("categories known and unknown (v2)", () => {
     expect(result.trace.find((t) => t.rule === "leaving-iep")?.citation).toContain("300.518");
   });
 
+  it("brings the exit protections as soon as the facts rule IDEA out for a student with an IEP, even before the answer is settled (34 CFR 300.305(e)(1), 300.503, 300.518, 300.502)", () => {
+    const exitActions = [
+      "reevaluate-before-exit",
+      "ask-for-prior-written-notice",
+      "know-stay-put-rights",
+      "consider-independent-evaluation",
+    ];
+    const withIep = { ...base, currentPlans: ["iep" as const], needsSpecializedInstruction: false };
+    // A reevaluation under way that points to a 504 plan or no plan.
+    const toward504 = run({ ...withIep, evaluation: "in-progress" });
+    expect(toward504.recommendation).toBe("evaluate");
+    expect(toward504.likely).toBe("section-504");
+    expect(toward504.actions).toEqual(expect.arrayContaining(exitActions));
+    const towardNone = run({ ...withIep, evaluation: "in-progress", accommodationsNeeded: false });
+    expect(towardNone.likely).toBe("no-plan");
+    expect(towardNone.actions).toEqual(expect.arrayContaining(exitActions));
+    // Evaluated, IDEA ruled out, Section 504 still unknown.
+    const pending = run({ ...withIep, accommodationsNeeded: null });
+    expect(pending.recommendation).toBe("evaluate");
+    expect(pending.actions).toEqual(expect.arrayContaining(exitActions));
+    // The IEP stays: no exit actions.
+    expect(run({ ...base, currentPlans: ["iep"], evaluation: "in-progress" }).actions).not.toContain(
+      "reevaluate-before-exit",
+    );
+  });
+
   it("never points to a 504 plan or no plan while the need for specially designed instruction is unknown (34 CFR 300.111; 300.304(c)(6))", () => {
     const result = run({ ...base, evaluation: "requested", needsSpecializedInstruction: null });
     expect(result.recommendation).toBe("evaluate");

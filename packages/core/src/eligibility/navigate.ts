@@ -838,9 +838,14 @@ function decide(
     addAction(run, "ask-for-prior-written-notice");
     addAction(run, "ask-again-if-needs-change");
   }
+  // The IEP would end: decided, or the facts already rule IDEA out while something else is pending
+  // (a reevaluation under way, Section 504 still unknown). Either way the exit protections apply.
   if (
     run.hasIep &&
-    (recommendation === "section-504" || recommendation === "no-plan" || category.delayPastAgeWithIep)
+    (recommendation === "section-504" ||
+      recommendation === "no-plan" ||
+      category.delayPastAgeWithIep ||
+      (recommendation === "evaluate" && ideaWithoutAge === "not-met"))
   ) {
     leavingIepRule(run);
   }
