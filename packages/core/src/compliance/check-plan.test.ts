@@ -653,13 +653,39 @@ const CASES: Case[] = [
   { code: "plans.both-active", iep: () => {}, context: { otherActivePlans: [{ type: "section-504" }] } },
 ];
 
+/** The rule each check of the legal review names (the test name carries it, the finding must cite it). */
+const CITES: Partial<Record<FindingCode, string>> = {
+  "iep.present-levels.no-impact": "300.320(a)(1)(i)",
+  "team.role-missing": "300.321(a)",
+  "team.excusal-invalid": "300.321(e)",
+  "team.interpreter-missing": "300.322(e)",
+  "meeting.notice-incomplete": "300.322(a)(1)",
+  "meeting.parent-participation": "300.328",
+  "notice.language": "300.503(c); 34 CFR 300.322(e)",
+  "iep.transition.incomplete": "300.320(b); 34 CFR 300.321(b)(3)",
+  "iep.amendment.team-not-informed": "300.324(a)(4)(ii)",
+  "consent.refused-part-needed": "Cal. Ed. Code 56346(f)",
+  "consent.revocation-notice-missing": "300.300(b)(4)",
+  "consent.initial-services-missing": "300.300(b)",
+  "exit.requirements-missing": "300.305(e); 34 CFR 300.102(a)(3)(iii)",
+  "deadline.assessment-plan": "Cal. Ed. Code 56321(a); 56043(a)",
+  "deadline.initial-evaluation": "300.301(c)(1)",
+  "deadline.iep-after-eligibility": "300.323(c)(1)",
+  "deadline.reevaluation": "300.303(b)(2)",
+  "deadline.reevaluation-too-frequent": "300.303(b)(1)",
+  "deadline.progress-report": "300.320(a)(3)(ii)",
+  "notice.safeguards-overdue": "300.504(a)",
+  "section504.evaluation-sources": "104.35(c)(1)",
+  "section504.placement-change-unevaluated": "104.35(a)",
+};
+
 describe("every finding code has a failing and a passing example", () => {
   it("the cases cover every code in the contract", () => {
     expect(new Set(CASES.map((c) => c.code))).toEqual(new Set(FINDING_CODES));
   });
 
   for (const c of CASES) {
-    it(c.code, () => {
+    it(CITES[c.code] ? `${c.code} (${CITES[c.code]})` : c.code, () => {
       const base = c.s504 ? complete504() : completeIep();
       const context = ctx(c.context ?? {});
       // Passing: the complete plan, on the same day without the extra context, has no such finding.
@@ -672,6 +698,7 @@ describe("every finding code has a failing and a passing example", () => {
       const hit = result.findings.find((f) => f.code === c.code);
       expect(hit, `${c.code} should fire`).toBeDefined();
       expect(hit?.citation).toBeTruthy();
+      if (CITES[c.code]) expect(hit?.citation).toContain(CITES[c.code]);
       expect(hit?.message).toBeTruthy();
       expect(hit?.fix).toBeTruthy();
       expect(hit?.place.startsWith("/")).toBe(true);
@@ -713,6 +740,32 @@ describe("details", () => {
       d.signatures = d.signatures.filter((s) => s.attendeeId !== "att-rep");
     });
     expect(codesOf(doc)).toEqual([]);
+  });
+
+  it("a certificate of completion or a GED is not a regular diploma: leaving with one needs the reevaluation and prior written notice (34 CFR 300.102(a)(3)(ii), 300.305(e)(1), 300.503)", () => {
+    const exit = (reason: "graduated-certificate" | "graduated-regular-diploma") =>
+      mutated(completeIep(), (d) => {
+        d.exit = {
+          date: "2026-11-15",
+          reason,
+          reevaluationOn: null,
+          summaryOfPerformanceOn: "2026-11-01",
+          priorWrittenNoticeOn: null,
+        };
+      });
+    const certificate = checkPlan(exit("graduated-certificate"), ctx()).findings.find(
+      (f) => f.code === "exit.requirements-missing",
+    );
+    expect(certificate?.citation).toContain("300.102(a)(3)(ii)");
+    expect(certificate?.message).toMatch(/reevaluation/);
+    expect(certificate?.message).toMatch(/prior written notice/);
+    expect(certificate?.message).toMatch(/not a regular diploma/);
+    // A regular diploma needs no reevaluation (300.305(e)(2)), only the notice.
+    const diploma = checkPlan(exit("graduated-regular-diploma"), ctx()).findings.find(
+      (f) => f.code === "exit.requirements-missing",
+    );
+    expect(diploma?.message).not.toMatch(/reevaluation/);
+    expect(diploma?.message).toMatch(/prior written notice/);
   });
 
   it("requires consent for initial services only: an annual IEP without a new consent choice is not flagged (34 CFR 300.300(b))", () => {
@@ -822,6 +875,17 @@ describe("details", () => {
     });
     const hit = checkPlan(doc, ctx()).findings.find((f) => f.code === "meeting.parent-participation");
     expect(hit?.citation).toBe("34 CFR 300.322(a)(2)");
+  });
+
+  it("cites California's parent-participation law beside the federal rule it mirrors (Cal. Ed. Code 56341.5; 34 CFR 300.322, 300.328)", () => {
+    const doc = mutated(completeIep(), (d) => {
+      if (d.meeting.notice) d.meeting.notice.timeAgreedWithParent = false;
+    });
+    const ca = checkPlan(doc, ctx({ state: "CA" })).findings.find((f) => f.code === "meeting.parent-participation");
+    expect(ca?.citation).toBe("34 CFR 300.322(a)(2); Cal. Ed. Code 56341.5");
+    // Any other state: the federal rule alone.
+    const tx = checkPlan(doc, ctx({ state: "TX" })).findings.find((f) => f.code === "meeting.parent-participation");
+    expect(tx?.citation).toBe("34 CFR 300.322(a)(2)");
   });
 
   it("runs the meeting-notice checks in the product: a held meeting with no notice is flagged (34 CFR 300.322(a)-(b))", () => {

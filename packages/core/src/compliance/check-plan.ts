@@ -136,7 +136,7 @@ function checkIep(doc: IepDocument, ctx: CheckContext): Finding[] {
     ...transitionFindings(doc, ctx, rules),
     ...teamFindings(doc, ctx, rules),
     ...meetingNoticeFindings(doc, ctx, rules),
-    ...parentParticipationFindings(doc, ctx),
+    ...parentParticipationFindings(doc, ctx, rules),
     ...languageFindings(doc, ctx),
     ...signatureFindings(doc.attendees, doc.signatures, doc.meeting.date, ctx.today),
     ...consentFindings(doc, ctx, rules),
@@ -572,11 +572,24 @@ function meetingNoticeFindings(doc: IepDocument, ctx: CheckContext, rules: State
 }
 
 /**
+ * The state's own law on parent participation, added after the federal citation (California:
+ * 56341.5, which the legal fact sheet does not cover; the check applies the federal rule it mirrors).
+ */
+function stateParticipationCitation(rules: StateRules): string {
+  const own = rules.parentParticipation.citation
+    .split("; ")
+    .filter((c) => !c.startsWith("34 CFR"))
+    .join("; ");
+  return own ? `; ${own}` : "";
+}
+
+/**
  * 300.322(a)–(d), 300.328 (California 56341.5): a time agreed with the parent; when the parent did
  * not take part, other ways to take part offered and more than one documented attempt.
  */
-function parentParticipationFindings(doc: IepDocument, ctx: CheckContext): Finding[] {
+function parentParticipationFindings(doc: IepDocument, ctx: CheckContext, rules: StateRules): Finding[] {
   const out: Finding[] = [];
+  const state = stateParticipationCitation(rules);
   const held = doc.meeting.date !== null && doc.meeting.date <= ctx.today;
   if (!held) return out;
   const notice = doc.meeting.notice;
@@ -586,7 +599,7 @@ function parentParticipationFindings(doc: IepDocument, ctx: CheckContext): Findi
         "meeting.parent-participation",
         "/meeting/notice/timeAgreedWithParent",
         "The time and place of the meeting were not agreed with the parent.",
-        { citation: "34 CFR 300.322(a)(2)" },
+        { citation: `34 CFR 300.322(a)(2)${state}` },
       ),
     );
   }
@@ -605,7 +618,7 @@ function parentParticipationFindings(doc: IepDocument, ctx: CheckContext): Findi
           "meeting.parent-participation",
           "/meeting/parentContactAttempts",
           `The meeting went ahead without the parent, without ${listText(missing)}.`,
-          { citation: "34 CFR 300.322(c)-(d); 34 CFR 300.328" },
+          { citation: `34 CFR 300.322(c)-(d); 34 CFR 300.328${state}` },
         ),
       );
     }
@@ -729,21 +742,36 @@ function amendmentFindings(doc: IepDocument): Finding[] {
 /**
  * Ending special education (300.305(e), 300.102(a)(3)(iii)): a reevaluation before ending
  * eligibility; after a regular diploma or ageing out, no reevaluation but a summary of performance,
- * and for a diploma, prior written notice (it is a change in placement).
+ * and for a diploma, prior written notice (it is a change in placement). A certificate of completion
+ * or a GED is not a regular diploma (300.102(a)(3)(ii)): the student stays eligible, so ending
+ * services then needs the reevaluation and prior written notice.
  */
 function exitFindings(doc: IepDocument): Finding[] {
   const x = doc.exit;
   if (!x) return [];
   const missing: string[] = [];
-  if (x.reason === "no-longer-eligible" && !x.reevaluationOn)
+  const certificate = x.reason === "graduated-certificate";
+  if ((x.reason === "no-longer-eligible" || certificate) && !x.reevaluationOn)
     missing.push("the reevaluation before ending eligibility");
   if ((x.reason === "graduated-regular-diploma" || x.reason === "exceeded-age") && !x.summaryOfPerformanceOn)
     missing.push("the summary of academic achievement and functional performance");
-  if ((x.reason === "graduated-regular-diploma" || x.reason === "no-longer-eligible") && !x.priorWrittenNoticeOn)
+  if (
+    (x.reason === "graduated-regular-diploma" || x.reason === "no-longer-eligible" || certificate) &&
+    !x.priorWrittenNoticeOn
+  )
     missing.push("prior written notice of the exit");
-  return missing.length === 0
-    ? []
-    : [finding("exit.requirements-missing", "/exit", `Special education ended without ${listText(missing)}.`)];
+  if (missing.length === 0) return [];
+  const why = certificate
+    ? " A certificate of completion or a GED is not a regular diploma, so the student is still eligible through the state's last age."
+    : "";
+  return [
+    finding(
+      "exit.requirements-missing",
+      "/exit",
+      `Special education ended without ${listText(missing)}.${why}`,
+      certificate ? { citation: "34 CFR 300.305(e); 34 CFR 300.102(a)(3)(ii)-(iii); 34 CFR 300.503" } : undefined,
+    ),
+  ];
 }
 
 /** Quality: accommodations individualized and tied to needs; every need answered; every goal worked on. */

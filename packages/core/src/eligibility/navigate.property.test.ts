@@ -47,6 +47,7 @@ const facts: fc.Arbitrary<NavigatorFacts> = fc.record({
   state: fc.constantFrom(null, "CA", "TX", "NY"),
   speechIsSpecialEducationInState: fc.constantFrom(true, false, null),
   graduatedWithRegularDiploma: fc.boolean(),
+  graduatedWithCertificate: fc.boolean(),
   determiningFactorIsInstructionOrEnglish: fc.boolean(),
   specialEducationServicesNeeded: fc.uniqueArray(fc.constantFrom(...ALWAYS_SPECIAL_EDUCATION), { maxLength: 2 }),
   dateOfBirth: fc.constantFrom(null, "2004-03-10", "2004-09-10"),

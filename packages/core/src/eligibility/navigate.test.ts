@@ -27,6 +27,15 @@ const sharedV2 = import.meta.glob<Fixture>("../../../../../shared/fixtures/eligi
   eager: true,
   import: "default",
 });
+// The same folders one level further up, for a checkout kept in a folder of checkouts.
+const sharedV1Up = import.meta.glob<Fixture>("../../../../../../shared/fixtures/eligibility/*.json", {
+  eager: true,
+  import: "default",
+});
+const sharedV2Up = import.meta.glob<Fixture>("../../../../../../shared/fixtures/eligibility-v2/*.json", {
+  eager: true,
+  import: "default",
+});
 
 function fileName(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
@@ -38,6 +47,8 @@ for (const [label, set] of [
   ["local v2", localV2],
   ["shared", sharedV1],
   ["shared v2", sharedV2],
+  ["shared", sharedV1Up],
+  ["shared v2", sharedV2Up],
 ] as const) {
   for (const [path, fixture] of Object.entries(set)) cases.set(`${label} ${fileName(path)}`, fixture);
 }
@@ -84,7 +95,7 @@ describe("navigator fixtures", () => {
 
   it("reads the shared fixtures when the shared folder exists", () => {
     // In CI the shared folder sits beside the repository; the globs are empty only without it.
-    for (const fixture of [...Object.values(sharedV1), ...Object.values(sharedV2)]) {
+    for (const fixture of [sharedV1, sharedV2, sharedV1Up, sharedV2Up].flatMap((set) => Object.values(set))) {
       expect(typeof fixture.name).toBe("string");
     }
   });
@@ -152,22 +163,61 @@ describe("age", () => {
     expect(run({ ...base, ageYears: 22, state: "TX" }).recommendation).toBe("adult-services");
   });
 
+  it("serves ages 3 through 21 under federal rules, 22 is past them (34 CFR 300.101(a); 104.3(l)(2))", () => {
+    expect(run({ ...base, ageYears: 3 }).recommendation).toBe("iep");
+    expect(run({ ...base, ageYears: 21 }).recommendation).toBe("iep");
+    expect(run({ ...base, ageYears: 21, needsSpecializedInstruction: false }).recommendation).toBe("section-504");
+    expect(run({ ...base, ageYears: 22, needsSpecializedInstruction: false }).recommendation).toBe("adult-services");
+    expect(run({ ...base, ageYears: 22, state: "NY" }).recommendation).toBe("adult-services");
+  });
+
+  it("a certificate of completion or a GED is not a regular diploma and does not end special education (34 CFR 300.102(a)(3)(ii))", () => {
+    const result = run({ ...base, ageYears: 19, graduatedWithCertificate: true, currentPlans: ["iep"] });
+    expect(result.recommendation).toBe("iep");
+    const entry = result.trace.find((t) => t.rule === "idea-age-range");
+    expect(entry?.outcome).toBe("met");
+    expect(entry?.citation).toContain("300.102(a)(3)(ii)");
+    expect(entry?.explanation).toMatch(/certificate of completion/);
+    // In California too (Cal. Ed. Code 56026(c)(4)), and a regular diploma still wins when both are given.
+    expect(run({ ...base, ageYears: 20, state: "CA", graduatedWithCertificate: true }).recommendation).toBe("iep");
+    expect(
+      run({ ...base, ageYears: 19, graduatedWithCertificate: true, graduatedWithRegularDiploma: true }).recommendation,
+    ).toBe("adult-services");
+  });
+
+  it("a California student who turns 22 on June 30 finishes that day; one born on July 1 does not (Cal. Ed. Code 56026(c)(4))", () => {
+    const ca = { ...base, ageYears: 22, state: "CA" } as const;
+    expect(run({ ...ca, dateOfBirth: "2004-06-30", asOf: "2026-06-30" }).recommendation).toBe("iep");
+    expect(run({ ...ca, dateOfBirth: "2004-01-01", asOf: "2026-07-01" }).recommendation).toBe("adult-services");
+    expect(run({ ...ca, dateOfBirth: "2004-07-01", asOf: "2026-07-15" }).recommendation).toBe("adult-services");
+  });
+
   it("never states an approximate age as an exact one", () => {
     const result = run({ ...base, ageYears: 8, ageIsApproximate: true });
     for (const entry of result.trace) expect(entry.explanation).not.toMatch(/\bAt 8\b/);
   });
 
-  it("allows developmental delay only from 3 through 9", () => {
-    const delay = (ageYears: number) =>
+  it("allows developmental delay only from 3 through 9 (34 CFR 300.8(b)); past 9 another category must be looked for, never a 504 answer (34 CFR 300.304(c)(4))", () => {
+    const delay = (ageYears: number, needsSpecializedInstruction: boolean | null = true) =>
       run({
         ...base,
         ageYears,
+        needsSpecializedInstruction,
         impairments: [{ name: "Global delay", ideaCategory: "developmental-delay", limitsWithoutMitigation: true }],
       });
+    expect(delay(3).recommendation).toBe("iep");
     expect(delay(9).recommendation).toBe("iep");
     const ten = delay(10);
-    expect(ten.recommendation).toBe("section-504");
-    expect(ten.trace.find((t) => t.rule === "idea-developmental-delay-age")?.citation).toBe("34 CFR 300.8(b)");
+    expect(ten.recommendation).toBe("evaluate");
+    expect(ten.likely).toBe("iep");
+    expect(ten.actions).toContain("find-out-idea-category");
+    expect(ten.trace.find((t) => t.rule === "idea-developmental-delay-age")?.citation).toBe(
+      "34 CFR 300.8(b); 34 CFR 300.304(c)(4)",
+    );
+    // Needing no specially designed instruction, the category does not matter: Section 504 decides.
+    expect(delay(10, false).recommendation).toBe("section-504");
+    // While that need is unknown, never a 504 answer (300.111).
+    expect(delay(10, null).likely).not.toBe("section-504");
   });
 
   it("does not use developmental delay for Part B in California (Cal. Ed. Code 56441.11)", () => {
@@ -178,9 +228,19 @@ describe("age", () => {
       impairments: [{ name: "Global delay", ideaCategory: "developmental-delay", limitsWithoutMitigation: true }],
     });
     expect(result.recommendation).not.toBe("iep");
+    expect(result.recommendation).not.toBe("section-504");
+    expect(result.likely).toBe("iep");
     const entry = result.trace.find((t) => t.rule === "idea-developmental-delay-age");
     expect(entry?.outcome).toBe("not-met");
     expect(entry?.citation).toContain("56441.11");
+    // Any other state falls back to the federal default: developmental delay allowed at 5.
+    const texas = run({
+      ...base,
+      ageYears: 5,
+      state: "TX",
+      impairments: [{ name: "Global delay", ideaCategory: "developmental-delay", limitsWithoutMitigation: true }],
+    });
+    expect(texas.recommendation).toBe("iep");
   });
 
   it("reevaluates a student with an IEP whose developmental delay is past the state's ages, never a switch to 504 (34 CFR 300.305(e)(1), 300.303)", () => {
@@ -356,6 +416,17 @@ describe("categories known and unknown (v2)", () => {
     expect(none.recommendation).toBe("section-504");
   });
 
+  it("after an evaluation found no category, an unknown need for specially designed instruction does not hold back Section 504 (34 CFR 300.8(a)(1); 104.3(j))", () => {
+    const result = run({
+      ...base,
+      needsSpecializedInstruction: null,
+      impairments: [{ name: "Anxiety", ideaCategory: "none", limitsNow: true, majorLifeActivities: ["concentrating"] }],
+    });
+    expect(result.recommendation).toBe("section-504");
+    // The child-find line (300.111) would contradict the answer: IDEA is already ruled out by the category.
+    expect(result.trace.find((t) => t.rule === "idea-child-find")).toBeUndefined();
+  });
+
   it("leaving an IEP always brings reevaluation, prior written notice, stay-put and an independent evaluation (34 CFR 300.305(e)(1), 300.503, 300.518, 300.502)", () => {
     const result = run({ ...base, needsSpecializedInstruction: false, currentPlans: ["iep"] });
     expect(result.recommendation).toBe("section-504");
@@ -368,6 +439,32 @@ describe("categories known and unknown (v2)", () => {
       ]),
     );
     expect(result.trace.find((t) => t.rule === "leaving-iep")?.citation).toContain("300.518");
+  });
+
+  it("brings the exit protections as soon as the facts rule IDEA out for a student with an IEP, even before the answer is settled (34 CFR 300.305(e)(1), 300.503, 300.518, 300.502)", () => {
+    const exitActions = [
+      "reevaluate-before-exit",
+      "ask-for-prior-written-notice",
+      "know-stay-put-rights",
+      "consider-independent-evaluation",
+    ];
+    const withIep = { ...base, currentPlans: ["iep" as const], needsSpecializedInstruction: false };
+    // A reevaluation under way that points to a 504 plan or no plan.
+    const toward504 = run({ ...withIep, evaluation: "in-progress" });
+    expect(toward504.recommendation).toBe("evaluate");
+    expect(toward504.likely).toBe("section-504");
+    expect(toward504.actions).toEqual(expect.arrayContaining(exitActions));
+    const towardNone = run({ ...withIep, evaluation: "in-progress", accommodationsNeeded: false });
+    expect(towardNone.likely).toBe("no-plan");
+    expect(towardNone.actions).toEqual(expect.arrayContaining(exitActions));
+    // Evaluated, IDEA ruled out, Section 504 still unknown.
+    const pending = run({ ...withIep, accommodationsNeeded: null });
+    expect(pending.recommendation).toBe("evaluate");
+    expect(pending.actions).toEqual(expect.arrayContaining(exitActions));
+    // The IEP stays: no exit actions.
+    expect(run({ ...base, currentPlans: ["iep"], evaluation: "in-progress" }).actions).not.toContain(
+      "reevaluate-before-exit",
+    );
   });
 
   it("never points to a 504 plan or no plan while the need for specially designed instruction is unknown (34 CFR 300.111; 300.304(c)(6))", () => {

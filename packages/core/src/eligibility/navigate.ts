@@ -28,11 +28,13 @@ import {
 export const NAVIGATOR_CITATIONS = {
   partC: "20 USC 1432(5); 34 CFR 303.21",
   partBAge: "34 CFR 300.101(a); 34 CFR 300.102(a)(3)(i)",
+  notRegularDiploma: "34 CFR 300.102(a)(3)(ii)",
   section504Age: "34 CFR 104.3(l)(2)",
   adultServices: "34 CFR 104.3(l)(2); 34 CFR 104.33; 34 CFR 300.102(a)(3)",
   evaluationFirst: "34 CFR 300.301(a); 34 CFR 300.306; 34 CFR 104.35(a)",
   ideaCategory: "34 CFR 300.8(a)(1); 34 CFR 300.8(c)",
   developmentalDelay: "34 CFR 300.8(b)",
+  otherCategory: "34 CFR 300.304(c)(4)",
   adverseEffect: "34 CFR 300.8(c)",
   ideaGrades: "34 CFR 300.101(c)(1)",
   specialEducation: "34 CFR 300.8(a)(1); 34 CFR 300.39",
@@ -216,10 +218,12 @@ function schoolAgeRules(run: Run): Tri {
     : facts.ageIsApproximate && facts.ageYears > rules.partBEnd.value.lastAge
       ? "past"
       : partBAgeStatus(rules, facts.ageYears, facts);
-  const citation =
-    rules.partBEnd.citation === NAVIGATOR_CITATIONS.partBAge
-      ? NAVIGATOR_CITATIONS.partBAge
-      : `${NAVIGATOR_CITATIONS.partBAge}; ${rules.partBEnd.citation}`;
+  const certificate = facts.graduatedWithCertificate && !facts.graduatedWithRegularDiploma;
+  const citation = [
+    NAVIGATOR_CITATIONS.partBAge,
+    ...(certificate ? [NAVIGATOR_CITATIONS.notRegularDiploma] : []),
+    ...(rules.partBEnd.citation === NAVIGATOR_CITATIONS.partBAge ? [] : [rules.partBEnd.citation]),
+  ].join("; ");
   const outcome: Tri = status === "within" ? "met" : status === "past" ? "not-met" : "unknown";
   const last = rules.partBEnd.value.lastAge;
   push(
@@ -235,6 +239,14 @@ function schoolAgeRules(run: Run): Tri {
           ? `${rules.partBEnd.note ?? ""} Whether the student is still served depends on the birth date.`.trim()
           : `${ageWords(run)}, the student is past the ages special education serves under ${stateWords(run)} (3 through ${last}).`,
   );
+  if (certificate) {
+    // 300.102(a)(3)(ii): a certificate, a GED or another credential not fully aligned with the
+    // state's academic standards is not a regular diploma (not in the legal fact sheet; California's
+    // 56026(c)(4) summary there says the same of a certificate of completion).
+    const entry = run.trace[run.trace.length - 1] as TraceEntry;
+    entry.explanation +=
+      " A certificate of completion, a GED or another credential that is not a regular high-school diploma does not end special education.";
+  }
   if (outcome === "unknown") addUnknown(run, "date-of-birth");
   push(
     run,
@@ -305,16 +317,18 @@ function developmentalDelayRule(run: Run, impairment: Impairment): Tri {
       : `Developmental delay can be used only from ages ${ages.from} through ${ages.to}${run.stateKnown ? ` in ${run.rules.name}` : ""}; ${ageWords(run).toLowerCase()}, the evaluation must find another category.`;
   const withIep = run.hasIep
     ? " Because the student has an IEP now, the school must reevaluate before deciding the student no longer qualifies; that is not a reason to move to a 504 plan."
-    : "";
+    : " Whether another category fits is not known here: the evaluation must look at every area of the suspected disability, so this is not a reason to choose a 504 plan instead.";
   push(
     run,
     "idea-developmental-delay-age",
-    citation,
+    run.hasIep ? citation : `${citation}; ${NAVIGATOR_CITATIONS.otherCategory}`,
     allowed === "unknown" ? "unknown" : "not-met",
     `${impairment.name}: ${where}${withIep}`,
   );
-  // With a current IEP the category question goes to the reevaluation (300.305(e)(1), 300.303).
-  return run.hasIep ? "unknown" : allowed;
+  // The delay label cannot be used at this age, but another category may fit: not known is never
+  // "none" (decision 0022). With a current IEP the question goes to the reevaluation (300.305(e)(1),
+  // 300.303); without one, to the evaluation's other areas (300.304(c)(4)).
+  return "unknown";
 }
 
 /** The 300.306(b) exclusion, per impairment: this impairment's category does not count when its determining factor is instruction or English. */
@@ -552,7 +566,7 @@ function ideaRules(run: Run, ideaAge: Tri): IdeaOutcome {
   }
   // Child find: while the need for specially designed instruction is not known, the school's duty
   // to find and evaluate the child comes first (300.111; the evaluation must identify all needs, 300.304(c)(6)).
-  if (need === "unknown" && ideaAge !== "not-met") {
+  if (need === "unknown" && ideaAge !== "not-met" && category.qualifies !== "not-met") {
     push(
       run,
       "idea-child-find",
@@ -824,9 +838,14 @@ function decide(
     addAction(run, "ask-for-prior-written-notice");
     addAction(run, "ask-again-if-needs-change");
   }
+  // The IEP would end: decided, or the facts already rule IDEA out while something else is pending
+  // (a reevaluation under way, Section 504 still unknown). Either way the exit protections apply.
   if (
     run.hasIep &&
-    (recommendation === "section-504" || recommendation === "no-plan" || category.delayPastAgeWithIep)
+    (recommendation === "section-504" ||
+      recommendation === "no-plan" ||
+      category.delayPastAgeWithIep ||
+      (recommendation === "evaluate" && ideaWithoutAge === "not-met"))
   ) {
     leavingIepRule(run);
   }

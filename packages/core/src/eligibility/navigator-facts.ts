@@ -181,6 +181,12 @@ export const ZNavigatorFacts = z.object({
   speechIsSpecialEducationInState: z.boolean().nullable().default(null),
   graduatedWithRegularDiploma: z.boolean().default(false),
   /**
+   * Optional addition: the student left high school with a certificate of completion, a GED or
+   * another credential that is not a regular diploma; it does not end special education (34 CFR
+   * 300.102(a)(3)(ii)), and the trace says so.
+   */
+  graduatedWithCertificate: z.boolean().default(false),
+  /**
    * Optional addition (v1 reading): the eligibility team found that the determining factor for a
    * specific learning disability is a lack of appropriate reading or math instruction, or limited
    * English proficiency (34 CFR 300.306(b)). Applies to the impairments in that category only; an

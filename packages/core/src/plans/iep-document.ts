@@ -453,13 +453,18 @@ export const ZIepExit = z
     date: ZIsoDate,
     reason: z.enum([
       "graduated-regular-diploma",
+      "graduated-certificate",
       "exceeded-age",
       "no-longer-eligible",
       "consent-revoked",
       "moved-away",
       "other",
     ]),
-    /** The reevaluation before ending eligibility (300.305(e)(1)); not needed after a diploma or ageing out (e)(2). */
+    /**
+     * The reevaluation before ending eligibility (300.305(e)(1)); not needed after a regular diploma
+     * or ageing out (e)(2). A certificate of completion or a GED is not a regular diploma
+     * (300.102(a)(3)(ii)), so leaving with one still needs it.
+     */
     reevaluationOn: ZPlanDate,
     /** Summary of academic achievement and functional performance, for a diploma or ageing out (300.305(e)(3)). */
     summaryOfPerformanceOn: ZPlanDate,

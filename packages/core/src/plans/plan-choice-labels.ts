@@ -116,6 +116,7 @@ export const EVALUATION_EXTENSION_BASIS_LABELS: Record<
 
 export const EXIT_REASON_LABELS: Record<Values<IepDocument["exit"]>["reason"], string> = {
   "graduated-regular-diploma": "Graduated with a regular diploma",
+  "graduated-certificate": "Left with a certificate of completion or a GED (not a regular diploma)",
   "exceeded-age": "Reached the age limit",
   "no-longer-eligible": "No longer eligible",
   "consent-revoked": "The parent withdrew consent to services",

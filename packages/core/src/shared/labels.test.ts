@@ -81,6 +81,7 @@ const VALUES: Record<LabelledFact, readonly string[]> = {
   evaluationExtensionBasis: EVALUATION_EXTENSION_BASES,
   exitReason: [
     "graduated-regular-diploma",
+    "graduated-certificate",
     "exceeded-age",
     "no-longer-eligible",
     "consent-revoked",

@@ -67,6 +67,7 @@ export const NOT_YET_IN_SPANISH = [
   "label.evaluationExtensionBasis.transfer",
   "label.evaluationExtensionBasis.child-not-produced",
   "label.exitReason.graduated-regular-diploma",
+  "label.exitReason.graduated-certificate",
   "label.exitReason.exceeded-age",
   "label.exitReason.no-longer-eligible",
   "label.exitReason.consent-revoked",

@@ -735,7 +735,15 @@ export const IEP_SECTIONS: SectionSpec[] = [
       sel(
         "reason",
         "exitReason",
-        ["graduated-regular-diploma", "exceeded-age", "no-longer-eligible", "consent-revoked", "moved-away", "other"],
+        [
+          "graduated-regular-diploma",
+          "graduated-certificate",
+          "exceeded-age",
+          "no-longer-eligible",
+          "consent-revoked",
+          "moved-away",
+          "other",
+        ],
         "exitReason",
       ),
       dt("reevaluationOn"),
