@@ -89,3 +89,5 @@ export * from "./states/state-table.ts";
 export * from "./students/roster.ts";
 export * from "./students/students-api.ts";
 export * from "./system/health-api.ts";
+export * from "./plans/meeting-preparation.ts";
+export * from "./records/state-complaint.ts";
