@@ -10,8 +10,8 @@
  *   hours before it (Cal. Ed. Code 56341.1(g)(1)); the app writes that notice.
  */
 import { z } from "zod";
-import { ZStudentIdParams } from "../students/students-api.ts";
 import { SERVICE_AREA_LABELS } from "../services/service-labels.ts";
+import { ZStudentIdParams } from "../students/students-api.ts";
 import type { PlanDocument } from "./plan-document.ts";
 
 export const MEETING_PREPARATION_CITATIONS = {
@@ -65,7 +65,12 @@ export function draftItems(doc: PlanDocument): DraftItem[] {
       });
     });
     for (const a of doc.accommodations) {
-      items.push({ kind: "accommodation", id: a.id, title: clean(a.text) || "Accommodation", text: joined([a.when, a.providedBy]) });
+      items.push({
+        kind: "accommodation",
+        id: a.id,
+        title: clean(a.text) || "Accommodation",
+        text: joined([a.when, a.providedBy]),
+      });
     }
   } else {
     for (const s of doc.aidsAndServices) {
@@ -77,7 +82,12 @@ export function draftItems(doc: PlanDocument): DraftItem[] {
       });
     }
     for (const a of doc.accommodations) {
-      items.push({ kind: "accommodation", id: a.id, title: clean(a.text) || "Accommodation", text: joined([a.when, a.providedBy]) });
+      items.push({
+        kind: "accommodation",
+        id: a.id,
+        title: clean(a.text) || "Accommodation",
+        text: joined([a.when, a.providedBy]),
+      });
     }
   }
   return items;

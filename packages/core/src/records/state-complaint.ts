@@ -196,19 +196,21 @@ export function draftComplaintText(src: ComplaintSources): ComplaintText {
           "The district did not provide the special education and related services in the child's IEP (34 CFR 300.323(c)(2); 300.320(a)(7)).",
         ]
       : []),
-    ...(lateDeadlines.length > 0 ? ["The district did not meet the time limits the law sets (see the facts below)."] : []),
+    ...(lateDeadlines.length > 0
+      ? ["The district did not meet the time limits the law sets (see the facts below)."]
+      : []),
     ...(rules.length > 0 ? [`The requirements concerned: ${rules.join("; ")}.`] : []),
   ].join(" ");
-  const facts = src.evidence
-    .map((ev) => `${ev.entry.date}: ${ev.entry.what}${ruleOf(ev.entry)}`)
-    .join("\n");
+  const facts = src.evidence.map((ev) => `${ev.entry.date}: ${ev.entry.what}${ruleOf(ev.entry)}`).join("\n");
   const resolution = [
     ...(missedServices.length > 0
       ? [
           "Compensatory services for every minute of services that was missed and not made up, at a time that does not take the child out of other instruction, with a written schedule.",
         ]
       : []),
-    ...(lateDeadlines.length > 0 ? ["That the district meet these time limits from now on, and say in writing how."] : []),
+    ...(lateDeadlines.length > 0
+      ? ["That the district meet these time limits from now on, and say in writing how."]
+      : []),
     "A written answer to each part of this complaint.",
   ].join("\n");
   return {
@@ -245,7 +247,6 @@ export type ComplaintEvidenceSources = {
   planWords: ReadonlyArray<{ service: string; effectiveFrom: IsoDate; version: string; words: string }>;
 };
 
-
 /**
  * The evidence for each chosen entry: for missed services, every missed session of that service and
  * month and the plan's own words for the service (what was promised); for a deadline or a records
@@ -277,7 +278,9 @@ export function complaintEvidence(
         .at(-1);
       if (words) details.push(`The plan says (${words.version}): "${words.words}"`);
     } else if (entry.outcome === "missed" && entry.daysLate !== null) {
-      details.push(`${entry.daysLate} day${entry.daysLate === 1 ? "" : "s"} late.${entry.rule ? ` Rule: ${entry.rule}.` : ""}`);
+      details.push(
+        `${entry.daysLate} day${entry.daysLate === 1 ? "" : "s"} late.${entry.rule ? ` Rule: ${entry.rule}.` : ""}`,
+      );
     } else if (entry.rule) {
       details.push(`Rule: ${entry.rule}.`);
     }

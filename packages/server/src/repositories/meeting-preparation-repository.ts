@@ -42,8 +42,51 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 const parse = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
 const nameOf = sql<string>`p.first_name || ' ' || p.last_name`;
 
+export type MeetingRow = {
+  id: string;
+  planId: string;
+  planType: string;
+  versionId: string;
+  scheduledAt: string;
+  location: string;
+  purpose: string;
+};
+
 export function createMeetingPreparationRepository(db: Kysely<Database>) {
+  const meetings = () =>
+    db
+      .selectFrom("plan_meetings as m")
+      .innerJoin("plans as p", "p.id", "m.plan_id")
+      .select(["m.id", "m.plan_id", "p.type", "m.version_id", "m.scheduled_at", "m.location", "m.purpose"]);
+  type Row = Awaited<ReturnType<ReturnType<typeof meetings>["executeTakeFirstOrThrow"]>>;
+  const toMeeting = (r: Row): MeetingRow => ({
+    id: r.id,
+    planId: r.plan_id,
+    planType: r.type,
+    versionId: r.version_id,
+    scheduledAt: iso(r.scheduled_at),
+    location: r.location,
+    purpose: r.purpose,
+  });
   return {
+    /** One meeting of the student's plans (null when the id is another student's or unknown). */
+    async meetingOf(studentId: string, meetingId: string): Promise<MeetingRow | null> {
+      const r = await meetings().where("m.id", "=", meetingId).where("p.student_id", "=", studentId).executeTakeFirst();
+      return r ? toMeeting(r) : null;
+    },
+
+    /** The student's meetings scheduled after `since`, soonest first. */
+    async meetingsSince(studentId: string, since: Date): Promise<MeetingRow[]> {
+      const rows = await meetings()
+        .where("p.student_id", "=", studentId)
+        .where("m.scheduled_at", ">=", since)
+        .orderBy("m.scheduled_at")
+        .orderBy("m.id")
+        .limit(20)
+        .execute();
+      return rows.map(toMeeting);
+    },
+
     async savePreparation(p: {
       meetingId: string;
       studentId: string;
