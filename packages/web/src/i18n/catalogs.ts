@@ -25,6 +25,7 @@ import { messages as planEditor } from "../features/plans/editor-messages.en.ts"
 import { messages as plans } from "../features/plans/messages.en.ts";
 import { messages as plansEs } from "../features/plans/messages.es.ts";
 import { messages as records } from "../features/records/messages.en.ts";
+import { messages as recordsEs } from "../features/records/messages.es.ts";
 import { messages as roster } from "../features/roster/messages.en.ts";
 import { messages as sharing } from "../features/sharing/messages.en.ts";
 import { messages as sharingEs } from "../features/sharing/messages.es.ts";
@@ -84,6 +85,7 @@ export const es = {
   ...plansEs,
   ...navigatorEs,
   ...enforcementEs,
+  ...recordsEs,
 };
 
 export const catalogs: { readonly [L in Locale]: Partial<CatalogFor<EnglishCatalog>> } = { en, es };
