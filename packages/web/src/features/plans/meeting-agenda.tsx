@@ -10,7 +10,7 @@ import { dateTime, longDate } from "../../i18n/dates.ts";
 import { t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
-import { type MeetingPreparation, meetingPrepApi } from "./meeting-prep-api.ts";
+import { type MeetingPreparation, type MeetingPreparationList, meetingPrepApi } from "./meeting-prep-api.ts";
 
 export function MeetingAgenda({
   studentId,
@@ -22,12 +22,11 @@ export function MeetingAgenda({
   /** The version is a draft or proposed, and the reader may change the plan. */
   canShare: boolean;
 }) {
-  const [version, setVersion] = useState(0);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState("");
-  const list = useRequest(`agenda:${studentId}:${meetingId}:${version}`, (signal) =>
-    meetingPrepApi.list(studentId, signal),
-  );
+  const list = useRequest(`agenda:${studentId}:${meetingId}`, (signal) => meetingPrepApi.list(studentId, signal));
+  // Each change answers with the whole list: shown in place, so the forms stay where they are.
+  const [latest, setLatest] = useState<MeetingPreparationList | null>(null);
   if (list.status === "error") {
     return (
       <Alert tone="error">
@@ -36,7 +35,7 @@ export function MeetingAgenda({
     );
   }
   if (list.status !== "ok") return <p role="status">{t("common.loading")}</p>;
-  const meeting = list.data.items.find((m) => m.meetingId === meetingId);
+  const meeting = (latest ?? list.data).items.find((m) => m.meetingId === meetingId);
   if (!meeting) return null;
   const family = meeting.family;
   const draft = meeting.sharedDraft;
@@ -44,8 +43,7 @@ export function MeetingAgenda({
   async function share() {
     setBusy(true);
     try {
-      await meetingPrepApi.share(studentId, meetingId);
-      setVersion((v) => v + 1);
+      setLatest(await meetingPrepApi.share(studentId, meetingId));
     } catch (e) {
       setStatus(describeError(e));
     } finally {
@@ -112,7 +110,7 @@ export function MeetingAgenda({
                 comment={c}
                 item={draft.items.find((i) => i.kind === c.itemKind && i.id === c.itemId)?.title ?? c.itemId}
                 canAnswer={canShare}
-                onAnswered={() => setVersion((v) => v + 1)}
+                onAnswered={setLatest}
               />
             ))}
           </ul>
@@ -136,7 +134,7 @@ function CommentWithAnswer({
   comment: NonNullable<MeetingPreparation["sharedDraft"]>["comments"][number];
   item: string;
   canAnswer: boolean;
-  onAnswered: () => void;
+  onAnswered: (list: MeetingPreparationList) => void;
 }) {
   const [text, setText] = useState("");
   const [error, setError] = useState("");
@@ -146,9 +144,9 @@ function CommentWithAnswer({
     setBusy(true);
     setError("");
     try {
-      await meetingPrepApi.answer(studentId, shareId, comment.id, text);
+      const list = await meetingPrepApi.answer(studentId, shareId, comment.id, text);
       setText("");
-      onAnswered();
+      onAnswered(list);
     } catch (e) {
       setError(describeError(e));
     } finally {

@@ -2,7 +2,7 @@
 import type { MeetingPreparation, MeetingPreparationList } from "@lantern/core";
 import { api } from "../../lib/api-client.ts";
 
-export type { MeetingPreparation };
+export type { MeetingPreparation, MeetingPreparationList };
 
 const base = (studentId: string) => `/api/students/${encodeURIComponent(studentId)}`;
 

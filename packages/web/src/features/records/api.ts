@@ -24,6 +24,7 @@ export type {
   ChronologyKind,
   ComplaintDraft,
   MeetingPreparation,
+  MeetingPreparationList,
   OpenRecordsRequestList,
   RecordsRequest,
   RecordsRequestList,

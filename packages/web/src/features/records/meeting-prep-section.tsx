@@ -12,11 +12,18 @@ import { t } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
-import { commentOnDraft, getMeetingPreparation, type MeetingPreparation, saveMeetingPreparation } from "./api.ts";
+import {
+  commentOnDraft,
+  getMeetingPreparation,
+  type MeetingPreparation,
+  type MeetingPreparationList,
+  saveMeetingPreparation,
+} from "./api.ts";
 
 export function MeetingPrepSection({ studentId }: { studentId: string }) {
-  const [version, setVersion] = useState(0);
-  const list = useRequest(`meeting-prep:${studentId}:${version}`, (signal) => getMeetingPreparation(studentId, signal));
+  const list = useRequest(`meeting-prep:${studentId}`, (signal) => getMeetingPreparation(studentId, signal));
+  // Each change answers with the whole list: shown in place, so the forms (and their messages) stay.
+  const [latest, setLatest] = useState<MeetingPreparationList | null>(null);
   return (
     <section aria-labelledby="meeting-prep" className="panel">
       <h2 id="meeting-prep">{t("records.prep.title")}</h2>
@@ -26,11 +33,11 @@ export function MeetingPrepSection({ studentId }: { studentId: string }) {
           <p>{describeError(list.error)}</p>
         </Alert>
       ) : list.status === "ok" ? (
-        list.data.items.length === 0 ? (
+        (latest ?? list.data).items.length === 0 ? (
           <p>{t("records.prep.none")}</p>
         ) : (
-          list.data.items.map((m) => (
-            <MeetingPrep key={m.meetingId} studentId={studentId} meeting={m} onSaved={() => setVersion((v) => v + 1)} />
+          (latest ?? list.data).items.map((m) => (
+            <MeetingPrep key={m.meetingId} studentId={studentId} meeting={m} onSaved={setLatest} />
           ))
         )
       ) : (
@@ -47,7 +54,7 @@ function MeetingPrep({
 }: {
   studentId: string;
   meeting: MeetingPreparation;
-  onSaved: () => void;
+  onSaved: (list: MeetingPreparationList) => void;
 }) {
   const [concerns, setConcerns] = useState(meeting.family?.concerns ?? "");
   const [questions, setQuestions] = useState(meeting.family?.questions ?? "");
@@ -63,13 +70,13 @@ function MeetingPrep({
     setBusy(true);
     setErrors({});
     try {
-      await saveMeetingPreparation(studentId, meeting.meetingId, {
+      const list = await saveMeetingPreparation(studentId, meeting.meetingId, {
         concerns,
         questions,
         willAudioRecord: meeting.audioRecordingRule ? record : false,
       });
       setStatus(t("records.prep.saved"));
-      onSaved();
+      onSaved(list);
     } catch (e) {
       if (e instanceof ApiError && e.issues.length > 0) {
         setErrors(Object.fromEntries(e.issues.map((i) => [i.path.replace(/^\//, ""), i.message])));
@@ -182,7 +189,7 @@ function DraftItemView({
   item: DraftItem;
   open: boolean;
   comments: NonNullable<MeetingPreparation["sharedDraft"]>["comments"];
-  onSaved: () => void;
+  onSaved: (list: MeetingPreparationList) => void;
 }) {
   const [text, setText] = useState("");
   const [error, setError] = useState("");
@@ -195,10 +202,10 @@ function DraftItemView({
     setBusy(true);
     setError("");
     try {
-      await commentOnDraft(studentId, shareId, { itemKind: item.kind, itemId: item.id, text });
+      const list = await commentOnDraft(studentId, shareId, { itemKind: item.kind, itemId: item.id, text });
       setText("");
       setStatus(t("records.prep.sent"));
-      onSaved();
+      onSaved(list);
     } catch (e) {
       setError(e instanceof ApiError && e.issues.length > 0 ? (e.issues[0]?.message ?? "") : describeError(e));
     } finally {
