@@ -76,13 +76,13 @@ export function createMeetingPreparationRepository(db: Kysely<Database>) {
     },
 
     /** The student's meetings scheduled after `since`, soonest first. */
-    async meetingsSince(studentId: string, since: Date): Promise<MeetingRow[]> {
+    async meetingsSince(studentId: string, since: Date, limit = 20): Promise<MeetingRow[]> {
       const rows = await meetings()
         .where("p.student_id", "=", studentId)
         .where("m.scheduled_at", ">=", since)
         .orderBy("m.scheduled_at")
         .orderBy("m.id")
-        .limit(20)
+        .limit(limit)
         .execute();
       return rows.map(toMeeting);
     },

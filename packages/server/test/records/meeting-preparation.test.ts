@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type Client, type TestApp } from "../helpers/build-app.ts";
 import { FACTORY_PASSWORD } from "../helpers/factories.ts";
 import { DATABASE_KINDS } from "../helpers/test-database.ts";
+import { readZip, verifySums } from "../helpers/zip-reading.ts";
 
 type Prep = {
   meetingId: string;
@@ -146,6 +147,14 @@ describe.each(DATABASE_KINDS)("meeting preparation on %s", (kind) => {
       text: "Could the goal say how often she will be tested?",
       answers: [{ text: "Yes: every two weeks, and we will write that in." }],
     });
+    // The family's part and the shared draft are part of the whole record.
+    const zip = await family.get(url("/record.zip"));
+    expect(zip.statusCode).toBe(200);
+    const files = await readZip(zip.rawPayload);
+    const prep = files.get("meeting-preparation.json")?.toString() ?? "";
+    expect(prep).toContain("Could the goal say how often she will be tested?");
+    expect(prep).toContain("Will she get reading help every day?");
+    expect(verifySums(files).wrong).toEqual([]);
   });
 
   it("closes when the meeting starts, and gives another district's guardian nothing", async () => {

@@ -34,12 +34,22 @@ function whenText(iso: string, timeZone: string): string {
   }).format(new Date(iso));
 }
 
-/** The student's recent and coming meetings, each with the family's preparation and the shared draft. */
-export async function listMeetingPreparations(deps: UseCaseDeps, input: Where): Promise<MeetingPreparationList> {
+/**
+ * The student's recent and coming meetings (or, with `all`, every meeting: the whole-record export),
+ * each with the family's preparation and the shared draft.
+ */
+export async function listMeetingPreparations(
+  deps: UseCaseDeps,
+  input: Where & { all?: boolean },
+): Promise<MeetingPreparationList> {
   const { repos } = deps;
   const now = deps.clock.now();
   const [meetings, state] = await Promise.all([
-    repos.meetingPreparation.meetingsSince(input.studentId, new Date(now.getTime() - KEEP_AFTER_MS)),
+    repos.meetingPreparation.meetingsSince(
+      input.studentId,
+      input.all ? new Date(0) : new Date(now.getTime() - KEEP_AFTER_MS),
+      input.all ? 100_000 : 20,
+    ),
     repos.districts.state(input.districtId),
   ]);
   const ids = meetings.map((m) => m.id);
