@@ -78,6 +78,18 @@ describe.each(DATABASE_KINDS)("meeting preparation on %s", (kind) => {
     expect(notice?.text).toContain("will audio-record the IEP team meeting for Sofia Okafor");
     expect(Date.parse(notice?.dueBy ?? "")).toBe(Date.parse(meeting.scheduledAt) - 24 * 3_600_000);
 
+    // The team is told, with the recording notice; never what the family wrote.
+    const told = await t.db
+      .selectFrom("notifications as n")
+      .innerJoin("people as p", "p.id", "n.person_id")
+      .select(["n.body", "n.link"])
+      .where("n.kind", "=", "meeting-family-prepared")
+      .where("p.email", "=", "casemanager@maplevalley.example")
+      .execute();
+    expect(told).toHaveLength(1);
+    expect(told[0]?.body).toContain("will make an audio recording of the meeting (Cal. Ed. Code 56341.1(g)(1))");
+    expect(told[0]?.body).not.toContain("letters move");
+
     const tooLong = await family.send("PUT", url(`/meetings/${meetingId}/preparation`), { concerns: "x".repeat(8001) });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.body).toContain("concerns");
@@ -91,6 +103,12 @@ describe.each(DATABASE_KINDS)("meeting preparation on %s", (kind) => {
     const shared = await staff.send("POST", url(`/meetings/${meetingId}/shared-drafts`), {});
     expect(shared.statusCode, shared.body).toBe(200);
     const draft = ((await list(family))[0] as Prep).sharedDraft;
+    const kinds = await t.db
+      .selectFrom("notifications")
+      .select("kind")
+      .where("kind", "like", "meeting-draft-%")
+      .execute();
+    expect([...new Set(kinds.map((k) => k.kind))]).toEqual(["meeting-draft-shared"]);
     expect(draft?.versionNumber).toBe(1);
     const goal = draft?.items.find((i) => i.kind === "goal");
     expect(goal?.title).toMatch(/^Goal 1/);

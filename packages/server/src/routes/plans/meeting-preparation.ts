@@ -142,7 +142,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         districtId: access.student.districtId,
         shareId: request.params.shareId,
         body: request.body,
-        actor: { personId: access.person.id, basis: access.basis, requestId: request.id },
+        actor: {
+          personId: access.person.id,
+          basis: access.basis,
+          requestId: request.id,
+          name: `${access.person.firstName} ${access.person.lastName}`,
+        },
       });
       return reply.status(201).send(list);
     },

@@ -21,6 +21,12 @@ import {
 } from "@lantern/core";
 import type { MeetingRow } from "../../repositories/meeting-preparation-repository.ts";
 import { type Actor, auditAs, inTransaction, type UseCaseDeps } from "../deps.ts";
+import {
+  draftCommentAnswered,
+  draftCommented,
+  draftSharedWithFamily,
+  familyPreparedMeeting,
+} from "../inbox/meeting-preparation-events.ts";
 
 type Where = { studentId: string; districtId: string };
 /** Meetings stay on the list this long after they were held, so the answers can still be read. */
@@ -190,6 +196,18 @@ export async function saveMeetingPreparation(
       subject: `meeting:${meeting.id}`,
       details: { meetingId: meeting.id, willAudioRecord: body.willAudioRecord, noticeOnTime: notice?.onTime ?? null },
     });
+    await familyPreparedMeeting(tx, {
+      studentId: input.studentId,
+      planId: meeting.planId,
+      actorId: input.actor.personId,
+      when: whenText(meeting.scheduledAt, timeZone),
+      familyName: input.actor.name ?? "The family",
+      // Told once: when the notice is first given, not on every later save.
+      recordingNotice:
+        notice && !(earlier?.willAudioRecord && earlier.recordingNoticeGivenAt)
+          ? { givenAt, onTime: notice.onTime }
+          : null,
+    });
   });
   return listMeetingPreparations(deps, input);
 }
@@ -224,6 +242,12 @@ export async function shareDraft(
       studentId: input.studentId,
       subject: `shared-draft:${id}`,
       details: { shareId: id, meetingId: meeting.id, versionId: meeting.versionId, items: items.length },
+    });
+    await draftSharedWithFamily(tx, {
+      studentId: input.studentId,
+      planId: meeting.planId,
+      actorId: input.actor.personId,
+      when: whenText(meeting.scheduledAt, await tx.repos.districts.timeZone(input.districtId)),
     });
   });
   return listMeetingPreparations(deps, input);
@@ -270,6 +294,12 @@ export async function commentOnDraft(
       subject: `draft-comment:${id}`,
       details: { shareId: share.id, commentId: id, itemKind: body.itemKind, itemId: body.itemId },
     });
+    await draftCommented(tx, {
+      studentId: input.studentId,
+      planId: share.planId,
+      actorId: input.actor.personId,
+      familyName: input.actor.name ?? "The family",
+    });
   });
   return listMeetingPreparations(deps, input);
 }
@@ -302,6 +332,7 @@ export async function answerDraftComment(
       subject: `draft-comment:${comment.id}`,
       details: { shareId: share.id, commentId: comment.id, answerId: id },
     });
+    await draftCommentAnswered(tx, { studentId: input.studentId, planId: share.planId, actorId: input.actor.personId });
   });
   return listMeetingPreparations(deps, input);
 }
