@@ -108,7 +108,8 @@ export const messages = {
   "records.complaint.chooseHeader": "Use",
   "records.complaint.chooseHint":
     "To write a complaint to the state, check the entries it is about. Then choose Draft a complaint.",
-  "records.complaint.draft": "Draft a complaint from {count} chosen entries",
+  "records.complaint.draft":
+    "{count, plural, one {Draft a complaint from # chosen entry} other {Draft a complaint from # chosen entries}}",
   "records.complaint.chooseFirst": "Check at least one entry first.",
   "records.complaint.drafted": "Your draft is ready below. Read it and change any words.",
   "records.complaint.title": "State complaint draft",

@@ -10,7 +10,8 @@ export const messages = {
   "records.complaint.chooseHeader": "Usar",
   "records.complaint.chooseHint":
     "Para escribir una queja al estado, marque las entradas de las que trata. Luego elija Preparar una queja.",
-  "records.complaint.draft": "Preparar una queja con {count} entradas marcadas",
+  "records.complaint.draft":
+    "{count, plural, one {Preparar una queja con # entrada marcada} other {Preparar una queja con # entradas marcadas}}",
   "records.complaint.chooseFirst": "Primero marque al menos una entrada.",
   "records.complaint.drafted": "Su borrador está abajo. Léalo y cambie lo que quiera.",
   "records.complaint.title": "Borrador de queja al estado",
