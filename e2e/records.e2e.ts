@@ -3,7 +3,9 @@
  * guardian is the demo parent; the guardian asks for the records by keyboard; the case manager sees
  * the request due, logs an older paper request and records the records provided; the guardian
  * downloads the whole record and every file's SHA-256 is checked; the chronology shows the missed
- * deadline and downloads as a PDF. axe on every page.
+ * deadline and downloads as a PDF; the guardian drafts a state complaint from two chronology entries,
+ * fills in what is missing and downloads it; the case manager shares a draft IEP before its meeting,
+ * the guardian comments on its goal and the case manager answers. axe on every page.
  */
 import assert from "node:assert/strict";
 import { randomInt } from "node:crypto";
@@ -142,7 +144,7 @@ export const journeys: Journey[] = [
       const missed = chronology.getByRole("row", { name: /Missed:.*not provided/ });
       await missed.waitFor();
       assert.match((await missed.textContent()) ?? "", /Cal\. Ed\. Code 56504/);
-      await tabTo(page, page.getByRole("checkbox", { name: "Records request" }), { maxPresses: 120 });
+      await tabTo(page, page.getByRole("checkbox", { name: "Records request", exact: true }), { maxPresses: 120 });
       await tabTo(page, page.getByRole("button", { name: "Show entries" }));
       await page.keyboard.press("Enter");
       await axe(page, "case file: chronology");
@@ -153,6 +155,99 @@ export const journeys: Journey[] = [
       const [pdfDownload] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
       const pdf = await readFile(await pdfDownload.path());
       assert.equal(pdf.subarray(0, 5).toString("latin1"), "%PDF-");
+
+      step("the guardian drafts a state complaint from two chronology entries and downloads it");
+      const chosen = chronology.getByRole("checkbox", { name: /^Use in a complaint: .*, Records request$/ });
+      for (const i of [0, 1]) {
+        await tabTo(page, chosen.nth(i), { maxPresses: 120 });
+        await page.keyboard.press("Space");
+      }
+      await tabTo(page, page.getByRole("button", { name: "Draft a complaint from 2 chosen entries" }));
+      await page.keyboard.press("Enter");
+      await page.getByRole("heading", { name: "State complaint draft", level: 2 }).waitFor();
+      const evidence = page.getByTestId("complaint-evidence");
+      assert.match((await evidence.textContent()) ?? "", /days? late\. Rule: .*Cal\. Ed\. Code 56504/);
+      await page
+        .getByTestId("complaint-gaps")
+        .getByText(/address where the child lives/)
+        .waitFor();
+      await tabTo(page, page.getByLabel("Address where the child lives"), { maxPresses: 40 });
+      await page.keyboard.type("4 Willow Lane, Maple Valley");
+      await tabTo(page, page.getByRole("button", { name: "Save the draft" }), { maxPresses: 40 });
+      await page.keyboard.press("Enter");
+      await page.getByText("The draft is saved.").waitFor();
+      assert.equal(await page.getByTestId("complaint-gaps").count(), 0);
+      await axe(page, "case file: complaint draft");
+      await tabTo(page, page.getByRole("link", { name: "Download the complaint as a PDF" }));
+      const [complaint] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+      assert.equal((await readFile(await complaint.path())).subarray(0, 5).toString("latin1"), "%PDF-");
+
+      step("the case manager starts a draft IEP with a goal, schedules its meeting and shares the draft");
+      const studentId = new URL(caseFileUrl).pathname.split("/")[2] as string;
+      const teamContext = await browser.newContext({ baseURL, locale: "en-US" });
+      try {
+        const staff = await teamContext.newPage();
+        await signIn(staff, DEMO_ACCOUNTS.caseManager);
+        const headers = { "x-csrf-token": await csrf(staff) };
+        const created = await staff.request.post(`/api/students/${studentId}/plans`, {
+          headers,
+          data: {
+            type: "iep",
+            content: {
+              goals: [
+                {
+                  id: "goal-1",
+                  area: "Reading",
+                  statement: `By June, ${first} will read a grade-level passage aloud.`,
+                },
+              ],
+            },
+          },
+        });
+        assert.equal(created.status(), 201, await created.text());
+        const planId = ((await created.json()) as { plan: { id: string } }).plan.id;
+        const scheduled = await staff.request.post(`/api/students/${studentId}/plans/${planId}/meetings`, {
+          headers,
+          data: {
+            scheduledAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+            location: "Room 4",
+            purpose: "Initial IEP meeting",
+          },
+        });
+        assert.equal(scheduled.status(), 200, await scheduled.text());
+        await staff.goto(`/students/${studentId}/plans/${planId}`);
+        await heading(staff, /IEP/);
+        await tabTo(staff, staff.getByRole("button", { name: "Share a copy of this draft with the family" }), {
+          maxPresses: 120,
+        });
+        await staff.keyboard.press("Enter");
+        await staff.getByText(/^Version 1 shared on /).waitFor();
+
+        step("the guardian comments on the shared goal");
+        await page.goto(caseFileUrl);
+        await heading(page, `Case file for ${name}`);
+        const goal = "Goal: Goal 1: Reading";
+        await tabTo(page, page.getByLabel(`Your comment on ${goal}`), { maxPresses: 120 });
+        await page.keyboard.type("Could the goal say how often her reading is checked?");
+        await tabTo(page, page.getByRole("button", { name: `Send comment on ${goal}` }));
+        await page.keyboard.press("Enter");
+        await page.getByText("Your comment was sent.").waitFor();
+        await axe(page, "case file: meeting preparation with a shared draft");
+
+        step("the case manager answers the comment in the meeting's agenda");
+        await staff.reload();
+        await staff.getByText(/^On Goal 1: Reading, .* wrote:/).waitFor();
+        await tabTo(staff, staff.getByLabel(/^Your answer to .* on Goal 1: Reading/), { maxPresses: 120 });
+        await staff.keyboard.type("Yes: every two weeks. We will write that in.");
+        await tabTo(staff, staff.getByRole("button", { name: /^Send the answer to .* on Goal 1: Reading/ }));
+        await staff.keyboard.press("Enter");
+        await staff.getByText(/answered: Yes: every two weeks\./).waitFor();
+        await axe(staff, "plan page: meeting agenda with the family's comment answered");
+      } finally {
+        await teamContext.close();
+      }
+      await page.reload();
+      await page.getByText(/answered: Yes: every two weeks\./).waitFor();
     },
   },
 ];

@@ -46,6 +46,18 @@ const NARROWER: Array<{ route: RegExp; denied: string[] }> = [
     route: /\/record\.zip$/,
     denied: ["teacher@northside.maplevalley.example", "slp@maplevalley.example"],
   },
+  {
+    // A state complaint draft is the family's own paper: no staff role reaches it (decision 0020).
+    route: /\/complaint-drafts$/,
+    denied: [
+      "admin@maplevalley.example",
+      "principal@northside.maplevalley.example",
+      "casemanager@maplevalley.example",
+      "coordinator504@maplevalley.example",
+      "teacher@northside.maplevalley.example",
+      "slp@maplevalley.example",
+    ],
+  },
 ];
 
 function expectationFor(route: string, email: string, base: Expectation): Expectation {
@@ -185,6 +197,57 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
       expect(after.status).toBe("proposed");
     });
   }
+  /**
+   * The family's writes in the case file and before a meeting, and the team's side of them, on Mateo's
+   * record. Each body is one the use case refuses (an unknown entry, meeting, shared draft or
+   * comment), so whoever the route lets through gets a 400 or 404 from the use case after the access
+   * path wrote its record of access, and everyone else is refused before: nothing is written.
+   */
+  const FAMILY = ["parent.rivera@family.example", "advocate@advocacy.example"];
+  const UNKNOWN = "00000000-0000-4000-8000-000000000000";
+  const FAMILY_AND_TEAM_ROUTES: Array<{ method: "POST" | "PUT"; path: string; body: object; reaches: string[] }> = [
+    { method: "POST", path: "complaint-drafts", body: { entryIds: ["deadline:none"] }, reaches: FAMILY },
+    {
+      method: "PUT",
+      path: `complaint-drafts/${UNKNOWN}`,
+      body: { revision: 1, text: emptyComplaintText() },
+      reaches: FAMILY,
+    },
+    { method: "PUT", path: `meetings/${UNKNOWN}/preparation`, body: { concerns: "x" }, reaches: FAMILY },
+    { method: "POST", path: `meetings/${UNKNOWN}/shared-drafts`, body: {}, reaches: WRITERS },
+    {
+      method: "POST",
+      path: `shared-drafts/${UNKNOWN}/comments`,
+      body: { itemKind: "goal", itemId: "g", text: "x" },
+      reaches: FAMILY,
+    },
+    {
+      method: "POST",
+      path: `shared-drafts/${UNKNOWN}/comments/${UNKNOWN}/answers`,
+      body: { text: "x" },
+      reaches: WRITERS,
+    },
+  ];
+  for (const route of FAMILY_AND_TEAM_ROUTES) {
+    it(`${route.method} …/${route.path}: only ${route.reaches === FAMILY ? "the family and its advocate" : "staff who run the plan"}`, async () => {
+      const studentId = t.ids?.students.get("Mateo Rivera") as string;
+      for (const email of Object.keys(MATEO)) {
+        const c = clients.get(email) as Client;
+        const before = await accessRows(t, email, studentId);
+        const res = await c.send(route.method, `/api/students/${studentId}/${route.path}`, route.body);
+        const after = await accessRows(t, email, studentId);
+        if (route.reaches.includes(email)) {
+          expect([400, 404], `${email}: ${res.body}`).toContain(res.statusCode);
+          expect(after, `${email} went through the access path`).toBeGreaterThan(before);
+        } else {
+          expect([403, 404], `${email}: ${res.body}`).toContain(res.statusCode);
+          expect(after, `${email} was refused before the record`).toBe(before);
+          expect(res.body).not.toContain("Mateo");
+        }
+      }
+    });
+  }
+
   /** Who may use the people routes (accounts, invitations, roles, caseloads, the mail outbox). */
   const PEOPLE_ADMINS: Record<string, "district" | "school"> = {
     "admin@maplevalley.example": "district",
@@ -384,6 +447,16 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
     }
   });
 });
+
+function emptyComplaintText() {
+  return {
+    violation: "",
+    facts: "",
+    resolution: "",
+    complainant: { name: "", relationship: "", address: "", phone: "", email: "" },
+    child: { name: "", address: "", school: "" },
+  };
+}
 
 /** GET routes whose parameters are the student id, and the plan id (filled with one of the student's plans). */
 function studentReadRoutes(t: TestApp): string[] {

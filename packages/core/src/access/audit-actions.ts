@@ -31,6 +31,13 @@ export const AUDIT_ACTIONS = [
   "records-request.fulfilled",
   "record.exported",
   "communication.logged",
+  /** A family's own draft (a state complaint): the event names the draft, never its words. */
+  "family-draft.created",
+  "family-draft.saved",
+  "meeting.family-preparation-saved",
+  "meeting.draft-shared",
+  "meeting.draft-comment-written",
+  "meeting.draft-comment-answered",
   "plan.created",
   "plan.draft-saved",
   "plan.proposed",

@@ -33,6 +33,13 @@ export const STUDENT_ACTIONS = [
   "export-record",
   /** Write in the communication log between the family and the school (either side). */
   "log-communication",
+  /**
+   * Draft a state complaint from the chronology (34 CFR 300.153): the family and its linked advocate
+   * only. The draft is the family's own paper, not the district's record (decision 0020).
+   */
+  "draft-complaint",
+  /** Write the family's concerns and questions for a meeting, and comment on a shared draft (34 CFR 300.324(a)(1)(ii)). */
+  "prepare-meeting",
 ] as const;
 export const ZStudentAction = z.enum(STUDENT_ACTIONS);
 export type StudentAction = z.infer<typeof ZStudentAction>;
@@ -55,6 +62,14 @@ export type StudentAccessFacts = {
 export type AccessDecision =
   | { allowed: true; basis: string; citation: string }
   | { allowed: false; reason: "not-found" | "forbidden"; citation: string };
+
+/** Actions that are the family's own: staff never take them, whatever their role. */
+const FAMILY_ONLY: ReadonlySet<StudentAction> = new Set([
+  "manage-sharing",
+  "request-records",
+  "draft-complaint",
+  "prepare-meeting",
+]);
 
 /** Which actions each role may take, once its scope reaches the student. */
 const ROLE_ACTIONS: Record<Role, ReadonlySet<StudentAction>> = {
@@ -79,8 +94,8 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<StudentAction>> = {
     "export-record",
     "log-communication",
   ]),
-  "case-manager": new Set(STUDENT_ACTIONS.filter((a) => a !== "manage-sharing" && a !== "request-records")),
-  "section-504-coordinator": new Set(STUDENT_ACTIONS.filter((a) => a !== "manage-sharing" && a !== "request-records")),
+  "case-manager": new Set(STUDENT_ACTIONS.filter((a) => !FAMILY_ONLY.has(a))),
+  "section-504-coordinator": new Set(STUDENT_ACTIONS.filter((a) => !FAMILY_ONLY.has(a))),
   teacher: new Set(["read-record", "read-plan", "record-progress", "sign-plan"]),
   "related-service-provider": new Set(["read-record", "read-plan", "record-progress", "log-service", "sign-plan"]),
   guardian: new Set([
@@ -93,8 +108,18 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<StudentAction>> = {
     "request-records",
     "export-record",
     "log-communication",
+    "draft-complaint",
+    "prepare-meeting",
   ]),
-  advocate: new Set(["read-record", "read-plan", "request-records", "export-record", "log-communication"]),
+  advocate: new Set([
+    "read-record",
+    "read-plan",
+    "request-records",
+    "export-record",
+    "log-communication",
+    "draft-complaint",
+    "prepare-meeting",
+  ]),
 };
 
 /**

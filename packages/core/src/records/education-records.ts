@@ -26,6 +26,11 @@ export const LANTERN_EDUCATION_RECORDS: readonly EducationRecordType[] = [
     inThisFile: "communications.json",
   },
   {
+    type: "Meeting preparation: the family's concerns and questions, recording notices, drafts shared before meetings, comments and answers",
+    location: "Lantern: meeting preparations, shared drafts, draft comments",
+    inThisFile: "meeting-preparation.json",
+  },
+  {
     type: "Record of access (who read or changed the record)",
     location: "Lantern: record of access",
     inThisFile: "record-of-access.csv",

@@ -239,6 +239,10 @@ export type Database = {
   records_requests: RecordsRequestsTable;
   records_request_events: RecordsRequestEventsTable;
   communications: CommunicationsTable;
+  complaint_drafts: ComplaintDraftsTable;
+  meeting_preparations: MeetingPreparationsTable;
+  shared_drafts: SharedDraftsTable;
+  draft_comments: DraftCommentsTable;
   district_calendars: DistrictCalendarsTable;
   compliance_settings: ComplianceSettingsTable;
   plan_compliance: PlanComplianceTable;
@@ -622,4 +626,56 @@ export type DestructionRequestsTable = {
   status_note: Generated<string>;
   decided_by: string | null;
   decided_at: Date | null;
+};
+
+/** A family's state complaint drafts (migration 0095): the family's own, never staff's. */
+export type ComplaintDraftsTable = {
+  id: Generated<string>;
+  student_id: string;
+  created_by: string;
+  evidence: Json;
+  text: Json;
+  revision: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string;
+};
+
+/** The family's concerns and questions for a meeting, and its recording notice (migration 0096). */
+export type MeetingPreparationsTable = {
+  meeting_id: string;
+  student_id: string;
+  concerns: Generated<string>;
+  questions: Generated<string>;
+  will_audio_record: Generated<boolean>;
+  recording_notice_given_at: Date | null;
+  recording_notice: string | null;
+  updated_by: string;
+  updated_at: Timestamp;
+};
+
+/** A frozen copy of a draft shared with the family before a meeting (migration 0096): append-only. */
+export type SharedDraftsTable = {
+  id: Generated<string>;
+  student_id: string;
+  meeting_id: string;
+  plan_id: string;
+  version_id: string;
+  version_number: number;
+  items: Json;
+  shared_by: string;
+  shared_at: Timestamp;
+};
+
+/** Comments on a shared draft's items, and the team's answers (migration 0096): append-only. */
+export type DraftCommentsTable = {
+  id: Generated<string>;
+  share_id: string;
+  student_id: string;
+  item_kind: string;
+  item_id: string;
+  answers_id: string | null;
+  body: string;
+  written_by: string;
+  written_at: Timestamp;
 };

@@ -14,6 +14,7 @@ import { createBoilerplateIndexStore } from "./boilerplate-index-store.ts";
 import { createCalendarFeedsRepository } from "./calendar-feeds-repository.ts";
 import { createCaseFileRepository } from "./case-file-repository.ts";
 import { createCommunicationsRepository } from "./communications-repository.ts";
+import { createComplaintDraftsRepository } from "./complaint-drafts-repository.ts";
 import { createComplianceDashboardRepository } from "./compliance-dashboard-repository.ts";
 import { createComplianceRepository } from "./compliance-repository.ts";
 import { createDistrictsRepository } from "./districts-repository.ts";
@@ -23,6 +24,7 @@ import { createGoalPatternsRepository } from "./goal-patterns-repository.ts";
 import { createInboxRepository } from "./inbox-repository.ts";
 import { createLettersRepository } from "./letters-repository.ts";
 import { createMailRepository } from "./mail-repository.ts";
+import { createMeetingPreparationRepository } from "./meeting-preparation-repository.ts";
 import { createNavigatorResultsRepository } from "./navigator-results-repository.ts";
 import { createPeopleRepository } from "./people-repository.ts";
 import { createPlansRepository } from "./plans-repository.ts";
@@ -55,6 +57,7 @@ function build(db: Kysely<Database>, root: Kysely<Database>, options: Repository
     calendarFeeds: createCalendarFeedsRepository(db),
     caseFile: createCaseFileRepository(db),
     communications: createCommunicationsRepository(db),
+    complaintDrafts: createComplaintDraftsRepository(db),
     compliance: createComplianceRepository(db, { root, defaultDueSoonDays: options.defaultDueSoonDays }),
     dashboard: createComplianceDashboardRepository(db),
     districts: createDistrictsRepository(db),
@@ -64,6 +67,7 @@ function build(db: Kysely<Database>, root: Kysely<Database>, options: Repository
     inbox: createInboxRepository(db),
     letters: createLettersRepository(db),
     mail: createMailRepository(db, options.publicUrl),
+    meetingPreparation: createMeetingPreparationRepository(db),
     navigatorResults: createNavigatorResultsRepository(db),
     people: createPeopleRepository(db),
     plans: createPlansRepository(db),

@@ -16,7 +16,9 @@ import enforcementRoutes from "./enforcement/routes.ts";
 import goalBankRoutes from "./goal-bank/routes.ts";
 import healthRoutes from "./health/routes.ts";
 import navigatorRoutes from "./navigator/routes.ts";
+import meetingPreparationRoutes from "./plans/meeting-preparation.ts";
 import planRoutes from "./plans/routes.ts";
+import complaintDraftRoutes from "./records/complaint-drafts.ts";
 import retentionRoutes from "./records/retention.ts";
 import recordsRoutes from "./records/routes.ts";
 import rosterRoutes from "./roster/routes.ts";
@@ -39,6 +41,8 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(calendarFeedRoutes);
   await app.register(rosterRoutes);
   await app.register(recordsRoutes);
+  await app.register(complaintDraftRoutes);
+  await app.register(meetingPreparationRoutes);
   await app.register(goalBankRoutes);
   await app.register(mailOutboxRoutes);
   await app.register(peopleRoutes);

@@ -13,5 +13,5 @@ export function englishText(): { lang?: "en" } {
 
 /** English text inline: a `<span lang="en">` on a page in another language, the text alone otherwise. */
 export function English({ children }: { children: ReactNode }) {
-  return getLocale() === "en" ? <>{children}</> : <span lang="en">{children}</span>;
+  return getLocale() === "en" ? children : <span lang="en">{children}</span>;
 }

@@ -23,6 +23,7 @@ import { noticeOfMeeting } from "../../pdf/meeting-notice-pdf.ts";
 import { renderPlanPdf } from "../../pdf/plan-pdf.ts";
 import type { PlanRecord } from "../../repositories/plans-repository.ts";
 import { todayFor, type UseCaseDeps } from "../deps.ts";
+import { listMeetingPreparations } from "../plans/meeting-preparation.ts";
 import { listRecordsRequests } from "./records-requests.ts";
 
 const ACCESS_PAGE = 2000;
@@ -116,6 +117,8 @@ export async function exportCaseFile(
       "letters/           letters saved to the record",
       "records-requests.json  requests for these records and their history",
       "communications.json    the communication log between the family and the school",
+      "meeting-preparation.json  the family's concerns and questions for each meeting, recording notices,",
+      "                   and the drafts shared before meetings with the family's comments and the answers",
       "record-of-access.csv   who read or changed the record (34 CFR 300.614; 34 CFR 99.32)",
       "SHA256SUMS         the SHA-256 of every other file: run `sha256sum -c SHA256SUMS` to check them",
       "",
@@ -196,6 +199,9 @@ export async function exportCaseFile(
   );
   z.add("communications.json", async () =>
     json((await repos.communications.listForStudent(input.studentId, 100_000)).reverse()),
+  );
+  z.add("meeting-preparation.json", async () =>
+    json((await listMeetingPreparations(deps, { ...input, all: true })).items),
   );
   z.addChunks("record-of-access.csv", async function* () {
     let after = 0;

@@ -26,6 +26,7 @@ import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { type Attendee, type PlanDetail, plansApi } from "./api.ts";
 import { AmendForm, EndForm } from "./change-plan-forms.tsx";
+import { MeetingAgenda } from "./meeting-agenda.tsx";
 import { ParentContactForm } from "./parent-contact-form.tsx";
 import { getPath, groupedHash, planTypeText, statusText } from "./plan-text.ts";
 import { SignaturePad } from "./signature-pad.tsx";
@@ -238,6 +239,11 @@ function MeetingSection({
           <p>
             <MeetingNoticeLink studentId={studentId} planId={detail.plan.id} meeting={meeting} />
           </p>
+          <MeetingAgenda
+            studentId={studentId}
+            meetingId={meeting.id}
+            canShare={detail.version.status === "draft" || detail.version.status === "proposed"}
+          />
           <AttendanceForm studentId={studentId} detail={detail} meetingId={meeting.id} onChanged={onChanged} />
           <ParentContactForm
             studentId={studentId}

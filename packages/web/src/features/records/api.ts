@@ -3,21 +3,31 @@ import type {
   ChronologyKind,
   Communication,
   CommunicationList,
+  ComplaintDraft,
+  ComplaintDraftList,
   CreateCommunicationBody,
   CreateDestructionRequestBody,
   CreateRecordsRequestBody,
   DestructionRequest,
+  DraftCommentBody,
+  MeetingPreparation,
+  MeetingPreparationBody,
+  MeetingPreparationList,
   OpenRecordsRequestList,
   RecordsRequest,
   RecordsRequestEventBody,
   RecordsRequestList,
+  SaveComplaintDraftBody,
 } from "@lantern/core";
 import { api, buildUrl } from "../../lib/api-client.ts";
 
 export type {
   Chronology,
   ChronologyKind,
+  ComplaintDraft,
   DestructionRequest,
+  MeetingPreparation,
+  MeetingPreparationList,
   OpenRecordsRequestList,
   RecordsRequest,
   RecordsRequestList,
@@ -83,4 +93,50 @@ export function createDestructionRequest(
   body: CreateDestructionRequestBody,
 ): Promise<DestructionRequest> {
   return api.post<DestructionRequest>(`${base(studentId)}/destruction-requests`, body);
+}
+
+export function getComplaintDrafts(studentId: string, signal?: AbortSignal): Promise<ComplaintDraftList> {
+  return api.get<ComplaintDraftList>(`${base(studentId)}/complaint-drafts`, undefined, signal);
+}
+
+export function createComplaintDraft(studentId: string, entryIds: readonly string[]): Promise<ComplaintDraft> {
+  return api.post<ComplaintDraft>(`${base(studentId)}/complaint-drafts`, { entryIds });
+}
+
+export function saveComplaintDraft(
+  studentId: string,
+  draftId: string,
+  body: SaveComplaintDraftBody,
+): Promise<ComplaintDraft> {
+  return api.put<ComplaintDraft>(`${base(studentId)}/complaint-drafts/${encodeURIComponent(draftId)}`, body);
+}
+
+export function complaintPdfUrl(studentId: string, draftId: string): string {
+  return `${base(studentId)}/complaint-drafts/${encodeURIComponent(draftId)}/pdf`;
+}
+
+export function getMeetingPreparation(studentId: string, signal?: AbortSignal): Promise<MeetingPreparationList> {
+  return api.get<MeetingPreparationList>(`${base(studentId)}/meeting-preparation`, undefined, signal);
+}
+
+export function saveMeetingPreparation(
+  studentId: string,
+  meetingId: string,
+  body: MeetingPreparationBody,
+): Promise<MeetingPreparationList> {
+  return api.put<MeetingPreparationList>(
+    `${base(studentId)}/meetings/${encodeURIComponent(meetingId)}/preparation`,
+    body,
+  );
+}
+
+export function commentOnDraft(
+  studentId: string,
+  shareId: string,
+  body: DraftCommentBody,
+): Promise<MeetingPreparationList> {
+  return api.post<MeetingPreparationList>(
+    `${base(studentId)}/shared-drafts/${encodeURIComponent(shareId)}/comments`,
+    body,
+  );
 }

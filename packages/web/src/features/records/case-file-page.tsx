@@ -7,21 +7,28 @@ import { Alert } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
-import { getChronology, recordZipUrl } from "./api.ts";
+import { type ComplaintDraft, getChronology, recordZipUrl } from "./api.ts";
 import { ChronologySection } from "./chronology-section.tsx";
 import { CommunicationLogSection } from "./communication-log-section.tsx";
+import { ComplaintSection } from "./complaint-section.tsx";
 import { DestructionRequestsSection } from "./destruction-requests-section.tsx";
+import { MeetingPrepSection } from "./meeting-prep-section.tsx";
 import { RecordsRequestsSection } from "./records-requests-section.tsx";
 
 const STAFF = new Set(["district-admin", "school-admin", "case-manager", "section-504-coordinator"]);
 
-/** The family's case file: records requests on the clock, the whole record in one download, the chronology. */
+/**
+ * The family's case file: records requests on the clock, the whole record in one download, the
+ * communication log, getting ready for a meeting (the family), the chronology, and a state complaint
+ * drafted from chosen entries (the family).
+ */
 export default function CaseFilePage({ params }: PageProps) {
   const studentId = params.id ?? "";
   const { user } = useSession();
   const forFamily = user?.roles.some((r) => r.role === "guardian" || r.role === "advocate") ?? false;
   const forStaff = user?.roles.some((r) => STAFF.has(r.role)) ?? false;
   const [version, setVersion] = useState(0);
+  const [latestDraft, setLatestDraft] = useState<ComplaintDraft | null>(null);
   // The chronology's reply names the student (one request for the title and the first section).
   const head = useRequest(`case-file:${studentId}`, (signal) =>
     getChronology(studentId, { kinds: ["records-request"], from: "", to: "" }, signal),
@@ -75,7 +82,21 @@ export default function CaseFilePage({ params }: PageProps) {
       {forFamily || forStaff ? (
         <DestructionRequestsSection studentId={studentId} firstName={firstName} forFamily={forFamily} />
       ) : null}
-      <ChronologySection studentId={studentId} firstName={firstName} version={version} />
+      {forFamily ? <MeetingPrepSection studentId={studentId} /> : null}
+      <ChronologySection
+        studentId={studentId}
+        firstName={firstName}
+        version={version}
+        onDrafted={
+          forFamily
+            ? (draft) => {
+                setLatestDraft(draft);
+                setVersion((v) => v + 1);
+              }
+            : undefined
+        }
+      />
+      {forFamily ? <ComplaintSection studentId={studentId} version={version} latest={latestDraft} /> : null}
     </Page>
   );
 }

@@ -1,24 +1,60 @@
 import { CHRONOLOGY_KINDS, type ChronologyEntry, type ChronologyKind } from "@lantern/core";
 import { type FormEvent, useState } from "react";
-import { Alert, Button, type Column, DataTable, Field, TextInput } from "../../components/ui/index.ts";
+import { Alert, Button, type Column, DataTable, Field, StatusRegion, TextInput } from "../../components/ui/index.ts";
 import { shortDate } from "../../i18n/dates.ts";
 import { t, tMaybe } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
-import { type ChronologyFilter, chronologyPdfUrl, getChronology } from "./api.ts";
+import {
+  type ChronologyFilter,
+  type ComplaintDraft,
+  chronologyPdfUrl,
+  createComplaintDraft,
+  getChronology,
+} from "./api.ts";
 
 const kindName = (k: string) => tMaybe(`records.kind.${k}`) ?? k;
+/** An entry id as an element id (entry ids carry colons and service names). */
+const cssId = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, "_");
 
-/** The case chronology: filters by kind and dates, the table, and its PDF. */
+/**
+ * The case chronology: filters by kind and dates, the table, and its PDF. For the family, each entry
+ * can be checked, and the checked entries drafted into a state complaint (34 CFR 300.153).
+ */
 export function ChronologySection({
   studentId,
   firstName,
   version,
+  onDrafted,
 }: {
   studentId: string;
   firstName: string;
   version: number;
+  /** Set for the family and its advocate: they may draft a complaint from chosen entries. */
+  onDrafted?: ((draft: ComplaintDraft) => void) | undefined;
 }) {
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [drafting, setDrafting] = useState(false);
+  const [draftStatus, setDraftStatus] = useState("");
+
+  async function draft() {
+    if (!onDrafted) return;
+    if (chosen.length === 0) {
+      setDraftStatus(t("records.complaint.chooseFirst"));
+      return;
+    }
+    setDrafting(true);
+    try {
+      const created = await createComplaintDraft(studentId, chosen);
+      setDraftStatus(t("records.complaint.drafted"));
+      setChosen([]);
+      onDrafted(created);
+    } catch (e) {
+      setDraftStatus(describeError(e));
+    } finally {
+      setDrafting(false);
+    }
+  }
   const [kinds, setKinds] = useState<ChronologyKind[]>([...CHRONOLOGY_KINDS]);
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
@@ -38,16 +74,38 @@ export function ChronologySection({
     {
       id: "what",
       header: t("records.chronology.what"),
-      cell: (e) =>
-        e.outcome === "missed" ? (
-          <>
-            <strong>{t("records.chronology.missed")}</strong> {e.what}
-          </>
-        ) : (
-          e.what
-        ),
+      cell: (e) => (
+        <span id={`what-${cssId(e.id)}`}>
+          {e.outcome === "missed" ? (
+            <>
+              <strong>{t("records.chronology.missed")}</strong> {e.what}
+            </>
+          ) : (
+            e.what
+          )}
+        </span>
+      ),
     },
     { id: "rule", header: t("records.chronology.rule"), cell: (e) => e.rule ?? "" },
+    ...(onDrafted
+      ? [
+          {
+            id: "choose",
+            header: t("records.complaint.chooseHeader"),
+            cell: (e: ChronologyEntry) => (
+              <input
+                type="checkbox"
+                aria-label={t("records.complaint.choose", { date: shortDate(e.date), kind: kindName(e.kind) })}
+                aria-describedby={`what-${cssId(e.id)}`}
+                checked={chosen.includes(e.id)}
+                onChange={(ev) =>
+                  setChosen((all) => (ev.target.checked ? [...all, e.id] : all.filter((x) => x !== e.id)))
+                }
+              />
+            ),
+          } satisfies Column<ChronologyEntry>,
+        ]
+      : []),
   ];
 
   return (
@@ -91,6 +149,7 @@ export function ChronologySection({
               {t("records.chronology.pdf")}
             </a>
           </p>
+          {onDrafted ? <p>{t("records.complaint.chooseHint")}</p> : null}
           <DataTable
             caption={t("records.chronology.caption", { count: chronology.data.entries.length })}
             columns={columns}
@@ -98,6 +157,14 @@ export function ChronologySection({
             rowKey={(e) => e.id}
             empty={t("records.chronology.empty")}
           />
+          {onDrafted ? (
+            <>
+              <Button onClick={draft} busy={drafting}>
+                {t("records.complaint.draft", { count: chosen.length })}
+              </Button>
+              <StatusRegion message={draftStatus} visible />
+            </>
+          ) : null}
         </>
       ) : (
         <p role="status">{t("common.loading")}</p>
