@@ -217,7 +217,7 @@ async function putInEffect(ctx: JourneyContext, plan: { studentId: string; planI
 
 export const journeys: Journey[] = [
   {
-    name: "a case manager writes a complete IEP for a new student in the editor by keyboard, and proposes it",
+    name: "a case manager adds a student, writes a complete IEP in the editor by keyboard, and takes it into effect with the parent's partial consent",
     async run(ctx) {
       const { page, axe, step } = ctx;
       const now = new Date();
@@ -297,6 +297,8 @@ export const journeys: Journey[] = [
         await e.text(`attendees.${i}.name`, name);
         await e.select(`attendees.${i}.role`, role);
         await e.text(`attendees.${i}.title`, title);
+        // The team writes the plan at today's meeting.
+        await e.select(`attendees.${i}.attendance`, "Attended");
       }
       await e.radio("attendees.3.interpretsEvaluationResults", "Yes");
 
@@ -547,8 +549,15 @@ export const journeys: Journey[] = [
       await e.saved();
       await axe(page, "IEP editor: notices");
 
-      step("the exported plan passes the checks with no errors");
-      await expectNoErrors(page, studentId, planId, today);
+      step("the exported plan passes the checks but for the consent the parent gives by signing");
+      // The plan starts today: until the parent consents to the first services it cannot be
+      // provided (34 CFR 300.300(b)), and the checks say so; her signature below clears it.
+      const before = await checkExported(page, studentId, planId, today);
+      assert.deepEqual(
+        before.check.findings.filter((f) => f.severity === "error").map((f) => f.code),
+        ["consent.initial-services-missing"],
+        before.errors.join("\n"),
+      );
       await propose(ctx, studentId, planId, "IEP for Rosa Okafor");
       const plan = { studentId, planId, title: "IEP for Rosa Okafor" };
       const purpose = "Review the evaluation and write Rosa's first IEP, with her transition plan.";
@@ -575,10 +584,12 @@ export const journeys: Journey[] = [
         content.consent.exclusions.map((x) => x.description),
         ["Speech-language pathology: language for writing"],
       );
+      step("the plan in effect, as exported, passes the checks with no errors");
+      await expectNoErrors(page, studentId, planId, today);
     },
   },
   {
-    name: "a case manager writes a complete Section 504 plan for a new student in the editor by keyboard, and proposes it",
+    name: "a case manager adds a student, writes a complete Section 504 plan in the editor by keyboard, and takes it into effect",
     async run(ctx) {
       const { page, axe, step } = ctx;
       const now = new Date();
@@ -703,6 +714,8 @@ export const journeys: Journey[] = [
       );
       await guardianSigns(ctx, plan);
       await putInEffect(ctx, plan);
+      step("the plan in effect, as exported, still passes the checks with no errors");
+      await expectNoErrors(page, studentId, planId, today);
     },
   },
 ];
