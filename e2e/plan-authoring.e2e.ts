@@ -229,7 +229,7 @@ export const journeys: Journey[] = [
         last: "Okafor",
         born,
         grade: "11",
-        school: "Lakeview High School",
+        school: "Maple Valley High School",
       });
       const planId = await startPlan(ctx, studentId, "Rosa Okafor", "IEP");
       await ctx.heading(page, "Edit IEP for Rosa Okafor");
@@ -255,7 +255,7 @@ export const journeys: Journey[] = [
       step("meeting and its notice");
       await e.date("meeting.date", today);
       await e.select("meeting.type", "First plan");
-      await e.text("meeting.location", "Room 12, Lakeview High School");
+      await e.text("meeting.location", "Room 12, Maple Valley High School");
       await e.radio("meeting.parentParticipation", "In person");
       await e.text("meeting.parentConcerns", "Rosa's mother wants her to read her textbooks on her own.");
       await e.text("meeting.notes", "First IEP meeting after the evaluation.");
@@ -266,7 +266,7 @@ export const journeys: Journey[] = [
       );
       await e.date("meeting.notice.date", today);
       await e.time("meeting.notice.time", "15:30");
-      await e.text("meeting.notice.location", "Room 12, Lakeview High School");
+      await e.text("meeting.notice.location", "Room 12, Maple Valley High School");
       await e.add("meeting.notice.attendees");
       await e.text("meeting.notice.attendees.0", "Special education teacher");
       await e.add("meeting.notice.attendees");
@@ -453,7 +453,7 @@ export const journeys: Journey[] = [
         "placement.nonParticipationExplanation",
         "Rosa is out of general education for reading instruction in the resource room, 135 minutes a week.",
       );
-      await e.text("placement.school", "Lakeview High School");
+      await e.text("placement.school", "Maple Valley High School");
       await e.radio("placement.isSchoolOfResidence", "Yes");
       await e.text("placement.optionsConsidered", "Full-time general education without support was considered.");
       await e.text("placement.harmfulEffectsConsidered", "Time out of class is kept short so Rosa misses little.");
@@ -563,11 +563,11 @@ export const journeys: Journey[] = [
       const purpose = "Review the evaluation and write Rosa's first IEP, with her transition plan.";
       await scheduleMeeting(
         ctx,
-        { date: today, noticeSentOn: day(-7), location: "Room 12, Lakeview High School", purpose, transition: true },
+        { date: today, noticeSentOn: day(-7), location: "Room 12, Maple Valley High School", purpose, transition: true },
         [
           "Notice of IEP team meeting",
           purpose,
-          "Room 12, Lakeview High School",
+          "Room 12, Maple Valley High School",
           "You may bring others",
           "Planning for life after high school",
         ],

@@ -56,7 +56,7 @@ export async function seedDemo(db: Kysely<Database>, today: string): Promise<Dem
       .values([
         { district_id: district.id, name: "Northside Elementary" },
         { district_id: district.id, name: "Riverside Middle School" },
-        { district_id: district.id, name: "Lakeview High School" },
+        { district_id: district.id, name: "Maple Valley High School" },
       ])
       .returning("id")
       .execute();
