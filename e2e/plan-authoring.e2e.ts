@@ -563,7 +563,13 @@ export const journeys: Journey[] = [
       const purpose = "Review the evaluation and write Rosa's first IEP, with her transition plan.";
       await scheduleMeeting(
         ctx,
-        { date: today, noticeSentOn: day(-7), location: "Room 12, Maple Valley High School", purpose, transition: true },
+        {
+          date: today,
+          noticeSentOn: day(-7),
+          location: "Room 12, Maple Valley High School",
+          purpose,
+          transition: true,
+        },
         [
           "Notice of IEP team meeting",
           purpose,
@@ -651,6 +657,11 @@ export const journeys: Journey[] = [
       await e.text("impairments.0.description", "Theo's blood sugar can drop or rise during the school day.");
       await e.add("impairments.0.mitigatingMeasures");
       await e.text("impairments.0.mitigatingMeasures.0", "Insulin pump");
+      // Without a major life activity the impairment is no basis for a plan: the error is shown
+      // beside its limitations (34 CFR 104.3(j)(1); 42 USC 12102(1)-(2)).
+      const note = page.locator('[id="field-impairments.0.limitations"] + [data-testid="finding-note"]');
+      await note.getByText("“Type 1 diabetes” has no major life activity it substantially limits.").waitFor();
+      await axe(page, "504 editor: an impairment without a major life activity");
       await e.add("impairments.0.limitations");
       await e.select("impairments.0.limitations.0.majorLifeActivity", "Body function: hormones (endocrine)");
       await e.text("impairments.0.limitations.0.description", "His body does not make insulin.");
