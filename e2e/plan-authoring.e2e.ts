@@ -1,50 +1,70 @@
 /**
- * From a blank page to a proposed plan, in the app alone. A student is added to the roster in the
- * test; the case manager starts an IEP (and, in the second journey, a Section 504 plan) and fills
- * every section in the editor by keyboard; the plan's JSON, as the app exports it, passes the
- * same checks as `lantern check` with no errors; the plan is proposed. axe at each step.
+ * From nothing to a plan in effect, in the app alone. The case manager adds the student on the
+ * "Add a student" page (the 504 journey first sends a wrong date of birth: the server's 400 names
+ * the field), starts an IEP (and, in the second journey, a Section 504 plan) and fills every
+ * section in the editor by keyboard; the plan's JSON, as the app exports it, passes the same checks
+ * as `lantern check` with no errors; the plan is proposed, the meeting scheduled and its notice
+ * printed (the PDF's text is read), the guardian signs (consenting to all of the IEP but one
+ * service), and the case manager puts the plan in effect. axe at each step.
  */
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { checkExported, isoDaysFrom, PlanEditor } from "./harness/plan-editor.ts";
 import { DEMO_ACCOUNTS, type Journey, type JourneyContext } from "./harness/types.ts";
 
-const ROSTER_HEADER =
-  "sis_id,first_name,last_name,date_of_birth,grade,school,case_manager_email,guardian1_first_name,guardian1_last_name,guardian1_email,guardian1_relationship";
+/** What a case manager enters for a new student (the guardian is the demo parent, Ana Rivera, who signs later). */
+type NewStudent = { first: string; last: string; born: string; grade: string; school: string };
 
-/** A district administrator adds one student to the roster (the way a district loads students). */
-async function addStudent(
-  ctx: JourneyContext,
-  row: { sisId: string; first: string; last: string; born: string; grade: string; school: string },
-): Promise<string> {
-  const { page, signIn, step } = ctx;
-  step(`add ${row.first} ${row.last} to the roster`);
-  await signIn(page, DEMO_ACCOUNTS.districtAdmin);
-  const csv = [
-    ROSTER_HEADER,
-    `${row.sisId},${row.first},${row.last},${row.born},${row.grade},${row.school},casemanager@maplevalley.example,Lucia,${row.last},lucia.${row.last.toLowerCase()}@family.example,mother`,
-  ].join("\n");
-  const csrf = (await ctx.context.cookies()).find((c) => c.name === "lantern_csrf")?.value ?? "";
-  const res = await page.request.post("/api/district/roster", {
-    data: csv,
-    headers: { "content-type": "text/csv", "x-csrf-token": csrf },
-  });
-  assert.equal(res.status(), 200, await res.text());
-  await ctx.context.clearCookies();
+/**
+ * The case manager adds the student in the app, by keyboard, from the home page; the student's
+ * plans page opens. With `mistake`, a date of birth after today is sent first: the server's 400 is
+ * shown under the field it names and in a summary that takes focus, then the date is corrected.
+ */
+async function addStudent(ctx: JourneyContext, row: NewStudent, options: { mistake?: boolean } = {}): Promise<string> {
+  const { page, signIn, tabTo, heading, axe, step } = ctx;
+  step(`the case manager adds ${row.first} ${row.last} in the app`);
   await signIn(page, DEMO_ACCOUNTS.caseManager);
-  const found = (await (await page.request.get(`/api/students?q=${row.last}`)).json()) as {
-    items: Array<{ id: string; firstName: string }>;
-  };
-  const student = found.items.find((s) => s.firstName === row.first);
-  assert.ok(student, "the new student is on the case manager's caseload");
-  return student.id;
+  await tabTo(page, page.getByRole("link", { name: "Add a student" }), { maxPresses: 40 });
+  await page.keyboard.press("Enter");
+  await heading(page, "Add a student");
+  await axe(page, "add a student");
+  const form = new PlanEditor(page, "student-");
+  await form.text("firstName", row.first);
+  await form.text("lastName", row.last);
+  await form.date("dateOfBirth", options.mistake ? isoDaysFrom(new Date(), 30) : row.born);
+  await form.select("grade", `Grade ${row.grade}`);
+  await form.select("schoolId", row.school);
+  await form.text("guardians-0-firstName", "Ana");
+  await form.text("guardians-0-lastName", "Rivera");
+  await form.text("guardians-0-email", DEMO_ACCOUNTS.guardian);
+  await form.text("guardians-0-relationship", "Mother");
+  const submit = page.getByRole("button", { name: "Add the student" });
+  await tabTo(page, submit);
+  await page.keyboard.press("Enter");
+  if (options.mistake) {
+    const summary = page.getByRole("alert").filter({ hasText: "The student was not added" });
+    await summary.getByRole("link", { name: "The date of birth is after today" }).waitFor();
+    assert.equal(await form.control("dateOfBirth").getAttribute("aria-invalid"), "true");
+    await axe(page, "add a student: the server names the wrong field");
+    await form.date("dateOfBirth", row.born);
+    await tabTo(page, submit);
+    await page.keyboard.press("Enter");
+  }
+  await heading(page, `Plans for ${row.first} ${row.last}`);
+  const studentId = page.url().split("/students/")[1]?.split("/")[0] ?? "";
+  assert.ok(studentId, "the new student's plans page opened");
+  return studentId;
 }
 
 /** Start a plan of this kind from the student's plans page, by keyboard; the editor opens. */
 async function startPlan(ctx: JourneyContext, studentId: string, name: string, kind: string): Promise<string> {
   const { page, heading, tabTo, axe, step } = ctx;
   step(`start the ${kind}`);
-  await page.goto(`/students/${studentId}/plans`);
+  if (!page.url().endsWith(`/students/${studentId}/plans`)) await page.goto(`/students/${studentId}/plans`);
   await heading(page, `Plans for ${name}`);
   await page.getByText("No plans yet.").waitFor();
   await axe(page, "no plans yet");
@@ -78,23 +98,138 @@ async function propose(ctx: JourneyContext, studentId: string, planId: string, t
   await axe(page, "proposed plan");
 }
 
+/** The text of a PDF the app serves, as pdftotext reads it (whitespace folded). */
+async function pdfText(page: Page, href: string): Promise<string> {
+  const res = await page.request.get(href);
+  assert.equal(res.status(), 200, `${href}: ${res.status()}`);
+  assert.equal(res.headers()["content-type"], "application/pdf");
+  const dir = mkdtempSync(join(tmpdir(), "lantern-notice-"));
+  try {
+    const file = join(dir, "notice.pdf");
+    writeFileSync(file, await res.body());
+    const run = spawnSync("pdftotext", [file, "-"], { encoding: "utf8" });
+    assert.ok(!run.error, "pdftotext is installed");
+    return run.stdout.replace(/\s+/g, " ");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** On the proposed plan's page, the case manager schedules the team meeting; its notice is printed and read. */
+async function scheduleMeeting(
+  ctx: JourneyContext,
+  meeting: { date: string; noticeSentOn: string; location: string; purpose: string; transition: boolean },
+  says: string[],
+): Promise<void> {
+  const { page, tabTo, axe, step } = ctx;
+  step("schedule the meeting and print its notice");
+  const form = page.getByRole("form", { name: "Schedule the meeting" });
+  const keys = (iso: string) => `${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(0, 4)}`;
+  await tabTo(page, form.getByLabel("Date (required)"), { maxPresses: 150 });
+  await page.keyboard.type(keys(meeting.date));
+  await tabTo(page, form.getByLabel("Where"));
+  await page.keyboard.insertText(meeting.location);
+  await tabTo(page, form.getByLabel("What the meeting is for"));
+  await page.keyboard.insertText(meeting.purpose);
+  await tabTo(page, form.getByLabel("Date the notice was sent to the family"));
+  await page.keyboard.type(keys(meeting.noticeSentOn));
+  if (meeting.transition) {
+    for (const box of [
+      form.getByLabel("Planning for life after high school (transition) is a purpose of the meeting"),
+      form.getByLabel("The student will be invited"),
+    ]) {
+      await tabTo(page, box);
+      await page.keyboard.press("Space");
+      assert.ok(await box.isChecked());
+    }
+  }
+  await tabTo(page, form.getByRole("button", { name: "Schedule" }));
+  await page.keyboard.press("Enter");
+  await page.getByTestId("meeting-scheduled").waitFor();
+  await axe(page, "meeting scheduled");
+  const link = page.getByRole("link", { name: "Notice of the team meeting (PDF)" }).first();
+  const text = await pdfText(page, (await link.getAttribute("href")) ?? "");
+  for (const words of says) assert.ok(text.includes(words), `the meeting notice says "${words}"`);
+}
+
+/**
+ * The guardian, Ana Rivera, signs in and signs the proposed plan as herself; with `refused`, she
+ * consents to the plan except the part she names (34 CFR 300.300(b); Cal. Ed. Code 56346(e)).
+ */
+async function guardianSigns(
+  ctx: JourneyContext,
+  plan: { studentId: string; planId: string; title: string },
+  refused?: string,
+): Promise<void> {
+  const { page, tabTo, axe, heading, signIn, step } = ctx;
+  step(refused ? "the guardian signs, consenting to all but one service" : "the guardian signs");
+  await ctx.context.clearCookies();
+  await signIn(page, DEMO_ACCOUNTS.guardian);
+  await page.goto(`/students/${plan.studentId}/plans/${plan.planId}`);
+  await heading(page, plan.title);
+  await page.getByTestId("signing-as").getByText("You sign as Ana Rivera").waitFor();
+  if (refused) {
+    const whole = page.getByRole("radio", { name: "I agree to the whole plan" });
+    await tabTo(page, whole, { maxPresses: 150 });
+    await page.keyboard.press("ArrowDown");
+    assert.ok(await page.getByRole("radio", { name: "I agree to the plan except the parts I name below" }).isChecked());
+    await tabTo(page, page.getByLabel(/^The parts you do not agree to/));
+    await page.keyboard.insertText(refused);
+  }
+  await tabTo(page, page.getByLabel(/^Type your full name/), { maxPresses: 150 });
+  await page.keyboard.insertText("Ana Rivera");
+  await tabTo(page, page.getByRole("button", { name: "Sign", exact: true }));
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Sign this plan?" });
+  await dialog.waitFor();
+  if (refused) await dialog.getByText("Your decision: I agree to the plan except the parts I name below").waitFor();
+  await axe(page, "the guardian confirms her signature");
+  await tabTo(page, dialog.getByRole("button", { name: "Yes, sign" }));
+  await page.keyboard.press("Enter");
+  await page
+    .getByTestId("plan-status")
+    .getByText(/Signed and sealed/)
+    .first()
+    .waitFor();
+  await axe(page, "signed and sealed (guardian)");
+}
+
+/** The case manager puts the sealed plan in effect, confirming first. */
+async function putInEffect(ctx: JourneyContext, plan: { studentId: string; planId: string; title: string }) {
+  const { page, tabTo, axe, heading, signIn, step } = ctx;
+  step("the case manager puts the plan in effect");
+  await ctx.context.clearCookies();
+  await signIn(page, DEMO_ACCOUNTS.caseManager);
+  await page.goto(`/students/${plan.studentId}/plans/${plan.planId}`);
+  await heading(page, plan.title);
+  await tabTo(page, page.getByRole("button", { name: "Put the plan in effect" }), { maxPresses: 80 });
+  await page.keyboard.press("Enter");
+  const confirm = page.getByRole("dialog", { name: "Put this plan in effect?" });
+  await tabTo(page, confirm.getByRole("button", { name: "Yes, put it in effect" }));
+  await page.keyboard.press("Enter");
+  await page
+    .getByTestId("plan-status")
+    .getByText(/^In effect/)
+    .first()
+    .waitFor();
+  await axe(page, "plan in effect");
+}
+
 export const journeys: Journey[] = [
   {
-    name: "a case manager writes a complete IEP for a new student in the editor by keyboard, and proposes it",
+    name: "a case manager adds a student, writes a complete IEP in the editor by keyboard, and takes it into effect with the parent's partial consent",
     async run(ctx) {
       const { page, axe, step } = ctx;
       const now = new Date();
       const day = (n: number) => isoDaysFrom(now, n);
       const today = day(0);
       const born = `${now.getUTCFullYear() - 16}-03-15`;
-      const sisId = `E2E${Date.now().toString().slice(-6)}`;
       const studentId = await addStudent(ctx, {
-        sisId,
         first: "Rosa",
         last: "Okafor",
         born,
         grade: "11",
-        school: "Lakeview High School",
+        school: "Maple Valley High School",
       });
       const planId = await startPlan(ctx, studentId, "Rosa Okafor", "IEP");
       await ctx.heading(page, "Edit IEP for Rosa Okafor");
@@ -106,32 +241,32 @@ export const journeys: Journey[] = [
       await e.text("student.primaryLanguage", "English");
       await e.radio("student.englishLearner", "No");
       await e.add("student.guardians");
-      await e.text("student.guardians.0.name", "Lucia Okafor");
+      await e.text("student.guardians.0.name", "Ana Rivera");
       await e.text("student.guardians.0.relationship", "Mother");
       await e.text("student.guardians.0.language", "English");
       await e.radio("student.guardians.0.interpreterNeeded", "No");
       await e.text("student.guardians.0.phone", "555-0142");
-      await e.text("student.guardians.0.email", "lucia.okafor@family.example");
+      await e.text("student.guardians.0.email", DEMO_ACCOUNTS.guardian);
 
       step("disability category");
       await e.select("primaryDisability", "Specific learning disability");
       await e.check("secondaryDisabilities", "Speech or language impairment");
 
       step("meeting and its notice");
-      await e.date("meeting.date", day(7));
+      await e.date("meeting.date", today);
       await e.select("meeting.type", "First plan");
-      await e.text("meeting.location", "Room 12, Lakeview High School");
+      await e.text("meeting.location", "Room 12, Maple Valley High School");
       await e.radio("meeting.parentParticipation", "In person");
       await e.text("meeting.parentConcerns", "Rosa's mother wants her to read her textbooks on her own.");
       await e.text("meeting.notes", "First IEP meeting after the evaluation.");
-      await e.date("meeting.notice.sentOn", today);
+      await e.date("meeting.notice.sentOn", day(-7));
       await e.text(
         "meeting.notice.purpose",
         "Review the evaluation and write Rosa's first IEP, with her transition plan.",
       );
-      await e.date("meeting.notice.date", day(7));
+      await e.date("meeting.notice.date", today);
       await e.time("meeting.notice.time", "15:30");
-      await e.text("meeting.notice.location", "Room 12, Lakeview High School");
+      await e.text("meeting.notice.location", "Room 12, Maple Valley High School");
       await e.add("meeting.notice.attendees");
       await e.text("meeting.notice.attendees.0", "Special education teacher");
       await e.add("meeting.notice.attendees");
@@ -144,14 +279,14 @@ export const journeys: Journey[] = [
       await e.radio("meeting.notice.timeAgreedWithParent", "Yes");
       await e.radio("meeting.notice.otherWaysToTakePartOffered", "Yes");
       await e.add("meeting.parentContactAttempts");
-      await e.date("meeting.parentContactAttempts.0.date", day(-2));
+      await e.date("meeting.parentContactAttempts.0.date", day(-9));
       await e.select("meeting.parentContactAttempts.0.method", "Phone call");
       await e.text("meeting.parentContactAttempts.0.result", "Agreed on the date and time with Rosa's mother.");
       await axe(page, "IEP editor: meeting");
 
       step("the team");
       const team: Array<[string, string, string]> = [
-        ["Lucia Okafor", "Parent or guardian", "Mother"],
+        ["Ana Rivera", "Parent or guardian", "Mother"],
         ["Rosa Okafor", "Student", "Student"],
         ["Dana Whitfield", "General education teacher", "English teacher"],
         ["Sam Ortega", "Special education teacher", "Resource specialist"],
@@ -162,6 +297,8 @@ export const journeys: Journey[] = [
         await e.text(`attendees.${i}.name`, name);
         await e.select(`attendees.${i}.role`, role);
         await e.text(`attendees.${i}.title`, title);
+        // The team writes the plan at today's meeting.
+        await e.select(`attendees.${i}.attendance`, "Attended");
       }
       await e.radio("attendees.3.interpretsEvaluationResults", "Yes");
 
@@ -170,9 +307,9 @@ export const journeys: Journey[] = [
       await e.date("dates.assessmentPlanSentOn", day(-57));
       await e.date("dates.initialConsentToEvaluate", day(-45));
       await e.date("dates.eligibilityDetermination", day(-5));
-      await e.date("dates.planStart", day(14));
-      await e.date("dates.planEnd", day(14 + 364));
-      await e.date("dates.nextAnnualReview", day(7 + 364));
+      await e.date("dates.planStart", today);
+      await e.date("dates.planEnd", day(364));
+      await e.date("dates.nextAnnualReview", day(364));
       await e.date("dates.lastEvaluation", day(-5));
       await e.date("dates.nextReevaluation", day(-5 + 3 * 365 - 2));
       await e.add("evaluationHistory");
@@ -241,13 +378,13 @@ export const journeys: Journey[] = [
         await e.radio(`goals.${i}.direction`, "Go up (more is better)");
         await e.text(`goals.${i}.criterion`, g.criterion);
         await e.text(`goals.${i}.measurementMethod`, g.method);
-        await e.date(`goals.${i}.byDate`, day(14 + 360));
+        await e.date(`goals.${i}.byDate`, day(360));
         await e.check(`goals.${i}.needIds`, g.need);
       }
       await e.add("goals.0.shortTermObjectives");
       await e.text("goals.0.shortTermObjectives.0.text", "Rosa will read at 110 words correct per minute.");
       await e.text("goals.0.shortTermObjectives.0.criterion", "in 3 of 4 weekly probes");
-      await e.date("goals.0.shortTermObjectives.0.byDate", day(14 + 180));
+      await e.date("goals.0.shortTermObjectives.0.byDate", day(180));
       await axe(page, "IEP editor: present levels and goals");
 
       step("how progress is measured and reported");
@@ -265,8 +402,8 @@ export const journeys: Journey[] = [
         await e.select(`services.${i}.kind`, kind);
         await e.select(`services.${i}.area`, area);
         await e.text(`services.${i}.description`, description);
-        await e.date(`services.${i}.startDate`, day(14));
-        await e.date(`services.${i}.endDate`, day(14 + 364));
+        await e.date(`services.${i}.startDate`, today);
+        await e.date(`services.${i}.endDate`, day(364));
         await e.number(`services.${i}.frequency.times`, times);
         await e.select(`services.${i}.frequency.per`, "Per week");
         await e.number(`services.${i}.minutesPerSession`, minutes);
@@ -316,7 +453,7 @@ export const journeys: Journey[] = [
         "placement.nonParticipationExplanation",
         "Rosa is out of general education for reading instruction in the resource room, 135 minutes a week.",
       );
-      await e.text("placement.school", "Lakeview High School");
+      await e.text("placement.school", "Maple Valley High School");
       await e.radio("placement.isSchoolOfResidence", "Yes");
       await e.text("placement.optionsConsidered", "Full-time general education without support was considered.");
       await e.text("placement.harmfulEffectsConsidered", "Time out of class is kept short so Rosa misses little.");
@@ -370,7 +507,7 @@ export const journeys: Journey[] = [
       await e.text("transition.transitionServices.1.providedBy", "Transition specialist");
       await e.check("transition.transitionServices.1.postsecondaryGoalIds", postsecondary[1][1]);
       await e.number("transferOfRights.ageOfMajority", 18);
-      await e.date("transferOfRights.studentInformedOn", day(7));
+      await e.date("transferOfRights.studentInformedOn", today);
       await e.text(
         "transferOfRights.statement",
         "At 18, the rights under the special education law move from Rosa's parents to Rosa.",
@@ -412,26 +549,69 @@ export const journeys: Journey[] = [
       await e.saved();
       await axe(page, "IEP editor: notices");
 
-      step("the exported plan passes the checks with no errors");
-      await expectNoErrors(page, studentId, planId, today);
+      step("the exported plan passes the checks but for the consent the parent gives by signing");
+      // The plan starts today: until the parent consents to the first services it cannot be
+      // provided (34 CFR 300.300(b)), and the checks say so; her signature below clears it.
+      const before = await checkExported(page, studentId, planId, today);
+      assert.deepEqual(
+        before.check.findings.filter((f) => f.severity === "error").map((f) => f.code),
+        ["consent.initial-services-missing"],
+        before.errors.join("\n"),
+      );
       await propose(ctx, studentId, planId, "IEP for Rosa Okafor");
+      const plan = { studentId, planId, title: "IEP for Rosa Okafor" };
+      const purpose = "Review the evaluation and write Rosa's first IEP, with her transition plan.";
+      await scheduleMeeting(
+        ctx,
+        {
+          date: today,
+          noticeSentOn: day(-7),
+          location: "Room 12, Maple Valley High School",
+          purpose,
+          transition: true,
+        },
+        [
+          "Notice of IEP team meeting",
+          purpose,
+          "Room 12, Maple Valley High School",
+          "You may bring others",
+          "Planning for life after high school",
+        ],
+      );
+      await guardianSigns(ctx, plan, "Speech-language pathology: language for writing");
+      await putInEffect(ctx, plan);
+      const content = (
+        (await (await page.request.get(`/api/students/${studentId}/plans/${planId}`)).json()) as {
+          version: { content: { consent: { choice: string; exclusions: Array<{ description: string }> } } };
+        }
+      ).version.content;
+      assert.equal(content.consent.choice, "consent-except", "the parent consented in part");
+      assert.deepEqual(
+        content.consent.exclusions.map((x) => x.description),
+        ["Speech-language pathology: language for writing"],
+      );
+      step("the plan in effect, as exported, passes the checks with no errors");
+      await expectNoErrors(page, studentId, planId, today);
     },
   },
   {
-    name: "a case manager writes a complete Section 504 plan for a new student in the editor by keyboard, and proposes it",
+    name: "a case manager adds a student, writes a complete Section 504 plan in the editor by keyboard, and takes it into effect",
     async run(ctx) {
       const { page, axe, step } = ctx;
       const now = new Date();
       const day = (n: number) => isoDaysFrom(now, n);
       const today = day(0);
-      const studentId = await addStudent(ctx, {
-        sisId: `E2F${Date.now().toString().slice(-6)}`,
-        first: "Theo",
-        last: "Marchetti",
-        born: `${now.getUTCFullYear() - 12}-06-02`,
-        grade: "7",
-        school: "Riverside Middle School",
-      });
+      const studentId = await addStudent(
+        ctx,
+        {
+          first: "Theo",
+          last: "Marchetti",
+          born: `${now.getUTCFullYear() - 12}-06-02`,
+          grade: "7",
+          school: "Riverside Middle School",
+        },
+        { mistake: true },
+      );
       const planId = await startPlan(ctx, studentId, "Theo Marchetti", "Section 504 plan");
       await ctx.heading(page, "Edit Section 504 plan for Theo Marchetti");
       await axe(page, "empty 504 draft");
@@ -441,18 +621,18 @@ export const journeys: Journey[] = [
       await e.text("student.primaryLanguage", "English");
       await e.radio("student.englishLearner", "No");
       await e.add("student.guardians");
-      await e.text("student.guardians.0.name", "Lucia Marchetti");
+      await e.text("student.guardians.0.name", "Ana Rivera");
       await e.text("student.guardians.0.relationship", "Mother");
       await e.text("student.guardians.0.language", "English");
       await e.radio("student.guardians.0.interpreterNeeded", "No");
 
       step("meeting and team");
-      await e.date("meeting.date", day(7));
+      await e.date("meeting.date", today);
       await e.select("meeting.type", "First plan");
       await e.text("meeting.location", "Riverside Middle School office");
       await e.text("meeting.parentConcerns", "Theo's mother wants his blood sugar checked before tests.");
       const team: Array<[string, string, string]> = [
-        ["Lucia Marchetti", "Parent or guardian", "Mother"],
+        ["Ana Rivera", "Parent or guardian", "Mother"],
         ["Kim Alvarez", "General education teacher", "Math teacher"],
         ["Jordan Lee", "Other", "School nurse"],
       ];
@@ -466,8 +646,8 @@ export const journeys: Journey[] = [
       step("key dates");
       await e.date("dates.consentToEvaluate", day(-30));
       await e.date("dates.eligibilityDetermination", day(-3));
-      await e.date("dates.planStart", day(10));
-      await e.date("dates.reviewDate", day(10 + 364));
+      await e.date("dates.planStart", today);
+      await e.date("dates.reviewDate", day(364));
       await e.date("dates.nextReevaluation", day(-3 + 3 * 365 - 2));
       await axe(page, "504 editor: meeting, team and dates");
 
@@ -477,6 +657,11 @@ export const journeys: Journey[] = [
       await e.text("impairments.0.description", "Theo's blood sugar can drop or rise during the school day.");
       await e.add("impairments.0.mitigatingMeasures");
       await e.text("impairments.0.mitigatingMeasures.0", "Insulin pump");
+      // Without a major life activity the impairment is no basis for a plan: the error is shown
+      // beside its limitations (34 CFR 104.3(j)(1); 42 USC 12102(1)-(2)).
+      const note = page.locator('[id="field-impairments.0.limitations"] + [data-testid="finding-note"]');
+      await note.getByText("“Type 1 diabetes” has no major life activity it substantially limits.").waitFor();
+      await axe(page, "504 editor: an impairment without a major life activity");
       await e.add("impairments.0.limitations");
       await e.select("impairments.0.limitations.0.majorLifeActivity", "Body function: hormones (endocrine)");
       await e.text("impairments.0.limitations.0.description", "His body does not make insulin.");
@@ -531,6 +716,17 @@ export const journeys: Journey[] = [
       step("the exported plan passes the checks with no errors");
       await expectNoErrors(page, studentId, planId, today);
       await propose(ctx, studentId, planId, "Section 504 plan for Theo Marchetti");
+      const plan = { studentId, planId, title: "Section 504 plan for Theo Marchetti" };
+      const purpose = "Write Theo's Section 504 plan for his diabetes.";
+      await scheduleMeeting(
+        ctx,
+        { date: today, noticeSentOn: day(-7), location: "Riverside Middle School office", purpose, transition: false },
+        ["Notice of Section 504 meeting", purpose, "Riverside Middle School office"],
+      );
+      await guardianSigns(ctx, plan);
+      await putInEffect(ctx, plan);
+      step("the plan in effect, as exported, still passes the checks with no errors");
+      await expectNoErrors(page, studentId, planId, today);
     },
   },
 ];

@@ -21,10 +21,14 @@ export function isoDaysFrom(base: Date, days: number): string {
 }
 
 export class PlanEditor {
-  constructor(readonly page: Page) {}
+  /** `prefix`: what the page's control ids start with (the editor's are `field-<path>`). */
+  constructor(
+    readonly page: Page,
+    readonly prefix = "field-",
+  ) {}
 
   control(id: string): Locator {
-    return this.page.locator(`[id="field-${id}"]`);
+    return this.page.locator(`[id="${this.prefix}${id}"]`);
   }
 
   /** Tab to the target: forward first, then backward. */
@@ -113,7 +117,7 @@ export class PlanEditor {
 
   /** Press an Add button (by its id: `field-<list>-add`); focus moves into the new item. */
   async add(listId: string): Promise<void> {
-    const button = this.page.locator(`[id="field-${listId}-add"]`);
+    const button = this.page.locator(`[id="${this.prefix}${listId}-add"]`);
     await this.reach(button);
     await this.page.keyboard.press("Enter");
   }

@@ -5,6 +5,7 @@ export * from "./access/district-access-policy.ts";
 export * from "./access/role-labels.ts";
 export * from "./access/roles.ts";
 export * from "./access/student-access-policy.ts";
+export * from "./access/student-intake-policy.ts";
 export * from "./accounts/inbox-api.ts";
 export * from "./accounts/mail-api.ts";
 export * from "./accounts/password-policy.ts";

@@ -1,5 +1,6 @@
 /**
- * The fictional demo district: two schools, staff in every role, ~40 students with guardians,
+ * The fictional demo district: three schools (the high school has no students yet: new ones are
+ * added in the app), staff in every role, ~40 students with guardians,
  * caseloads and classes. Other features add their demo data (plans, deadlines, sessions) through
  * `DEMO_SEED_STEPS`, which run in order inside the same transaction.
  * Every name is invented; no real student is represented.
@@ -55,6 +56,7 @@ export async function seedDemo(db: Kysely<Database>, today: string): Promise<Dem
       .values([
         { district_id: district.id, name: "Northside Elementary" },
         { district_id: district.id, name: "Riverside Middle School" },
+        { district_id: district.id, name: "Maple Valley High School" },
       ])
       .returning("id")
       .execute();

@@ -379,6 +379,48 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
     }
   });
 
+  it("lets only case managers, 504 coordinators and administrators add a student, at their own schools", async () => {
+    const routes = t.app.routeList.filter((r) => r.url === "/api/students" || r.url.startsWith("/api/student-intake"));
+    expect(routes.map((r) => `${r.method} ${r.url}`).sort()).toEqual(
+      ["GET /api/student-intake/schools", "GET /api/students", "POST /api/students"].sort(),
+    );
+    const mateo = await t.db
+      .selectFrom("students")
+      .select(["school_id"])
+      .where("id", "=", t.ids?.students.get("Mateo Rivera") as string)
+      .executeTakeFirstOrThrow();
+    // Who may add a student at Mateo's school (Northside): 201; someone with no grant: 403; an
+    // administrator of another district: 400 naming the school (not one of theirs).
+    const expected: Record<string, number> = {
+      "admin@maplevalley.example": 201,
+      "principal@northside.maplevalley.example": 201,
+      "casemanager@maplevalley.example": 201,
+      "coordinator504@maplevalley.example": 201,
+      "teacher@northside.maplevalley.example": 403,
+      "slp@maplevalley.example": 403,
+      "parent.rivera@family.example": 403,
+      "advocate@advocacy.example": 403,
+      "guardian.thompson@family.example": 403,
+      "admin@cedarhills.example": 400,
+    };
+    for (const [email, status] of Object.entries(expected)) {
+      const c = clients.get(email) as Client;
+      const schools = await c.get("/api/student-intake/schools");
+      expect(schools.statusCode, `schools as ${email}`).toBe(status === 403 ? 403 : 200);
+      const res = await c.send("POST", "/api/students", {
+        schoolId: mateo.school_id,
+        firstName: "Matrix",
+        lastName: "Student",
+        dateOfBirth: "2015-01-01",
+        grade: "5",
+        localId: null,
+        guardians: [],
+      });
+      expect(res.statusCode, `add as ${email}: ${res.body}`).toBe(status);
+    }
+    expect((await (await t.anonymous()).get("/api/student-intake/schools")).statusCode).toBe(401);
+  });
+
   it("answers every inbox route only for the signed-in person's own inbox", async () => {
     const routes = t.app.routeList.filter((r) => r.url.startsWith("/api/inbox"));
     expect(routes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([

@@ -3,7 +3,7 @@
  * amendments make new versions, two writers on one draft never lose an update, the lifecycle
  * path and its refusals, and guardians reading and signing only their own child's plan.
  */
-import { hashPlanContent } from "@lantern/core";
+import { hashPlanContent, sample504 } from "@lantern/core";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type Client, type TestApp } from "./helpers/build-app.ts";
@@ -290,6 +290,38 @@ describe.each(DATABASE_KINDS)("plan workspace on %s", (kind) => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("planStart");
+  });
+
+  it("refuses to propose a 504 plan with an impairment that names no major life activity (34 CFR 104.3(j)(1))", async () => {
+    const ids = t.ids;
+    if (!ids) throw new Error("seeded");
+    const student = await t.make.student({ districtId: ids.districtId, schoolId: ids.schools.northside });
+    const cmId = ids.people[CM];
+    await t.db
+      .insertInto("caseload_members")
+      .values({ person_id: cmId, student_id: student.id, role: "case-manager" })
+      .execute();
+    const sample = sample504();
+    const [first] = sample.impairments;
+    if (!first) throw new Error("the sample has an impairment");
+    const content = {
+      ...sample,
+      impairments: [...sample.impairments, { ...first, id: "imp-asthma", name: "Asthma", limitations: [] }],
+    };
+    const created = await cm.send("POST", `/api/students/${student.id}/plans`, { type: "section-504", content });
+    expect(created.statusCode, created.body).toBe(201);
+    const d = created.json() as Detail;
+    const res = await cm.send("POST", `/api/students/${student.id}/plans/${d.plan.id}/propose`, {});
+    expect(res.statusCode, res.body).toBe(409);
+    const issue = (res.json() as { issues: Array<{ path: string; message: string }> }).issues.find(
+      (i) => i.path === `/impairments/${content.impairments.length - 1}/limitations`,
+    );
+    expect(issue?.message).toMatch(/Asthma/);
+    const check = await cm.get(`/api/students/${student.id}/plans/${d.plan.id}/compliance`);
+    expect(check.statusCode, check.body).toBe(200);
+    expect(check.body).toContain("section504.impairment-without-activity");
+    const after = await t.db.selectFrom("plans").select("status").where("id", "=", d.plan.id).executeTakeFirstOrThrow();
+    expect(after.status).toBe("draft");
   });
 
   it("when an IEP takes effect the student's 504 plan ends with the reason recorded (104.33(b)(2))", async () => {

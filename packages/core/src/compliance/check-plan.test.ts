@@ -599,9 +599,16 @@ const CASES: Case[] = [
   {
     code: "section504.basis-missing",
     s504: (d) => {
-      const imp = d.impairments[0];
-      if (imp) imp.limitations = [];
+      d.impairments = [];
     },
+  },
+  {
+    code: "section504.impairment-without-activity",
+    s504: (d) => {
+      const imp = d.impairments[0];
+      if (imp) imp.limitations = [{ id: "lim-x", majorLifeActivity: "", description: "Tired in class." }];
+    },
+    place: "/impairments/0/limitations",
   },
   {
     code: "section504.accommodations-missing",

@@ -926,10 +926,22 @@ export function iepClockFacts(doc: IepDocument, ctx: CheckContext): PlanClockFac
 
 function checkSection504(doc: Section504Document, ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
+  // Each impairment must name a major life activity it substantially limits (34 CFR 104.3(j)(1);
+  // 42 USC 12102(1)–(2)): one without is not a basis for the plan, and proposing is refused.
+  doc.impairments.forEach((imp, i) => {
+    if (imp.limitations.some((l) => filled(l.majorLifeActivity))) return;
+    out.push(
+      finding(
+        "section504.impairment-without-activity",
+        `/impairments/${i}/limitations`,
+        `${filled(imp.name) ? `“${imp.name.trim()}”` : `Impairment ${i + 1}`} has no major life activity it substantially limits.`,
+      ),
+    );
+  });
   const basis = doc.impairments.some(
     (imp) => filled(imp.name) && imp.limitations.some((l) => filled(l.majorLifeActivity)),
   );
-  if (!basis) {
+  if (!basis && !out.some((f) => f.code === "section504.impairment-without-activity")) {
     out.push(
       finding(
         "section504.basis-missing",

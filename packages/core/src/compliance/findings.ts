@@ -246,6 +246,14 @@ export const FINDING_RULES = {
     fix: "Record the impairment and the major life activity it substantially limits, with the information sources relied on.",
     guardian: "The plan does not yet say what your child's condition is and what it makes harder.",
   },
+  "section504.impairment-without-activity": {
+    severity: "error",
+    citation: "34 CFR 104.3(j)(1); 42 USC 12102(1)–(2), applied to Section 504 by 29 USC 705(9)(B) and 705(20)(B)",
+    summary:
+      "An impairment is recorded without a major life activity it substantially limits: a disability under Section 504 is an impairment that substantially limits a major life activity.",
+    fix: "Add the major life activity or major bodily function the impairment substantially limits (for example learning, concentrating, or the endocrine system), or remove the impairment.",
+    guardian: "The plan names a condition your child has but not yet what it makes harder.",
+  },
   "section504.accommodations-missing": {
     severity: "error",
     citation: "34 CFR 104.33(b)",

@@ -139,6 +139,26 @@ describe("plan lifecycle", () => {
     expect(checkPlanTransition("proposed", "sign", { document: { ...plan, signatures: [] }, on }).allowed).toBe(false);
   });
 
+  it("a 504 plan with an impairment that names no major life activity cannot be proposed (34 CFR 104.3(j)(1))", () => {
+    const plan = sample504();
+    const [first, ...rest] = plan.impairments;
+    if (!first) throw new Error("the sample has an impairment");
+    const bare = {
+      ...plan,
+      impairments: [
+        first,
+        ...rest,
+        { ...first, id: "imp-2", name: "Asthma", limitations: [{ id: "l", majorLifeActivity: "", description: "x" }] },
+      ],
+    };
+    const check = checkPlanTransition("draft", "propose", { document: bare, on });
+    expect(check.allowed).toBe(false);
+    const problem = check.problems.find((p) => p.path === `/impairments/${bare.impairments.length - 1}/limitations`);
+    expect(problem?.message).toMatch(/^“Asthma” has no major life activity/);
+    expect(problem?.citation).toContain("42 USC 12102(1)–(2)");
+    expect(problem?.citation).toContain("34 CFR 104.3(j)");
+  });
+
   it("only drafts are editable, and actions depend on the state", () => {
     expect(isEditablePlanState("draft")).toBe(true);
     expect(isEditablePlanState("signed")).toBe(false);

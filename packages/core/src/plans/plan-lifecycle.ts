@@ -261,6 +261,19 @@ function section504Preconditions(
       citation: "34 CFR 104.36",
     });
   }
+  if (action === "propose") {
+    // A plan rests on an impairment that substantially limits a major life activity: each
+    // impairment recorded names at least one (34 CFR 104.3(j)(1); 42 USC 12102(1)–(2)).
+    doc.impairments.forEach((imp, i) => {
+      if (imp.limitations.some((l) => l.majorLifeActivity.trim() !== "")) return;
+      const name = imp.name.trim() ? `“${imp.name.trim()}”` : `Impairment ${i + 1}`;
+      problems.push({
+        path: `/impairments/${i}/limitations`,
+        message: `${name} has no major life activity it substantially limits: add one before proposing the plan`,
+        citation: "34 CFR 104.3(j)(1); 42 USC 12102(1)–(2); 29 USC 705(9)(B)",
+      });
+    });
+  }
   if (action === "sign" && doc.signatures.length === 0) {
     problems.push({ path: "/signatures", message: "No one has signed the plan", citation: "34 CFR 104.36" });
   }

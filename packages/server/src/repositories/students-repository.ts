@@ -251,6 +251,64 @@ export function createStudentsRepository(db: Kysely<Database>) {
       return [...seen.values()];
     },
 
+    /** One school and its district, or null. */
+    async school(schoolId: string): Promise<{ id: string; districtId: string; name: string } | null> {
+      const r = await db
+        .selectFrom("schools")
+        .select(["id", "district_id", "name"])
+        .where("id", "=", schoolId)
+        .executeTakeFirst();
+      return r ? { id: r.id, districtId: r.district_id, name: r.name } : null;
+    },
+
+    /** Schools of these districts (all of a district's, or the one named), by name. */
+    async schoolsIn(
+      scopes: ReadonlyArray<{ districtId: string; schoolId: string | null }>,
+    ): Promise<Array<{ id: string; name: string }>> {
+      if (scopes.length === 0) return [];
+      const rows = await db
+        .selectFrom("schools")
+        .select(["id", "name"])
+        .where((eb) =>
+          eb.or(
+            scopes.map((s) =>
+              s.schoolId === null
+                ? eb("district_id", "=", s.districtId)
+                : eb.and([eb("district_id", "=", s.districtId), eb("id", "=", s.schoolId)]),
+            ),
+          ),
+        )
+        .orderBy("name")
+        .execute();
+      const seen = new Map(rows.map((r) => [r.id, r]));
+      return [...seen.values()];
+    },
+
+    /** Whether the district already has a student with this student number. */
+    async localIdTaken(districtId: string, localId: string): Promise<boolean> {
+      const r = await db
+        .selectFrom("students")
+        .select("id")
+        .where("district_id", "=", districtId)
+        .where("local_id", "=", localId)
+        .executeTakeFirst();
+      return r !== undefined;
+    },
+
+    /** Put the student on the person's caseload in this role. */
+    async addToCaseload(personId: string, studentId: string, role: string): Promise<void> {
+      await db
+        .insertInto("caseload_members")
+        .values({ person_id: personId, student_id: studentId, role })
+        .onConflict((oc) => oc.columns(["person_id", "student_id"]).doNothing())
+        .execute();
+    },
+
+    /** The language of people just added (their messages and notices use it). */
+    async setPreferredLanguage(personId: string, language: string): Promise<void> {
+      await db.updateTable("people").set({ preferred_language: language }).where("id", "=", personId).execute();
+    },
+
     /** A student's name, for documents printed for the family. */
     async name(studentId: string): Promise<string | null> {
       const r = await db

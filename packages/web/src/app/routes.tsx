@@ -26,6 +26,11 @@ const HomePage = lazyPage(() => import("./pages/home-page.tsx"));
 
 export const routes: readonly AppRoute[] = [
   { path: patterns.signIn, access: "signed-out", page: lazyPage(() => import("../features/auth/sign-in-page.tsx")) },
+  {
+    path: patterns.addStudent,
+    access: "signed-in",
+    page: lazyPage(() => import("../features/students/add-student-page.tsx")),
+  },
   { path: patterns.student, access: "signed-in", page: lazyPage(() => import("./pages/student-page.tsx")) },
   {
     path: patterns.overview,

@@ -39,6 +39,7 @@ export const STAFF_ONLY_PREFIXES = [
   "home.compliance.",
   "home.tasks.",
   "students.list.",
+  "students.add.",
 ] as const;
 export type StaffOnly = `${(typeof STAFF_ONLY_PREFIXES)[number]}${string}`;
 

@@ -1,6 +1,20 @@
-/** Students: the list a person may see (each shown is written to the record of access), and one record. */
-import { DomainError, ZStudentDetail, ZStudentIdParams, ZStudentList, ZStudentListQuery } from "@lantern/core";
+/**
+ * Students: the list a person may see (each shown is written to the record of access), one record,
+ * and adding one student in the app (case managers, Section 504 coordinators, administrators).
+ */
+import {
+  DomainError,
+  ZAddStudentRequest,
+  ZAddStudentResponse,
+  ZErrorBody,
+  ZStudentDetail,
+  ZStudentIdParams,
+  ZStudentIntakeSchools,
+  ZStudentList,
+  ZStudentListQuery,
+} from "@lantern/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { addStudent, listIntakeSchools } from "../../use-cases/students/add-student.ts";
 import { listStudents, readStudent } from "../../use-cases/students/read-students.ts";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -26,6 +40,44 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         "student list",
       );
       return page;
+    },
+  );
+
+  app.get(
+    "/api/student-intake/schools",
+    {
+      schema: {
+        tags: ["students"],
+        summary: "The schools where the signed-in person may add a student",
+        response: { 200: ZStudentIntakeSchools, 403: ZErrorBody },
+      },
+    },
+    async (request) => {
+      const person = app.auth.requirePerson(request);
+      return listIntakeSchools(deps, { personId: person.id, roles: person.roles, requestId: request.id });
+    },
+  );
+
+  app.post(
+    "/api/students",
+    {
+      schema: {
+        tags: ["students"],
+        summary: "Add one student, with up to two guardians (case managers, 504 coordinators, administrators)",
+        description:
+          "A case manager's or Section 504 coordinator's new student joins their caseload. 400 names the field that is wrong (`issues[].path`, e.g. `/dateOfBirth`, `/guardians/0/email`); 409 when the student number is taken in the district. A guardian who is another district's person gets a link waiting for their acceptance.",
+        body: ZAddStudentRequest,
+        response: { 201: ZAddStudentResponse, 400: ZErrorBody, 403: ZErrorBody, 409: ZErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const person = app.auth.requirePerson(request);
+      const added = await addStudent(
+        deps,
+        { personId: person.id, roles: person.roles, requestId: request.id },
+        request.body,
+      );
+      return reply.status(201).send(added);
     },
   );
 

@@ -1,7 +1,8 @@
 /**
  * Schedule the team meeting for the plan's current version: when, where, why, who is invited
  * (34 CFR 300.321(a)), and the notice to the parent with the contents of 300.322(b). The draft's
- * meeting section and attendee list are filled from it.
+ * meeting section and attendee list are filled from it; what the draft's notice already says and
+ * the request leaves out is kept.
  */
 import {
   DomainError,
@@ -55,6 +56,9 @@ export async function scheduleMeeting(deps: UseCaseDeps, input: ScheduleMeetingI
       input.notice === undefined || input.notice === null
         ? null
         : ZMeetingNotice.parse({
+            // What the case manager already wrote in the plan's notice (its language, the time
+            // agreed with the parent…) stays; the meeting's own facts and the form's choices win.
+            ...((version.content.meeting as { notice?: MeetingNotice | null }).notice ?? {}),
             date,
             time,
             location: input.location,

@@ -1,11 +1,11 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Page } from "../../app/page.tsx";
+import { FormProblems, useProblems } from "../../components/ui/form-problems.tsx";
 import { Alert, Button, Field, TextInput } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { forgotPassword } from "./api.ts";
-import { FormProblems, useProblems } from "./form-problems.tsx";
 
 const IDS = { email: "forgot-email" };
 

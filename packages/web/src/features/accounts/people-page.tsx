@@ -2,6 +2,7 @@ import { STAFF_ROLES, type StaffRole } from "@lantern/core";
 import { type FormEvent, useState } from "react";
 import { Page } from "../../app/page.tsx";
 import { useSignedInUser } from "../../app/session.tsx";
+import { FormProblems, useProblems } from "../../components/ui/form-problems.tsx";
 import {
   Alert,
   Button,
@@ -31,7 +32,6 @@ import {
   revokeInvitation,
   transferCaseload,
 } from "./api.ts";
-import { FormProblems, useProblems } from "./form-problems.tsx";
 
 type InviteField = "firstName" | "lastName" | "email" | "role" | "schoolId";
 const IDS: Record<InviteField, string> = {

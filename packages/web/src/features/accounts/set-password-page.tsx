@@ -3,12 +3,12 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Link } from "wouter";
 import { Page } from "../../app/page.tsx";
 import { paths } from "../../app/paths.ts";
+import { FormProblems, useProblems } from "../../components/ui/form-problems.tsx";
 import { Alert, Button, Field, TextInput } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { setPassword } from "./api.ts";
-import { FormProblems, useProblems } from "./form-problems.tsx";
 
 type F = "password" | "confirm";
 const IDS: Record<F, string> = { password: "new-password", confirm: "new-password-again" };

@@ -22,6 +22,14 @@ function homeKindOf(role: Role | null): HomeKind {
   }
 }
 
+/** Roles that may add a student (core's student intake policy decides where). */
+const ADDS_STUDENTS: ReadonlySet<Role> = new Set([
+  "case-manager",
+  "section-504-coordinator",
+  "school-admin",
+  "district-admin",
+]);
+
 /** What the home page shows from other features; `app/` passes them in. */
 export type HomeParts = {
   /** A family's children, under `label`. */
@@ -38,6 +46,7 @@ export type HomeParts = {
 export function HomePage({ parts }: { parts: HomeParts }) {
   const user = useSignedInUser();
   const kind = homeKindOf(user.homeRole);
+  const addsStudents = user.roles.some((r) => ADDS_STUDENTS.has(r.role));
   const title = t(kind === "family" ? "home.title.family" : kind === "admin" ? "home.title.admin" : "home.title.staff");
   return (
     <Page title={title}>
@@ -79,6 +88,8 @@ export function HomePage({ parts }: { parts: HomeParts }) {
               ) : null}
               {" · "}
               <Link href={paths.people}>{t("accounts.people.link")}</Link>
+              {" · "}
+              <Link href={paths.addStudent}>{t("students.add.link")}</Link>
             </nav>
           ) : null}
           {kind !== "admin" ? (
@@ -87,6 +98,11 @@ export function HomePage({ parts }: { parts: HomeParts }) {
                 <li>
                   <Link href={paths.compliance}>{t("home.compliance.link")}</Link>
                 </li>
+                {addsStudents ? (
+                  <li>
+                    <Link href={paths.addStudent}>{t("students.add.link")}</Link>
+                  </li>
+                ) : null}
                 <li>
                   <Link href={paths.progressBatch}>{t("enforcement.batch.link")}</Link>
                 </li>

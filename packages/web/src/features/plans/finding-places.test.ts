@@ -30,6 +30,14 @@ describe("where a finding belongs in the editor", () => {
     });
   });
 
+  it("puts a 504 impairment without a major life activity beside that impairment's list of limitations", () => {
+    const s504 = { type: "section-504", impairments: [{ id: "i1", limitations: [] }] } as unknown as PlanContent;
+    expect(placeOf("/impairments/0/limitations", SECTION_504_SECTIONS, s504)).toEqual({
+      sectionId: "impairments",
+      field: ["impairments", 0, "limitations"],
+    });
+  });
+
   it("is nowhere when the editor has no section for that part of the plan", () => {
     expect(placeOf("/signatures", IEP_SECTIONS, content)).toBeNull();
   });

@@ -52,10 +52,23 @@ function focusInside(id: string): void {
 }
 
 /** A number not used by an item's id, for a new item's template. */
-function freshNumber(list: unknown[], template: (n: number) => Record<string, unknown>): number {
-  const used = new Set(
-    list.map((item) => (item && typeof item === "object" ? (item as { id?: unknown }).id : undefined)),
-  );
+/** Every item id in the plan: links name items by id, so a new item's id must be new in the whole plan. */
+function idsIn(value: unknown, out = new Set<unknown>()): Set<unknown> {
+  if (Array.isArray(value)) for (const v of value) idsIn(v, out);
+  else if (value && typeof value === "object") {
+    const { id } = value as { id?: unknown };
+    if (id !== undefined) out.add(id);
+    for (const v of Object.values(value)) if (v && typeof v === "object") idsIn(v, out);
+  }
+  return out;
+}
+
+/**
+ * The number of a new item: one whose id is used nowhere in the plan (a limitation of a second
+ * impairment must not take the id of the first impairment's, or a link would point at both).
+ */
+function freshNumber(list: unknown[], template: (n: number) => Record<string, unknown>, content: unknown): number {
+  const used = idsIn(content, idsIn(list));
   let n = list.length + 1;
   while (used.has(template(n).id) && template(n).id !== undefined) n++;
   return n;
@@ -461,7 +474,7 @@ function ItemList({ spec, path, content, errors, onChange }: FieldProps) {
         variant="secondary"
         id={`${id}-add`}
         onClick={() => {
-          onChange(path, [...list, template(freshNumber(list, template))]);
+          onChange(path, [...list, template(freshNumber(list, template, content))]);
           focus(fieldId([...path, list.length]));
         }}
       >
@@ -623,7 +636,7 @@ function SectionBody({ heading, spec, content, errors, onChange, sectionNotes, n
             variant="secondary"
             id={`${listId}-add`}
             onClick={() => {
-              onChange(spec.path, [...list, template(freshNumber(list, template))]);
+              onChange(spec.path, [...list, template(freshNumber(list, template, content))]);
               setFocusTarget(fieldId([...spec.path, list.length]));
             }}
           >

@@ -1,8 +1,31 @@
-import type { PlanType, StudentDetail, StudentList, StudentListItem } from "@lantern/core";
+import type {
+  AddStudentResponse,
+  PlanType,
+  StudentDetail,
+  StudentIntakeSchools,
+  StudentList,
+  StudentListItem,
+} from "@lantern/core";
 import { api } from "../../lib/api-client.ts";
 
 /** Shapes come from core's schemas (the same ones the server validates its responses with). */
-export type { PlanType, StudentDetail, StudentListItem };
+export type { AddStudentResponse, PlanType, StudentDetail, StudentIntakeSchools, StudentListItem };
+/** What the form sends (before the server trims and normalizes it). */
+export type AddStudentRequestBody = {
+  schoolId: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  grade: string;
+  localId: string | null;
+  guardians: Array<{
+    firstName: string;
+    lastName: string;
+    email: string;
+    relationship: string;
+    preferredLanguage: string;
+  }>;
+};
 export type PlanSummary = StudentListItem["plans"][number];
 export type DeadlineSummary = NonNullable<StudentListItem["nextDeadline"]>;
 export type StudentPage = StudentList;
@@ -20,4 +43,14 @@ export function listStudents(options: { cursor?: string | null; q?: string; sign
 
 export function getStudent(id: string, signal?: AbortSignal) {
   return api.get<StudentDetail>(`/api/students/${encodeURIComponent(id)}`, undefined, signal);
+}
+
+/** The schools where the signed-in person may add a student. */
+export function loadIntakeSchools(signal?: AbortSignal) {
+  return api.get<StudentIntakeSchools>("/api/student-intake/schools", undefined, signal);
+}
+
+/** Add one student (with up to two guardians); answers the new student's id. */
+export function addStudent(body: AddStudentRequestBody) {
+  return api.post<AddStudentResponse>("/api/students", body);
 }

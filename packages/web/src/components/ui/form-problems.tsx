@@ -1,5 +1,5 @@
 import { type Ref, useEffect, useRef, useState } from "react";
-import { Alert } from "../../components/ui/index.ts";
+import { Alert } from "./alert.tsx";
 
 /**
  * The list of a form's problems: it takes focus when shown (and is announced), each problem links
