@@ -31,13 +31,21 @@ export class PlanEditor {
     return this.page.locator(`[id="${this.prefix}${id}"]`);
   }
 
-  /** Tab to the target: forward first, then backward. */
+  /**
+   * Tab to the target: Shift+Tab when it comes before the focused element in the page, Tab
+   * otherwise (the other way round if that fails), as a keyboard user who can see the page would.
+   */
   async reach(target: Locator): Promise<void> {
     if (await isFocused(target)) return;
+    const above = await target.evaluate((element) => {
+      const active = document.activeElement;
+      if (!active || active === document.body) return false;
+      return (active.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
+    });
     try {
-      await tabTo(this.page, target, { maxPresses: 200 });
+      await tabTo(this.page, target, { backward: above, maxPresses: above ? 400 : 200 });
     } catch {
-      await tabTo(this.page, target, { backward: true, maxPresses: 400 });
+      await tabTo(this.page, target, { backward: !above, maxPresses: above ? 200 : 400 });
     }
   }
 

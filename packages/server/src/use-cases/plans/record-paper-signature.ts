@@ -13,10 +13,9 @@ import {
   type PlanSignature,
   SIGNATURE_SCAN_MAX_BYTES,
 } from "@lantern/core";
-import { auditAs, inTransaction, todayFor, type UseCaseDeps } from "../deps.ts";
-import { isFamilyRole, type PlanActor, updateOpenContent } from "./plan-support.ts";
-import { applyConsent } from "./record-consent.ts";
-import { sealIfComplete } from "./seal-plan-version.ts";
+import { inTransaction, todayFor, type UseCaseDeps } from "../deps.ts";
+import { appendSignature } from "./append-signature.ts";
+import { isFamilyRole, type PlanActor } from "./plan-support.ts";
 
 const SCAN_PATH = "/scan/dataBase64";
 
@@ -117,20 +116,10 @@ export async function recordPaperSignature(
       enteredBy: { accountId: input.actor.personId, name: input.actor.name ?? "", at: now.toISOString() },
       paper: { signedOn: body.signedOn, scanSha256: scan.sha256, scanType: scan.type, scanBytes: scan.bytes.length },
     };
-    await updateOpenContent(plans, version.id, plan.id, input.actor.personId, ["proposed"], (doc) => ({
-      ...doc,
-      signatures: [...doc.signatures, signature],
-    }));
-    await auditAs(
-      tx.audit,
-      input.actor,
-    )({
-      action: "plan.signed",
-      studentId: plan.studentId,
-      subject: `plan:${plan.id}`,
-      details: {
-        planId: plan.id,
-        versionId: version.id,
+    return appendSignature(tx, input.actor, plan, version, {
+      signatureId,
+      signature,
+      auditDetails: {
         attendeeId: attendee.id,
         role: attendee.role,
         method: "paper",
@@ -140,17 +129,10 @@ export async function recordPaperSignature(
         scanBytes: scan.bytes.length,
         signInMethod,
       },
+      consent: body.consent
+        ? { ...body.consent, attendeeId: attendee.id, source: "paper", paperDate: body.signedOn }
+        : null,
+      today,
     });
-    if (body.consent && version.content.type === "iep") {
-      const result = await applyConsent(tx, input.actor, plan, version.id, {
-        ...body.consent,
-        attendeeId: attendee.id,
-        source: "paper",
-        paperDate: body.signedOn,
-      });
-      return { signatureId, sealed: result.sealed, sha256: result.sha256 };
-    }
-    const seal = await sealIfComplete(tx, input.actor, plan, version.id, today);
-    return { signatureId, sealed: seal.sealed, sha256: seal.sha256 };
   });
 }

@@ -7,10 +7,9 @@
  * required signatures and consent are present, the version is sealed, these facts inside it.
  */
 import { DomainError, type PlanSignature, personNamesMatch, type SignBody } from "@lantern/core";
-import { auditAs, inTransaction, todayFor, type UseCaseDeps } from "../deps.ts";
-import { isFamilyRole, isOwnPlace, type PlanActor, updateOpenContent } from "./plan-support.ts";
-import { applyConsent } from "./record-consent.ts";
-import { sealIfComplete } from "./seal-plan-version.ts";
+import { inTransaction, type UseCaseDeps } from "../deps.ts";
+import { appendSignature } from "./append-signature.ts";
+import { isFamilyRole, isOwnPlace, type PlanActor } from "./plan-support.ts";
 
 const SIGN_FOR_YOURSELF =
   "Each person signs as themselves, signed in to their own account. A signature given on paper at the meeting is entered as a paper signature, with the scanned page.";
@@ -114,38 +113,21 @@ export async function signPlan(
       legalName,
       signInMethod,
     };
-    await updateOpenContent(plans, version.id, plan.id, input.actor.personId, ["proposed"], (doc) => ({
-      ...doc,
-      attendees: doc.attendees.map((a) => (a.id === attendee.id ? { ...a, accountId: input.actor.personId } : a)),
-      signatures: [...doc.signatures, signature],
-    }));
-    await auditAs(
-      tx.audit,
-      input.actor,
-    )({
-      action: "plan.signed",
-      studentId: plan.studentId,
-      subject: `plan:${plan.id}`,
-      details: {
-        planId: plan.id,
-        versionId: version.id,
+    return appendSignature(tx, input.actor, plan, version, {
+      signatureId,
+      signature,
+      alsoChange: (doc) => ({
+        ...doc,
+        attendees: doc.attendees.map((a) => (a.id === attendee.id ? { ...a, accountId: input.actor.personId } : a)),
+      }),
+      auditDetails: {
         attendeeId: attendee.id,
         role: attendee.role,
         method: sig.method,
         legalNameAttested: legalName !== null,
         signInMethod,
       },
+      consent: sig.consent ? { ...sig.consent, attendeeId: attendee.id, source: "app", paperDate: null } : null,
     });
-    if (sig.consent && version.content.type === "iep") {
-      const result = await applyConsent(tx, input.actor, plan, version.id, {
-        ...sig.consent,
-        attendeeId: attendee.id,
-        source: "app",
-        paperDate: null,
-      });
-      return { signatureId, sealed: result.sealed, sha256: result.sha256 };
-    }
-    const seal = await sealIfComplete(tx, input.actor, plan, version.id, await todayFor(tx, plan.districtId));
-    return { signatureId, sealed: seal.sealed, sha256: seal.sha256 };
   });
 }
