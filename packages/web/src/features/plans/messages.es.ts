@@ -51,4 +51,25 @@ export const messages = {
   "plans.sign.drawLabel":
     "También puede dibujar su firma aquí con el ratón, el dedo o un lápiz (no es obligatorio: escribir su nombre arriba ya firma el plan).",
   "plans.sign.clearDrawing": "Borrar el dibujo",
+  "plans.sign.nameMismatch":
+    "El nombre que escribió no es el nombre de su cuenta, {name}. Escriba {name}, o diga abajo que su nombre legal es otro.",
+  "plans.sign.legalNameDiffers": "Mi nombre legal es distinto al nombre de mi cuenta",
+  "plans.sign.legalName": "Su nombre legal",
+  "plans.sign.legalNameRequired": "Escriba su nombre legal.",
+  "plans.sign.attest": "Confirmo que {name} es mi nombre legal",
+  "plans.sign.attestRequired": "Confirme que este es su nombre legal.",
+  "plans.sign.legalNameMismatch": "Escriba el nombre legal que dio: {name}.",
+  "plans.sign.confirm.title": "¿Firmar este plan?",
+  "plans.sign.confirm.body":
+    "Usted firma como {name}. Su firma, la fecha y la hora, y cómo entró a su cuenta se guardan con el plan.",
+  "plans.sign.confirm.decision": "Su decisión: {decision}",
+  "plans.sign.confirm.seal":
+    "Cuando firmen todas las personas necesarias, el plan queda sellado. Ya no se puede cambiar. Después, la escuela lo pone en vigor.",
+  "plans.sign.confirm.yes": "Sí, firmar",
+  "plans.confirm.cancel": "Cancelar",
+  "plans.putInEffect.confirm.title": "¿Poner este plan en vigor?",
+  "plans.putInEffect.confirm.body":
+    "Desde la fecha de inicio del plan, la escuela debe dar todo lo que dice: los servicios, las adaptaciones y los apoyos. Cualquier plan anterior termina. Esto no se puede deshacer. Para cambiarlo después hace falta una enmienda o un plan nuevo.",
+  "plans.putInEffect.confirm.yes": "Sí, ponerlo en vigor",
+  "plans.signatures.scan": "Página escaneada con la firma de {name}",
 } as const satisfies FamilyCatalogFor<typeof en>;
