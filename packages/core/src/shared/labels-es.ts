@@ -7,34 +7,11 @@
 import { LABELS, type LabelledFact } from "./labels.ts";
 
 /**
- * Facts whose Spanish names are not written yet: the choices of the plan editor's newer fields and
- * the goal bank's areas, which only staff pages show so far. Spanish pages and documents show
- * their English names (marked as English) until they are translated; remove a fact from this list
- * when its table is added below.
+ * Facts whose Spanish names are not written yet. Spanish pages and documents show their English
+ * names (marked as English) until they are translated; remove a fact from this list when its table
+ * is added below. Empty now: every fact has its Spanish names.
  */
-export const FACTS_NOT_YET_IN_SPANISH = [
-  "goalArea",
-  "goalDomain",
-  "goalDirection",
-  "progressScheduleKind",
-  "progressSchedulePeriod",
-  "accommodationCategory",
-  "transitionServiceArea",
-  "noticeAction",
-  "consentChoice",
-  "meetingType",
-  "parentParticipation",
-  "safeguardsMethod",
-  "safeguardsEvent",
-  "evaluationKind",
-  "evaluationExtensionBasis",
-  "exitReason",
-  "disciplineKind",
-  "aidKind",
-  "evaluationSource",
-  "majorLifeActivity",
-  "yesNo",
-] as const satisfies readonly LabelledFact[];
+export const FACTS_NOT_YET_IN_SPANISH = [] as const satisfies readonly LabelledFact[];
 type NotYetInSpanish = (typeof FACTS_NOT_YET_IN_SPANISH)[number];
 
 type SpanishLabels = {
@@ -264,6 +241,157 @@ export const LABELS_ES = {
     guardian: "Padre, madre o tutor",
     advocate: "Defensor",
   },
+  goalArea: {
+    reading: "Lectura",
+    writing: "Escritura",
+    math: "Matemáticas",
+    behavior: "Conducta",
+    communication: "Comunicación",
+    motor: "Habilidades motoras",
+    "self-help": "Cuidado propio y vida diaria",
+    transition: "Transición a la vida adulta",
+  },
+  goalDomain: {
+    academic: "Académica (lectura, escritura, matemáticas y otras materias)",
+    functional: "Funcional (vida diaria, conducta, comunicación, movimiento)",
+  },
+  goalDirection: {
+    increase: "Subir (más es mejor)",
+    decrease: "Bajar (menos es mejor)",
+  },
+  progressScheduleKind: {
+    every: "Un número fijo de veces en cada período",
+    "report-card-periods": "Con cada boleta de calificaciones",
+  },
+  progressSchedulePeriod: { month: "mes", quarter: "trimestre", semester: "semestre", year: "año" },
+  accommodationCategory: {
+    instructional: "En clase (cómo se le enseña)",
+    testing: "En los exámenes",
+    environmental: "Dónde trabaja (salón, asiento)",
+    behavioral: "Apoyo para la conducta",
+    health: "Salud",
+  },
+  transitionServiceArea: {
+    instruction: "Enseñanza",
+    "related-services": "Servicios relacionados",
+    "community-experiences": "Experiencias en la comunidad",
+    employment: "Trabajo",
+    "adult-living": "Vida adulta",
+    "daily-living-skills": "Habilidades para la vida diaria",
+    "functional-vocational-evaluation": "Evaluación vocacional funcional",
+  },
+  noticeAction: {
+    propose: "La escuela propone algo",
+    refuse: "La escuela se niega a algo que pidió la familia",
+  },
+  consentChoice: {
+    consent: "Está de acuerdo con todo el plan",
+    "consent-except": "Está de acuerdo, menos las partes que nombra",
+    refuse: "No está de acuerdo",
+  },
+  meetingType: {
+    initial: "Primer plan",
+    annual: "Revisión anual",
+    amendment: "Cambio al plan",
+    reevaluation: "Reevaluación",
+    transition: "Plan de transición",
+    other: "Otra",
+  },
+  parentParticipation: {
+    "in-person": "En persona",
+    phone: "Por teléfono",
+    video: "Por videollamada",
+    "did-not-participate": "No participó",
+  },
+  safeguardsMethod: {
+    "in-person": "Entregado en persona",
+    mail: "Por correo postal",
+    email: "Por correo electrónico",
+    portal: "En el portal de la familia",
+  },
+  safeguardsEvent: {
+    "initial-referral": "Primera remisión o pedido de una evaluación",
+    "parent-evaluation-request": "El padre o la madre pidió una evaluación",
+    "state-complaint": "Primera queja al estado en este año escolar",
+    "due-process-complaint": "Primera queja de debido proceso en este año escolar",
+    "disciplinary-change-of-placement": "Un retiro por disciplina que cambia la colocación",
+    "parent-request": "El padre o la madre pidió una copia",
+  },
+  evaluationKind: { initial: "Primera evaluación", reevaluation: "Reevaluación" },
+  evaluationExtensionBasis: {
+    "parent-written-agreement": "El padre o la madre estuvo de acuerdo por escrito",
+    "specific-learning-disability": "Discapacidad específica del aprendizaje: se acordó más tiempo para observar",
+    transfer: "El estudiante se cambió a otro distrito durante la evaluación",
+    "child-not-produced": "El padre o la madre no llevó al estudiante a la evaluación",
+  },
+  exitReason: {
+    "graduated-regular-diploma": "Se graduó con un diploma regular",
+    "graduated-certificate": "Salió con un certificado de terminación o un GED (no un diploma regular)",
+    "exceeded-age": "Llegó al límite de edad",
+    "no-longer-eligible": "Ya no es elegible",
+    "consent-revoked": "El padre o la madre retiró su consentimiento para los servicios",
+    "moved-away": "Se mudó",
+    other: "Otra razón",
+  },
+  disciplineKind: {
+    suspension: "Suspensión",
+    expulsion: "Expulsión",
+    "interim-alternative-setting": "Lugar alternativo temporal (hasta 45 días de escuela)",
+    other: "Otro retiro",
+  },
+  aidKind: {
+    "related-aid": "Ayuda (equipo o asistencia)",
+    "related-service": "Servicio relacionado (por ejemplo, enfermería o consejería)",
+    "special-education": "Educación especial",
+  },
+  evaluationSource: {
+    "parent-input": "Lo que el padre o la madre le dijo al equipo",
+    "teacher-report": "Informe del maestro",
+    "student-input": "Lo que el estudiante le dijo al equipo",
+    "medical-information": "Información médica",
+    "evaluation-report": "Informe de evaluación",
+    "test-scores": "Resultados de exámenes",
+    grades: "Calificaciones",
+    observation: "Observación",
+    "attendance-records": "Registros de asistencia",
+    "discipline-records": "Registros de disciplina",
+    other: "Otra",
+  },
+  majorLifeActivity: {
+    "caring-for-oneself": "Cuidarse a sí mismo",
+    "performing-manual-tasks": "Usar las manos (tareas manuales)",
+    seeing: "Ver",
+    hearing: "Oír",
+    eating: "Comer",
+    sleeping: "Dormir",
+    walking: "Caminar",
+    standing: "Estar de pie",
+    sitting: "Estar sentado",
+    reaching: "Alcanzar cosas",
+    lifting: "Levantar cosas",
+    bending: "Agacharse",
+    speaking: "Hablar",
+    breathing: "Respirar",
+    learning: "Aprender",
+    reading: "Leer",
+    concentrating: "Concentrarse",
+    thinking: "Pensar",
+    communicating: "Comunicarse",
+    "interacting-with-others": "Llevarse bien con los demás",
+    working: "Trabajar",
+    "major-bodily-function:immune": "Función del cuerpo: sistema inmunitario",
+    "major-bodily-function:normal-cell-growth": "Función del cuerpo: crecimiento normal de las células",
+    "major-bodily-function:digestive": "Función del cuerpo: digestión",
+    "major-bodily-function:bowel": "Función del cuerpo: intestinos",
+    "major-bodily-function:bladder": "Función del cuerpo: vejiga",
+    "major-bodily-function:neurological": "Función del cuerpo: sistema nervioso",
+    "major-bodily-function:brain": "Función del cuerpo: cerebro",
+    "major-bodily-function:respiratory": "Función del cuerpo: respiración",
+    "major-bodily-function:circulatory": "Función del cuerpo: corazón y sangre",
+    "major-bodily-function:endocrine": "Función del cuerpo: hormonas (sistema endocrino)",
+    "major-bodily-function:reproductive": "Función del cuerpo: sistema reproductivo",
+  },
+  yesNo: { yes: "Sí", no: "No" },
 } as const satisfies SpanishLabels;
 
 /** The name of `value` in `language` ("es…" → Spanish, else English), or the code itself when unknown. */
