@@ -9,6 +9,7 @@
  * call `t("key", params)`.
  */
 import { messages as accounts } from "../features/accounts/messages.en.ts";
+import { messages as accountsEs } from "../features/accounts/messages.es.ts";
 import { messages as audit } from "../features/audit/messages.en.ts";
 import { messages as auth } from "../features/auth/messages.en.ts";
 import { messages as authEs } from "../features/auth/messages.es.ts";
@@ -90,6 +91,7 @@ export const es = {
   ...navigatorEs,
   ...enforcementEs,
   ...recordsEs,
+  ...accountsEs,
 };
 
 export const catalogs: { readonly [L in Locale]: Partial<CatalogFor<EnglishCatalog>> } = { en, es };
