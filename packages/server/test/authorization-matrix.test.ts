@@ -259,14 +259,17 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
     const routes = t.app.routeList.filter((r) => /^\/api\/(people|district\/mail-outbox)/.test(r.url));
     expect(routes.map((r) => `${r.method} ${r.url}`).sort()).toEqual(
       [
+        "DELETE /api/people/:personId/caseload/:studentId",
         "DELETE /api/people/:personId/invitation",
         "GET /api/district/mail-outbox",
         "GET /api/people",
+        "GET /api/people/:personId/caseload",
         "POST /api/people",
         "POST /api/people/:personId/caseload/transfer",
         "POST /api/people/:personId/deactivate",
         "POST /api/people/:personId/invitation",
         "POST /api/people/:personId/reactivate",
+        "PUT /api/people/:personId/caseload/:studentId",
         "PUT /api/people/:personId/roles",
       ].sort(),
     );
@@ -296,7 +299,9 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
     for (const email of Object.keys(MATEO)) {
       const c = clients.get(email) as Client;
       for (const r of routes) {
-        const url = r.url.replace(":personId", teacher.id);
+        const url = r.url
+          .replace(":personId", teacher.id)
+          .replace(":studentId", t.ids?.students.get("Mateo Rivera") as string);
         const body = bodies[`${r.method} ${r.url}`];
         const res =
           r.method === "GET"

@@ -95,3 +95,21 @@ export type ForgotPasswordRequest = z.infer<typeof ZForgotPasswordRequest>;
 
 /** The same answer whether or not the address has an account. */
 export const ZForgotPasswordResponse = z.object({ message: z.string() });
+
+/** A student on a staff member's caseload, as the People page lists them. */
+export const ZCaseloadStudent = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  schoolName: z.string(),
+});
+export type CaseloadStudent = z.infer<typeof ZCaseloadStudent>;
+
+export const ZCaseloadResponse = z.object({
+  /** Whether the person holds a role with a caseload in the district (students may be added). */
+  holdsCaseloadRole: z.boolean(),
+  students: z.array(ZCaseloadStudent),
+});
+export type CaseloadResponse = z.infer<typeof ZCaseloadResponse>;
+
+export const ZCaseloadStudentParams = z.object({ personId: z.uuid(), studentId: z.uuid() });

@@ -283,6 +283,56 @@ export function createAccountsRepository(db: Kysely<Database>) {
       return moved.rows.length;
     },
 
+    /** The students on a person's caseload in a district (of one school, for a school administrator). */
+    async caseload(
+      personId: string,
+      districtId: string,
+      schoolId: string | null,
+    ): Promise<Array<{ id: string; firstName: string; lastName: string; schoolName: string }>> {
+      let q = db
+        .selectFrom("caseload_members as c")
+        .innerJoin("students as s", "s.id", "c.student_id")
+        .innerJoin("schools as sc", "sc.id", "s.school_id")
+        .select(["s.id", "s.first_name", "s.last_name", "sc.name as school_name"])
+        .where("c.person_id", "=", personId)
+        .where("s.district_id", "=", districtId);
+      if (schoolId !== null) q = q.where("s.school_id", "=", schoolId);
+      const rows = await q.orderBy("s.last_name").orderBy("s.first_name").orderBy("s.id").limit(2000).execute();
+      return rows.map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name, schoolName: r.school_name }));
+    },
+
+    /** The student's district and school (null when there is no such student). */
+    async studentPlace(studentId: string): Promise<{ districtId: string; schoolId: string } | null> {
+      const row = await db
+        .selectFrom("students")
+        .select(["district_id", "school_id"])
+        .where("id", "=", studentId)
+        .executeTakeFirst();
+      return row ? { districtId: row.district_id, schoolId: row.school_id } : null;
+    },
+
+    /** Put a student on a caseload: false when already there. */
+    async addToCaseload(personId: string, studentId: string, role: Role): Promise<boolean> {
+      const rows = await db
+        .insertInto("caseload_members")
+        .values({ person_id: personId, student_id: studentId, role })
+        .onConflict((oc) => oc.columns(["person_id", "student_id"]).doNothing())
+        .returning("student_id")
+        .execute();
+      return rows.length === 1;
+    },
+
+    /** Take a student off a caseload: false when not there. */
+    async removeFromCaseload(personId: string, studentId: string): Promise<boolean> {
+      const rows = await db
+        .deleteFrom("caseload_members")
+        .where("person_id", "=", personId)
+        .where("student_id", "=", studentId)
+        .returning("student_id")
+        .execute();
+      return rows.length === 1;
+    },
+
     caseloadRoleOf(roles: RoleAssignment[]): Role | null {
       return roles.find((r) => CASELOAD_ROLES.has(r.role))?.role ?? null;
     },

@@ -258,6 +258,43 @@ describe.each(DATABASE_KINDS)("account lifecycle on %s", (kind) => {
     expect(await audit("account.roles-changed", leaving.id)).toBe(1);
   });
 
+  it("puts one student on a caseload and takes one off, each audited and within the administrator's schools", async () => {
+    const student = await t.make.student({ districtId, schoolId, firstName: "Lena" });
+    const elsewhere = await t.make.student({ districtId, schoolId: otherSchoolId });
+    const provider = await t.make.staff({ districtId, role: "related-service-provider" });
+    const url = `/api/people/${provider.id}/caseload`;
+    expect((await admin.send("PUT", `${url}/${student.id}`)).statusCode).toBe(204);
+    // Adding again changes nothing.
+    expect((await admin.send("PUT", `${url}/${student.id}`)).statusCode).toBe(204);
+    const read = await admin.get(url);
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json()).toEqual({
+      holdsCaseloadRole: true,
+      students: [expect.objectContaining({ id: student.id, firstName: "Lena", schoolName: "Birchwood Elementary" })],
+    });
+    const listed = (await admin.get("/api/people")).json() as PeopleResponse;
+    expect(listed.people.find((p) => p.id === provider.id)?.caseloadSize).toBe(1);
+    // The listing is written to the record of access.
+    const access = await sql<{ n: number }>`select count(*)::int as n from record_of_access
+      where student_id = ${student.id} and purpose = 'caseload'`.execute(t.db);
+    expect(access.rows[0]?.n).toBe(1);
+    expect((await admin.send("DELETE", `${url}/${student.id}`)).statusCode).toBe(204);
+    expect((await admin.send("DELETE", `${url}/${student.id}`)).statusCode).toBe(404);
+    expect(await audit("account.caseload-student-added", provider.id)).toBe(1);
+    expect(await audit("account.caseload-student-removed", provider.id)).toBe(1);
+    // Someone without a caseload role gets no students; an unknown student is not found.
+    const principal = await t.make.staff({ districtId, role: "school-admin", schoolId });
+    const refused = await admin.send("PUT", `/api/people/${principal.id}/caseload/${student.id}`);
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect((await admin.send("PUT", `${url}/00000000-0000-4000-8000-000000000000`)).statusCode).toBe(404);
+    expect((await admin.send("PUT", `${url}/not-a-uuid`)).statusCode).toBe(400);
+    // A school administrator places only their school's students.
+    const school = await t.signIn(principal.email, FACTORY_PASSWORD);
+    const teacher = await t.make.staff({ districtId, role: "teacher", schoolId });
+    expect((await school.send("PUT", `/api/people/${teacher.id}/caseload/${student.id}`)).statusCode).toBe(204);
+    expect((await school.send("PUT", `/api/people/${teacher.id}/caseload/${elsewhere.id}`)).statusCode).toBe(404);
+  });
+
   it("lets a school administrator manage only their school's staff, with roles at that school", async () => {
     const principal = await t.make.staff({ districtId, role: "school-admin", schoolId });
     const c = await t.signIn(principal.email, FACTORY_PASSWORD);

@@ -6,6 +6,8 @@
 import {
   DomainError,
   peopleAdminScope,
+  ZCaseloadResponse,
+  ZCaseloadStudentParams,
   ZChangeRolesRequest,
   ZErrorBody,
   ZInvitePersonRequest,
@@ -20,11 +22,14 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   type AdminActor,
+  addCaseloadStudent,
   changeRoles,
   deactivatePerson,
   invitePerson,
   listPeople,
   reactivatePerson,
+  readCaseload,
+  removeCaseloadStudent,
   resendInvitation,
   revokeInvitation,
   transferCaseload,
@@ -174,6 +179,64 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       transferCaseload(deps, await requirePeopleAdmin(app, request), request.params.personId, request.body.toPersonId),
+  );
+
+  app.get(
+    "/api/people/:personId/caseload",
+    {
+      schema: {
+        tags: ["people"],
+        summary: "The students on this person's caseload (in the schools the administrator manages)",
+        description: "Each student listed is written to the record of access.",
+        params: ZPersonParams,
+        response: { 200: ZCaseloadResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = await requirePeopleAdmin(app, request);
+      const caseload = await readCaseload(deps, actor, request.params.personId);
+      await app.access.recordListing(
+        request,
+        actor.personId,
+        caseload.students.map((s) => s.id),
+        "caseload",
+      );
+      return caseload;
+    },
+  );
+
+  app.put(
+    "/api/people/:personId/caseload/:studentId",
+    {
+      schema: {
+        tags: ["people"],
+        summary: "Put a student on this person's caseload (the person needs a role with a caseload)",
+        params: ZCaseloadStudentParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { personId, studentId } = request.params;
+      await addCaseloadStudent(deps, await requirePeopleAdmin(app, request), personId, studentId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    "/api/people/:personId/caseload/:studentId",
+    {
+      schema: {
+        tags: ["people"],
+        summary: "Take a student off this person's caseload",
+        params: ZCaseloadStudentParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { personId, studentId } = request.params;
+      await removeCaseloadStudent(deps, await requirePeopleAdmin(app, request), personId, studentId);
+      return reply.status(204).send(null);
+    },
   );
 };
 

@@ -6,6 +6,7 @@
  */
 import {
   CASELOAD_ROLES,
+  type CaseloadResponse,
   type ChangeRolesRequest,
   canGiveRole,
   canManagePerson,
@@ -273,6 +274,77 @@ export async function transferCaseload(
       requestId: actor.requestId,
     });
     return { moved };
+  });
+}
+
+/** The caseload role the person holds in the administrator's district (null: none). */
+function caseloadRoleIn(person: AccountRow, districtId: string): Role | null {
+  return person.roles.find((r) => r.districtId === districtId && CASELOAD_ROLES.has(r.role))?.role ?? null;
+}
+
+/** The students on a person's caseload that the administrator manages (their district, or their school). */
+export async function readCaseload(deps: UseCaseDeps, actor: AdminActor, personId: string): Promise<CaseloadResponse> {
+  const person = await managedPerson(deps, actor, personId);
+  const { districtId, schoolId } = actor.scope;
+  return {
+    holdsCaseloadRole: caseloadRoleIn(person, districtId) !== null,
+    students: await deps.repos.accounts.caseload(person.id, districtId, schoolId),
+  };
+}
+
+/** A student the administrator may place on a caseload: in their district (and school); 404 otherwise. */
+async function managedStudent(deps: UseCaseDeps, actor: AdminActor, studentId: string): Promise<void> {
+  const place = await deps.repos.accounts.studentPlace(studentId);
+  const { districtId, schoolId } = actor.scope;
+  if (!place || place.districtId !== districtId || (schoolId !== null && place.schoolId !== schoolId))
+    throw new DomainError("not-found", "No such student in the schools you manage");
+}
+
+/** Put one student on a person's caseload (the person needs a caseload role); audited. */
+export async function addCaseloadStudent(
+  deps: UseCaseDeps,
+  actor: AdminActor,
+  personId: string,
+  studentId: string,
+): Promise<void> {
+  const person = await managedPerson(deps, actor, personId);
+  await managedStudent(deps, actor, studentId);
+  const role = caseloadRoleIn(person, actor.scope.districtId);
+  if (!role) throw new DomainError("conflict", "Give this person a role with a caseload first");
+  if (person.disabledAt) throw new DomainError("conflict", "Reactivate this account before giving it students");
+  await inTransaction(deps, async (tx) => {
+    if (!(await tx.repos.accounts.addToCaseload(person.id, studentId, role))) return;
+    await tx.audit.append({
+      action: "account.caseload-student-added",
+      personId: actor.personId,
+      studentId,
+      subject: `person:${person.id}`,
+      details: { role, basis: actor.scope.basis },
+      requestId: actor.requestId,
+    });
+  });
+}
+
+/** Take one student off a person's caseload; audited. */
+export async function removeCaseloadStudent(
+  deps: UseCaseDeps,
+  actor: AdminActor,
+  personId: string,
+  studentId: string,
+): Promise<void> {
+  const person = await managedPerson(deps, actor, personId);
+  await managedStudent(deps, actor, studentId);
+  await inTransaction(deps, async (tx) => {
+    if (!(await tx.repos.accounts.removeFromCaseload(person.id, studentId)))
+      throw new DomainError("not-found", "This student is not on this person's caseload");
+    await tx.audit.append({
+      action: "account.caseload-student-removed",
+      personId: actor.personId,
+      studentId,
+      subject: `person:${person.id}`,
+      details: { basis: actor.scope.basis },
+      requestId: actor.requestId,
+    });
   });
 }
 
