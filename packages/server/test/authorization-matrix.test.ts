@@ -478,6 +478,11 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
       expect((await c.get("/api/district/second-factor-settings")).statusCode, `read as ${email}`).toBe(want.read);
       const res = await c.send("PUT", "/api/district/second-factor-settings", { requiredForStaff: false });
       expect(res.statusCode, `change as ${email}`).toBe(want.change);
+      // The same rule for the security form's settings (the second factor and the idle limits together).
+      expect((await c.get("/api/district/security-settings")).statusCode, `security as ${email}`).toBe(want.read);
+      const security = { staffIdleMinutes: 30, familyIdleMinutes: 120, requiredForStaff: false };
+      const put = await c.send("PUT", "/api/district/security-settings", security);
+      expect(put.statusCode, `change security as ${email}`).toBe(want.change);
       // Each person's own second factor is theirs alone: status for anyone signed in.
       expect((await c.get("/api/auth/second-factor")).statusCode, `status as ${email}`).toBe(200);
     }
@@ -487,6 +492,8 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
       ["GET", "/api/auth/second-factor"],
       ["POST", "/api/auth/second-factor/enrolment"],
       ["DELETE", "/api/auth/second-factor"],
+      ["GET", "/api/district/security-settings"],
+      ["POST", "/api/auth/second-factor/recovery-codes"],
     ] as const) {
       const res =
         method === "GET" ? await anon.get(url) : await anon.send(method, url, method === "POST" ? {} : undefined);

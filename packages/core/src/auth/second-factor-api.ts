@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { ZSessionResponse } from "./auth-api.ts";
+import { ZSessionSettings } from "./session-rules.ts";
 
 /** How a session was signed in; signatures record it. */
 export const SIGN_IN_METHODS = ["password", "password+totp", "oidc", "oidc+totp"] as const;
@@ -72,6 +73,18 @@ export type SecondFactorConfirmed = z.infer<typeof ZSecondFactorConfirmed>;
 export const ZSecondFactorSettings = z.object({ requiredForStaff: z.boolean() });
 export type SecondFactorSettings = z.infer<typeof ZSecondFactorSettings>;
 export const DEFAULT_SECOND_FACTOR_SETTINGS: SecondFactorSettings = { requiredForStaff: false };
+
+/** The district's sign-in security on one form: the second factor for staff and the idle limits. */
+export const ZSecuritySettings = ZSessionSettings.extend(ZSecondFactorSettings.shape);
+export type SecuritySettings = z.infer<typeof ZSecuritySettings>;
+
+/** Recovery codes made again: the new ones, shown this once (the earlier ones stop working). */
+export const ZRecoveryCodesRequest = z.object({
+  /** A current code from the authenticator app, to show it is the account's owner at the screen. */
+  code: ZCode,
+});
+export const ZRecoveryCodesResponse = z.object({ recoveryCodes: z.array(z.string()) });
+export type RecoveryCodesResponse = z.infer<typeof ZRecoveryCodesResponse>;
 
 const FAMILY_ROLES = new Set(["guardian", "advocate"]);
 

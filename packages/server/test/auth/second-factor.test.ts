@@ -199,6 +199,89 @@ describe.each(DATABASE_KINDS)("second factor on %s", (kind) => {
     await adminClient.send("PUT", "/api/district/second-factor-settings", { requiredForStaff: false });
   });
 
+  it("makes new recovery codes after a current code: the earlier ones stop working, and it is audited", async () => {
+    const person = await t.make.staff({ districtId: district.id, role: "related-service-provider" });
+    const { secret, recoveryCodes: old } = await enrol(person.email);
+    const { client, body } = await passwordStep(person.email);
+    const signedIn = await client.send("POST", "/api/auth/second-factor/verify", {
+      pendingToken: body.secondFactor.pendingToken,
+      code: codeFor(secret),
+    });
+    expect(signedIn.statusCode).toBe(200);
+    const url = "/api/auth/second-factor/recovery-codes";
+    const wrong = await client.send("POST", url, { code: "000000" });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().issues[0].path).toBe("/code");
+    const code = codeFor(secret, 1);
+    const made = await client.send("POST", url, { code });
+    expect(made.statusCode, made.body).toBe(200);
+    // The same code is not accepted twice.
+    expect((await client.send("POST", url, { code })).statusCode).toBe(400);
+    const fresh = made.json().recoveryCodes as string[];
+    expect(fresh).toHaveLength(10);
+    expect(fresh.some((c) => old.includes(c))).toBe(false);
+    expect((await client.get("/api/auth/second-factor")).json().recoveryCodesLeft).toBe(10);
+    const again = await passwordStep(person.email);
+    const stale = await again.client.send("POST", "/api/auth/second-factor/verify", {
+      pendingToken: again.body.secondFactor.pendingToken,
+      code: old[0],
+    });
+    expect(stale.statusCode).toBe(401);
+    const works = await again.client.send("POST", "/api/auth/second-factor/verify", {
+      pendingToken: again.body.secondFactor.pendingToken,
+      code: fresh[0],
+    });
+    expect(works.statusCode).toBe(200);
+    const audited = await sql<{ n: number }>`select count(*)::int as n from audit_events
+      where action = 'auth.recovery-codes-regenerated' and person_id = ${person.id}`.execute(t.db);
+    expect(audited.rows[0]?.n).toBe(1);
+    // Without an app there is nothing to make again; without a session, 401.
+    const plain = await t.signIn(guardian.email, FACTORY_PASSWORD);
+    expect((await plain.send("POST", url, { code: "123456" })).statusCode).toBe(409);
+    expect((await (await t.anonymous()).send("POST", url, { code: "123456" })).statusCode).toBe(401);
+  });
+
+  it("saves the district's sign-in security in one step, with each problem named", async () => {
+    // Staff who have not set up an app (the others sign in in two steps).
+    const otherAdmin = await t.make.staff({ districtId: district.id, role: "district-admin" });
+    const adminClient = await t.signIn(otherAdmin.email, FACTORY_PASSWORD);
+    const url = "/api/district/security-settings";
+    expect((await adminClient.get(url)).json()).toEqual({
+      staffIdleMinutes: 30,
+      familyIdleMinutes: 120,
+      requiredForStaff: false,
+    });
+    const bad = await adminClient.send("PUT", url, {
+      staffIdleMinutes: 2,
+      familyIdleMinutes: 60,
+      requiredForStaff: true,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues.map((i: { path: string }) => i.path)).toEqual(["/staffIdleMinutes"]);
+    // Nothing half-written.
+    expect((await adminClient.get("/api/district/second-factor-settings")).json()).toEqual({ requiredForStaff: false });
+    const saved = await adminClient.send("PUT", url, {
+      staffIdleMinutes: 15,
+      familyIdleMinutes: 60,
+      requiredForStaff: false,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await adminClient.get("/api/district/session-settings")).json()).toEqual({
+      staffIdleMinutes: 15,
+      familyIdleMinutes: 60,
+    });
+    const provider = await t.make.staff({ districtId: district.id, role: "related-service-provider" });
+    const staff = await t.signIn(provider.email, FACTORY_PASSWORD);
+    expect((await staff.get(url)).statusCode).toBe(200);
+    expect((await staff.send("PUT", url, saved.json())).statusCode).toBe(403);
+    const family = await t.signIn(guardian.email, FACTORY_PASSWORD);
+    expect((await family.get(url)).statusCode).toBe(403);
+    const audited = await sql<{ n: number }>`select count(*)::int as n from audit_events
+      where action = 'settings.updated' and subject = 'security-settings'`.execute(t.db);
+    expect(audited.rows[0]?.n).toBe(1);
+    await adminClient.send("PUT", url, { staffIdleMinutes: 30, familyIdleMinutes: 120, requiredForStaff: false });
+  });
+
   it("lets a person turn it off where it is not required", async () => {
     const person = await t.make.staff({ districtId: district.id, role: "section-504-coordinator" });
     await enrol(person.email);

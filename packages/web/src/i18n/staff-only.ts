@@ -16,6 +16,8 @@ export const STAFF_ONLY_PREFIXES = [
   "accounts.outbox.",
   "audit.",
   "retention.",
+  "accounts.editor.",
+  "accounts.security.",
   "plans.merge.",
   "plans.diff.",
   "plans.start.",

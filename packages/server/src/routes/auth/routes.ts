@@ -3,6 +3,7 @@ import {
   DomainError,
   districtSettingsRole,
   ZErrorBody,
+  ZSecuritySettings,
   ZSessionResponse,
   ZSessionSettings,
   ZSignInLockedBody,
@@ -13,7 +14,13 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { secondFactorChallenge } from "../../use-cases/auth/second-factor.ts";
-import { readSessionSettings, signOutEverywhere, updateSessionSettings } from "../../use-cases/auth/sessions.ts";
+import {
+  readSecuritySettings,
+  readSessionSettings,
+  signOutEverywhere,
+  updateSecuritySettings,
+  updateSessionSettings,
+} from "../../use-cases/auth/sessions.ts";
 import { sessionUser, signedInUser, signIn, signOut } from "../../use-cases/auth/sign-in.ts";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -137,6 +144,32 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => updateSessionSettings(deps, { ...districtStaff(request, "change"), settings: request.body }),
+  );
+
+  app.get(
+    "/api/district/security-settings",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "The district's sign-in security: a second factor for staff, and the idle limits",
+        response: { 200: ZSecuritySettings, 403: ZErrorBody },
+      },
+    },
+    async (request) => readSecuritySettings(deps, districtStaff(request, "read")),
+  );
+
+  app.put(
+    "/api/district/security-settings",
+    {
+      schema: {
+        tags: ["auth"],
+        summary:
+          "Change the district's sign-in security in one step (district administrators); new sessions and each next sign-in use it",
+        body: ZSecuritySettings,
+        response: { 200: ZSecuritySettings, 400: ZErrorBody, 403: ZErrorBody },
+      },
+    },
+    async (request) => updateSecuritySettings(deps, { ...districtStaff(request, "change"), settings: request.body }),
   );
 };
 

@@ -6,6 +6,8 @@ import {
   DomainError,
   districtSettingsRole,
   ZErrorBody,
+  ZRecoveryCodesRequest,
+  ZRecoveryCodesResponse,
   ZSecondFactorConfirmed,
   ZSecondFactorConfirmRequest,
   ZSecondFactorEnrolment,
@@ -23,6 +25,7 @@ import {
   confirmEnrolment,
   pendingPerson,
   readSecondFactorSettings,
+  regenerateRecoveryCodes,
   removeSecondFactor,
   secondFactorStatus,
   startEnrolment,
@@ -142,6 +145,34 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         return { ...(await startSession(request, reply, who.personId, method)), recoveryCodes };
       }
       return { user: null, csrfToken: app.auth.csrfToken(request, reply), recoveryCodes };
+    },
+  );
+
+  app.post(
+    "/api/auth/second-factor/recovery-codes",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Make new recovery codes (the earlier ones stop working); answers them, shown this once",
+        description:
+          "Needs a current code from the authenticator app, accepted once. After five wrong codes within 15 minutes: 429.",
+        body: ZRecoveryCodesRequest,
+        response: {
+          200: ZRecoveryCodesResponse,
+          400: ZErrorBody,
+          401: ZErrorBody,
+          409: ZErrorBody,
+          429: ZSignInLockedBody,
+        },
+      },
+    },
+    async (request) => {
+      const person = app.auth.requirePerson(request);
+      const recoveryCodes = await regenerateRecoveryCodes(deps, {
+        actor: { personId: person.id, basis: "self", requestId: request.id },
+        code: request.body.code,
+      });
+      return { recoveryCodes };
     },
   );
 

@@ -50,11 +50,18 @@ export async function listPeople(deps: UseCaseDeps, actor: AdminActor): Promise<
 }
 
 /** Check a role choice against the district's schools and the administrator's scope. */
-async function checkRoles(deps: UseCaseDeps, actor: AdminActor, roles: Array<{ role: Role; schoolId: string | null }>) {
+async function checkRoles(
+  deps: UseCaseDeps,
+  actor: AdminActor,
+  roles: Array<{ role: Role; schoolId: string | null }>,
+  /** Where the choices sit in the request: the invitation's own fields, or a list of roles. */
+  shape: "invitation" | "roles",
+) {
   const { districtId } = actor.scope;
   const schoolIds = new Set((await deps.repos.accounts.schools(districtId, null)).map((s) => s.id));
+  const at = (i: number, field: "role" | "schoolId") => (shape === "invitation" ? `/${field}` : `/roles/${i}/${field}`);
   roles.forEach((r, i) => {
-    const path = roles.length === 1 ? "/schoolId" : `/roles/${i}/schoolId`;
+    const path = at(i, "schoolId");
     if (SCHOOL_ROLES.has(r.role) && r.schoolId === null)
       throw new DomainError("invalid-input", "Choose the school for this role", {
         issues: [{ path, message: "Choose the school for this role" }],
@@ -65,7 +72,7 @@ async function checkRoles(deps: UseCaseDeps, actor: AdminActor, roles: Array<{ r
       });
     if (!canGiveRole(actor.scope, { ...r, districtId }))
       throw new DomainError("forbidden", "You cannot give this role", {
-        issues: [{ path: roles.length === 1 ? "/role" : `/roles/${i}/role`, message: "You cannot give this role" }],
+        issues: [{ path: at(i, "role"), message: "You cannot give this role" }],
       });
   });
 }
@@ -116,7 +123,7 @@ export async function invitePerson(
 ): Promise<PersonSummary> {
   const { districtId } = actor.scope;
   const schoolId = SCHOOL_ROLES.has(input.role) ? input.schoolId : (input.schoolId ?? null);
-  await checkRoles(deps, actor, [{ role: input.role, schoolId }]);
+  await checkRoles(deps, actor, [{ role: input.role, schoolId }], "invitation");
   const result = await inTransaction(deps, async (tx) => {
     if (await tx.repos.accounts.byEmail(input.email)) {
       throw new DomainError("conflict", "Someone already has an account with this email", {
@@ -230,7 +237,16 @@ export async function changeRoles(
     role: r.role,
     schoolId: SCHOOL_ROLES.has(r.role) ? r.schoolId : r.schoolId,
   }));
-  await checkRoles(deps, actor, roles);
+  await checkRoles(deps, actor, roles, "roles");
+  const seen = new Set<string>();
+  roles.forEach((r, i) => {
+    const key = `${r.role}:${r.schoolId ?? ""}`;
+    if (seen.has(key))
+      throw new DomainError("invalid-input", "This role is listed twice", {
+        issues: [{ path: `/roles/${i}/role`, message: "This role at this school is already listed" }],
+      });
+    seen.add(key);
+  });
   const before = person.roles.filter((r) => r.districtId === actor.scope.districtId);
   await inTransaction(deps, async (tx) => {
     await tx.repos.accounts.replaceStaffRoles(person.id, actor.scope.districtId, roles);

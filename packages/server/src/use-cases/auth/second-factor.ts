@@ -221,6 +221,43 @@ export async function confirmEnrolment(
   return codes;
 }
 
+/**
+ * New recovery codes for a signed-in person with an app set up, after a current code from the app
+ * (accepted once, counted like sign-in codes). The earlier codes stop working in the same
+ * transaction; the new ones are answered this once and kept only as hashes.
+ */
+export async function regenerateRecoveryCodes(
+  deps: UseCaseDeps,
+  input: { actor: Actor; code: string },
+): Promise<string[]> {
+  const { personId } = input.actor;
+  await throttle(deps, personId);
+  const factor = await deps.repos.secondFactors.find(personId);
+  if (!factor?.confirmed) throw new DomainError("conflict", "Set up an authenticator app first");
+  const step = matchingStep(factor.secret, input.code);
+  if (step === null) {
+    await auditAs(deps.audit, input.actor)({ action: "auth.second-factor-failed" });
+    throw new DomainError("invalid-input", "That code is not right. Enter the newest code from your app.", {
+      issues: [{ path: "/code", message: "That code is not right. Enter the newest code from your app." }],
+    });
+  }
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  await inTransaction(deps, async (tx) => {
+    if (!(await tx.repos.secondFactors.acceptStep(personId, step, false))) {
+      throw new DomainError("invalid-input", "That code was already used. Wait for the next code.", {
+        issues: [{ path: "/code", message: "That code was already used. Wait for the next code." }],
+      });
+    }
+    await tx.repos.secondFactors.replaceRecoveryCodes(personId, codes.map(hashRecoveryCode));
+    await tx.repos.secondFactors.clearAttempts(`second-factor:${personId}`);
+    await auditAs(
+      tx.audit,
+      input.actor,
+    )({ action: "auth.recovery-codes-regenerated", details: { count: codes.length } });
+  });
+  return codes;
+}
+
 export async function secondFactorStatus(
   deps: UseCaseDeps,
   input: { personId: string; roles: readonly RoleAssignment[] },

@@ -3,10 +3,12 @@
  * everywhere", and the district's session settings.
  */
 import {
+  DEFAULT_SECOND_FACTOR_SETTINGS,
   DEFAULT_SESSION_SETTINGS,
   DomainError,
   idleMinutesFor,
   type RoleAssignment,
+  type SecuritySettings,
   type SessionSettings,
 } from "@lantern/core";
 import { type Actor, auditAs, inTransaction, type UseCaseDeps } from "../deps.ts";
@@ -48,5 +50,41 @@ export async function updateSessionSettings(
       input.actor,
     )({ action: "settings.updated", studentId: null, subject: "session-settings", details: { ...input.settings } });
     return input.settings;
+  });
+}
+
+/** The district's sign-in security: the second factor for staff and the idle limits, together. */
+export async function readSecuritySettings(
+  deps: UseCaseDeps,
+  input: { districtId: string },
+): Promise<SecuritySettings> {
+  const [sessions, factors] = await Promise.all([
+    deps.repos.districts.sessionSettings([input.districtId]),
+    deps.repos.districts.secondFactorSettings([input.districtId]),
+  ]);
+  const own = sessions.get(input.districtId);
+  if (!own) throw new DomainError("not-found", "No such district");
+  return { ...own, ...(factors.get(input.districtId) ?? DEFAULT_SECOND_FACTOR_SETTINGS) };
+}
+
+/** Change both in one transaction (one audit event): new sessions and each next sign-in use them. */
+export async function updateSecuritySettings(
+  deps: UseCaseDeps,
+  input: { districtId: string; settings: SecuritySettings; actor: Actor },
+): Promise<SecuritySettings> {
+  const { staffIdleMinutes, familyIdleMinutes, requiredForStaff } = input.settings;
+  return inTransaction(deps, async (tx) => {
+    await tx.repos.districts.saveSessionSettings(input.districtId, { staffIdleMinutes, familyIdleMinutes });
+    await tx.repos.districts.saveSecondFactorSettings(input.districtId, { requiredForStaff });
+    await auditAs(
+      tx.audit,
+      input.actor,
+    )({
+      action: "settings.updated",
+      studentId: null,
+      subject: "security-settings",
+      details: { staffIdleMinutes, familyIdleMinutes, requiredForStaff },
+    });
+    return { staffIdleMinutes, familyIdleMinutes, requiredForStaff };
   });
 }

@@ -30,8 +30,9 @@ import {
   reactivate,
   resendInvitation,
   revokeInvitation,
-  transferCaseload,
 } from "./api.ts";
+import { PersonEditor } from "./person-editor.tsx";
+import { SecuritySettings } from "./security-settings.tsx";
 
 type InviteField = "firstName" | "lastName" | "email" | "role" | "schoolId";
 const IDS: Record<InviteField, string> = {
@@ -50,22 +51,28 @@ export default function PeoplePage() {
   const [version, setVersion] = useState(0);
   const [status, setStatus] = useState("");
   const [actionError, setActionError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const people = useRequest(`people-${version}`, (signal) => loadPeople(signal));
   const isDistrictAdmin = user.roles.some((r) => r.role === "district-admin");
   const outbox = useRequest(`outbox-${version}-${isDistrictAdmin}`, (signal) =>
     isDistrictAdmin ? loadOutbox(signal) : Promise.resolve(null),
   );
 
+  const announce = (done: string) => {
+    setActionError(null);
+    setStatus(done);
+    setVersion((v) => v + 1);
+  };
   const act = async (run: () => Promise<unknown>, done: string) => {
     setActionError(null);
     try {
       await run();
-      setStatus(done);
-      setVersion((v) => v + 1);
+      announce(done);
     } catch (error) {
       setActionError(describeError(error));
     }
   };
+  const edited = people.status === "ok" ? people.data.people.find((p) => p.id === editing) : undefined;
 
   return (
     <Page title={t("accounts.people.title")}>
@@ -79,9 +86,21 @@ export default function PeoplePage() {
             data={people.data}
             onInvited={(email) => act(async () => {}, t("accounts.people.done.invitationSent", { email }))}
           />
-          <PeopleTable data={people.data} act={act} />
+          <PeopleTable data={people.data} act={act} onEdit={setEditing} />
         </>
       ) : null}
+      {people.status === "ok" && edited ? (
+        <PersonEditor
+          key={edited.id}
+          person={edited}
+          data={people.data}
+          act={act}
+          announce={announce}
+          version={version}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {isDistrictAdmin ? <SecuritySettings /> : null}
       {outbox.status === "ok" && outbox.data ? <Outbox data={outbox.data} /> : null}
     </Page>
   );
@@ -197,12 +216,13 @@ function InviteForm({ data, onInvited }: { data: PeopleResponse; onInvited(email
 function PeopleTable({
   data,
   act,
+  onEdit,
 }: {
   data: PeopleResponse;
   act(run: () => Promise<unknown>, done: string): Promise<void>;
+  onEdit(personId: string): void;
 }) {
   const school = (id: string | null) => data.schools.find((s) => s.id === id)?.name;
-  const colleagues = data.people.filter((p) => p.status !== "deactivated" && p.caseloadSize >= 0);
   const columns: Column<PersonSummary>[] = [
     { id: "name", header: t("accounts.people.col.name"), rowHeader: true, cell: (p) => nameOf(p) },
     { id: "email", header: t("accounts.people.col.email"), cell: (p) => p.email },
@@ -266,51 +286,14 @@ function PeopleTable({
                 {t("accounts.people.deactivate", { name: nameOf(p) })}
               </Button>
             )}
-            {p.caseloadSize > 0 ? (
-              <TransferForm person={p} colleagues={colleagues.filter((c) => c.id !== p.id)} act={act} />
-            ) : null}
+            <Button variant="secondary" onClick={() => onEdit(p.id)}>
+              {t("accounts.people.edit", { name: nameOf(p) })}
+            </Button>
           </div>
         ) : null,
     },
   ];
   return <DataTable caption={t("accounts.people.caption")} columns={columns} rows={data.people} rowKey={(p) => p.id} />;
-}
-
-function TransferForm({
-  person,
-  colleagues,
-  act,
-}: {
-  person: PersonSummary;
-  colleagues: PersonSummary[];
-  act(run: () => Promise<unknown>, done: string): Promise<void>;
-}) {
-  const [to, setTo] = useState("");
-  return (
-    <form
-      className="inline-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (to)
-          void act(
-            () => transferCaseload(person.id, to),
-            t("accounts.people.done.transferred", { count: person.caseloadSize }),
-          );
-      }}
-    >
-      <Field id={`transfer-${person.id}`} label={t("accounts.people.transferTo", { name: nameOf(person) })}>
-        <Select
-          value={to}
-          onChange={(e) => setTo(e.target.value)}
-          placeholder={t("accounts.people.transferChoose")}
-          options={colleagues.map((c) => ({ value: c.id, label: nameOf(c) }))}
-        />
-      </Field>
-      <Button type="submit" variant="secondary">
-        {t("accounts.people.transfer")}
-      </Button>
-    </form>
-  );
 }
 
 function Outbox({ data }: { data: MailOutboxResponse }) {

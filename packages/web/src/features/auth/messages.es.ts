@@ -81,4 +81,13 @@ export const messages = {
   "auth.sso.refused.deactivated": "Su cuenta de Lantern está apagada. Pregunte a quien maneja Lantern en su distrito.",
   "auth.sso.refused.not-staff":
     "Entrar con una cuenta del distrito es solo para el personal de la escuela. Entre con su correo electrónico y su contraseña.",
+  "auth.security.newCodesTitle": "Códigos de respaldo nuevos",
+  "auth.security.newCodesIntro":
+    "¿Perdió sus códigos de respaldo, o ya usó casi todos? Haga otros. Los que tiene ahora dejan de servir.",
+  "auth.security.newCodesCode": "Código de su app",
+  "auth.security.newCodesCodeHint": "Los 6 números que su app muestra ahora para Lantern.",
+  "auth.security.newCodesMissing": "Escriba los 6 números de su app.",
+  "auth.security.newCodesSubmit": "Hacer códigos nuevos",
+  "auth.security.newCodesSubmitting": "Haciendo los códigos…",
+  "auth.security.newCodesDone": "Sus códigos nuevos están guardados. Los de antes ya no sirven.",
 } as const satisfies FamilyCatalogFor<typeof en>;

@@ -1,5 +1,11 @@
 /** Calls for the second factor: the second step of a sign-in, and setting up or turning off the app. */
-import type { SecondFactorConfirmed, SecondFactorEnrolment, SecondFactorStatus, SessionResponse } from "@lantern/core";
+import type {
+  RecoveryCodesResponse,
+  SecondFactorConfirmed,
+  SecondFactorEnrolment,
+  SecondFactorStatus,
+  SessionResponse,
+} from "@lantern/core";
 import { api } from "../../lib/api-client.ts";
 
 export function verifySecondFactor(pendingToken: string, code: string) {
@@ -23,4 +29,8 @@ export function confirmEnrolment(code: string, pendingToken?: string) {
 
 export function removeSecondFactor() {
   return api.delete<null>("/api/auth/second-factor");
+}
+
+export function regenerateRecoveryCodes(code: string) {
+  return api.post<RecoveryCodesResponse>("/api/auth/second-factor/recovery-codes", { code });
 }

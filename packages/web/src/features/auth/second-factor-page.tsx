@@ -5,6 +5,7 @@ import { Alert, Button } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { EnrolSecondFactor } from "./enrol-second-factor.tsx";
+import { NewRecoveryCodes } from "./new-recovery-codes.tsx";
 import { removeSecondFactor, secondFactorStatus } from "./second-factor-api.ts";
 
 /** Account security: the second factor of the signed-in person (set up, or turn off). */
@@ -59,6 +60,7 @@ export default function SecondFactorPage() {
               {t("auth.security.turnOff")}
             </Button>
           )}
+          <NewRecoveryCodes onDone={load} />
         </>
       ) : (
         <>
