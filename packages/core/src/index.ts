@@ -8,6 +8,7 @@ export * from "./access/student-access-policy.ts";
 export * from "./access/student-intake-policy.ts";
 export * from "./accounts/inbox-api.ts";
 export * from "./accounts/mail-api.ts";
+export * from "./accounts/notification-texts.ts";
 export * from "./accounts/password-policy.ts";
 export * from "./accounts/people-api.ts";
 export * from "./accounts/people-policy.ts";

@@ -496,7 +496,13 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
       ["POST", "/api/auth/second-factor/recovery-codes"],
     ] as const) {
       const res =
-        method === "GET" ? await anon.get(url) : await anon.send(method, url, method === "POST" ? {} : undefined);
+        method === "GET"
+          ? await anon.get(url)
+          : await anon.send(
+              method,
+              url,
+              method === "POST" ? (url.endsWith("recovery-codes") ? { code: "123456" } : {}) : undefined,
+            );
       expect(res.statusCode, `${method} ${url} without signing in`).toBe(401);
     }
   });

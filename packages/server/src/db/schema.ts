@@ -261,6 +261,8 @@ export type Database = {
   retention_schedules: RetentionSchedulesTable;
   destruction_offers: DestructionOffersTable;
   destruction_requests: DestructionRequestsTable;
+  notification_digests: NotificationDigestsTable;
+  service_behind_notices: ServiceBehindNoticesTable;
 };
 
 /** Plans (migration 0002): plans, their versions (sealed once signed), meetings and signatures. */
@@ -579,6 +581,12 @@ export type NotificationsTable = {
   created_at: Timestamp;
   read_at: Date | null;
 };
+
+/** The day a district's daily digest went out (migration 0090): one row per district and day. */
+export type NotificationDigestsTable = { district_id: string; day: string; sent_at: Generated<Date> };
+
+/** Services already reported as behind schedule (migration 0090), forgotten when they catch up. */
+export type ServiceBehindNoticesTable = { student_id: string; service_id: string; since: string };
 
 /** The communication log (migration 0061): append-only. */
 export type CommunicationsTable = {

@@ -26,6 +26,7 @@ import { createLettersRepository } from "./letters-repository.ts";
 import { createMailRepository } from "./mail-repository.ts";
 import { createMeetingPreparationRepository } from "./meeting-preparation-repository.ts";
 import { createNavigatorResultsRepository } from "./navigator-results-repository.ts";
+import { createNotificationsRepository } from "./notifications-repository.ts";
 import { createPeopleRepository } from "./people-repository.ts";
 import { createPlansRepository } from "./plans-repository.ts";
 import { createRecordsRequestsRepository } from "./records-requests-repository.ts";
@@ -69,6 +70,7 @@ function build(db: Kysely<Database>, root: Kysely<Database>, options: Repository
     mail: createMailRepository(db, options.publicUrl),
     meetingPreparation: createMeetingPreparationRepository(db),
     navigatorResults: createNavigatorResultsRepository(db),
+    notifications: createNotificationsRepository(db),
     people: createPeopleRepository(db),
     plans: createPlansRepository(db),
     recordsRequests: createRecordsRequestsRepository(db),

@@ -4,7 +4,7 @@
  * calendar invitation), an advocate is given or loses access. Messages name the child by first
  * name only, and never the plan's contents.
  */
-import { formatDateTime, PLAN_TYPE_LABELS } from "@lantern/core";
+import { formatDateTime, meetingScheduledText, planWaitsText } from "@lantern/core";
 import { icsMeetingInvite } from "../../formats/ics.ts";
 import type { PlanRecord } from "../../repositories/plans-repository.ts";
 import type { UseCaseDeps } from "../deps.ts";
@@ -15,14 +15,12 @@ const planLink = (plan: Pick<PlanRecord, "studentId" | "id">) => `/students/${pl
 /** A proposal waits for the guardians' signature or consent (34 CFR 300.300, 300.503). */
 export async function planWaitsForFamily(tx: UseCaseDeps, plan: PlanRecord): Promise<void> {
   const who = await tx.repos.inbox.studentAudience(plan.studentId);
-  const kind = PLAN_TYPE_LABELS[plan.type];
-  await notify(tx, who.guardians, {
+  await notify(tx, who.guardians, (language) => ({
     kind: "plan-waits-for-family",
-    title: `${who.firstName}'s ${kind} waits for you`,
-    body: `The school team proposed ${who.firstName}'s ${kind}. Read it in Lantern, then sign it or give your consent, or say what you disagree with. Nothing takes effect without you.`,
+    ...planWaitsText(language, { firstName: who.firstName, planType: plan.type }),
     link: planLink(plan),
     districtId: plan.districtId,
-  });
+  }));
 }
 
 export async function meetingScheduled(
@@ -32,27 +30,35 @@ export async function meetingScheduled(
 ): Promise<void> {
   const who = await tx.repos.inbox.studentAudience(plan.studentId);
   const timeZone = await tx.repos.districts.timeZone(plan.districtId);
-  const when = formatDateTime(meeting.scheduledAt, "en", timeZone);
-  const summary = `Meeting about ${who.firstName}'s ${PLAN_TYPE_LABELS[plan.type]}`;
-  const invite = icsMeetingInvite({
-    uid: `meeting-${meeting.meetingId}@lantern`,
-    start: meeting.scheduledAt,
-    minutes: 60,
-    summary,
-    location: meeting.location,
-    description: meeting.purpose,
-    stamp: tx.clock.now(),
-  });
+  const stamp = tx.clock.now();
   await notify(
     tx,
     [...who.guardians, ...who.staff].filter((id) => id !== meeting.actorId),
-    {
-      kind: "meeting-scheduled",
-      title: `${summary}: ${when}`,
-      body: `${summary} is set for ${when}, at ${meeting.location}. Purpose: ${meeting.purpose}. The calendar invitation is attached to the email.`,
-      link: planLink(plan),
-      districtId: plan.districtId,
-      attachments: [{ filename: "meeting.ics", contentType: "text/calendar; method=REQUEST", content: invite }],
+    (language) => {
+      const text = meetingScheduledText(language, {
+        firstName: who.firstName,
+        planType: plan.type,
+        when: formatDateTime(meeting.scheduledAt, language, timeZone),
+        location: meeting.location,
+        purpose: meeting.purpose,
+      });
+      const invite = icsMeetingInvite({
+        uid: `meeting-${meeting.meetingId}@lantern`,
+        start: meeting.scheduledAt,
+        minutes: 60,
+        summary: text.summary,
+        location: meeting.location,
+        description: meeting.purpose,
+        stamp,
+      });
+      return {
+        kind: "meeting-scheduled",
+        title: text.title,
+        body: text.body,
+        link: planLink(plan),
+        districtId: plan.districtId,
+        attachments: [{ filename: "meeting.ics", contentType: "text/calendar; method=REQUEST", content: invite }],
+      };
     },
   );
 }

@@ -20,6 +20,7 @@ import {
 } from "@lantern/core";
 import type { StoredRecordsRequest } from "../../repositories/records-requests-repository.ts";
 import { type Actor, auditAs, inTransaction, todayFor, type UseCaseDeps } from "../deps.ts";
+import { recordsRequestArrived } from "../inbox/staff-events.ts";
 
 /** What the clock needs about the district and the student, read once per student. */
 async function clockFacts(deps: UseCaseDeps, districtId: string) {
@@ -129,6 +130,23 @@ export async function createRecordsRequest(
       studentId: input.studentId,
       subject: `records-request:${id}`,
       details: { requestId: id, channel: body.channel, receivedOn },
+    });
+    const clock = recordsRequestClock({
+      receivedOn,
+      state: facts.state,
+      today: facts.today,
+      fulfilledOn: null,
+      meetingOn: await tx.repos.recordsRequests.nextMeetingOn(input.studentId, receivedOn),
+      holidays: facts.holidays,
+    });
+    await recordsRequestArrived(tx, {
+      studentId: input.studentId,
+      districtId: input.districtId,
+      student: await tx.repos.notifications.studentName(input.studentId),
+      receivedOn,
+      dueDate: clock.dueDate,
+      fromFamily,
+      actorId: input.actor.personId,
     });
     return id;
   });
