@@ -11,6 +11,7 @@ import { migrateForApp } from "./db/app-role.ts";
 import { sealAudit } from "./db/audit-chain.ts";
 import { startControlSocket } from "./db/backup.ts";
 import { type OpenDatabase, openDatabase } from "./db/database.ts";
+import { startDailyNotifications } from "./mail/daily-notifications-worker.ts";
 import { smtpTransport, startMailWorker } from "./mail/mail-worker.ts";
 import { createMailRepository } from "./repositories/mail-repository.ts";
 
@@ -70,6 +71,8 @@ export async function startServer(options: {
       );
     }
     const sealer = startAuditSealer(app, database);
+    // Deadline digests and services behind schedule: once a day per district, in its time zone.
+    const daily = startDailyNotifications(app.log, app.deps, { onPass: () => worker?.poke() });
     // The embedded database: `lantern backup` asks this server for a consistent copy.
     const control =
       database.kind === "pglite" && database.pglite ? await startControlSocket(config.DATA_DIR, database.pglite) : null;
@@ -97,6 +100,7 @@ export async function startServer(options: {
       seededNow,
       async close() {
         await control?.close();
+        await daily.stop();
         await worker?.stop();
         await sealer.stop();
         await app.close();

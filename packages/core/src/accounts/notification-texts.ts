@@ -12,10 +12,7 @@ export type FamilyMessageText = { title: string; body: string };
 const planName = (planType: string, language: DateLocale) => labelIn("planType", planType, language);
 
 /** A proposal waits for the guardians' signature or consent (34 CFR 300.300, 300.503). */
-export function planWaitsText(
-  language: DateLocale,
-  input: { firstName: string; planType: string },
-): FamilyMessageText {
+export function planWaitsText(language: DateLocale, input: { firstName: string; planType: string }): FamilyMessageText {
   const plan = planName(input.planType, language);
   if (language === "es") {
     return {

@@ -5,64 +5,15 @@
  * server accepts; a server that is down loses nothing; district administrators read their own
  * district's queue, nobody else does.
  */
-import type { AddressInfo } from "node:net";
 import type { MailOutboxResponse } from "@lantern/core";
 import { sql } from "kysely";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drainOutbox, retryDelaySeconds, smtpTransport } from "../../src/mail/mail-worker.ts";
 import { createMailRepository } from "../../src/repositories/mail-repository.ts";
 import { buildTestApp, type TestApp } from "../helpers/build-app.ts";
 import { FACTORY_PASSWORD } from "../helpers/factories.ts";
+import { type Received, startSmtp, unfold } from "../helpers/smtp-server.ts";
 import { DATABASE_KINDS } from "../helpers/test-database.ts";
-
-type Received = { from: string; to: string[]; raw: string };
-
-/** A real SMTP server on a free port; `refuse` makes it answer RCPT TO with a 451. */
-async function startSmtp(): Promise<{ url: string; received: Received[]; refuse: boolean; close(): Promise<void> }> {
-  const state = { refuse: false, received: [] as Received[] };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onRcptTo(_address, _session, callback) {
-      if (state.refuse) {
-        const error = new Error("Mailbox busy, try again later") as Error & { responseCode: number };
-        error.responseCode = 451;
-        return callback(error);
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        state.received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString("utf8"),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received: state.received,
-    get refuse() {
-      return state.refuse;
-    },
-    set refuse(v: boolean) {
-      state.refuse = v;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** Unfold a MIME message's quoted-printable soft breaks so a long link reads whole. */
-const unfold = (raw: string) => raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
 
 describe.each(DATABASE_KINDS)("mail outbox on %s", (kind) => {
   let t: TestApp;

@@ -112,7 +112,10 @@ export async function sendDailyNotifications(
       });
     await tx.repos.notifications.removeBehindNotices(caughtUp);
     await tx.repos.notifications.addBehindNotices(newlyBehind, today);
-    const staff = await tx.repos.notifications.caseloadStaff([...new Set(newlyBehind.map((b) => b.studentId))], SERVICE_ROLES);
+    const staff = await tx.repos.notifications.caseloadStaff(
+      [...new Set(newlyBehind.map((b) => b.studentId))],
+      SERVICE_ROLES,
+    );
     const perPerson = new Map<string, Behind[]>();
     for (const { studentId, personId } of staff) {
       const mine = newlyBehind.filter((b) => b.studentId === studentId);
