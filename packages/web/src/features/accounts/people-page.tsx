@@ -1,5 +1,5 @@
 import { STAFF_ROLES, type StaffRole } from "@lantern/core";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { Page } from "../../app/page.tsx";
 import { useSignedInUser } from "../../app/session.tsx";
 import { FormProblems, useProblems } from "../../components/ui/form-problems.tsx";
@@ -72,7 +72,11 @@ export default function PeoplePage() {
       setActionError(describeError(error));
     }
   };
-  const edited = people.status === "ok" ? people.data.people.find((p) => p.id === editing) : undefined;
+  // While the list loads again after a change, the page keeps showing the last one (focus stays put).
+  const last = useRef<PeopleResponse | null>(null);
+  if (people.status === "ok") last.current = people.data;
+  const data = last.current;
+  const edited = data?.people.find((p) => p.id === editing);
 
   return (
     <Page title={t("accounts.people.title")}>
@@ -80,20 +84,20 @@ export default function PeoplePage() {
       <StatusRegion message={status} visible />
       {actionError ? <Alert tone="error">{actionError}</Alert> : null}
       {people.status === "error" ? <Alert tone="error">{describeError(people.error)}</Alert> : null}
-      {people.status === "ok" ? (
+      {data ? (
         <>
           <InviteForm
-            data={people.data}
+            data={data}
             onInvited={(email) => act(async () => {}, t("accounts.people.done.invitationSent", { email }))}
           />
-          <PeopleTable data={people.data} act={act} onEdit={setEditing} />
+          <PeopleTable data={data} act={act} onEdit={setEditing} />
         </>
       ) : null}
-      {people.status === "ok" && edited ? (
+      {data && edited ? (
         <PersonEditor
           key={edited.id}
           person={edited}
-          data={people.data}
+          data={data}
           act={act}
           announce={announce}
           version={version}

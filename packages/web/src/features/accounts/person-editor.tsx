@@ -51,7 +51,12 @@ export function PersonEditor({
       <h2 id="person-editor-title" tabIndex={-1} ref={headingRef}>
         {t("accounts.editor.title", { name: nameOf(person) })}
       </h2>
-      <RolesForm key={`roles-${person.id}-${version}`} person={person} data={data} announce={announce} />
+      <RolesForm
+        key={`roles-${person.id}-${JSON.stringify(person.roles)}`}
+        person={person}
+        data={data}
+        announce={announce}
+      />
       <CaseloadSection key={`caseload-${person.id}`} person={person} data={data} act={act} version={version} />
       <Button variant="secondary" onClick={onClose}>
         {t("accounts.editor.close")}

@@ -17,21 +17,18 @@ const IDS: Record<SecurityField, string> = {
 
 /** The district's sign-in security, for district administrators: a second factor for staff, idle limits. */
 export function SecuritySettings() {
-  const [version, setVersion] = useState(0);
-  const settings = useRequest(`security-${version}`, (signal) => loadSecuritySettings(signal));
+  const settings = useRequest("security-settings", (signal) => loadSecuritySettings(signal));
   return (
     <section aria-labelledby="security-title" className="panel">
       <h2 id="security-title">{t("accounts.security.title")}</h2>
       <p>{t("accounts.security.intro")}</p>
       {settings.status === "error" ? <Alert tone="error">{describeError(settings.error)}</Alert> : null}
-      {settings.status === "ok" ? (
-        <SecurityForm key={version} initial={settings.data} onSaved={() => setVersion((v) => v + 1)} />
-      ) : null}
+      {settings.status === "ok" ? <SecurityForm initial={settings.data} /> : null}
     </section>
   );
 }
 
-function SecurityForm({ initial, onSaved }: { initial: Settings; onSaved(): void }) {
+function SecurityForm({ initial }: { initial: Settings }) {
   const [required, setRequired] = useState(initial.requiredForStaff);
   const [staff, setStaff] = useState(String(initial.staffIdleMinutes));
   const [family, setFamily] = useState(String(initial.familyIdleMinutes));
@@ -58,10 +55,12 @@ function SecurityForm({ initial, onSaved }: { initial: Settings; onSaved(): void
     if (staffIdleMinutes === null || familyIdleMinutes === null) return problems.show(found, null);
     setBusy(true);
     try {
-      await saveSecuritySettings({ requiredForStaff: required, staffIdleMinutes, familyIdleMinutes });
+      const now = await saveSecuritySettings({ requiredForStaff: required, staffIdleMinutes, familyIdleMinutes });
       problems.clear();
+      setRequired(now.requiredForStaff);
+      setStaff(String(now.staffIdleMinutes));
+      setFamily(String(now.familyIdleMinutes));
       setSaved(t("accounts.security.saved"));
-      onSaved();
     } catch (error) {
       if (error instanceof ApiError && error.issues.length > 0) {
         const fromServer: Partial<Record<SecurityField, string>> = {};
