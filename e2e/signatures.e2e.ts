@@ -1,7 +1,9 @@
 /**
  * Signatures that prove who signed, and safe actions: for a student made in the test, a case
  * manager proposes an IEP and enters a teacher's signature given on paper, with the scanned page
- * uploaded by keyboard; the guardian signs in, sees the plan first, signs as herself (a wrong name
+ * uploaded by keyboard; the guardian is emailed that the plan waits for her (the outbox holds it,
+ * with the link), signs in, opens the message in her inbox and follows its link, sees the plan
+ * first, signs as herself (a wrong name
  * is refused with a clear message), confirms in a dialog that took focus (Escape cancels and gives
  * focus back), and the plan is sealed; the case manager confirms putting it in effect. axe on each
  * step.
@@ -135,10 +137,34 @@ export const journeys: Journey[] = [
       await axe(page, "paper signature entered");
       await page.context().clearCookies();
 
-      step("the guardian signs in and sees the plan first");
+      const planPage = `/students/${studentId}/plans/${created.plan.id}`;
+      step("the proposal's email to the guardian waits in the outbox (no mail server here), with the plan's link");
+      await signIn(page, DEMO_ACCOUNTS.districtAdmin);
+      const outbox = (await (await page.request.get("/api/district/mail-outbox")).json()) as {
+        messages: Array<{ to: string; subject: string; text: string }>;
+      };
+      const mail = outbox.messages.find(
+        (m) => m.to === DEMO_ACCOUNTS.guardian && m.subject === "Lior's IEP waits for you",
+      );
+      assert.ok(mail, "the guardian is emailed that the plan waits for her");
+      assert.match(mail.text, new RegExp(`Open it in Lantern: https?://[^\\s]+${planPage}`));
+      await page.context().clearCookies();
+
+      step("the guardian signs in, finds the message in her inbox and follows its link to the plan");
       await signIn(page, DEMO_ACCOUNTS.guardian);
-      await page.goto(`/students/${studentId}/plans/${created.plan.id}`);
+      await tabTo(page, page.getByRole("link", { name: /^Inbox/ }).first(), { maxPresses: 40 });
+      await page.keyboard.press("Enter");
+      await heading(page, "Inbox");
+      const message = page
+        .getByRole("listitem")
+        .filter({ has: page.getByRole("heading", { name: /Lior's IEP waits for you/ }) });
+      await message.waitFor();
+      await axe(page, "guardian's inbox with the plan waiting");
+      await tabTo(page, message.getByRole("link", { name: "Open" }), { maxPresses: 120 });
+      await page.keyboard.press("Enter");
       await heading(page, `IEP for Lior ${lastName}`);
+      assert.equal(new URL(page.url()).pathname, planPage);
+      step("she sees the plan first");
       const firstSection = await page.locator("main h2").first().textContent();
       assert.equal(firstSection, "The plan, in plain words", "the family's page leads with the plan");
       await page.getByTestId("signing-as").getByText("You sign as Ana Rivera").waitFor();
