@@ -48,6 +48,34 @@ export function meetingScheduledText(
   };
 }
 
+/** A parent gave an advocate access to the child's record, or ended it (FERPA 34 CFR 99.30). */
+export function advocateAccessText(
+  language: DateLocale,
+  input: { firstName: string; linked: boolean },
+): FamilyMessageText {
+  const { firstName, linked } = input;
+  if (language === "es") {
+    return linked
+      ? {
+          title: `Ahora puede ver el expediente de ${firstName}`,
+          body: `Un padre o una madre de ${firstName} le dio acceso al expediente del niño en Lantern.`,
+        }
+      : {
+          title: `Ya no puede ver el expediente de ${firstName}`,
+          body: `Un padre o una madre de ${firstName} terminó su acceso al expediente del niño en Lantern.`,
+        };
+  }
+  return linked
+    ? {
+        title: `You can now see ${firstName}'s record`,
+        body: `A parent of ${firstName} gave you access to the child's record in Lantern.`,
+      }
+    : {
+        title: `You can no longer see ${firstName}'s record`,
+        body: `A parent of ${firstName} ended your access to the child's record in Lantern.`,
+      };
+}
+
 /** The end of every notification email: the link, and how to stop the emails. */
 export function mailFooterText(language: DateLocale, input: { link: string | null; inboxLink: string }): string[] {
   if (language === "es") {

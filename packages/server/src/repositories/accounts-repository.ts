@@ -271,16 +271,16 @@ export function createAccountsRepository(db: Kysely<Database>) {
 
     /**
      * Move every student on `fromId`'s caseload to `toId` (students already on theirs stay once);
-     * answers how many moved. The caseload role becomes the new person's.
+     * answers the students moved. The caseload role becomes the new person's.
      */
-    async transferCaseload(fromId: string, toId: string, role: Role): Promise<number> {
+    async transferCaseload(fromId: string, toId: string, role: Role): Promise<string[]> {
       const moved = await sql<{ student_id: string }>`
         insert into caseload_members (person_id, student_id, role)
         select ${toId}, c.student_id, ${role} from caseload_members c where c.person_id = ${fromId}
         on conflict (person_id, student_id) do nothing
         returning student_id`.execute(db);
       await db.deleteFrom("caseload_members").where("person_id", "=", fromId).execute();
-      return moved.rows.length;
+      return moved.rows.map((r) => r.student_id).sort();
     },
 
     /** The students on a person's caseload in a district (of one school, for a school administrator). */

@@ -239,6 +239,13 @@ describe.each(DATABASE_KINDS)("account lifecycle on %s", (kind) => {
     const move = await admin.send("POST", `/api/people/${leaving.id}/caseload/transfer`, { toPersonId: taking.id });
     expect(move.statusCode, move.body).toBe(200);
     expect(move.json()).toEqual({ moved: 1 });
+    // The colleague is told; the trail names the students moved.
+    const told = await sql<{ title: string }>`select title from notifications
+      where person_id = ${taking.id} and kind = 'caseload-received'`.execute(t.db);
+    expect(told.rows.map((r) => r.title)).toEqual(["A student was added to your caseload"]);
+    const trail = await sql<{ details: { studentIds: string[] } }>`select details from audit_events
+      where action = 'account.caseload-transferred' and subject = ${`person:${leaving.id}`}`.execute(t.db);
+    expect(trail.rows[0]?.details.studentIds).toEqual([student1.id]);
     const caseload = await t.db
       .selectFrom("caseload_members")
       .select(["person_id", "student_id"])

@@ -161,4 +161,20 @@ describe.each(DATABASE_KINDS)("notification events on %s", (kind) => {
     expect(await kinds("slp@maplevalley.example", "services-behind")).toBe(slpBehind);
     day = TEST_TODAY;
   });
+
+  it("tells an advocate whose language is Spanish in Spanish when a parent ends the access", async () => {
+    const studentId = t.ids?.students.get("Mateo Rivera") as string;
+    await t.db
+      .updateTable("people")
+      .set({ preferred_language: "es-MX" })
+      .where("email", "=", "advocate@advocacy.example")
+      .execute();
+    const links = (await parent.get(`/api/students/${studentId}/advocates`)).json() as {
+      items: Array<{ advocateId: string }>;
+    };
+    const ended = await parent.send("DELETE", `/api/students/${studentId}/advocates/${links.items[0]?.advocateId}`);
+    expect(ended.statusCode).toBeLessThan(300);
+    const mail = await deliver("advocate@advocacy.example");
+    expect(mail.map((m) => header(m.raw, "Subject"))).toContain("Ya no puede ver el expediente de Mateo");
+  });
 });

@@ -21,6 +21,7 @@ import {
 } from "@lantern/core";
 import type { AccountRow } from "../../repositories/accounts-repository.ts";
 import { inTransaction, type UseCaseDeps } from "../deps.ts";
+import { notify } from "../inbox/notify.ts";
 import { INVITATION_DAYS, invitationMail, setPasswordLink } from "./account-mail.ts";
 
 export type AdminActor = { personId: string; name: string; scope: PeopleScope; requestId: string };
@@ -281,15 +282,24 @@ export async function transferCaseload(
     });
   }
   return inTransaction(deps, async (tx) => {
-    const moved = await tx.repos.accounts.transferCaseload(from.id, to.id, role);
+    const studentIds = await tx.repos.accounts.transferCaseload(from.id, to.id, role);
     await tx.audit.append({
       action: "account.caseload-transferred",
       personId: actor.personId,
       subject: `person:${from.id}`,
-      details: { to: to.id, moved },
+      details: { to: to.id, moved: studentIds.length, studentIds },
       requestId: actor.requestId,
     });
-    return { moved };
+    if (studentIds.length > 0) {
+      await notify(tx, [to.id], {
+        kind: "caseload-received",
+        title: `${studentIds.length === 1 ? "A student was" : `${studentIds.length} students were`} added to your caseload`,
+        body: `${actor.name} moved the caseload of ${from.firstName} ${from.lastName} to you: ${studentIds.length === 1 ? "1 student" : `${studentIds.length} students`}. Your student list shows them now.`,
+        link: "/",
+        districtId: actor.scope.districtId,
+      });
+    }
+    return { moved: studentIds.length };
   });
 }
 

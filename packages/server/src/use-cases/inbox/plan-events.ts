@@ -4,7 +4,7 @@
  * calendar invitation), an advocate is given or loses access. Messages name the child by first
  * name only, and never the plan's contents.
  */
-import { formatDateTime, meetingScheduledText, planWaitsText } from "@lantern/core";
+import { advocateAccessText, formatDateTime, meetingScheduledText, planWaitsText } from "@lantern/core";
 import { icsMeetingInvite } from "../../formats/ics.ts";
 import type { PlanRecord } from "../../repositories/plans-repository.ts";
 import type { UseCaseDeps } from "../deps.ts";
@@ -68,15 +68,10 @@ export async function advocateAccessChanged(
   input: { studentId: string; advocateId: string; linked: boolean },
 ): Promise<void> {
   const who = await tx.repos.inbox.studentAudience(input.studentId);
-  await notify(tx, [input.advocateId], {
+  await notify(tx, [input.advocateId], (language) => ({
     kind: input.linked ? "advocate-linked" : "advocate-unlinked",
-    title: input.linked
-      ? `You can now see ${who.firstName}'s record`
-      : `You can no longer see ${who.firstName}'s record`,
-    body: input.linked
-      ? `A parent of ${who.firstName} gave you access to the child's record in Lantern.`
-      : `A parent of ${who.firstName} ended your access to the child's record in Lantern.`,
+    ...advocateAccessText(language, { firstName: who.firstName, linked: input.linked }),
     link: input.linked ? `/students/${input.studentId}` : null,
     districtId: who.districtId,
-  });
+  }));
 }
