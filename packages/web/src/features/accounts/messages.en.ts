@@ -29,6 +29,10 @@ export const messages = {
   "accounts.people.done.reactivated": "{name} can sign in again.",
   "accounts.people.done.transferred":
     "{count, plural, one {# student moved to the new caseload.} other {# students moved to the new caseload.}}",
+  "accounts.people.deactivateAnyway": "Deactivate, and leave the caseload as it is",
+  "accounts.people.moveFirst": "Move the caseload first",
+  "accounts.people.leavingCaseload":
+    "{name} has {count, plural, one {# student} other {# students}} on their caseload. Deactivated, they can no longer sign in, and nobody active runs these plans until you move them to a colleague.",
   "accounts.people.edit": "Roles and caseload of {name}",
   "accounts.editor.title": "Roles and caseload of {name}",
   "accounts.editor.close": "Close",

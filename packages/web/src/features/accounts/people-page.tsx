@@ -7,6 +7,7 @@ import {
   Alert,
   Button,
   type Column,
+  ConfirmDialog,
   DataTable,
   Field,
   Select,
@@ -227,6 +228,8 @@ function PeopleTable({
   onEdit(personId: string): void;
 }) {
   const school = (id: string | null) => data.schools.find((s) => s.id === id)?.name;
+  // Someone with a caseload who is about to be deactivated: asked first, offered to move it.
+  const [leaving, setLeaving] = useState<PersonSummary | null>(null);
   const columns: Column<PersonSummary>[] = [
     { id: "name", header: t("accounts.people.col.name"), rowHeader: true, cell: (p) => nameOf(p) },
     { id: "email", header: t("accounts.people.col.email"), cell: (p) => p.email },
@@ -285,7 +288,11 @@ function PeopleTable({
             ) : (
               <Button
                 variant="secondary"
-                onClick={() => act(() => deactivate(p.id), t("accounts.people.done.deactivated", { name: nameOf(p) }))}
+                onClick={() =>
+                  p.caseloadSize > 0
+                    ? setLeaving(p)
+                    : act(() => deactivate(p.id), t("accounts.people.done.deactivated", { name: nameOf(p) }))
+                }
               >
                 {t("accounts.people.deactivate", { name: nameOf(p) })}
               </Button>
@@ -297,7 +304,34 @@ function PeopleTable({
         ) : null,
     },
   ];
-  return <DataTable caption={t("accounts.people.caption")} columns={columns} rows={data.people} rowKey={(p) => p.id} />;
+  return (
+    <>
+      <DataTable caption={t("accounts.people.caption")} columns={columns} rows={data.people} rowKey={(p) => p.id} />
+      <ConfirmDialog
+        open={leaving !== null}
+        title={t("accounts.people.deactivate", { name: leaving ? nameOf(leaving) : "" })}
+        confirmLabel={t("accounts.people.deactivateAnyway")}
+        cancelLabel={t("accounts.people.moveFirst")}
+        onCancel={() => {
+          const person = leaving;
+          setLeaving(null);
+          if (person) onEdit(person.id);
+        }}
+        onConfirm={() => {
+          const person = leaving;
+          setLeaving(null);
+          if (person)
+            void act(() => deactivate(person.id), t("accounts.people.done.deactivated", { name: nameOf(person) }));
+        }}
+      >
+        <p>
+          {leaving
+            ? t("accounts.people.leavingCaseload", { name: nameOf(leaving), count: leaving.caseloadSize })
+            : null}
+        </p>
+      </ConfirmDialog>
+    </>
+  );
 }
 
 function Outbox({ data }: { data: MailOutboxResponse }) {
