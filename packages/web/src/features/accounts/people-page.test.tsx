@@ -9,15 +9,14 @@ const DISTRICT = "00000000-0000-4000-8000-0000000000d1";
 const admin: SessionResponse = {
   user: {
     id: "00000000-0000-4000-8000-0000000000a1",
+    name: "Dana Admin",
     email: "admin@test.example",
-    firstName: "Dana",
-    lastName: "Admin",
     roles: [{ role: "district-admin", districtId: DISTRICT, schoolId: null }],
+    homeRole: "district-admin",
     idleMinutes: 30,
-    signInMethod: "password",
   },
   csrfToken: "t",
-} as SessionResponse;
+};
 const people: PeopleResponse = {
   people: [
     {
