@@ -50,8 +50,7 @@ export const messages = {
   "auth.secondFactor.enrolStep3": "Escriba el código de 6 números que la app muestra ahora para Lantern.",
   "auth.secondFactor.firstCode": "Código de la app",
   "auth.secondFactor.enrolSubmit": "Activar",
-  "auth.secondFactor.enrolWrong":
-    "Ese código no coincide. Vea que la app diga Lantern y escriba el código más nuevo.",
+  "auth.secondFactor.enrolWrong": "Ese código no coincide. Vea que la app diga Lantern y escriba el código más nuevo.",
   "auth.secondFactor.recoveryTitle": "Sus códigos de respaldo",
   "auth.secondFactor.recoveryIntro":
     "Si pierde su teléfono, cada uno de estos códigos le deja entrar una vez. Imprímalos o guárdelos en un lugar seguro. Solo se ven esta vez.",
