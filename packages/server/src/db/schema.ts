@@ -582,10 +582,10 @@ export type NotificationsTable = {
   read_at: Date | null;
 };
 
-/** The day a district's daily digest went out (migration 0090): one row per district and day. */
+/** The day a district's daily digest went out (migration 0097): one row per district and day. */
 export type NotificationDigestsTable = { district_id: string; day: string; sent_at: Generated<Date> };
 
-/** Services already reported as behind schedule (migration 0090), forgotten when they catch up. */
+/** Services already reported as behind schedule (migration 0097), forgotten when they catch up. */
 export type ServiceBehindNoticesTable = { student_id: string; service_id: string; since: string };
 
 /** The communication log (migration 0061): append-only. */

@@ -2,7 +2,7 @@
  * What the notifications beyond a single change read and remember: who to tell about a student
  * (case managers, providers, the district's administrators), each person's language, the day a
  * district's daily digest went out, the deadlines a digest reports, and the services already
- * reported as behind schedule (migration 0090).
+ * reported as behind schedule (migration 0097).
  */
 import { addDays, type DeadlineState, type IsoDate } from "@lantern/core";
 import { type Kysely, sql } from "kysely";
