@@ -68,6 +68,8 @@ export * from "./plans/prior-written-notice.ts";
 export * from "./plans/section-504-document.ts";
 export * from "./plans/section-progress.ts";
 export * from "./plans/signature-rules.ts";
+export * from "./records/amendment-api.ts";
+export * from "./records/amendment-request.ts";
 export * from "./records/chronology.ts";
 export * from "./records/communications.ts";
 export * from "./records/education-records.ts";

@@ -40,6 +40,8 @@ export const STUDENT_ACTIONS = [
   "draft-complaint",
   /** Write the family's concerns and questions for a meeting, and comment on a shared draft (34 CFR 300.324(a)(1)(ii)). */
   "prepare-meeting",
+  /** Ask the district to amend the record, and place a statement after a refusal (34 CFR 300.618; 300.620(b)). */
+  "request-amendment",
 ] as const;
 export const ZStudentAction = z.enum(STUDENT_ACTIONS);
 export type StudentAction = z.infer<typeof ZStudentAction>;
@@ -69,6 +71,7 @@ const FAMILY_ONLY: ReadonlySet<StudentAction> = new Set([
   "request-records",
   "draft-complaint",
   "prepare-meeting",
+  "request-amendment",
 ]);
 
 /** Which actions each role may take, once its scope reaches the student. */
@@ -110,6 +113,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<StudentAction>> = {
     "log-communication",
     "draft-complaint",
     "prepare-meeting",
+    "request-amendment",
   ]),
   advocate: new Set([
     "read-record",
@@ -119,6 +123,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<StudentAction>> = {
     "log-communication",
     "draft-complaint",
     "prepare-meeting",
+    "request-amendment",
   ]),
 };
 

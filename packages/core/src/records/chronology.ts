@@ -24,6 +24,7 @@ export const CHRONOLOGY_KINDS = [
   "letter",
   "records-request",
   "communication",
+  "amendment",
 ] as const;
 export const ZChronologyKind = z.enum(CHRONOLOGY_KINDS);
 export type ChronologyKind = z.infer<typeof ZChronologyKind>;
@@ -108,6 +109,15 @@ export type ChronologySources = {
     withWhom: string;
     summary: string;
     who: string;
+  }>;
+  /** Requests to amend a record, each step of their history (34 CFR 300.618-300.620). */
+  amendments?: ReadonlyArray<{
+    id: string;
+    record: string;
+    requestedOn: IsoDate;
+    requester: string;
+    decideBy: IsoDate;
+    events: ReadonlyArray<{ kind: string; on: IsoDate; who: string; text: string }>;
   }>;
   today: IsoDate;
 };
@@ -282,6 +292,7 @@ export function buildChronology(src: ChronologySources, filter: ChronologyFilter
       daysLate: null,
     });
   }
+  out.push(...amendmentEntries(src));
   const order = (k: ChronologyKind) => CHRONOLOGY_KINDS.indexOf(k);
   return out
     .filter((e) => !filter.kinds || filter.kinds.length === 0 || filter.kinds.includes(e.kind))
@@ -330,6 +341,63 @@ function missedSessions(src: ChronologySources): ChronologyEntry[] {
       outcome: owed > 0 ? "missed" : "met",
       daysLate: null,
     });
+  }
+  return out;
+}
+
+/**
+ * Requests to amend a record: the request (with its decision date), the decision (and days late),
+ * and the family's statement after a refusal, which is disclosed with the record (300.620(c)).
+ */
+function amendmentEntries(src: ChronologySources): ChronologyEntry[] {
+  const out: ChronologyEntry[] = [];
+  for (const a of src.amendments ?? []) {
+    const decision = a.events.find((e) => e.kind === "amended" || e.kind === "refused");
+    const late = decision
+      ? Math.max(0, daysBetween(a.decideBy, decision.on))
+      : Math.max(0, daysBetween(a.decideBy, src.today));
+    out.push({
+      id: `amendment:${a.id}`,
+      date: a.requestedOn,
+      kind: "amendment",
+      who: a.requester,
+      what: decision
+        ? `Asked the district to amend ${a.record}; decision due ${a.decideBy}.`
+        : late > 0
+          ? `Asked the district to amend ${a.record}; decision due ${a.decideBy}; not decided, ${plural(late, "day")} late so far.`
+          : `Asked the district to amend ${a.record}; decision due ${a.decideBy}.`,
+      rule: "34 CFR 300.618; 34 CFR 99.20",
+      outcome: decision ? (late > 0 ? "missed" : "met") : late > 0 ? "missed" : "open",
+      daysLate: decision || late > 0 ? late : null,
+    });
+    for (const [i, e] of a.events.entries()) {
+      if (e.kind === "amended" || e.kind === "refused") {
+        out.push({
+          id: `amendment:${a.id}:${i}`,
+          date: e.on,
+          kind: "amendment",
+          who: e.who,
+          what:
+            e.kind === "amended"
+              ? `Amended ${a.record}: ${e.text}`
+              : `Refused to amend ${a.record}: ${e.text}. The family was told of the right to a hearing and to place a statement in the record.`,
+          rule: e.kind === "amended" ? "34 CFR 300.618(b)" : "34 CFR 300.618(c); 34 CFR 300.619",
+          outcome: null,
+          daysLate: null,
+        });
+      } else if (e.kind === "statement") {
+        out.push({
+          id: `amendment:${a.id}:${i}`,
+          date: e.on,
+          kind: "amendment",
+          who: e.who,
+          what: `The family's statement on ${a.record}, kept with the record: ${e.text}`,
+          rule: "34 CFR 300.620(b)-(c); 34 CFR 99.21(b)(2)",
+          outcome: null,
+          daysLate: null,
+        });
+      }
+    }
   }
   return out;
 }

@@ -31,6 +31,11 @@ export const LANTERN_EDUCATION_RECORDS: readonly EducationRecordType[] = [
     inThisFile: "meeting-preparation.json",
   },
   {
+    type: "Requests to amend the record, decisions, and the family's statements kept with the record",
+    location: "Lantern: amendment requests",
+    inThisFile: "amendment-requests.json",
+  },
+  {
     type: "Record of access (who read or changed the record)",
     location: "Lantern: record of access",
     inThisFile: "record-of-access.csv",

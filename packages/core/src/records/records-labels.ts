@@ -31,4 +31,5 @@ export const CHRONOLOGY_KIND_LABELS: Record<ChronologyKind, string> = {
   letter: "Letter",
   "records-request": "Records request",
   communication: "Communication",
+  amendment: "Request to amend a record",
 };

@@ -238,6 +238,8 @@ export type Database = {
   family_letters: FamilyLettersTable;
   records_requests: RecordsRequestsTable;
   records_request_events: RecordsRequestEventsTable;
+  amendment_requests: AmendmentRequestsTable;
+  amendment_request_events: AmendmentRequestEventsTable;
   communications: CommunicationsTable;
   complaint_drafts: ComplaintDraftsTable;
   meeting_preparations: MeetingPreparationsTable;
@@ -686,4 +688,29 @@ export type DraftCommentsTable = {
   body: string;
   written_by: string;
   written_at: Timestamp;
+};
+
+/** Requests to amend a record (migration 0100): append-only. */
+export type AmendmentRequestsTable = {
+  id: Generated<string>;
+  student_id: string;
+  requested_on: DateColumn;
+  requested_by: string;
+  record: string;
+  problem: string;
+  explanation: string;
+  proposed: string;
+  created_at: Timestamp;
+};
+
+/** A request's history after it was made (migration 0100): append-only. */
+export type AmendmentRequestEventsTable = {
+  id: Generated<string>;
+  request_id: string;
+  kind: string;
+  occurred_on: DateColumn;
+  person_id: string;
+  text: Generated<string>;
+  decide_by: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
 };

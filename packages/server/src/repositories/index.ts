@@ -9,6 +9,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { createAccessRepository, createAuditLog } from "./access-repository.ts";
 import { createAccountsRepository } from "./accounts-repository.ts";
+import { createAmendmentRequestsRepository } from "./amendment-requests-repository.ts";
 import { createAuditTrailRepository } from "./audit-trail-repository.ts";
 import { createBoilerplateIndexStore } from "./boilerplate-index-store.ts";
 import { createCalendarFeedsRepository } from "./calendar-feeds-repository.ts";
@@ -75,6 +76,7 @@ function build(db: Kysely<Database>, root: Kysely<Database>, options: Repository
     plans: createPlansRepository(db),
     recordsRequests: createRecordsRequestsRepository(db),
     retention: createRetentionRepository(db),
+    amendmentRequests: createAmendmentRequestsRepository(db),
     roster: createRosterRepository(db),
     secondFactors: createSecondFactorRepository(db),
     sessions: createSessionRepository(db),

@@ -18,6 +18,7 @@ import healthRoutes from "./health/routes.ts";
 import navigatorRoutes from "./navigator/routes.ts";
 import meetingPreparationRoutes from "./plans/meeting-preparation.ts";
 import planRoutes from "./plans/routes.ts";
+import amendmentRoutes from "./records/amendment-routes.ts";
 import complaintDraftRoutes from "./records/complaint-drafts.ts";
 import retentionRoutes from "./records/retention.ts";
 import recordsRoutes from "./records/routes.ts";
@@ -43,6 +44,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(recordsRoutes);
   await app.register(complaintDraftRoutes);
   await app.register(meetingPreparationRoutes);
+  await app.register(amendmentRoutes);
   await app.register(goalBankRoutes);
   await app.register(mailOutboxRoutes);
   await app.register(peopleRoutes);

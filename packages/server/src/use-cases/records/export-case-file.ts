@@ -24,6 +24,7 @@ import { renderPlanPdf } from "../../pdf/plan-pdf.ts";
 import type { PlanRecord } from "../../repositories/plans-repository.ts";
 import { todayFor, type UseCaseDeps } from "../deps.ts";
 import { listMeetingPreparations } from "../plans/meeting-preparation.ts";
+import { listAmendmentRequests } from "./amendment-requests.ts";
 import { listRecordsRequests } from "./records-requests.ts";
 
 const ACCESS_PAGE = 2000;
@@ -119,6 +120,8 @@ export async function exportCaseFile(
       "communications.json    the communication log between the family and the school",
       "meeting-preparation.json  the family's concerns and questions for each meeting, recording notices,",
       "                   and the drafts shared before meetings with the family's comments and the answers",
+      "amendment-requests.json  requests to amend the record, the district's decisions, and the family's",
+      "                   statements, kept and disclosed with the record (34 CFR 300.620(c); 34 CFR 99.21(c))",
       "record-of-access.csv   who read or changed the record (34 CFR 300.614; 34 CFR 99.32)",
       "SHA256SUMS         the SHA-256 of every other file: run `sha256sum -c SHA256SUMS` to check them",
       "",
@@ -196,6 +199,9 @@ export async function exportCaseFile(
   }
   z.add("records-requests.json", async () =>
     json((await listRecordsRequests(deps, { studentId: input.studentId, districtId: input.districtId })).items),
+  );
+  z.add("amendment-requests.json", async () =>
+    json((await listAmendmentRequests(deps, { studentId: input.studentId, districtId: input.districtId })).items),
   );
   z.add("communications.json", async () =>
     json((await repos.communications.listForStudent(input.studentId, 100_000)).reverse()),

@@ -15,6 +15,7 @@ import {
   TEAM_ROLE_LABELS,
 } from "@lantern/core";
 import { todayFor, type UseCaseDeps } from "../deps.ts";
+import { listAmendmentRequests } from "./amendment-requests.ts";
 import { listRecordsRequests } from "./records-requests.ts";
 
 const MAX_CHANGES = 5;
@@ -148,6 +149,14 @@ export async function readChronology(
       withWhom: c.withWhom,
       summary: c.summary,
       who: c.loggedBy,
+    })),
+    amendments: (await listAmendmentRequests(deps, input)).items.map((a) => ({
+      id: a.id,
+      record: a.record,
+      requestedOn: a.requestedOn,
+      requester: a.requester,
+      decideBy: a.clock.decideBy,
+      events: a.events,
     })),
     today,
   };
