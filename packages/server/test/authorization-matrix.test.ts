@@ -248,6 +248,59 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
     });
   }
 
+  /**
+   * Who may reach the routes of a request to amend Mateo's record (34 CFR 300.618-300.620): the
+   * family asks and places its statement; the staff who may change the record set the decision
+   * date and decide. Each body passes the schema but fails in the use case (a date before the
+   * request, a decision after today, a statement before any refusal), so a caller the route lets
+   * through gets a 400 or 409, and everyone else a 403 or 404: the request never changes.
+   */
+  const MATEO_FAMILY = ["parent.rivera@family.example", "advocate@advocacy.example"];
+  const MATEO_WRITERS = [
+    "admin@maplevalley.example",
+    "principal@northside.maplevalley.example",
+    "casemanager@maplevalley.example",
+  ];
+  it("POST …/amendment-requests and its steps: the family asks and adds its statement; staff who write the record decide", async () => {
+    const mateo = t.ids?.students.get("Mateo Rivera") as string;
+    const base = `/api/students/${mateo}/amendment-requests`;
+    const ask = { record: "Present levels", problem: "misleading", explanation: "Out of date", proposed: "Current" };
+    for (const email of Object.keys(MATEO)) {
+      const res = await (clients.get(email) as Client).send("POST", base, ask);
+      if (MATEO_FAMILY.includes(email)) expect(res.statusCode, `${email}: ${res.body}`).toBe(201);
+      else expect([403, 404], `${email}: ${res.body}`).toContain(res.statusCode);
+    }
+    const made = await t.db
+      .selectFrom("amendment_requests")
+      .select(["id", "requested_on"])
+      .where("student_id", "=", mateo)
+      .executeTakeFirstOrThrow();
+    const steps: Array<{ path: string; body: object; reaches: string[]; status: number }> = [
+      { path: "deadline", body: { decideBy: "2000-01-01" }, reaches: MATEO_WRITERS, status: 400 },
+      {
+        path: "decision",
+        body: { decision: "refused", reasons: "x", on: "2199-01-01" },
+        reaches: MATEO_WRITERS,
+        status: 400,
+      },
+      { path: "statement", body: { statement: "x" }, reaches: MATEO_FAMILY, status: 409 },
+    ];
+    for (const step of steps) {
+      for (const email of Object.keys(MATEO)) {
+        const res = await (clients.get(email) as Client).send("POST", `${base}/${made.id}/${step.path}`, step.body);
+        if (step.reaches.includes(email))
+          expect(res.statusCode, `${step.path} as ${email}: ${res.body}`).toBe(step.status);
+        else expect([403, 404], `${step.path} as ${email}: ${res.body}`).toContain(res.statusCode);
+      }
+    }
+    const events = await t.db
+      .selectFrom("amendment_request_events")
+      .select("id")
+      .where("request_id", "=", made.id)
+      .execute();
+    expect(events).toEqual([]);
+  });
+
   /** Who may use the people routes (accounts, invitations, roles, caseloads, the mail outbox). */
   const PEOPLE_ADMINS: Record<string, "district" | "school"> = {
     "admin@maplevalley.example": "district",
