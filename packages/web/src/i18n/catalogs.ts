@@ -26,6 +26,8 @@ import { messages as overview } from "../features/overview/messages.en.ts";
 import { messages as planEditor } from "../features/plans/editor-messages.en.ts";
 import { messages as plans } from "../features/plans/messages.en.ts";
 import { messages as plansEs } from "../features/plans/messages.es.ts";
+import { messages as amendment } from "../features/records/amendment-messages.en.ts";
+import { messages as amendmentEs } from "../features/records/amendment-messages.es.ts";
 import { messages as records } from "../features/records/messages.en.ts";
 import { messages as recordsEs } from "../features/records/messages.es.ts";
 import { messages as retention } from "../features/retention/messages.en.ts";
@@ -58,6 +60,7 @@ export const en = {
   ...compliance,
   ...roster,
   ...records,
+  ...amendment,
   ...accounts,
   ...audit,
   ...retention,
@@ -92,6 +95,7 @@ export const es = {
   ...enforcementEs,
   ...recordsEs,
   ...accountsEs,
+  ...amendmentEs,
 };
 
 export const catalogs: { readonly [L in Locale]: Partial<CatalogFor<EnglishCatalog>> } = { en, es };

@@ -7,6 +7,7 @@ import { Alert } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
+import { AmendmentRequestsSection } from "./amendment-requests-section.tsx";
 import { type ComplaintDraft, getChronology, recordZipUrl } from "./api.ts";
 import { ChronologySection } from "./chronology-section.tsx";
 import { CommunicationLogSection } from "./communication-log-section.tsx";
@@ -74,6 +75,13 @@ export default function CaseFilePage({ params }: PageProps) {
           </p>
         </section>
       ) : null}
+      <AmendmentRequestsSection
+        studentId={studentId}
+        firstName={firstName}
+        forFamily={forFamily}
+        forStaff={forStaff}
+        onChange={() => setVersion((v) => v + 1)}
+      />
       <CommunicationLogSection
         studentId={studentId}
         canWrite={forFamily || forStaff}

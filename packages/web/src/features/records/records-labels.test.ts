@@ -5,7 +5,10 @@ import {
   RECORDS_REQUEST_EVENT_LABELS,
 } from "@lantern/core";
 import { describe, expect, it } from "vitest";
-import { messages } from "./messages.en.ts";
+import { messages as amendment } from "./amendment-messages.en.ts";
+import { messages as records } from "./messages.en.ts";
+
+const messages = { ...records, ...amendment };
 
 describe("the case file's names", () => {
   it("are core's names for channels, history steps and chronology kinds", () => {

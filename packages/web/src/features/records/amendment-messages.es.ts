@@ -1,0 +1,65 @@
+/** Pedir que se corrija un expediente (34 CFR 300.618-300.621), en la página del expediente del caso. */
+import type { FamilyCatalogFor } from "../../i18n/catalogs.ts";
+import type { messages as en } from "./amendment-messages.en.ts";
+
+export const messages = {
+  "records.kind.amendment": "Pedido para corregir un expediente",
+
+  "records.amendment.title": "Pedir que se corrija un expediente",
+  "records.amendment.intro":
+    "¿Hay algo en el expediente de {name} que está mal o que confunde, o que va contra la privacidad de {name}? Puede pedir a la escuela que lo corrija (34 CFR 300.618). La escuela debe decidir en un tiempo razonable. Si dice que no, puede pedir una audiencia y poner su propia declaración en el expediente.",
+  "records.amendment.none": "Todavía no hay pedidos para corregir un expediente.",
+  "records.amendment.listLabel": "Pedidos para corregir un expediente, el más nuevo primero",
+  "records.amendment.item": "{record}: pedido el {date} por {who}",
+  "records.amendment.problemLabel": "Qué está mal",
+  "records.amendment.problem.inaccurate": "Está mal",
+  "records.amendment.problem.misleading": "Confunde",
+  "records.amendment.problem.privacy": "Va contra la privacidad u otros derechos del niño",
+  "records.amendment.explanation": "Por qué",
+  "records.amendment.proposed": "Lo que debe decir",
+  "records.amendment.decideBy": "La escuela va a decidir a más tardar el {date} ({citation}).",
+  "records.amendment.decideBySet": "La escuela puso esta fecha.",
+  "records.amendment.decideByDefault": "Son {days} días después del pedido, si la escuela no pone otra fecha.",
+  "records.amendment.status.open": "Esperando la decisión de la escuela",
+  "records.amendment.status.amended": "La escuela corrigió el expediente",
+  "records.amendment.status.refused": "La escuela dijo que no",
+  "records.amendment.late": "La decisión tiene {days, plural, one {# día} other {# días}} de retraso.",
+  "records.amendment.event.requested": "Pedido",
+  "records.amendment.event.deadline-set": "Fecha de decisión puesta",
+  "records.amendment.event.amended": "Expediente corregido",
+  "records.amendment.event.refused": "Rechazado",
+  "records.amendment.event.statement": "Declaración de la familia agregada",
+  "records.amendment.historyLabel": "Historial",
+  "records.amendment.event": "{kind} el {date} por {who}",
+  "records.amendment.reasons": "La respuesta de la escuela: {text}",
+  "records.amendment.rightsTitle": "Sus derechos cuando la escuela dice que no",
+  "records.amendment.rightsHearing":
+    "Puede pedir una audiencia para objetar el expediente. Pídala a la escuela por escrito. La dirige una persona que no gana nada con el resultado.",
+  "records.amendment.rightsStatement":
+    "También puede poner una declaración en el expediente: lo que piensa de él, o por qué no está de acuerdo. La escuela la guarda con el expediente y la entrega cada vez que entrega esa parte del expediente.",
+  "records.amendment.rightsCitation": "Las reglas: {citation}.",
+  "records.amendment.statement": "Declaración de la familia, guardada con el expediente",
+  "records.amendment.statementLabel": "Su declaración",
+  "records.amendment.statementHint": "Diga lo que piensa del expediente o por qué no está de acuerdo.",
+  "records.amendment.addStatement": "Poner mi declaración en el expediente",
+  "records.amendment.statementAdded": "Su declaración ya está en el expediente.",
+  "records.amendment.askTitle": "Pedir a la escuela que corrija un expediente",
+  "records.amendment.recordLabel": "Qué expediente",
+  "records.amendment.recordHint":
+    "Por ejemplo: los niveles actuales del IEP de 2026, o el informe del habla de marzo de 2026.",
+  "records.amendment.explanationLabel": "Por qué está mal",
+  "records.amendment.proposedLabel": "Lo que debe decir",
+  "records.amendment.ask": "Enviar mi pedido",
+  "records.amendment.asked": "Su pedido se envió. La escuela va a decidir a más tardar el {date}.",
+
+  "records.amendment.staffTitle": "Decidir este pedido",
+  "records.amendment.deadlineLabel": "Decidir a más tardar el",
+  "records.amendment.setDeadline": "Poner la fecha de decisión",
+  "records.amendment.deadlineSet": "La fecha de decisión ahora es el {date}.",
+  "records.amendment.decisionLabel": "Decisión",
+  "records.amendment.decision.amended": "Corregir el expediente como se pidió",
+  "records.amendment.decision.refused": "Rechazar: el expediente se queda igual",
+  "records.amendment.reasonsLabel": "Qué se corrigió, o por qué el expediente se queda igual",
+  "records.amendment.decide": "Guardar la decisión",
+  "records.amendment.decided": "La decisión está guardada. La familia ya la ve.",
+} as const satisfies FamilyCatalogFor<typeof en>;
