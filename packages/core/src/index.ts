@@ -95,6 +95,7 @@ export * from "./shared/text.ts";
 export * from "./sharing/sharing-api.ts";
 export * from "./states/state-rules.ts";
 export * from "./states/state-table.ts";
+export * from "./students/guardian-language.ts";
 export * from "./students/roster.ts";
 export * from "./students/students-api.ts";
 export * from "./system/health-api.ts";

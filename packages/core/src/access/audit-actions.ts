@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "student.created",
   "student.updated",
   "guardian.advocate-linked",
+  "guardian.language-set",
   "navigator.result-saved",
   "letter.saved",
   "records-request.received",

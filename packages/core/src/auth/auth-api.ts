@@ -19,6 +19,11 @@ export const ZSessionUser = z.object({
   homeRole: ZRole.nullable(),
   /** Minutes without activity after which this session ends (the district's setting for the person's roles). */
   idleMinutes: z.number().int().positive(),
+  /**
+   * The language a student's record gives for this person as a guardian (a code such as "es"), or
+   * null. The app opens in it when the reader has not chosen a language in the switcher.
+   */
+  language: z.string().nullable().optional(),
 });
 export type SessionUser = z.infer<typeof ZSessionUser>;
 

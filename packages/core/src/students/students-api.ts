@@ -48,7 +48,17 @@ export const ZStudentDetail = z.object({
   grade: z.string(),
   school: z.object({ id: z.string(), name: z.string() }),
   district: z.object({ id: z.string(), name: z.string(), state: z.string() }),
-  guardians: z.array(z.object({ name: z.string(), relationship: z.string() })),
+  guardians: z.array(
+    z.object({
+      personId: z.string(),
+      name: z.string(),
+      relationship: z.string(),
+      /** The guardian's preferred language (a code such as "es"), or null when not recorded. */
+      language: z.string().nullable(),
+      /** The guardian needs an interpreter at meetings (34 CFR 300.322(e)). */
+      interpreterNeeded: z.boolean(),
+    }),
+  ),
   caseManager: z.object({ name: z.string() }).nullable(),
   plans: z.array(ZPlanBadge),
 });

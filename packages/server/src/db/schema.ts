@@ -77,6 +77,10 @@ export type GuardianshipsTable = {
   person_id: string;
   relationship: Generated<string>;
   created_at: Timestamp;
+  /** The guardian's preferred language, a code such as "es"; null: not recorded (migration 0101). */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The guardian needs an interpreter at meetings (migration 0101). */
+  interpreter_needed: Generated<boolean>;
 };
 
 export type AdvocateLinksTable = {

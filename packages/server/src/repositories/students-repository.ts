@@ -48,7 +48,11 @@ export type StudentSnapshotFacts = {
     firstName: string;
     lastName: string;
     email: string;
+    /** The language on the student's record, else the account's own setting. */
     preferredLanguage: string;
+    /** Whether the student's record names the language (not the account's default). */
+    languageRecorded: boolean;
+    interpreterNeeded: boolean;
     relationship: string;
   }>;
 };
@@ -128,9 +132,10 @@ export function createStudentsRepository(db: Kysely<Database>) {
       const guardiansQuery = db
         .selectFrom("guardianships as g")
         .innerJoin("people as p", "p.id", "g.person_id")
-        .select(["p.first_name", "p.last_name", "g.relationship"])
+        .select(["p.id", "p.first_name", "p.last_name", "g.relationship", "g.language", "g.interpreter_needed"])
         .where("g.student_id", "=", studentId)
         .orderBy("p.last_name")
+        .orderBy("p.first_name")
         .execute();
       const caseManagerQuery = db
         .selectFrom("caseload_members as c")
@@ -148,7 +153,13 @@ export function createStudentsRepository(db: Kysely<Database>) {
         grade: s.grade,
         school: { id: s.school_id, name: s.school_name },
         district: { id: s.district_id, name: s.district_name, state: s.state },
-        guardians: guardians.map((g) => ({ name: `${g.first_name} ${g.last_name}`, relationship: g.relationship })),
+        guardians: guardians.map((g) => ({
+          personId: g.id,
+          name: `${g.first_name} ${g.last_name}`,
+          relationship: g.relationship,
+          language: g.language,
+          interpreterNeeded: g.interpreter_needed,
+        })),
         caseManager: caseManager ? { name: `${caseManager.first_name} ${caseManager.last_name}` } : null,
       };
     },
@@ -177,7 +188,16 @@ export function createStudentsRepository(db: Kysely<Database>) {
       const guardians = await db
         .selectFrom("guardianships as g")
         .innerJoin("people as p", "p.id", "g.person_id")
-        .select(["p.id", "p.first_name", "p.last_name", "p.email", "p.preferred_language", "g.relationship"])
+        .select([
+          "p.id",
+          "p.first_name",
+          "p.last_name",
+          "p.email",
+          "p.preferred_language",
+          "g.relationship",
+          "g.language",
+          "g.interpreter_needed",
+        ])
         .where("g.student_id", "=", studentId)
         .orderBy("p.last_name")
         .execute();
@@ -197,10 +217,41 @@ export function createStudentsRepository(db: Kysely<Database>) {
           firstName: g.first_name,
           lastName: g.last_name,
           email: g.email,
-          preferredLanguage: g.preferred_language,
+          preferredLanguage: g.language ?? g.preferred_language,
+          languageRecorded: g.language !== null,
+          interpreterNeeded: g.interpreter_needed,
           relationship: g.relationship,
         })),
       };
+    },
+
+    /** Set a guardian's language and interpreter need on the student's record; false when not a guardian of the student. */
+    async setGuardianLanguage(input: {
+      studentId: string;
+      personId: string;
+      language: string | null;
+      interpreterNeeded: boolean;
+    }): Promise<boolean> {
+      const result = await db
+        .updateTable("guardianships")
+        .set({ language: input.language, interpreter_needed: input.interpreterNeeded })
+        .where("student_id", "=", input.studentId)
+        .where("person_id", "=", input.personId)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    /** The language on a guardian's links to students, for opening the app in it (the first recorded). */
+    async guardianLanguageOf(personId: string): Promise<string | null> {
+      const row = await db
+        .selectFrom("guardianships")
+        .select("language")
+        .where("person_id", "=", personId)
+        .where("language", "is not", null)
+        .orderBy("created_at")
+        .limit(1)
+        .executeTakeFirst();
+      return row?.language ?? null;
     },
 
     /** The people a plan meeting may invite by default: guardians, caseload staff, class teachers. */

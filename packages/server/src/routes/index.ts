@@ -24,6 +24,7 @@ import retentionRoutes from "./records/retention.ts";
 import recordsRoutes from "./records/routes.ts";
 import rosterRoutes from "./roster/routes.ts";
 import sharingRoutes from "./sharing/routes.ts";
+import guardianLanguageRoutes from "./students/guardian-language.ts";
 import studentRoutes from "./students/routes.ts";
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -32,6 +33,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(secondFactorRoutes);
   await app.register(oidcRoutes);
   await app.register(studentRoutes);
+  await app.register(guardianLanguageRoutes);
   await app.register(planRoutes);
   await app.register(sharingRoutes);
   await app.register(navigatorRoutes);

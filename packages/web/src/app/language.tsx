@@ -5,9 +5,10 @@
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { LOCALE_NAMES, LOCALES, type Locale } from "../i18n/catalogs.ts";
-import { rememberLocale } from "../i18n/locale-choice.ts";
+import { guardianLocale, rememberLocale } from "../i18n/locale-choice.ts";
 import { getLocale, setLocale, t } from "../i18n/t.ts";
 import { markRedrawn } from "./page.tsx";
+import { useSession } from "./session.tsx";
 
 type LanguageContextValue = { locale: Locale; choose: (locale: Locale) => void };
 
@@ -22,6 +23,16 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
     markRedrawn();
     setState(next);
   }, []);
+  // A guardian whose child's record gives their language opens the app in it, unless they chose a
+  // language in the switcher (kept in this browser). It is not remembered as their choice.
+  const { user } = useSession();
+  const recorded = guardianLocale(user?.language);
+  useEffect(() => {
+    if (!recorded || recorded === getLocale()) return;
+    setLocale(recorded);
+    markRedrawn();
+    setState(recorded);
+  }, [recorded]);
   const value = useMemo(() => ({ locale, choose }), [locale, choose]);
   return (
     <LanguageContext.Provider value={value}>

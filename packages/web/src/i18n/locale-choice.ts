@@ -1,6 +1,7 @@
 /**
  * Which language the app opens in: the reader's own choice from the switcher (kept in this
- * browser), else the first of the browser's languages that Lantern speaks, else English.
+ * browser), else the language a student's record gives for the signed-in guardian, else the first
+ * of the browser's languages that Lantern speaks, else English.
  */
 
 import type { Locale } from "./catalogs.ts";
@@ -39,4 +40,13 @@ export function preferredLocale(browserLanguages: readonly string[] = globalThis
     if (locale) return locale;
   }
   return "en";
+}
+
+/**
+ * The language to switch to when a guardian signs in: the one their child's record gives, when
+ * Lantern speaks it and the reader has not chosen one in the switcher.
+ */
+export function guardianLocale(recorded: string | null | undefined): Locale | undefined {
+  if (storedLocale()) return undefined;
+  return localeOf(recorded);
 }

@@ -21,7 +21,7 @@ import {
   updateSecuritySettings,
   updateSessionSettings,
 } from "../../use-cases/auth/sessions.ts";
-import { sessionUser, signedInUser, signIn, signOut } from "../../use-cases/auth/sign-in.ts";
+import { guardianLanguage, sessionUser, signedInUser, signIn, signOut } from "../../use-cases/auth/sign-in.ts";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
@@ -36,7 +36,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => ({
-      user: request.person ? sessionUser(request.person) : null,
+      user: request.person ? sessionUser(request.person, await guardianLanguage(deps, request.person)) : null,
       csrfToken: app.auth.csrfToken(request, reply),
     }),
   );

@@ -83,7 +83,10 @@ export async function signOut(deps: UseCaseDeps, input: { personId: string; requ
 }
 
 /** The signed-in person as the session reply shows them, with their session's idle limit. */
-export function sessionUser(person: PersonWithRoles & { idleMinutes: number }): SessionUser {
+export function sessionUser(
+  person: PersonWithRoles & { idleMinutes: number },
+  language: string | null = null,
+): SessionUser {
   return {
     id: person.id,
     name: `${person.firstName} ${person.lastName}`,
@@ -91,6 +94,7 @@ export function sessionUser(person: PersonWithRoles & { idleMinutes: number }): 
     roles: person.roles,
     homeRole: homeRoleOf(person.roles),
     idleMinutes: person.idleMinutes,
+    language,
   };
 }
 
@@ -98,5 +102,15 @@ export function sessionUser(person: PersonWithRoles & { idleMinutes: number }): 
 export async function signedInUser(deps: UseCaseDeps, input: { personId: string }): Promise<SessionUser> {
   const person = await deps.repos.people.findWithRoles(input.personId);
   if (!person) throw new Error("signed-in person vanished");
-  return sessionUser({ ...person, idleMinutes: await idleMinutesForRoles(deps, { roles: person.roles }) });
+  const [idleMinutes, language] = await Promise.all([
+    idleMinutesForRoles(deps, { roles: person.roles }),
+    guardianLanguage(deps, person),
+  ]);
+  return sessionUser({ ...person, idleMinutes }, language);
+}
+
+/** The language a student's record gives for a guardian (families only; staff choose their own). */
+export async function guardianLanguage(deps: UseCaseDeps, person: PersonWithRoles): Promise<string | null> {
+  if (!person.roles.some((r) => r.role === "guardian")) return null;
+  return deps.repos.students.guardianLanguageOf(person.id);
 }

@@ -5,6 +5,7 @@
  */
 import {
   DomainError,
+  languageName,
   type PlanAttendee,
   type PlanDocument,
   type PlanStudent,
@@ -79,7 +80,8 @@ export function studentSnapshot(s: StudentSnapshotFacts): PlanStudent {
     guardians: s.guardians.map((g) => ({
       name: `${g.firstName} ${g.lastName}`,
       relationship: g.relationship,
-      language: g.preferredLanguage === "en" ? "English" : g.preferredLanguage,
+      language: languageName(g.preferredLanguage),
+      ...(g.interpreterNeeded ? { interpreterNeeded: true } : {}),
       phone: "",
       email: g.email,
     })),
