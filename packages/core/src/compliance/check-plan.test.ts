@@ -932,6 +932,25 @@ describe("details", () => {
     expect(hit?.place).toBe("/meeting/notice/language");
   });
 
+  it("reads the guardians' languages and interpreter needs on the student's record beside the plan's snapshot", () => {
+    const doc = mutated(completeIep(), (d) => {
+      d.student.guardians = [
+        { name: "Sam Example", relationship: "Parent", language: "English", phone: "", email: "" },
+      ];
+      if (d.priorWrittenNotice) d.priorWrittenNotice.language = "English";
+      if (d.meeting.notice) d.meeting.notice.language = "English";
+    });
+    expect(codesOf(doc)).not.toContain("notice.language");
+    const recorded = checkPlan(doc, { ...ctx(), guardianLanguages: [{ language: "es", interpreterNeeded: true }] });
+    const hits = recorded.findings.filter((f) => f.code === "notice.language");
+    expect(hits.map((h) => h.place).sort()).toEqual(["/meeting/notice/language", "/priorWrittenNotice/language"]);
+    expect(hits[0]?.message).toContain("Spanish");
+    const held = doc.meeting.date !== null && doc.meeting.date <= ctx().today;
+    if (held) expect(recorded.findings.map((f) => f.code)).toContain("team.interpreter-missing");
+    const english = checkPlan(doc, { ...ctx(), guardianLanguages: [{ language: "en", interpreterNeeded: false }] });
+    expect(english.findings.map((f) => f.code)).not.toContain("notice.language");
+  });
+
   it("checks too-frequent reevaluations from the evaluation history the plan records (34 CFR 300.303(b)(1))", () => {
     const doc = mutated(completeIep(), (d) => {
       d.evaluationHistory = [

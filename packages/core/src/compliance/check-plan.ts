@@ -4,6 +4,7 @@
  * the document itself cannot know (other active plans, earlier evaluations and notices,
  * boilerplate matches from the school index).
  */
+
 import { z } from "zod";
 import type { SchoolCalendar } from "../calendar/school-calendar.ts";
 import type { IepDocument, ProgressSchedule } from "../plans/iep-document.ts";
@@ -17,6 +18,7 @@ import { iepLastDay } from "../plans/section-progress.ts";
 import { DEFAULT_DATE_LOCALE } from "../shared/date-format.ts";
 import { addYears, type IsoDate } from "../shared/dates.ts";
 import { type StateRules, stateRules } from "../states/state-table.ts";
+import { isEnglish, languageName } from "../students/guardian-language.ts";
 import { type BoilerplateMatch, vagueAccommodationReason } from "./boilerplate.ts";
 import {
   computeDeadlines,
@@ -57,6 +59,11 @@ export type CheckContext = {
     | undefined;
   /** Near-duplicate matches from the school's boilerplate index (see boilerplate.ts). */
   boilerplate?: ReadonlyArray<BoilerplateMatch> | undefined;
+  /**
+   * The guardians' languages (codes such as "es") and interpreter needs as the student's record
+   * holds them today; read beside the plan's own snapshot of its guardians (300.503(c), 300.322(e)).
+   */
+  guardianLanguages?: ReadonlyArray<{ language: string | null; interpreterNeeded: boolean }> | undefined;
 };
 
 export const ZPlanCheck = z.object({
@@ -637,8 +644,16 @@ function sameLanguage(a: string, b: string): boolean {
 function languageFindings(doc: IepDocument, ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   const guardians = doc.student.guardians;
-  const languages = guardians.map((g) => g.language).filter(filled);
-  const notEnglish = languages.filter((l) => !sameLanguage(l, "English"));
+  const recorded = ctx.guardianLanguages ?? [];
+  const languages = [
+    ...guardians.map((g) => g.language).filter(filled),
+    ...recorded.flatMap((g) => (g.language && !isEnglish(g.language) ? [languageName(g.language)] : [])),
+  ];
+  const notEnglish = [
+    ...new Map(
+      languages.filter((l) => !sameLanguage(l, "English")).map((l) => [l.trim().toLowerCase(), l.trim()]),
+    ).values(),
+  ];
   const notices: Array<[string, string | undefined, string]> = [
     [
       "/priorWrittenNotice/language",
@@ -663,7 +678,7 @@ function languageFindings(doc: IepDocument, ctx: CheckContext): Finding[] {
     }
   }
   const held = doc.meeting.date !== null && doc.meeting.date <= ctx.today;
-  if (held && guardians.some((g) => g.interpreterNeeded === true)) {
+  if (held && (guardians.some((g) => g.interpreterNeeded === true) || recorded.some((g) => g.interpreterNeeded))) {
     const interpreter = doc.attendees.some((a) => a.role === "interpreter" && PRESENT.has(a.attendance));
     if (!interpreter) out.push(finding("team.interpreter-missing", "/attendees"));
   }

@@ -216,6 +216,8 @@ export type PlanToCheck = {
   version_updated_at: Date | string | null;
   recorded_signatures: RecordedSignature[] | null;
   other_active: Array<{ id: string; type: string }> | null;
+  /** What the student's record says of the guardians' languages (migration 0101), when it says anything. */
+  guardian_languages: Array<{ language: string | null; interpreter_needed: boolean }> | null;
 };
 
 /** Which plans are stale: the whole district, a school, or some students. */
@@ -559,7 +561,10 @@ export function createComplianceRepository(db: Kysely<Database>, options: Compli
               'meaning', s.meaning, 'signed_at', s.signed_at, 'signer_person_id', s.signer_person_id))
             from plan_signatures s where s.version_id = v.id) as recorded_signatures,
           (select json_agg(json_build_object('id', o.id, 'type', o.type))
-            from plans o where o.student_id = p.student_id and o.status = 'in-effect' and o.id <> p.id) as other_active
+            from plans o where o.student_id = p.student_id and o.status = 'in-effect' and o.id <> p.id) as other_active,
+          (select json_agg(json_build_object('language', g.language, 'interpreter_needed', g.interpreter_needed))
+            from guardianships g where g.student_id = p.student_id
+              and (g.language is not null or g.interpreter_needed)) as guardian_languages
         from plans p
         left join plan_versions v on v.id = coalesce(p.in_effect_version_id, p.current_version_id)
         left join plan_compliance c on c.plan_id = p.id

@@ -203,6 +203,10 @@ export async function refreshPlansCompliance(
                 ? (row.other_active ?? []).map((o) => ({ type: o.type as "iep" | "section-504", id: o.id }))
                 : [],
             boilerplate: (indexes.get(row.school_id) as BoilerplateIndex).matchesFor(row.id),
+            guardianLanguages: (row.guardian_languages ?? []).map((g) => ({
+              language: g.language,
+              interpreterNeeded: g.interpreter_needed,
+            })),
           });
         }
         results.push({
