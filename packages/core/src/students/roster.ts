@@ -12,6 +12,7 @@
  */
 import { z } from "zod";
 import { addDays, type IsoDate, isIsoDate } from "../shared/dates.ts";
+import { LANGUAGE_PROBLEM, parseLanguage, parseYesNo } from "./guardian-language.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Columns
@@ -29,10 +30,14 @@ export const ROSTER_COLUMNS = [
   "guardian1_last_name",
   "guardian1_email",
   "guardian1_relationship",
+  "guardian1_language",
+  "guardian1_interpreter",
   "guardian2_first_name",
   "guardian2_last_name",
   "guardian2_email",
   "guardian2_relationship",
+  "guardian2_language",
+  "guardian2_interpreter",
 ] as const;
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 
@@ -55,6 +60,12 @@ export const ROSTER_COLUMN_ALIASES: Readonly<Record<string, RosterColumn>> = {
   dob: "date_of_birth",
   grade_level: "grade",
   school_name: "school",
+  guardian1_home_language: "guardian1_language",
+  guardian1_preferred_language: "guardian1_language",
+  guardian1_interpreter_needed: "guardian1_interpreter",
+  guardian2_home_language: "guardian2_language",
+  guardian2_preferred_language: "guardian2_language",
+  guardian2_interpreter_needed: "guardian2_interpreter",
 };
 
 /** "Guardian 1 Email" → "guardian1_email": lower case, spaces and dashes as underscores. */
@@ -157,6 +168,36 @@ const ZRosterGrade = z
 const ZGuardianName = (part: "first" | "last") => optional(required(`guardian's ${part} name`, 100));
 const ZRelationship = optional(required("relationship", 40).toLowerCase());
 
+/** A guardian's preferred language: a code ("es") or a known language's name ("Spanish"). */
+const ZRosterLanguage = optional(
+  z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      const code = parseLanguage(v);
+      if (!code) {
+        ctx.addIssue({ code: "custom", message: LANGUAGE_PROBLEM });
+        return z.NEVER;
+      }
+      return code;
+    }),
+);
+
+/** Whether a guardian needs an interpreter at meetings (34 CFR 300.322(e)): yes or no. */
+const ZRosterYesNo = optional(
+  z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      const yes = parseYesNo(v);
+      if (yes === undefined) {
+        ctx.addIssue({ code: "custom", message: "Write yes or no" });
+        return z.NEVER;
+      }
+      return yes;
+    }),
+);
+
 const GUARDIAN_PARTS = ["first_name", "last_name", "email"] as const;
 const GUARDIAN_PART_NAMES: Record<(typeof GUARDIAN_PARTS)[number], string> = {
   first_name: "first name",
@@ -183,10 +224,14 @@ export const ZRosterRow = z
     guardian1_last_name: ZGuardianName("last"),
     guardian1_email: optional(ZEmail),
     guardian1_relationship: ZRelationship,
+    guardian1_language: ZRosterLanguage,
+    guardian1_interpreter: ZRosterYesNo,
     guardian2_first_name: ZGuardianName("first"),
     guardian2_last_name: ZGuardianName("last"),
     guardian2_email: optional(ZEmail),
     guardian2_relationship: ZRelationship,
+    guardian2_language: ZRosterLanguage,
+    guardian2_interpreter: ZRosterYesNo,
   })
   .superRefine(
     (row, ctx) => {
@@ -195,7 +240,9 @@ export const ZRosterRow = z
       for (const n of [1, 2] as const) {
         const value = (part: string) => (row as Record<string, unknown>)[`guardian${n}_${part}`];
         // Runs even when other cells failed (so every problem of the row is listed at once).
-        const given = [...GUARDIAN_PARTS, "relationship"].some((p) => value(p) !== undefined);
+        const given = [...GUARDIAN_PARTS, "relationship", "language", "interpreter"].some(
+          (p) => value(p) !== undefined,
+        );
         if (!given) continue;
         for (const part of GUARDIAN_PARTS) {
           if (value(part) === undefined) {
@@ -219,6 +266,7 @@ export const ZRosterRow = z
   )
   .transform((row) => {
     const r = row as Record<string, string | undefined>;
+    const flags = row as unknown as Record<string, boolean | undefined>;
     const guardians: RosterGuardian[] = [];
     for (const n of [1, 2] as const) {
       const email = r[`guardian${n}_email`];
@@ -228,6 +276,8 @@ export const ZRosterRow = z
         lastName: r[`guardian${n}_last_name`] ?? "",
         email,
         relationship: r[`guardian${n}_relationship`] ?? null,
+        language: r[`guardian${n}_language`] ?? null,
+        interpreterNeeded: flags[`guardian${n}_interpreter`] ?? null,
       });
     }
     return {
@@ -250,6 +300,10 @@ export type RosterGuardian = {
   email: string;
   /** "parent", "grandparent"…; null when the file leaves it blank (new links are "parent"). */
   relationship: string | null;
+  /** The guardian's preferred language as a code ("es"); null when the file leaves it blank (kept as it is). */
+  language: string | null;
+  /** Needs an interpreter at meetings; null when the file leaves it blank (kept as it is). */
+  interpreterNeeded: boolean | null;
 };
 
 // ---------------------------------------------------------------------------------------------

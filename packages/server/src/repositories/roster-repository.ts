@@ -21,6 +21,13 @@ export type ExistingStudent = {
 };
 export type StudentWrite = Omit<ExistingStudent, "localId"> & { localId: string };
 export type GuardianLink = { studentId: string; personId: string; relationship: string };
+/** A guardian link's language and interpreter need from the file (null: the file leaves it blank). */
+export type GuardianLanguageWrite = {
+  studentId: string;
+  personId: string;
+  language: string | null;
+  interpreterNeeded: boolean | null;
+};
 export type NewPerson = { id: string; firstName: string; lastName: string; email: string };
 export type StudentEvent = { action: "student.created" | "student.updated"; studentId: string; details: string };
 
@@ -136,6 +143,41 @@ export function createRosterRepository(db: Kysely<Database>) {
         }
       }
       return out;
+    },
+
+    /** What guardian links of these students say of language and interpreter: "student:person" → values. */
+    async guardianLanguages(
+      studentIds: string[],
+    ): Promise<Map<string, { language: string | null; interpreterNeeded: boolean }>> {
+      const out = new Map<string, { language: string | null; interpreterNeeded: boolean }>();
+      for (const batch of chunks(studentIds)) {
+        const { rows } = await sql<{
+          student_id: string;
+          person_id: string;
+          language: string | null;
+          interpreter_needed: boolean;
+        }>`
+          select student_id, person_id, language, interpreter_needed from guardianships
+          where student_id = any(${batch}::uuid[])`.execute(db);
+        for (const r of rows) {
+          out.set(`${r.student_id}:${r.person_id}`, { language: r.language, interpreterNeeded: r.interpreter_needed });
+        }
+      }
+      return out;
+    },
+
+    /** Set the language and interpreter need the file gives on guardian links (a null value keeps what is there). */
+    async setGuardianLanguages(items: GuardianLanguageWrite[]): Promise<void> {
+      for (const batch of chunks(items)) {
+        await sql`
+          update guardianships g
+          set language = coalesce(v.language, g.language),
+              interpreter_needed = coalesce(v.interpreter_needed, g.interpreter_needed)
+          from unnest(${col(batch, "studentId")}::uuid[], ${col(batch, "personId")}::uuid[],
+                      ${col(batch, "language")}::text[], ${col(batch, "interpreterNeeded")}::boolean[])
+            as v(student_id, person_id, language, interpreter_needed)
+          where g.student_id = v.student_id and g.person_id = v.person_id`.execute(db);
+      }
     },
 
     /** The case managers on each student's caseload. */

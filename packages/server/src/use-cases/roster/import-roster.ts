@@ -25,6 +25,7 @@ import { CsvError, parse } from "csv-parse/sync";
 import type {
   ExistingSchool,
   ExistingStudent,
+  GuardianLanguageWrite,
   GuardianLink,
   NewPerson,
   RosterRepository,
@@ -230,6 +231,8 @@ type ImportPlan = {
   /** Links to accounts of another district: they wait for the person's acceptance (no access before). */
   pendingLinks: GuardianLink[];
   changedLinks: GuardianLink[];
+  /** Languages and interpreter needs the file gives that differ from the links' (new links included). */
+  languages: GuardianLanguageWrite[];
   caseManagers: Array<{ studentId: string; personId: string }>;
 };
 
@@ -264,6 +267,7 @@ async function planImport(
     newLinks: [],
     pendingLinks: [],
     changedLinks: [],
+    languages: [],
     caseManagers: [],
   };
   if (problems.length > 0) return plan;
@@ -273,9 +277,10 @@ async function planImport(
     rows.map(({ row }) => row.sisId),
   );
   const existingIds = [...existing.values()].map((s) => s.id);
-  const [links, caseManagersOf] = await Promise.all([
+  const [links, caseManagersOf, languagesOf] = await Promise.all([
     repo.guardianLinks(existingIds),
     repo.caseManagersOf(existingIds),
+    repo.guardianLanguages(existingIds),
   ]);
 
   const guardianEmails = [...new Set(rows.flatMap(({ row }) => row.guardians.map((g) => g.email)))];
@@ -320,6 +325,22 @@ async function planImport(
         plan.changedLinks.push({ studentId: write.id, personId, relationship: g.relationship });
         if (!changes.includes("guardians")) changes.push("guardians");
       }
+      // A link waiting for the person's acceptance takes the language at a later import.
+      if (relationship === undefined && outsiders.has(personId)) continue;
+      if (g.language === null && g.interpreterNeeded === null) continue;
+      const now = languagesOf.get(`${write.id}:${personId}`);
+      const differs =
+        !now ||
+        (g.language !== null && g.language !== now.language) ||
+        (g.interpreterNeeded !== null && g.interpreterNeeded !== now.interpreterNeeded);
+      if (!differs) continue;
+      plan.languages.push({
+        studentId: write.id,
+        personId,
+        language: g.language,
+        interpreterNeeded: g.interpreterNeeded,
+      });
+      if (before && !changes.includes("guardian language")) changes.push("guardian language");
     }
     if (row.caseManagerEmail) {
       const personId = managers.get(row.caseManagerEmail) as string;
@@ -357,6 +378,7 @@ async function applyImport(repo: RosterRepository, input: ImportRosterInput, pla
   await repo.updateStudents(plan.updated.filter((s) => s.changes.some((c) => STUDENT_FIELDS.has(c))));
   await repo.insertGuardianships(plan.newLinks);
   await repo.updateRelationships(plan.changedLinks);
+  await repo.setGuardianLanguages(plan.languages.map((l) => ({ ...l, personId: actual(l.personId) })));
   await repo.setCaseManagers(plan.caseManagers);
   const events: StudentEvent[] = [
     ...plan.created.map((s) => ({
