@@ -56,7 +56,16 @@ describe("roster rows", () => {
           school: "Northside Elementary",
           schoolCode: null,
           caseManagerEmail: null,
-          guardians: [{ firstName: "Ada", lastName: "Okafor", email: "ada@family.example", relationship: null }],
+          guardians: [
+            {
+              firstName: "Ada",
+              lastName: "Okafor",
+              email: "ada@family.example",
+              relationship: null,
+              language: null,
+              interpreterNeeded: null,
+            },
+          ],
         },
       },
     ]);

@@ -91,7 +91,14 @@ describe.each(DATABASE_KINDS)("roster import on %s", (kind) => {
       guardians: Array<{ name: string; relationship: string }>;
       caseManager: { name: string } | null;
     };
-    expect(detail.guardians).toEqual([{ name: "Ada Ellison", relationship: "mother" }]);
+    expect(detail.guardians).toEqual([
+      expect.objectContaining({
+        name: "Ada Ellison",
+        relationship: "mother",
+        language: null,
+        interpreterNeeded: false,
+      }),
+    ]);
     expect(detail.caseManager).toEqual({ name: "Priya Natarajan" });
     expect(
       await count(
