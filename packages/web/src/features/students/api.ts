@@ -54,3 +54,15 @@ export function loadIntakeSchools(signal?: AbortSignal) {
 export function addStudent(body: AddStudentRequestBody) {
   return api.post<AddStudentResponse>("/api/students", body);
 }
+
+/** Staff set a guardian's preferred language and interpreter need on the student's record. */
+export function setGuardianLanguage(
+  studentId: string,
+  personId: string,
+  body: { language: string | null; interpreterNeeded: boolean },
+) {
+  return api.put<StudentDetail>(
+    `/api/students/${encodeURIComponent(studentId)}/guardians/${encodeURIComponent(personId)}/language`,
+    body,
+  );
+}

@@ -1,16 +1,22 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { Link } from "wouter";
 import { Page } from "../../app/page.tsx";
 import { paths, type RouteParams } from "../../app/paths.ts";
+import { useSession } from "../../app/session.tsx";
 import { Alert, TermsUsed } from "../../components/ui/index.ts";
 import { longDate } from "../../i18n/dates.ts";
 import { t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { getStudent, type StudentDetail } from "./api.ts";
+import { GuardianLanguageEditor, GuardianLanguageFacts } from "./guardian-language.tsx";
 import { planLabel, studentName } from "./student-text.ts";
 
-function StudentFacts({ student }: { student: StudentDetail }) {
+const STAFF_WHO_WRITE = new Set(["district-admin", "school-admin", "case-manager", "section-504-coordinator"]);
+
+function StudentFacts({ student, onChange }: { student: StudentDetail; onChange: (s: StudentDetail) => void }) {
+  const { user } = useSession();
+  const canEdit = user?.roles.some((r) => STAFF_WHO_WRITE.has(r.role)) ?? false;
   return (
     <section aria-labelledby="student-about" className="panel">
       <h2 id="student-about">{t("students.about", { name: student.firstName })}</h2>
@@ -39,8 +45,12 @@ function StudentFacts({ student }: { student: StudentDetail }) {
             ) : (
               <ul className="plain-list">
                 {student.guardians.map((guardian) => (
-                  <li key={`${guardian.name}-${guardian.relationship}`}>
-                    {t("students.guardian", { name: guardian.name, relationship: guardian.relationship })}
+                  <li key={guardian.personId}>
+                    {t("students.guardian", { name: guardian.name, relationship: guardian.relationship })}{" "}
+                    <GuardianLanguageFacts guardian={guardian} />
+                    {canEdit ? (
+                      <GuardianLanguageEditor studentId={student.id} guardian={guardian} onSaved={onChange} />
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -70,6 +80,7 @@ export type StudentRecordParts = {
 export function StudentPage({ params, parts }: { params: RouteParams; parts: StudentRecordParts }) {
   const id = params.id ?? "";
   const request = useRequest(`student:${id}`, (signal) => getStudent(id, signal));
+  const [saved, setSaved] = useState<StudentDetail | null>(null);
 
   if (request.status === "loading") {
     return (
@@ -87,10 +98,10 @@ export function StudentPage({ params, parts }: { params: RouteParams; parts: Stu
       </Page>
     );
   }
-  const student = request.data;
+  const student = saved?.id === request.data.id ? saved : request.data;
   return (
     <Page title={studentName(student)}>
-      <StudentFacts student={student} />
+      <StudentFacts student={student} onChange={setSaved} />
 
       <section aria-labelledby="student-plans" className="panel">
         <h2 id="student-plans">{t("students.sections.plans")}</h2>
