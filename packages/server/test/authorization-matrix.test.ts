@@ -301,6 +301,36 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
     expect(events).toEqual([]);
   });
 
+  it("PUT …/guardians/:personId/language: only staff who write the record set a guardian's language", async () => {
+    const mateo = t.ids?.students.get("Mateo Rivera") as string;
+    const ana = t.ids?.people["parent.rivera@family.example"] as string;
+    // A body the schema takes and the use case refuses: a person who is not Mateo's guardian.
+    const notGuardian = t.ids?.people["advocate@advocacy.example"] as string;
+    for (const email of Object.keys(MATEO)) {
+      const c = clients.get(email) as Client;
+      const res = await c.send("PUT", `/api/students/${mateo}/guardians/${notGuardian}/language`, {
+        language: "es",
+        interpreterNeeded: true,
+      });
+      if (MATEO_WRITERS.includes(email)) expect(res.statusCode, `${email}: ${res.body}`).toBe(404);
+      else expect([403, 404], `${email}: ${res.body}`).toContain(res.statusCode);
+      if (!MATEO_WRITERS.includes(email)) {
+        const own = await c.send("PUT", `/api/students/${mateo}/guardians/${ana}/language`, {
+          language: "es",
+          interpreterNeeded: true,
+        });
+        expect([403, 404], `${email}: ${own.body}`).toContain(own.statusCode);
+      }
+    }
+    const link = await t.db
+      .selectFrom("guardianships")
+      .select(["language", "interpreter_needed"])
+      .where("student_id", "=", mateo)
+      .where("person_id", "=", ana)
+      .executeTakeFirstOrThrow();
+    expect(link).toEqual({ language: null, interpreter_needed: false });
+  });
+
   /** Who may use the people routes (accounts, invitations, roles, caseloads, the mail outbox). */
   const PEOPLE_ADMINS: Record<string, "district" | "school"> = {
     "admin@maplevalley.example": "district",
