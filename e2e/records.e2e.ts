@@ -5,14 +5,17 @@
  * downloads the whole record and every file's SHA-256 is checked; the chronology shows the missed
  * deadline and downloads as a PDF; the guardian drafts a state complaint from two chronology entries,
  * fills in what is missing and downloads it; the case manager shares a draft IEP before its meeting,
- * the guardian comments on its goal and the case manager answers. axe on every page.
+ * the guardian comments on its goal and the case manager answers. The guardian also asks to amend a
+ * record, the case manager refuses, and the guardian's statement goes into the record and the ZIP
+ * (34 CFR 300.618-300.620); the case manager records the guardian's language on the student page,
+ * and the guardian's next sign-in opens in Spanish. axe on every page.
  */
 import assert from "node:assert/strict";
 import { randomInt } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { readZip, verifySums } from "../packages/server/test/helpers/zip-reading.ts";
-import { DEMO_ACCOUNTS, type Journey } from "./harness/types.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type Journey } from "./harness/types.ts";
 
 async function csrf(page: Page): Promise<string> {
   const cookies = await page.context().cookies();
@@ -72,6 +75,16 @@ export const journeys: Journey[] = [
       assert.match((await requests.textContent()) ?? "", /5 business days, Cal\. Ed\. Code 56504/);
       await axe(page, "case file: request sent");
       const caseFileUrl = page.url();
+      const studentPath = new URL(caseFileUrl).pathname.replace(/\/case-file$/, "");
+
+      step("the guardian asks the school to change a record");
+      await tabTo(page, page.getByLabel(/^Which record/), { maxPresses: 120 });
+      await page.keyboard.type("Present levels in the 2026 IEP");
+      await page.getByLabel("Why it is wrong").fill("It gives last year's reading level.");
+      await page.getByLabel("What it should say").fill("Reads at a fourth-grade level (spring 2026).");
+      await tabTo(page, page.getByRole("button", { name: "Send my request" }));
+      await page.keyboard.press("Enter");
+      await page.getByText(/Your request was sent\. The school will decide by /).waitFor();
 
       step("the case manager sees the request due, logs an older paper request, and provides the records");
       const staffContext = await browser.newContext({ baseURL, locale: "en-US" });
@@ -101,13 +114,66 @@ export const journeys: Journey[] = [
         await staff.getByText("The request is marked as provided.").waitFor();
         await appRow.getByText(/Records provided on /).waitFor();
         await axe(staff, "case file: staff after providing the records");
+
+        await staff.getByLabel("Decision").selectOption("refused");
+        await staff
+          .getByLabel("What was changed, or why the record stays as it is")
+          .fill("The levels are those of the fall assessment.");
+        await tabTo(staff, staff.getByRole("button", { name: "Record the decision" }), { maxPresses: 120 });
+        await staff.keyboard.press("Enter");
+        await staff.getByText("The decision is recorded. The family sees it now.").waitFor();
+
+        step("the case manager records the guardian's language; the guardian's next sign-in opens in Spanish");
+        await staff.goto(studentPath);
+        await heading(staff, name);
+        await tabTo(staff, staff.getByText("Change Ana Rivera's language"), { maxPresses: 120 });
+        await staff.keyboard.press("Enter");
+        await staff.getByLabel("Ana Rivera's preferred language").selectOption("es");
+        await staff.getByLabel("Needs an interpreter at meetings").check();
+        await staff.getByRole("button", { name: "Save", exact: true }).click();
+        await staff.getByText("Ana Rivera's language is saved.").waitFor();
+        await staff.getByText("Prefers Spanish; needs an interpreter at meetings").waitFor();
+        await axe(staff, "student page: guardian's language");
+        const familyContext = await browser.newContext({ baseURL, locale: "en-US" });
+        try {
+          const family = await familyContext.newPage();
+          await family.goto("/sign-in");
+          await family.getByLabel("Email address").fill(DEMO_ACCOUNTS.guardian);
+          await family.getByLabel("Password").fill(DEMO_PASSWORD);
+          await family.getByLabel("Password").press("Enter");
+          await heading(family, "Mis hijos");
+          assert.equal(await family.evaluate(() => document.documentElement.lang), "es");
+        } finally {
+          await familyContext.close();
+          // Other journeys sign in as the same guardian: the language goes back to not recorded.
+          const personId = await staff.evaluate(async (path) => {
+            const r = await fetch(`/api${path}`);
+            const s = (await r.json()) as { guardians: Array<{ personId: string; name: string }> };
+            return s.guardians.find((g) => g.name === "Ana Rivera")?.personId ?? "";
+          }, studentPath);
+          const reset = await staff.request.put(`/api${studentPath}/guardians/${personId}/language`, {
+            headers: { "x-csrf-token": await csrf(staff) },
+            data: { language: null, interpreterNeeded: false },
+          });
+          assert.equal(reset.status(), 200, await reset.text());
+        }
       } finally {
         await staffContext.close();
       }
 
-      step("the guardian downloads the whole record and checks every file's SHA-256");
+      step("the guardian reads the refusal and its rights, and places a statement in the record");
       await page.goto(caseFileUrl);
       await heading(page, `Case file for ${name}`);
+      await page.getByText("Your rights when the school says no").waitFor();
+      await tabTo(page, page.getByLabel("Your statement"), { maxPresses: 120 });
+      await page.keyboard.type("We disagree: the spring 2026 assessment shows a fourth-grade level.");
+      await tabTo(page, page.getByRole("button", { name: "Add my statement to the record" }));
+      await page.keyboard.press("Enter");
+      await page.getByText("Your statement is now in the record.").waitFor();
+      await page.getByText(/Family's statement, kept with the record/).waitFor();
+      await axe(page, "case file: statement in the record");
+
+      step("the guardian downloads the whole record and checks every file's SHA-256");
       await page
         .getByRole("row", { name: /Asked in Lantern/ })
         .getByText(/Records provided on /)
@@ -129,6 +195,7 @@ export const journeys: Journey[] = [
         "service-log.csv",
         "progress.csv",
         "records-requests.json",
+        "amendment-requests.json",
         "record-of-access.csv",
         "education-records.csv",
       ]) {
@@ -137,6 +204,12 @@ export const journeys: Journey[] = [
       const inZip = JSON.parse(files.get("records-requests.json")?.toString() ?? "[]") as Array<{ status: string }>;
       assert.deepEqual(inZip.map((r) => r.status).sort(), ["fulfilled", "received"]);
       assert.match(files.get("record-of-access.csv")?.toString() ?? "", /download the whole record/);
+      const amendments = JSON.parse(files.get("amendment-requests.json")?.toString() ?? "[]") as Array<{
+        status: string;
+        statement: string | null;
+      }>;
+      assert.equal(amendments[0]?.status, "refused");
+      assert.match(amendments[0]?.statement ?? "", /fourth-grade level/);
 
       step("the chronology shows the missed deadline and downloads as a PDF");
       const chronology = page.getByRole("table", { name: /^Chronology, oldest first/ });
