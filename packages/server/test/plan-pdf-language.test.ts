@@ -37,6 +37,18 @@ describe("plan PDFs in Spanish", () => {
     expect(pdf.text).toContain("Sus derechos");
   });
 
+  it("prints the meeting notice in Spanish, with the team's own words left as written and marked English", async () => {
+    const res = await parent.get(`${base}?kind=meeting-notice&lang=es`);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    const pdf = expectAccessiblePdf(res.rawPayload, { lang: "es-US" });
+    expect(pdf.text).toContain("Aviso de la reunión del equipo del IEP");
+    expect(pdf.text).toContain("Si no puede venir");
+    expect(pdf.text).toContain("34 CFR 300.322(b)(1)(i)");
+    expect(pdf.text).toMatch(/\d{1,2} de [a-z]+ de \d{4}/);
+    const english = await parent.get(`${base}?kind=meeting-notice`);
+    expect(expectAccessiblePdf(english.rawPayload, { lang: "en-US" }).text).toContain("Notice of IEP team meeting");
+  });
+
   it("prints a document not yet written in Spanish in English, marked English", async () => {
     const res = await parent.get(`${base}?kind=full&lang=es`);
     expect(res.statusCode).toBe(200);

@@ -12,26 +12,46 @@ import {
   ZPlanAttendee,
 } from "@lantern/core";
 import { type Block, fields, h1, h2, list, type PdfDocumentSpec, p } from "./pdf-model.ts";
-import { MUTED } from "./plan-pdf-parts.ts";
+import { MUTED, PDF_LANG } from "./plan-pdf-parts.ts";
+
+/** Page labels of the notice in each language it is written in. */
+const LABELS = {
+  en: { to: "To", about: "About", from: "From", sentOn: "Date of this notice", language: "Language", team: "" },
+  es: {
+    to: "Para",
+    about: "Sobre",
+    from: "De",
+    sentOn: "Fecha de este aviso",
+    language: "Idioma",
+    team: "Las partes que escribió el equipo de la escuela están en inglés, como las escribió.",
+  },
+} as const;
 
 export function meetingNoticePdfDocument(notice: MeetingNoticeDocument): PdfDocumentSpec {
+  const L = LABELS[notice.lang];
+  // In a notice in another language, the team's own words stay as written and are marked English.
+  const team = notice.lang === "en" ? {} : { lang: "en-US" };
   const header: (readonly [string, string])[] = [
-    ["To", notice.to],
-    ["About", notice.about],
-    ["From", notice.from],
-    ...(notice.sentOn ? [["Date of this notice", notice.sentOn] as const] : []),
-    ...(notice.language ? [["Language", notice.language] as const] : []),
+    [L.to, notice.to],
+    [L.about, notice.about],
+    [L.from, notice.from],
+    ...(notice.sentOn ? [[L.sentOn, notice.sentOn] as const] : []),
+    ...(notice.language ? [[L.language, notice.language] as const] : []),
   ];
   const sections: Block[] = notice.sections.flatMap((s): Block[] => [
     h2(s.title),
     ...(s.citation ? [{ ...p(s.citation, { ...MUTED, spaceAfter: 4 }), keepWithNext: true }] : []),
-    ...s.paragraphs.map((text, i) =>
-      i === s.paragraphs.length - 1 && s.items.length > 0 ? { ...p(text), keepWithNext: true } : p(text),
-    ),
-    ...(s.items.length > 0 ? [list(s.items)] : []),
+    ...s.paragraphs.map((text, i) => ({
+      ...p(text),
+      ...(i === s.paragraphs.length - 1 && s.items.length > 0 ? { keepWithNext: true } : {}),
+      ...(s.teamParagraphs ? team : {}),
+    })),
+    ...(s.items.length > 0 ? [{ ...list(s.items), ...(s.teamItems ? team : {}) }] : []),
   ]);
+  const hasTeamWords = notice.sections.some((s) => s.teamParagraphs || s.teamItems);
   return {
     title: `${notice.title}: ${notice.about}`,
+    lang: PDF_LANG[notice.lang],
     subject: notice.title,
     margins: [60, 60, 60, 60],
     fontSize: 11,
@@ -41,6 +61,7 @@ export function meetingNoticePdfDocument(notice: MeetingNoticeDocument): PdfDocu
       p(notice.citation, { ...MUTED, spaceAfter: 10 }),
       fields(header),
       p(notice.intro, { spaceBefore: 8, spaceAfter: 4 }),
+      ...(notice.lang !== "en" && hasTeamWords ? [p(L.team, { ...MUTED, spaceAfter: 4 })] : []),
       ...sections,
     ],
   };

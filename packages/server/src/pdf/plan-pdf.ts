@@ -56,7 +56,7 @@ export function planPdfDocument(
     case "meeting-notice": {
       const notice = options.meetingNotice ?? doc.meeting.notice;
       if (!notice) throw new RangeError("This plan has no meeting notice");
-      return meetingNoticePdfDocument(meetingNoticeDocumentFor(doc, notice));
+      return meetingNoticePdfDocument(meetingNoticeDocumentFor(doc, notice, { lang: options.lang }));
     }
   }
 }
