@@ -3,6 +3,7 @@
  * document's language set to es-US), a document not yet written in Spanish stays English, and a
  * language Lantern does not write is refused by name.
  */
+import { formatPlanHash } from "@lantern/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type Client, type TestApp } from "./helpers/build-app.ts";
 import { expectAccessiblePdf } from "./helpers/pdf-expectations.ts";
@@ -47,6 +48,27 @@ describe("plan PDFs in Spanish", () => {
     expect(pdf.text).toMatch(/\d{1,2} de [a-z]+ de \d{4}/);
     const english = await parent.get(`${base}?kind=meeting-notice`);
     expect(expectAccessiblePdf(english.rawPayload, { lang: "en-US" }).text).toContain("Notice of IEP team meeting");
+  });
+
+  it("prints the prior written notice in Spanish, its seven parts named in Spanish", async () => {
+    const res = await parent.get(`${base}?kind=prior-written-notice&lang=es`);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    // The footer carries the sealed version's SHA-256 (page furniture).
+    const planId = base.split("/")[5] as string;
+    const seals = await t.db
+      .selectFrom("plan_versions")
+      .select("content_sha256")
+      .where("plan_id", "=", planId)
+      .execute();
+    const hashes = seals.map((v) => formatPlanHash((v.content_sha256 ?? "").slice(0, 16))).join(" ");
+    const pdf = expectAccessiblePdf(res.rawPayload, {
+      lang: "es-US",
+      furniture: `Mateo Rivera · Notificación previa por escrito · SHA-256 ${hashes}`,
+    });
+    expect(pdf.text).toContain("Notificación previa por escrito");
+    expect(pdf.text).toContain("Lo que la escuela propone o niega");
+    expect(pdf.text).toContain("34 CFR 300.503(b)(7)");
+    expect(pdf.text).toContain("están en inglés");
   });
 
   it("prints a document not yet written in Spanish in English, marked English", async () => {

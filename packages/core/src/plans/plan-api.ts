@@ -176,7 +176,11 @@ export const ZPlanDiff = z.object({
 export type PlanDiff = z.infer<typeof ZPlanDiff>;
 
 /** The plan documents Lantern writes in Spanish so far; the others are printed in English whatever `lang` asks. */
-export const PLAN_PDF_KINDS_IN_SPANISH = ["parent-summary", "meeting-notice"] as const satisfies readonly PlanPdfKind[];
+export const PLAN_PDF_KINDS_IN_SPANISH = [
+  "parent-summary",
+  "meeting-notice",
+  "prior-written-notice",
+] as const satisfies readonly PlanPdfKind[];
 
 export const ZPdfQuery = z.object({
   kind: z.enum(PLAN_PDF_KINDS).default("full"),
