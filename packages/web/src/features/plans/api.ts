@@ -42,7 +42,7 @@ export const plansApi = {
   signatureScanUrl: (studentId: string, planId: string, signatureId: string) =>
     `${one(studentId, planId)}/signatures/${encodeURIComponent(signatureId)}/scan`,
   meetingNoticeUrl: (studentId: string, planId: string, meetingId: string) =>
-    `${one(studentId, planId)}/pdf?kind=meeting-notice&meetingId=${encodeURIComponent(meetingId)}`,
+    `${one(studentId, planId)}/pdf?kind=meeting-notice&meetingId=${encodeURIComponent(meetingId)}${pdfLanguage("meeting-notice")}`,
 };
 
 function pdfLanguage(kind: string): string {
