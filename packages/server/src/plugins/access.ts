@@ -29,6 +29,22 @@ export type AuthorizeRequest = {
 
 export type AuthorizedAccess = { person: SignedInPerson; student: StudentAccessFacts; basis: string };
 
+/** The signed-in person's name as the app shows it. */
+export const nameOf = (access: AuthorizedAccess): string =>
+  `${access.person.firstName} ${access.person.lastName}`.trim();
+
+/**
+ * Who acts in a use case, from the access check: the person, the basis it found, the request
+ * (for the audit event), the name and how they signed in.
+ */
+export const actorOf = (access: AuthorizedAccess, request: { id: string }) => ({
+  personId: access.person.id,
+  basis: access.basis,
+  requestId: request.id,
+  name: nameOf(access),
+  signInMethod: access.person.signInMethod,
+});
+
 declare module "fastify" {
   interface FastifyRequest {
     /** Record-of-access rows of this read, still being written; the reply waits for them. */

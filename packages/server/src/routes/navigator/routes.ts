@@ -10,6 +10,7 @@
  * - `POST|GET /api/students/:studentId/letters`, `GET …/letters/:letterId/pdf`: a family saves a
  *   letter to the child's record when it wishes, and reads saved letters, through the access path.
  */
+
 import {
   letterFileName,
   ZLetterIdParams,
@@ -26,6 +27,7 @@ import {
   ZWrittenLetter,
 } from "@lantern/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { actorOf } from "../../plugins/access.ts";
 import { runNavigator } from "../../use-cases/navigator/run-navigator.ts";
 import { listNavigatorResults, saveNavigatorResult } from "../../use-cases/navigator/save-navigator-result.ts";
 import {
@@ -111,7 +113,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const saved = await saveNavigatorResult(deps, {
         studentId: request.params.studentId,
         facts: request.body.facts,
-        actor: { personId: access.person.id, basis: access.basis, requestId: request.id },
+        actor: actorOf(access, request),
       });
       return reply.status(201).send(saved);
     },
@@ -159,7 +161,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const saved = await saveLetter(deps, {
         studentId: request.params.studentId,
         request: request.body.request,
-        actor: { personId: access.person.id, basis: access.basis, requestId: request.id },
+        actor: actorOf(access, request),
       });
       return reply.status(201).send(saved);
     },

@@ -9,6 +9,7 @@
  * - `POST …/shared-drafts/:shareId/comments`: the family comments on one item (`prepare-meeting`).
  * - `POST …/shared-drafts/:shareId/comments/:commentId/answers`: the team answers (`write-plan`).
  */
+
 import {
   ZDraftAnswerBody,
   ZDraftCommentBody,
@@ -21,6 +22,7 @@ import {
   ZStudentIdParams,
 } from "@lantern/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { actorOf } from "../../plugins/access.ts";
 import {
   answerDraftComment,
   commentOnDraft,
@@ -82,12 +84,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         districtId: access.student.districtId,
         meetingId: request.params.meetingId,
         body: request.body,
-        actor: {
-          personId: access.person.id,
-          basis: access.basis,
-          requestId: request.id,
-          name: `${access.person.firstName} ${access.person.lastName}`,
-        },
+        actor: actorOf(access, request),
       });
     },
   );
@@ -114,7 +111,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         studentId: access.student.studentId,
         districtId: access.student.districtId,
         meetingId: request.params.meetingId,
-        actor: { personId: access.person.id, basis: access.basis, requestId: request.id },
+        actor: actorOf(access, request),
       });
     },
   );
@@ -142,12 +139,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         districtId: access.student.districtId,
         shareId: request.params.shareId,
         body: request.body,
-        actor: {
-          personId: access.person.id,
-          basis: access.basis,
-          requestId: request.id,
-          name: `${access.person.firstName} ${access.person.lastName}`,
-        },
+        actor: actorOf(access, request),
       });
       return reply.status(201).send(list);
     },
@@ -177,7 +169,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         shareId: request.params.shareId,
         commentId: request.params.commentId,
         body: request.body,
-        actor: { personId: access.person.id, basis: access.basis, requestId: request.id },
+        actor: actorOf(access, request),
       });
       return reply.status(201).send(list);
     },

@@ -28,11 +28,11 @@ import {
   ZVersionParams,
   ZVersionView,
 } from "@lantern/core";
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { type PlanDetailView, planDetailJson } from "../../formats/plan-detail-json.ts";
-import type { AuthorizedAccess } from "../../plugins/access.ts";
+import { type AuthorizedAccess, actorOf, nameOf } from "../../plugins/access.ts";
 import { amendPlan } from "../../use-cases/plans/amend-plan.ts";
 import { createPlan } from "../../use-cases/plans/create-plan.ts";
 import { endPlan } from "../../use-cases/plans/end-plan.ts";
@@ -60,16 +60,6 @@ import { signPlan } from "../../use-cases/plans/sign-plan.ts";
 function sendPlanDetail(reply: FastifyReply, view: PlanDetailView): FastifyReply {
   return reply.type("application/json; charset=utf-8").send(planDetailJson(view));
 }
-
-const nameOf = (access: AuthorizedAccess): string => `${access.person.firstName} ${access.person.lastName}`.trim();
-
-const actorOf = (access: AuthorizedAccess, request: FastifyRequest): PlanActor => ({
-  personId: access.person.id,
-  basis: access.basis,
-  requestId: request.id,
-  name: nameOf(access),
-  signInMethod: access.person.signInMethod,
-});
 
 const readerOf = (access: AuthorizedAccess): PlanReader => ({
   personId: access.person.id,

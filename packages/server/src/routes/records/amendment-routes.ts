@@ -11,6 +11,7 @@
  * - `POST …/amendment-requests/:requestId/statement`: after a refusal, the family's statement
  *   (`request-amendment`).
  */
+
 import {
   ZAmendmentDeadlineBody,
   ZAmendmentDecisionBody,
@@ -22,6 +23,7 @@ import {
   ZStudentIdParams,
 } from "@lantern/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { actorOf } from "../../plugins/access.ts";
 import {
   decideAmendment,
   listAmendmentRequests,
@@ -79,7 +81,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         studentId: access.student.studentId,
         districtId: access.student.districtId,
         body: request.body,
-        actor: { personId: access.person.id, basis: access.basis, requestId: request.id },
+        actor: actorOf(access, request),
       });
       return reply.status(201).send(created);
     },
@@ -108,7 +110,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         districtId: access.student.districtId,
         requestId: request.params.requestId,
         body: request.body,
-        actor: { personId: access.person.id, basis: access.basis, requestId: request.id },
+        actor: actorOf(access, request),
       });
     },
   );
@@ -136,7 +138,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         districtId: access.student.districtId,
         requestId: request.params.requestId,
         body: request.body,
-        actor: { personId: access.person.id, basis: access.basis, requestId: request.id },
+        actor: actorOf(access, request),
       });
     },
   );
@@ -164,7 +166,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         districtId: access.student.districtId,
         requestId: request.params.requestId,
         body: request.body,
-        actor: { personId: access.person.id, basis: access.basis, requestId: request.id },
+        actor: actorOf(access, request),
       });
     },
   );

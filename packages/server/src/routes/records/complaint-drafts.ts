@@ -7,6 +7,7 @@
  * - `PUT …/complaint-drafts/:draftId`: save the family's words (409 on a stale revision).
  * - `GET …/complaint-drafts/:draftId/pdf`: the complaint as a tagged PDF.
  */
+
 import {
   ZComplaintDraft,
   ZComplaintDraftList,
@@ -17,6 +18,7 @@ import {
 } from "@lantern/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { renderComplaintPdf } from "../../pdf/complaint-pdf.ts";
+import { actorOf } from "../../plugins/access.ts";
 import { todayFor } from "../../use-cases/deps.ts";
 import {
   createComplaintDraft,
@@ -75,13 +77,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         studentId: access.student.studentId,
         districtId: access.student.districtId,
         entryIds: request.body.entryIds,
-        actor: {
-          personId: access.person.id,
-          basis: access.basis,
-          requestId: request.id,
-          name: `${access.person.firstName} ${access.person.lastName}`,
-          email: access.person.email,
-        },
+        actor: { ...actorOf(access, request), email: access.person.email },
       });
       return reply.status(201).send(draft);
     },
@@ -110,7 +106,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         districtId: access.student.districtId,
         draftId: request.params.draftId,
         body: request.body,
-        actor: { personId: access.person.id, basis: access.basis, requestId: request.id },
+        actor: actorOf(access, request),
       });
     },
   );

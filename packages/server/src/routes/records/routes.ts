@@ -13,6 +13,7 @@
  *   and the school, written by either side (`log-communication`).
  * - `GET /api/records-requests/open`: open requests on the students a person serves (deadlines).
  */
+
 import {
   DomainError,
   ZChronology,
@@ -30,6 +31,7 @@ import {
 } from "@lantern/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { renderChronologyPdf } from "../../pdf/chronology-pdf.ts";
+import { actorOf } from "../../plugins/access.ts";
 import { listCommunications, logCommunication } from "../../use-cases/records/communications.ts";
 import { exportCaseFile } from "../../use-cases/records/export-case-file.ts";
 import { readChronology } from "../../use-cases/records/read-chronology.ts";
@@ -89,12 +91,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         studentId: access.student.studentId,
         districtId: access.student.districtId,
         body: request.body,
-        actor: {
-          personId: access.person.id,
-          basis: access.basis,
-          requestId: request.id,
-          name: `${access.person.firstName} ${access.person.lastName}`,
-        },
+        actor: actorOf(access, request),
       });
       return reply.status(201).send(created);
     },
@@ -123,7 +120,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         districtId: access.student.districtId,
         requestId: request.params.requestId,
         body: request.body,
-        actor: { personId: access.person.id, basis: access.basis, requestId: request.id },
+        actor: actorOf(access, request),
       });
     },
   );
@@ -262,7 +259,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         studentId: access.student.studentId,
         districtId: access.student.districtId,
         body: request.body,
-        actor: { personId: access.person.id, basis: access.basis, requestId: request.id },
+        actor: actorOf(access, request),
       });
       return reply.status(201).send(saved);
     },

@@ -2,6 +2,7 @@
  * Families' control over their child's record: link or unlink an advocate (consent to disclose,
  * 34 CFR 300.622(a); FERPA 99.30), and see the record of access (34 CFR 300.614; FERPA 99.32(c)).
  */
+
 import {
   ZAccessLog,
   ZAccessLogQuery,
@@ -13,6 +14,7 @@ import {
 } from "@lantern/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { actorOf } from "../../plugins/access.ts";
 import { linkAdvocate, listAdvocates, readAccessLog, unlinkAdvocate } from "../../use-cases/sharing/sharing.ts";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -53,7 +55,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         action: "manage-sharing",
         purpose: "share record with an advocate",
       });
-      const actor = { personId: access.person.id, basis: access.basis, requestId: request.id };
+      const actor = actorOf(access, request);
       const link = await linkAdvocate(deps, { studentId, advocateEmail: request.body.advocateEmail, actor });
       return reply.status(201).send(link);
     },
@@ -76,7 +78,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         action: "manage-sharing",
         purpose: "stop sharing record with an advocate",
       });
-      const actor = { personId: access.person.id, basis: access.basis, requestId: request.id };
+      const actor = actorOf(access, request);
       await unlinkAdvocate(deps, { studentId, advocateId, actor });
       return reply.status(204).send(null);
     },

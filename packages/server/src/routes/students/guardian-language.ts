@@ -3,8 +3,10 @@
  * (`write-record`) set a guardian's preferred language and interpreter need on the student's
  * record (34 CFR 300.503(c), 300.322(e)). Answers the student's record summary.
  */
+
 import { ZGuardianLanguageBody, ZGuardianLanguageParams, ZStudentDetail } from "@lantern/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { actorOf } from "../../plugins/access.ts";
 import { setGuardianLanguage } from "../../use-cases/students/set-guardian-language.ts";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -30,7 +32,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         studentId: access.student.studentId,
         personId: request.params.personId,
         body: request.body,
-        actor: { personId: access.person.id, basis: access.basis, requestId: request.id },
+        actor: actorOf(access, request),
       });
     },
   );

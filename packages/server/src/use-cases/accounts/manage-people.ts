@@ -81,7 +81,7 @@ async function checkRoles(
 /** The person an administrator acts on: 404 outside their district, 403 when not theirs to manage. */
 async function managedPerson(deps: UseCaseDeps, actor: AdminActor, personId: string): Promise<AccountRow> {
   const person = await deps.repos.accounts.byId(personId);
-  if (!person || !person.roles.some((r) => r.districtId === actor.scope.districtId))
+  if (!person?.roles.some((r) => r.districtId === actor.scope.districtId))
     throw new DomainError("not-found", "No such person in your district");
   if (person.id === actor.personId) throw new DomainError("forbidden", "You cannot change your own account here");
   if (!canManagePerson(actor.scope, person.roles))
