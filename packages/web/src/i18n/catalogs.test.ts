@@ -102,6 +102,12 @@ describe("the Spanish catalog", () => {
     expect(t("enforcement.minutes.totalOwed", { count: 1200 })).toBe(
       "En total, 1200 minutos de reposición según la política del distrito.",
     );
+    expect(t("records.requests.late", { days: 1 })).toBe("1 día de retraso");
+    expect(t("records.requests.late", { days: 2 })).toBe("2 días de retraso");
+    expect(t("records.chronology.caption", { count: 1 })).toBe("Cronología, lo más viejo primero (1 entrada)");
+    setLocale("en");
+    expect(t("records.requests.late", { days: 1 })).toBe("1 day late");
+    expect(t("records.chronology.caption", { count: 3 })).toBe("Chronology, oldest first (3 entries)");
   });
 });
 
