@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { Alert, Button, type Column, DataTable, Field, StatusRegion, TextInput } from "../../components/ui/index.ts";
 import { shortDate } from "../../i18n/dates.ts";
 import { t, tMaybe } from "../../i18n/t.ts";
+import { English } from "../../i18n/written-in.tsx";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import {
@@ -78,10 +79,10 @@ export function ChronologySection({
         <span id={`what-${cssId(e.id)}`}>
           {e.outcome === "missed" ? (
             <>
-              <strong>{t("records.chronology.missed")}</strong> {e.what}
+              <strong>{t("records.chronology.missed")}</strong> <English>{e.what}</English>
             </>
           ) : (
-            e.what
+            <English>{e.what}</English>
           )}
         </span>
       ),

@@ -13,7 +13,7 @@ export const messages = {
   "records.requests.intro":
     "Los padres pueden ver el expediente escolar de su hijo y pedir copias. La escuela debe responder pronto, y antes de una reunión del IEP o de una audiencia. En California tiene 5 días hábiles (Cal. Ed. Code 56504). Nunca puede tardar más de 45 días (34 CFR 300.613).",
   "records.requests.none": "Aún no hay pedidos.",
-  "records.requests.caption": "Pedidos del expediente, el más nuevo primero",
+  "records.requests.caption": "Pedidos, el más nuevo primero",
   "records.requests.received": "Recibido",
   "records.requests.requester": "Pedido por",
   "records.requests.due": "Fecha límite",
@@ -34,7 +34,7 @@ export const messages = {
   "records.requests.log": "Anotar el pedido",
   "records.requests.logged": "El pedido quedó anotado. La fecha límite para dar los registros es el {date}.",
   "records.requests.acknowledge": "Confirmar que llegó el pedido de {who}",
-  "records.requests.fulfil": "Ya se le dieron los registros a {who}",
+  "records.requests.fulfil": "Marcar que se dieron los registros a {who}",
   "records.requests.acknowledged": "Se confirmó que llegó el pedido.",
   "records.requests.fulfilled": "Listo: ya se dieron los registros.",
 
@@ -45,7 +45,7 @@ export const messages = {
 
   "records.chronology.title": "Cronología",
   "records.chronology.intro":
-    "Todo lo que pasó en el expediente de {name}, en orden, con la regla de cada cosa. Es información general, no asesoría legal.",
+    "Todo lo que pasó en el expediente de {name}, en orden, con la regla de cada cosa. Lo que pasó se muestra en inglés. Es información general, no asesoría legal.",
   "records.chronology.kinds": "Tipos de entradas",
   "records.chronology.from": "Desde",
   "records.chronology.to": "Hasta",
@@ -59,7 +59,7 @@ export const messages = {
   "records.chronology.rule": "Regla",
   "records.chronology.missed": "No se dio:",
   "records.chronology.empty": "No hay entradas que coincidan.",
-  "records.chronology.pdf": "Descargar la cronología en PDF",
+  "records.chronology.pdf": "Descargar la cronología en PDF (en inglés)",
 
   "records.log.title": "Registro de comunicaciones",
   "records.log.intro":
@@ -91,7 +91,7 @@ export const messages = {
   "records.channel.oral": "Pedido de palabra",
   "records.event.received": "Recibido",
   "records.event.acknowledged": "Confirmado",
-  "records.event.fulfilled": "Registros dados",
+  "records.event.fulfilled": "Registros entregados",
   "records.kind.plan-version": "Versión del plan",
   "records.kind.meeting": "Reunión",
   "records.kind.notice": "Aviso",
