@@ -71,6 +71,14 @@ describe.each(DATABASE_KINDS)("plan workspace on %s", (kind) => {
     expect(noah?.plans.map((p) => p.type).sort()).toEqual(["iep", "section-504"]);
   });
 
+  it("offers starting a plan only to those who may write one: not to a guardian", async () => {
+    const mateo = sid("Mateo Rivera");
+    const asParent = (await parent.get(`/api/students/${mateo}/plans`)).json() as { permissions: { write: boolean } };
+    const asCm = (await cm.get(`/api/students/${mateo}/plans`)).json() as { permissions: { write: boolean } };
+    expect(asParent.permissions).toEqual({ write: false });
+    expect(asCm.permissions).toEqual({ write: true });
+  });
+
   it("verifies the seal of a seeded plan and refuses any change to a sealed version at the database", async () => {
     const { items } = await plansOf(cm, sid("Mateo Rivera"));
     const planId = items[0]?.id as string;

@@ -44,6 +44,8 @@ export const ZPlanList = z.object({
   items: z.array(ZPlanListItem),
   /** A Section 504 plan in effect whose accommodations an IEP draft can carry over (104.33(b)(2)). */
   active504PlanId: z.string().nullable(),
+  /** Whether the reader may start a plan (and write drafts) for this student. */
+  permissions: z.object({ write: z.boolean() }),
 });
 export type PlanList = z.infer<typeof ZPlanList>;
 
