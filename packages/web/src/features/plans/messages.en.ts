@@ -97,6 +97,7 @@ export const messages = {
   "plans.sign.consent.refuse": "I do not agree to the plan",
   "plans.sign.exclusions": "The parts you do not agree to",
   "plans.sign.exclusionsHint": "For example: speech services",
+  "plans.sign.exclusionsRequired": "Name at least one part of the plan you do not agree to.",
   "plans.sign.submit": "Sign",
   "plans.sign.done": "Thank you. Your signature was saved.",
   "plans.sign.sealed": "The plan is signed and sealed.",

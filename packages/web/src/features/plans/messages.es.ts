@@ -37,6 +37,7 @@ export const messages = {
   "plans.sign.consent.refuse": "No estoy de acuerdo con el plan",
   "plans.sign.exclusions": "Las partes con las que no está de acuerdo",
   "plans.sign.exclusionsHint": "Por ejemplo: terapia del habla",
+  "plans.sign.exclusionsRequired": "Nombre al menos una parte del plan con la que no está de acuerdo.",
   "plans.sign.submit": "Firmar",
   "plans.sign.done": "Gracias. Su firma se guardó.",
   "plans.sign.sealed": "El plan está firmado y sellado.",

@@ -433,7 +433,7 @@ function AttendanceForm({
   );
 }
 
-function SignSection({
+export function SignSection({
   studentId,
   detail,
   onChanged,
@@ -475,6 +475,9 @@ function SignSection({
       found.typedName = t("plans.sign.nameMismatch", { name: accountName });
     }
     if (asksConsent && !choice) found.choice = t("plans.sign.choiceRequired");
+    if (asksConsent && choice === "consent-except" && !exclusions.trim()) {
+      found.exclusions = t("plans.sign.exclusionsRequired");
+    }
     setErrors(found);
     setFailure(null);
     if (Object.keys(found).length > 0) {
@@ -551,11 +554,13 @@ function SignSection({
         ) : null}
         {asksConsent && choice === "consent-except" ? (
           <TextArea
+            id="sign-exclusions"
             label={t("plans.sign.exclusions")}
             hint={t("plans.sign.exclusionsHint")}
             name="exclusions"
             value={exclusions}
             onChange={setExclusions}
+            {...(errors.exclusions ? { error: errors.exclusions } : {})}
           />
         ) : null}
         <Field id="sign-typedName" label={t("plans.sign.typedName")} required error={errors.typedName}>
