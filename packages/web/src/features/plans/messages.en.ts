@@ -45,6 +45,7 @@ export const messages = {
   "plans.summary.goals": "Goals",
   "plans.summary.services": "Services",
   "plans.summary.accommodations": "Accommodations (changes that help {name} learn)",
+  "plans.summary.amendment": "What this change to the plan does",
   "plans.summary.presentLevels": "How {name} is doing now",
   "plans.summary.impairments": "What the plan is for",
   "plans.summary.serviceLine":

@@ -21,6 +21,7 @@ export const messages = {
   "plans.summary.goals": "Metas",
   "plans.summary.services": "Servicios",
   "plans.summary.accommodations": "Adaptaciones (cambios que ayudan a {name} a aprender)",
+  "plans.summary.amendment": "Lo que hace este cambio al plan",
   "plans.summary.presentLevels": "Cómo le va a {name} ahora",
   "plans.summary.impairments": "Para qué es el plan",
   "plans.summary.serviceLine":
