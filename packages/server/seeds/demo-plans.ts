@@ -129,6 +129,15 @@ function snapshot(s: StudentRow, guardianName: string) {
   };
 }
 
+/** The sample plan's text with the sample child's name ("Rowan") replaced by the student's. */
+function withName<T>(value: T, name: string): T {
+  if (typeof value === "string") return value.replace(/\bRowan\b/g, name) as T;
+  if (Array.isArray(value)) return value.map((v) => withName(v, name)) as T;
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withName(v, name)])) as T;
+  return value;
+}
+
 /** An IEP for `s` whose meeting is on `meetingOn` and which starts the next day. */
 function iepFor(s: StudentRow, attendees: PlanAttendee[], meetingOn: string, stage: PlanState): IepDocument {
   const sample = sampleIep();
@@ -191,7 +200,7 @@ function iepFor(s: StudentRow, attendees: PlanAttendee[], meetingOn: string, sta
       : null,
     safeguardsNotice: { givenOn: meetingOn, method: "in-person", language: "English" },
   };
-  return ZIepDocument.parse(doc);
+  return ZIepDocument.parse(withName(doc, name));
 }
 
 function plan504For(s: StudentRow, attendees: PlanAttendee[], meetingOn: string, stage: PlanState): Section504Document {

@@ -71,6 +71,14 @@ describe.each(DATABASE_KINDS)("plan workspace on %s", (kind) => {
     expect(noah?.plans.map((p) => p.type).sort()).toEqual(["iep", "section-504"]);
   });
 
+  it("offers starting a plan only to those who may write one: not to a guardian", async () => {
+    const mateo = sid("Mateo Rivera");
+    const asParent = (await parent.get(`/api/students/${mateo}/plans`)).json() as { permissions: { write: boolean } };
+    const asCm = (await cm.get(`/api/students/${mateo}/plans`)).json() as { permissions: { write: boolean } };
+    expect(asParent.permissions).toEqual({ write: false });
+    expect(asCm.permissions).toEqual({ write: true });
+  });
+
   it("verifies the seal of a seeded plan and refuses any change to a sealed version at the database", async () => {
     const { items } = await plansOf(cm, sid("Mateo Rivera"));
     const planId = items[0]?.id as string;
@@ -340,6 +348,13 @@ describe.each(DATABASE_KINDS)("plan workspace on %s", (kind) => {
     expect((await cm.send("POST", `${base}/propose`, {})).statusCode).toBe(200);
     // Consent given on paper is recorded by staff (partial consent names the excluded part); without the
     // parent's signature the version is not sealed yet.
+    const noParts = await cm.send("POST", `${base}/consent`, {
+      choice: "consent-except",
+      attendeeId: "parent-1",
+      source: "paper",
+    });
+    expect(noParts.statusCode, noParts.body).toBe(400);
+    expect(noParts.json()).toMatchObject({ issues: [expect.objectContaining({ path: "/exclusions" })] });
     const consent = await cm.send("POST", `${base}/consent`, {
       choice: "consent-except",
       attendeeId: "parent-1",
@@ -367,6 +382,14 @@ describe.each(DATABASE_KINDS)("plan workspace on %s", (kind) => {
       .where("id", "=", guardian.id)
       .execute();
     const g = await t.signIn(guardian.email);
+    // Partial consent given with a signature names what it leaves out.
+    const unnamed = await g.send("POST", `${base}/signatures`, {
+      method: "typed",
+      typedName: "X",
+      consent: { choice: "consent-except", exclusions: [] },
+    });
+    expect(unnamed.statusCode, unnamed.body).toBe(400);
+    expect(unnamed.json()).toMatchObject({ issues: [expect.objectContaining({ path: "/consent/exclusions" })] });
     // Another family's guardian cannot read or sign it.
     expect((await parent.get(base)).statusCode).toBe(404);
     expect(

@@ -19,4 +19,10 @@ describe.each(DATABASE_KINDS)("demo seed on %s", (kind) => {
     expect(districts.rows[0]?.n).toBe(2); // Maple Valley and the small second district, once each
     expect(await seedDemo(t.db, TEST_TODAY)).toBeNull();
   });
+
+  it("writes each student's own name in their plans, never the sample plan's child", async () => {
+    const rows = await sql<{ n: number }>`
+      select count(*)::int as n from plan_versions where content::text like '%Rowan%'`.execute(t.db);
+    expect(rows.rows[0]?.n).toBe(0);
+  });
 });

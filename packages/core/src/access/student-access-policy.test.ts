@@ -64,6 +64,14 @@ describe("decideStudentAccess", () => {
     });
   });
 
+  it("lets only a parent ask to destroy records, not the advocate they linked (34 CFR 300.624(b))", () => {
+    const own = { ...student, isGuardian: true };
+    expect(decideStudentAccess(actor("guardian"), own, "request-destruction").allowed).toBe(true);
+    expect(
+      decideStudentAccess(actor("advocate"), { ...student, isLinkedAdvocate: true }, "request-destruction").allowed,
+    ).toBe(false);
+  });
+
   it("lets only a guardian share the record with an advocate", () => {
     const own = { ...student, isGuardian: true, isOnCaseload: true };
     expect(decideStudentAccess(actor("guardian"), own, "manage-sharing").allowed).toBe(true);

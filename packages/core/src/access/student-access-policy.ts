@@ -29,6 +29,11 @@ export const STUDENT_ACTIONS = [
   "save-letter",
   /** Ask for the child's records (34 CFR 300.613): the family, or the advocate it linked. Staff log requests with write-record. */
   "request-records",
+  /**
+   * Ask the school to destroy records no longer needed: the parents' right (34 CFR 300.624(b)),
+   * not an advocate's, who only reads.
+   */
+  "request-destruction",
   /** Download the whole record as one file (34 CFR 300.613; Cal. Ed. Code 56504). */
   "export-record",
   /** Write in the communication log between the family and the school (either side). */
@@ -69,6 +74,7 @@ export type AccessDecision =
 const FAMILY_ONLY: ReadonlySet<StudentAction> = new Set([
   "manage-sharing",
   "request-records",
+  "request-destruction",
   "draft-complaint",
   "prepare-meeting",
   "request-amendment",
@@ -109,6 +115,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<StudentAction>> = {
     "read-access-log",
     "save-letter",
     "request-records",
+    "request-destruction",
     "export-record",
     "log-communication",
     "draft-complaint",

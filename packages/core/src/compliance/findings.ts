@@ -463,6 +463,27 @@ export function sortFindings(findings: Finding[]): Finding[] {
     .map(({ f }) => f);
 }
 
+/**
+ * What the law's clock deadlines say when they are due soon rather than late: the same code
+ * is then raised as a warning (see `deadlineFindingSeverity`), and "has not been reviewed
+ * within a year" would be untrue.
+ */
+const DUE_SOON_SUMMARIES: Partial<Record<FindingCode, string>> = {
+  "deadline.assessment-plan": "The proposed assessment plan is due to the parent soon (15 days from the referral).",
+  "deadline.initial-evaluation": "The initial evaluation and eligibility decision are due soon (60 days from consent).",
+  "deadline.iep-after-eligibility":
+    "The meeting to develop the IEP is due soon (30 days from the eligibility determination).",
+  "deadline.annual-review": "The annual review of the IEP is due soon.",
+  "deadline.reevaluation": "The three-year reevaluation is due soon.",
+};
+
+/** One sentence for staff about a finding at the severity it was raised with. */
+export function describeFinding(f: Pick<Finding, "code" | "severity">): string {
+  const rule = FINDING_RULES[f.code];
+  if (f.severity !== rule.severity) return DUE_SOON_SUMMARIES[f.code] ?? rule.summary;
+  return rule.summary;
+}
+
 /** One plain-language sentence for a family about a finding. */
 export function describeFindingForGuardian(f: Pick<Finding, "code">): string {
   return FINDING_RULES[f.code].guardian;

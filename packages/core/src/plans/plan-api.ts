@@ -44,6 +44,8 @@ export const ZPlanList = z.object({
   items: z.array(ZPlanListItem),
   /** A Section 504 plan in effect whose accommodations an IEP draft can carry over (104.33(b)(2)). */
   active504PlanId: z.string().nullable(),
+  /** Whether the reader may start a plan (and write drafts) for this student. */
+  permissions: z.object({ write: z.boolean() }),
 });
 export type PlanList = z.infer<typeof ZPlanList>;
 
@@ -251,7 +253,7 @@ export const ZEndPlanBody = z.object({
 });
 export type EndPlanBody = z.output<typeof ZEndPlanBody>;
 
-export const ZConsentBody = z.object({
+const ZConsentFields = z.object({
   choice: z.enum(["consent", "consent-except", "refuse"]),
   exclusions: z.array(ZConsentExclusion).default([]),
   /** Attendee id of the parent (or adult student) giving or refusing consent. */
@@ -265,7 +267,25 @@ export const ZConsentBody = z.object({
   /** Paper: the date written on the form (default today). */
   paperDate: ZIsoDate.nullable().default(null),
 });
+
+/** Partial consent names what it leaves out (34 CFR 300.300(b); Cal. Ed. Code 56346(e)). */
+function namesExclusions(consent: { choice: string; exclusions: unknown[] }, ctx: z.core.$RefinementCtx): void {
+  if (consent.choice === "consent-except" && consent.exclusions.length === 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["exclusions"],
+      message: "Name at least one part of the plan the parent does not agree to",
+    });
+  }
+}
+
+export const ZConsentBody = ZConsentFields.superRefine(namesExclusions);
 export type ConsentBody = z.output<typeof ZConsentBody>;
+
+/** The consent choice given with a signature. */
+const ZSignatureConsent = ZConsentFields.pick({ choice: true, exclusions: true, notes: true }).superRefine(
+  namesExclusions,
+);
 
 /** A legal name the signer attests to when it differs from the name on their account. */
 export const ZLegalNameAttestation = z.object({
@@ -290,7 +310,7 @@ export const ZSignBody = z.object({
     .default(null),
   meaning: z.enum(["attendance", "agreement"]).default("agreement"),
   /** A parent's consent choice, given with the signature (IEP). */
-  consent: ZConsentBody.pick({ choice: true, exclusions: true, notes: true }).nullable().default(null),
+  consent: ZSignatureConsent.nullable().default(null),
 });
 export type SignBody = z.output<typeof ZSignBody>;
 
@@ -314,7 +334,7 @@ export const ZPaperSignatureBody = z.object({
   signedOn: ZIsoDate,
   meaning: z.enum(["attendance", "agreement"]).default("agreement"),
   /** The parent's consent choice marked on the paper form (IEP). */
-  consent: ZConsentBody.pick({ choice: true, exclusions: true, notes: true }).nullable().default(null),
+  consent: ZSignatureConsent.nullable().default(null),
   scan: ZSignatureScanUpload,
 });
 export type PaperSignatureBody = z.output<typeof ZPaperSignatureBody>;

@@ -75,14 +75,18 @@ const SNAPSHOT_ALL_SCHOOLS = "00000000-0000-0000-0000-000000000000";
 
 export function createComplianceDashboardRepository(db: Kysely<Database>) {
   return {
-    /** The students on a person's caseload. */
+    /** The students a person serves: those on their caseload and, for a teacher, those in their classes. */
     async caseloadStudentIds(personId: string): Promise<string[]> {
-      const rows = await db
-        .selectFrom("caseload_members")
-        .select("student_id")
-        .where("person_id", "=", personId)
-        .execute();
-      return [...new Set(rows.map((r) => r.student_id))];
+      const [caseload, classes] = await Promise.all([
+        db.selectFrom("caseload_members").select("student_id").where("person_id", "=", personId).execute(),
+        db
+          .selectFrom("class_enrollments as e")
+          .innerJoin("classes as k", "k.id", "e.class_id")
+          .select("e.student_id")
+          .where("k.teacher_id", "=", personId)
+          .execute(),
+      ]);
+      return [...new Set([...caseload, ...classes].map((r) => r.student_id))];
     },
 
     /** A guardian's own children. */

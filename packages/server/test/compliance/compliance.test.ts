@@ -238,6 +238,12 @@ describe.each(DATABASE_KINDS)("compliance on %s", (kind) => {
     const c = caseload.json() as ComplianceDashboard;
     expect(c.scope).toBe("caseload");
     expect(c.plans.total).toBeGreaterThanOrEqual(1);
+    // A teacher's own students are those in their classes: Mateo's IEP is among them.
+    const teacher = await t.signIn("teacher@northside.maplevalley.example");
+    const classes = (
+      await teacher.get(`/api/compliance/dashboard?scope=caseload&today=${TODAY}`)
+    ).json() as ComplianceDashboard;
+    expect(classes.plans.total).toBeGreaterThanOrEqual(1);
     expect((await parent.get("/api/compliance/dashboard")).statusCode).toBe(403);
     const anon = await t.anonymous();
     expect((await anon.get("/api/compliance/dashboard")).statusCode).toBe(401);

@@ -273,5 +273,11 @@ describe.each(DATABASE_KINDS)("retention and destruction on %s", (kind) => {
       (await teacher.send("POST", `/api/students/${mateo}/destruction-requests`, { recordTypes: ["letters"] }))
         .statusCode,
     ).toBe(403);
+    // Destruction is the parents' right (34 CFR 300.624(b)): the advocate they linked reads, but cannot ask.
+    const advocate = await t.signIn("advocate@advocacy.example");
+    expect(
+      (await advocate.send("POST", `/api/students/${mateo}/destruction-requests`, { recordTypes: ["letters"] }))
+        .statusCode,
+    ).toBe(403);
   });
 });

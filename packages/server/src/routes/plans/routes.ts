@@ -94,8 +94,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { studentId } = request.params;
-      await app.access.authorize(request, { studentId, action: "read-plan", purpose: "list plans", record: "plans" });
-      return listPlans(deps, { studentId });
+      const access = await app.access.authorize(request, {
+        studentId,
+        action: "read-plan",
+        purpose: "list plans",
+        record: "plans",
+      });
+      return listPlans(deps, { studentId, reader: readerOf(access) });
     },
   );
 

@@ -196,7 +196,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const access = await app.access.authorize(request, {
         studentId: request.params.studentId,
-        action: "request-records",
+        action: "request-destruction",
         purpose: "ask to destroy records",
         record: "destruction-requests",
       });

@@ -199,7 +199,10 @@ export async function readPlanPage(
 }
 
 /** A student's IEPs and Section 504 plans, newest first. */
-export async function listPlans(deps: UseCaseDeps, input: { studentId: string }): Promise<PlanList> {
+export async function listPlans(
+  deps: UseCaseDeps,
+  input: { studentId: string; reader: Pick<PlanReader, "personId" | "roles" | "student"> },
+): Promise<PlanList> {
   const list = await deps.repos.plans.listForStudent(input.studentId);
   const items: PlanList["items"] = [];
   for (const p of list) {
@@ -210,7 +213,9 @@ export async function listPlans(deps: UseCaseDeps, input: { studentId: string })
     });
   }
   const active504 = list.find((p) => p.type === "section-504" && p.inEffectVersionId !== null);
-  return { items, active504PlanId: active504?.id ?? null };
+  const { reader } = input;
+  const write = decideStudentAccess({ personId: reader.personId, roles: reader.roles }, reader.student, "write-plan");
+  return { items, active504PlanId: active504?.id ?? null, permissions: { write: write.allowed } };
 }
 
 /** One version of a plan, with its seal and signatures. */

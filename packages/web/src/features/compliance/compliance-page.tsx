@@ -1,5 +1,5 @@
 import type { ComplianceDashboard, DeadlineList } from "@lantern/core";
-import { FINDING_RULES } from "@lantern/core";
+import { describeFinding, FINDING_RULES } from "@lantern/core";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import { Page } from "../../app/page.tsx";
@@ -208,7 +208,7 @@ export function CompliancePage({ serviceAlerts }: { serviceAlerts: ReactNode }) 
     {
       id: "problem",
       header: t("compliance.findings.problem"),
-      cell: (r) => FINDING_RULES[r.code].summary,
+      cell: (r) => describeFinding(r),
       rowHeader: true,
     },
     { id: "severity", header: t("compliance.findings.severity"), cell: (r) => label("severity", r.severity) },

@@ -77,6 +77,8 @@ export const messages = {
   "compliance.trend.chartTitle": "Overdue deadlines and plans with a legal problem, by day",
   "compliance.trend.summary":
     "From {from} to {to}: overdue deadlines went from {overdueFrom} to {overdueTo}; plans with a legal problem from {errorsFrom} to {errorsTo}.",
+  "compliance.trend.summaryOne":
+    "Counting started on {day}: {overdue} overdue deadlines and {errors} plans with a legal problem. The trend shows from the next day on.",
   "compliance.trend.legend": "Solid red line: overdue deadlines. Dashed blue line: plans with a legal problem.",
   "compliance.trend.showTable": "Show the numbers as a table",
   "compliance.trend.caption": "Counts by day, oldest first",

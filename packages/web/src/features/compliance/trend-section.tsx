@@ -16,14 +16,21 @@ export function TrendSection({ points }: { points: readonly ComplianceTrendPoint
     points.map((p, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(1)},${y(pick(p)).toFixed(1)}`).join(" ");
   const first = points[0] as ComplianceTrendPoint;
   const last = points[points.length - 1] as ComplianceTrendPoint;
-  const summary = t("compliance.trend.summary", {
-    from: longDate(first.day),
-    to: longDate(last.day),
-    overdueFrom: first.overdue,
-    overdueTo: last.overdue,
-    errorsFrom: first.plansWithErrors,
-    errorsTo: last.plansWithErrors,
-  });
+  const summary =
+    points.length === 1
+      ? t("compliance.trend.summaryOne", {
+          day: longDate(first.day),
+          overdue: first.overdue,
+          errors: first.plansWithErrors,
+        })
+      : t("compliance.trend.summary", {
+          from: longDate(first.day),
+          to: longDate(last.day),
+          overdueFrom: first.overdue,
+          overdueTo: last.overdue,
+          errorsFrom: first.plansWithErrors,
+          errorsTo: last.plansWithErrors,
+        });
   const columns: Column<ComplianceTrendPoint>[] = [
     { id: "day", header: t("compliance.trend.day"), cell: (p) => longDate(p.day), rowHeader: true },
     { id: "plans", header: t("compliance.summary.plans"), cell: (p) => String(p.plans) },

@@ -47,7 +47,15 @@ export function HomePage({ parts }: { parts: HomeParts }) {
   const user = useSignedInUser();
   const kind = homeKindOf(user.homeRole);
   const addsStudents = user.roles.some((r) => ADDS_STUDENTS.has(r.role));
-  const title = t(kind === "family" ? "home.title.family" : kind === "admin" ? "home.title.admin" : "home.title.staff");
+  const title = t(
+    kind === "family"
+      ? user.homeRole === "advocate"
+        ? "home.title.advocate"
+        : "home.title.family"
+      : kind === "admin"
+        ? "home.title.admin"
+        : "home.title.staff",
+  );
   return (
     <Page title={title}>
       <p className="lead">{t("home.welcome", { name: user.name })}</p>
@@ -55,7 +63,7 @@ export function HomePage({ parts }: { parts: HomeParts }) {
       {kind === "family" ? (
         <>
           <p>{t(user.homeRole === "advocate" ? "home.intro.advocate" : "home.intro.guardian")}</p>
-          {parts.children(t("home.title.family"))}
+          {parts.children(title)}
           <TermsUsed
             terms={[
               ["iep", t("glossary.word.iep")],
@@ -120,7 +128,7 @@ export function HomePage({ parts }: { parts: HomeParts }) {
           <p>{t(kind === "admin" ? "home.intro.admin" : "home.intro.staff")}</p>
           <TermsUsed
             terms={[
-              ["caseload", t("glossary.word.caseload")],
+              ...(kind === "admin" ? [] : ([["caseload", t("glossary.word.caseload")]] as const)),
               ["iep", t("glossary.word.iep")],
               ["section504", t("glossary.word.section504")],
             ]}

@@ -2,6 +2,7 @@
 export const messages = {
   "home.title.staff": "Your students",
   "home.title.admin": "Students",
+  "home.title.advocate": "Children you help",
   "home.title.family": "My children",
   "home.welcome": "Welcome, {name}.",
   "home.intro.staff": "These are the students on your caseload. Open a student to see their plans and deadlines.",

@@ -5,6 +5,7 @@ import type { messages as en } from "./messages.en.ts";
 export const messages = {
   "home.title.staff": "Sus estudiantes",
   "home.title.admin": "Estudiantes",
+  "home.title.advocate": "Niños a los que ayuda",
   "home.title.family": "Mis hijos",
   "home.welcome": "Bienvenido, {name}.",
   "home.intro.staff":

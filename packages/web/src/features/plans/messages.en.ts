@@ -45,6 +45,7 @@ export const messages = {
   "plans.summary.goals": "Goals",
   "plans.summary.services": "Services",
   "plans.summary.accommodations": "Accommodations (changes that help {name} learn)",
+  "plans.summary.amendment": "What this change to the plan does",
   "plans.summary.presentLevels": "How {name} is doing now",
   "plans.summary.impairments": "What the plan is for",
   "plans.summary.serviceLine":
@@ -97,6 +98,7 @@ export const messages = {
   "plans.sign.consent.refuse": "I do not agree to the plan",
   "plans.sign.exclusions": "The parts you do not agree to",
   "plans.sign.exclusionsHint": "For example: speech services",
+  "plans.sign.exclusionsRequired": "Name at least one part of the plan you do not agree to.",
   "plans.sign.submit": "Sign",
   "plans.sign.done": "Thank you. Your signature was saved.",
   "plans.sign.sealed": "The plan is signed and sealed.",

@@ -21,6 +21,7 @@ export const messages = {
   "plans.summary.goals": "Metas",
   "plans.summary.services": "Servicios",
   "plans.summary.accommodations": "Adaptaciones (cambios que ayudan a {name} a aprender)",
+  "plans.summary.amendment": "Lo que hace este cambio al plan",
   "plans.summary.presentLevels": "Cómo le va a {name} ahora",
   "plans.summary.impairments": "Para qué es el plan",
   "plans.summary.serviceLine":
@@ -37,6 +38,7 @@ export const messages = {
   "plans.sign.consent.refuse": "No estoy de acuerdo con el plan",
   "plans.sign.exclusions": "Las partes con las que no está de acuerdo",
   "plans.sign.exclusionsHint": "Por ejemplo: terapia del habla",
+  "plans.sign.exclusionsRequired": "Nombre al menos una parte del plan con la que no está de acuerdo.",
   "plans.sign.submit": "Firmar",
   "plans.sign.done": "Gracias. Su firma se guardó.",
   "plans.sign.sealed": "El plan está firmado y sellado.",

@@ -433,7 +433,7 @@ function AttendanceForm({
   );
 }
 
-function SignSection({
+export function SignSection({
   studentId,
   detail,
   onChanged,
@@ -475,6 +475,9 @@ function SignSection({
       found.typedName = t("plans.sign.nameMismatch", { name: accountName });
     }
     if (asksConsent && !choice) found.choice = t("plans.sign.choiceRequired");
+    if (asksConsent && choice === "consent-except" && !exclusions.trim()) {
+      found.exclusions = t("plans.sign.exclusionsRequired");
+    }
     setErrors(found);
     setFailure(null);
     if (Object.keys(found).length > 0) {
@@ -551,11 +554,13 @@ function SignSection({
         ) : null}
         {asksConsent && choice === "consent-except" ? (
           <TextArea
+            id="sign-exclusions"
             label={t("plans.sign.exclusions")}
             hint={t("plans.sign.exclusionsHint")}
             name="exclusions"
             value={exclusions}
             onChange={setExclusions}
+            {...(errors.exclusions ? { error: errors.exclusions } : {})}
           />
         ) : null}
         <Field id="sign-typedName" label={t("plans.sign.typedName")} required error={errors.typedName}>
@@ -760,18 +765,25 @@ function text(value: unknown): string {
   return typeof value === "string" ? value : "";
 }
 
-function PlainSummary({ detail, name }: { detail: PlanDetail; name: string }) {
+export function PlainSummary({ detail, name }: { detail: PlanDetail; name: string }) {
   const c = detail.version.content;
   const goals = (getPath(c, ["goals"]) as Array<Record<string, unknown>> | undefined) ?? [];
   const services = (getPath(c, ["services"]) as Array<Record<string, unknown>> | undefined) ?? [];
   const accommodations = (getPath(c, ["accommodations"]) as Array<Record<string, unknown>> | undefined) ?? [];
   const impairments = (getPath(c, ["impairments"]) as Array<Record<string, unknown>> | undefined) ?? [];
   const academic = text(getPath(c, ["presentLevels", "academic"]));
+  const amendment = text(getPath(c, ["amendment", "description"]));
   return (
     <section aria-labelledby="summary" className="panel">
       <h2 id="summary">{t("plans.summary.heading")}</h2>
       {c.type === "iep" ? (
         <>
+          {amendment ? (
+            <>
+              <h3>{t("plans.summary.amendment")}</h3>
+              <p {...englishText()}>{amendment}</p>
+            </>
+          ) : null}
           <h3>{t("plans.summary.presentLevels", { name })}</h3>
           <p {...(academic ? englishText() : {})}>{academic || t("plans.summary.nothing")}</p>
           <h3>{t("plans.summary.goals")}</h3>

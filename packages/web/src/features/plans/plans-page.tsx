@@ -62,38 +62,40 @@ export default function PlansPage({ params }: { params: RouteParams }) {
           </ul>
         )
       ) : null}
-      <section aria-labelledby="start-plan" className="panel">
-        <h2 id="start-plan">{t("plans.start.heading")}</h2>
-        {error ? <Alert tone="error">{error}</Alert> : null}
-        <Field label={t("plans.start.type")}>
-          <Select
-            value={type}
-            onChange={(e) => setType(e.target.value as PlanType)}
-            options={[
-              { value: "iep", label: t("plans.start.iep") },
-              { value: "section-504", label: t("plans.start.504") },
-            ]}
-          />
-        </Field>
-        {type === "iep" && list.status === "ok" && list.data.active504PlanId ? (
-          <div className="field">
-            <input
-              id="carry-over"
-              type="checkbox"
-              checked={carry}
-              onChange={(e) => setCarry(e.target.checked)}
-              aria-describedby="carry-over-hint"
-            />{" "}
-            <label htmlFor="carry-over">{t("plans.start.carryOver")}</label>
-            <p id="carry-over-hint" className="field-hint">
-              {t("plans.start.carryOverHint")}
-            </p>
-          </div>
-        ) : null}
-        <Button onClick={start} busy={busy}>
-          {t("plans.start.submit")}
-        </Button>
-      </section>
+      {list.status === "ok" && list.data.permissions.write ? (
+        <section aria-labelledby="start-plan" className="panel">
+          <h2 id="start-plan">{t("plans.start.heading")}</h2>
+          {error ? <Alert tone="error">{error}</Alert> : null}
+          <Field label={t("plans.start.type")}>
+            <Select
+              value={type}
+              onChange={(e) => setType(e.target.value as PlanType)}
+              options={[
+                { value: "iep", label: t("plans.start.iep") },
+                { value: "section-504", label: t("plans.start.504") },
+              ]}
+            />
+          </Field>
+          {type === "iep" && list.status === "ok" && list.data.active504PlanId ? (
+            <div className="field">
+              <input
+                id="carry-over"
+                type="checkbox"
+                checked={carry}
+                onChange={(e) => setCarry(e.target.checked)}
+                aria-describedby="carry-over-hint"
+              />{" "}
+              <label htmlFor="carry-over">{t("plans.start.carryOver")}</label>
+              <p id="carry-over-hint" className="field-hint">
+                {t("plans.start.carryOverHint")}
+              </p>
+            </div>
+          ) : null}
+          <Button onClick={start} busy={busy}>
+            {t("plans.start.submit")}
+          </Button>
+        </section>
+      ) : null}
     </Page>
   );
 }
