@@ -161,8 +161,11 @@ describe.each(DATABASE_KINDS)("plan workspace on %s", (kind) => {
       kind: "amendment",
       amendment: { madeAtMeeting: false, description: "Fewer speech sessions" },
     });
-    expect(noAgreement.statusCode).toBe(409);
+    expect(noAgreement.statusCode).toBe(400);
     expect(noAgreement.body).toContain("300.324(a)(4)");
+    expect(noAgreement.json().issues.map((i: { path: string }) => i.path)).toContain(
+      "/amendment/parentWrittenAgreementDate",
+    );
 
     const review = await cm.send("POST", `${base}/amend`, { kind: "annual-review" });
     expect(review.statusCode).toBe(200);

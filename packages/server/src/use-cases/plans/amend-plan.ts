@@ -41,10 +41,17 @@ export async function amendPlan(
       });
       if (!check.allowed) {
         const first = check.problems[0];
-        throw new DomainError("invalid-transition", first ? `${first.message} (${first.citation})` : "Not allowed", {
-          issues: check.problems.map(({ path, message }) => ({ path, message })),
-          details: { citation: check.citation },
-        });
+        // What the request left out (the agreement's date, a description) is bad input, named by
+        // its field; anything else about the plan is a refused transition.
+        const missingInput = check.problems.length > 0 && check.problems.every((p) => p.path.startsWith("/amendment/"));
+        throw new DomainError(
+          missingInput ? "invalid-input" : "invalid-transition",
+          first ? `${first.message} (${first.citation})` : "Not allowed",
+          {
+            issues: check.problems.map(({ path, message }) => ({ path, message })),
+            details: { citation: check.citation },
+          },
+        );
       }
     }
     const base = cloneDocument(parent.content);

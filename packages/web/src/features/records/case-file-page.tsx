@@ -28,6 +28,8 @@ export default function CaseFilePage({ params }: PageProps) {
   const { user } = useSession();
   const forFamily = user?.roles.some((r) => r.role === "guardian" || r.role === "advocate") ?? false;
   const forStaff = user?.roles.some((r) => STAFF.has(r.role)) ?? false;
+  // Only a parent may ask for records to be destroyed (34 CFR 300.624(b)); an advocate may not.
+  const isGuardian = user?.roles.some((r) => r.role === "guardian") ?? false;
   const [version, setVersion] = useState(0);
   const [latestDraft, setLatestDraft] = useState<ComplaintDraft | null>(null);
   // The chronology's reply names the student (one request for the title and the first section).
@@ -87,8 +89,8 @@ export default function CaseFilePage({ params }: PageProps) {
         canWrite={forFamily || forStaff}
         onChange={() => setVersion((v) => v + 1)}
       />
-      {forFamily || forStaff ? (
-        <DestructionRequestsSection studentId={studentId} firstName={firstName} forFamily={forFamily} />
+      {isGuardian || forStaff ? (
+        <DestructionRequestsSection studentId={studentId} firstName={firstName} forFamily={isGuardian} />
       ) : null}
       {forFamily ? <MeetingPrepSection studentId={studentId} /> : null}
       <ChronologySection
