@@ -4,13 +4,16 @@
  * A staff member signs in; an unknown user, a deactivated one, an unverified email, a family
  * account and a tampered or foreign state are refused, with no session.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { sql } from "kysely";
-import Provider from "oidc-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type Client, type TestApp } from "../helpers/build-app.ts";
 import { DATABASE_KINDS } from "../helpers/test-database.ts";
+import {
+  OIDC_CLIENT_ID,
+  OIDC_CLIENT_SECRET,
+  startOidcProvider,
+  type TestOidcProvider,
+} from "../helpers/test-oidc-provider.ts";
 
 /** Demo accounts (seeded in the demo district, which single sign-on is set up for). */
 const DEMO_ACCOUNTS = {
@@ -20,38 +23,6 @@ const DEMO_ACCOUNTS = {
 } as const;
 
 const REDIRECT_URL = "http://lantern.test/api/auth/oidc/callback";
-const CLIENT_ID = "lantern";
-const CLIENT_SECRET = "a-client-secret-for-tests-only-0123456789";
-
-/** A provider whose accounts are email addresses; "unverified:x@y" has an unverified email. */
-async function startProvider(): Promise<{ issuer: string; server: Server }> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-        redirect_uris: [REDIRECT_URL],
-        response_types: ["code"],
-        grant_types: ["authorization_code"],
-      },
-    ],
-    claims: { openid: ["sub"], email: ["email", "email_verified"] },
-    cookies: { keys: ["cookie-key-for-tests"] },
-    findAccount: async (_ctx, id) => ({
-      accountId: id,
-      claims: async () => ({
-        sub: id,
-        email: id.replace(/^unverified:/, ""),
-        email_verified: !id.startsWith("unverified:"),
-      }),
-    }),
-  });
-  server.on("request", provider.callback());
-  return { issuer, server };
-}
 
 /** The person at the provider: logs in as `login` and consents; answers the address the provider sends back to. */
 async function atProvider(authorizationUrl: string, login: string): Promise<URL> {
@@ -93,15 +64,15 @@ async function atProvider(authorizationUrl: string, login: string): Promise<URL>
 
 describe.each(DATABASE_KINDS)("single sign-on on %s", (kind) => {
   let t: TestApp;
-  let provider: { issuer: string; server: Server };
+  let provider: TestOidcProvider;
 
   beforeAll(async () => {
-    provider = await startProvider();
+    provider = await startOidcProvider({ redirectUrl: REDIRECT_URL });
     t = await buildTestApp(kind, {
       oidc: (database) => ({
         issuer: provider.issuer,
-        clientId: CLIENT_ID,
-        clientSecret: CLIENT_SECRET,
+        clientId: OIDC_CLIENT_ID,
+        clientSecret: OIDC_CLIENT_SECRET,
         districtId: database.ids?.districtId as string,
         redirectUrl: REDIRECT_URL,
       }),
@@ -109,7 +80,7 @@ describe.each(DATABASE_KINDS)("single sign-on on %s", (kind) => {
   });
   afterAll(async () => {
     await t?.close();
-    provider?.server.close();
+    await provider?.close();
   });
 
   /** Start in Lantern, log in at the provider, come back: Lantern's answer to the callback. */
