@@ -131,11 +131,16 @@ export const journeys: Journey[] = [
         const secret = await enrolAuthenticator(page, lantern.url, email);
         await context.clearCookies();
 
+        let scanned = false;
         /** From Lantern's sign-in page to the provider's, by keyboard; logs in there as `login`. */
         const throughProvider = async (login: string) => {
           await page.goto(`${lantern.url}/sign-in`);
           await heading(page, "Sign in");
-          await tabTo(page, page.getByRole("link", { name: "Sign in with your district account" }));
+          const districtAccount = page.getByRole("link", { name: "Sign in with your district account" });
+          await districtAccount.waitFor();
+          if (!scanned) await axe(page, "sign-in with a district account offered");
+          scanned = true;
+          await tabTo(page, districtAccount);
           await page.keyboard.press("Enter");
           // The provider's own pages: its login form (any password), then consent.
           await tabTo(page, page.locator('input[name="login"]'));
@@ -179,6 +184,8 @@ export const journeys: Journey[] = [
         assert.equal(session.user?.signInMethod, "oidc+totp");
         await axe(page, "home after signing in with the district account");
       } finally {
+        // Leave Lantern first: a request the open page keeps waiting would hold the server's close.
+        await page.goto("about:blank").catch(() => {});
         await lantern.close();
         await provider.close();
       }
