@@ -183,6 +183,8 @@ export const journeys: Journey[] = [
         assert.equal(session.user?.email, email);
         assert.equal(session.user?.signInMethod, "oidc+totp");
         await axe(page, "home after signing in with the district account");
+        // Her home page's lists have loaded before this test's server stops.
+        await page.waitForLoadState("networkidle");
       } finally {
         // Leave Lantern first: a request the open page keeps waiting would hold the server's close.
         await page.goto("about:blank").catch(() => {});
