@@ -30,6 +30,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Single sign-on for the demo district with an OpenID provider on this machine (OIDC_*). */
+export type LanternSingleSignOn = { issuer: string; clientId: string; clientSecret: string };
+
 /**
  * Starts the real server on a free port, on a fresh temporary PGlite data directory (or on
  * E2E_DATABASE_URL when set), with the demo district seeded. Builds nothing: the web app must
@@ -37,18 +40,25 @@ export async function freePort(): Promise<number> {
  *
  * E2E_BASE_URL=http://… skips starting anything and drives that server instead.
  * E2E_SERVER=spawn starts the `lantern start` CLI in a child process instead of in this process.
+ *
+ * With `oidc`, a journey starts a server of its own, always in this process on a fresh temporary
+ * PGlite directory (whatever E2E_* says), on `port` (so the provider can know the callback address
+ * first), with single sign-on for the demo district: a first start seeds the district, whose id
+ * the second start gets as OIDC_DISTRICT_ID.
  */
-export async function startLantern(): Promise<RunningLantern> {
+export async function startLantern(
+  options: { port?: number; oidc?: LanternSingleSignOn } = {},
+): Promise<RunningLantern> {
   const external = process.env.E2E_BASE_URL;
-  if (external)
+  if (external && !options.oidc)
     return { url: external.replace(/\/$/, ""), mode: "external", database: "external", close: async () => {} };
 
   if (!existsSync(WEB_INDEX)) {
     throw new Error(`The web app is not built (${WEB_INDEX} is missing). Run \`npm run build:web\` first.`);
   }
 
-  const port = await freePort();
-  const databaseUrl = process.env.E2E_DATABASE_URL;
+  const port = options.port ?? (await freePort());
+  const databaseUrl = options.oidc ? undefined : process.env.E2E_DATABASE_URL;
   const dataDir = databaseUrl ? undefined : await mkdtemp(join(tmpdir(), "lantern-e2e-"));
   const env: Record<string, string> = {
     PORT: String(port),
@@ -63,7 +73,7 @@ export async function startLantern(): Promise<RunningLantern> {
   };
 
   try {
-    if (process.env.E2E_SERVER === "spawn") {
+    if (process.env.E2E_SERVER === "spawn" && !options.oidc) {
       const spawned = await spawnCli(env);
       return {
         ...spawned,
@@ -76,7 +86,24 @@ export async function startLantern(): Promise<RunningLantern> {
     }
     const { startServer } = await import("@lantern/server");
     // Only what we pass: the server must not pick up the developer's DATABASE_URL by accident.
-    const running = await startServer({ env: { ...env, NODE_ENV: process.env.NODE_ENV } });
+    const base = { ...env, NODE_ENV: process.env.NODE_ENV };
+    if (options.oidc) {
+      const seeding = await startServer({ env: { ...base, PORT: String(await freePort()) } });
+      const district = await seeding.database.db
+        .selectFrom("districts")
+        .select("id")
+        .where("name", "=", "Maple Valley Unified School District")
+        .executeTakeFirstOrThrow();
+      await seeding.close();
+      Object.assign(base, {
+        OIDC_ISSUER: options.oidc.issuer,
+        OIDC_CLIENT_ID: options.oidc.clientId,
+        OIDC_CLIENT_SECRET: options.oidc.clientSecret,
+        OIDC_DISTRICT_ID: district.id,
+        OIDC_REDIRECT_URL: `http://127.0.0.1:${port}/api/auth/oidc/callback`,
+      });
+    }
+    const running = await startServer({ env: base });
     return {
       url: running.url,
       mode: "in-process",

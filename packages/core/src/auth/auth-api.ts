@@ -24,6 +24,8 @@ export const ZSessionUser = z.object({
    * null. The app opens in it when the reader has not chosen a language in the switcher.
    */
   language: z.string().nullable().optional(),
+  /** How this session was signed in: password, password+totp, oidc or oidc+totp (in the session's answer). */
+  signInMethod: z.string().max(40).optional(),
 });
 export type SessionUser = z.infer<typeof ZSessionUser>;
 

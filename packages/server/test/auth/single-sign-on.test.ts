@@ -1,57 +1,39 @@
 /**
  * Single sign-on for staff against a real OpenID provider (oidc-provider) started by the test:
  * the browser's redirects are followed over HTTP (inject for Lantern, fetch for the provider).
- * A staff member signs in; an unknown user, a deactivated one, an unverified email, a family
- * account and a tampered or foreign state are refused, with no session.
+ * A staff member signs in (one with an authenticator app only after a code); an unknown user, a
+ * deactivated one, an unverified email, a family account and a tampered or foreign state are
+ * refused, with no session.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { sql } from "kysely";
-import Provider from "oidc-provider";
+import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type Client, type TestApp } from "../helpers/build-app.ts";
 import { DATABASE_KINDS } from "../helpers/test-database.ts";
+import {
+  OIDC_CLIENT_ID,
+  OIDC_CLIENT_SECRET,
+  startOidcProvider,
+  type TestOidcProvider,
+} from "../helpers/test-oidc-provider.ts";
 
 /** Demo accounts (seeded in the demo district, which single sign-on is set up for). */
 const DEMO_ACCOUNTS = {
   caseManager: "casemanager@maplevalley.example",
+  coordinator504: "coordinator504@maplevalley.example",
   teacher: "teacher@northside.maplevalley.example",
   guardian: "parent.rivera@family.example",
 } as const;
 
-const REDIRECT_URL = "http://lantern.test/api/auth/oidc/callback";
-const CLIENT_ID = "lantern";
-const CLIENT_SECRET = "a-client-secret-for-tests-only-0123456789";
+const DEMO_PASSWORD = "lantern-demo";
 
-/** A provider whose accounts are email addresses; "unverified:x@y" has an unverified email. */
-async function startProvider(): Promise<{ issuer: string; server: Server }> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-        redirect_uris: [REDIRECT_URL],
-        response_types: ["code"],
-        grant_types: ["authorization_code"],
-      },
-    ],
-    claims: { openid: ["sub"], email: ["email", "email_verified"] },
-    cookies: { keys: ["cookie-key-for-tests"] },
-    findAccount: async (_ctx, id) => ({
-      accountId: id,
-      claims: async () => ({
-        sub: id,
-        email: id.replace(/^unverified:/, ""),
-        email_verified: !id.startsWith("unverified:"),
-      }),
-    }),
-  });
-  server.on("request", provider.callback());
-  return { issuer, server };
+/** The code an authenticator app shows, `steps` periods from now. */
+function codeFor(secret: string, steps = 0): string {
+  const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" });
+  return totp.generate({ timestamp: Date.now() + steps * 30_000 });
 }
+
+const REDIRECT_URL = "http://lantern.test/api/auth/oidc/callback";
 
 /** The person at the provider: logs in as `login` and consents; answers the address the provider sends back to. */
 async function atProvider(authorizationUrl: string, login: string): Promise<URL> {
@@ -93,15 +75,15 @@ async function atProvider(authorizationUrl: string, login: string): Promise<URL>
 
 describe.each(DATABASE_KINDS)("single sign-on on %s", (kind) => {
   let t: TestApp;
-  let provider: { issuer: string; server: Server };
+  let provider: TestOidcProvider;
 
   beforeAll(async () => {
-    provider = await startProvider();
+    provider = await startOidcProvider({ redirectUrl: REDIRECT_URL });
     t = await buildTestApp(kind, {
       oidc: (database) => ({
         issuer: provider.issuer,
-        clientId: CLIENT_ID,
-        clientSecret: CLIENT_SECRET,
+        clientId: OIDC_CLIENT_ID,
+        clientSecret: OIDC_CLIENT_SECRET,
         districtId: database.ids?.districtId as string,
         redirectUrl: REDIRECT_URL,
       }),
@@ -109,7 +91,7 @@ describe.each(DATABASE_KINDS)("single sign-on on %s", (kind) => {
   });
   afterAll(async () => {
     await t?.close();
-    provider?.server.close();
+    await provider?.close();
   });
 
   /** Start in Lantern, log in at the provider, come back: Lantern's answer to the callback. */
@@ -150,6 +132,32 @@ describe.each(DATABASE_KINDS)("single sign-on on %s", (kind) => {
       select s.sign_in_method from sessions s join people p on p.id = s.person_id
       where p.email = ${DEMO_ACCOUNTS.caseManager}`.execute(t.db);
     expect(methods.rows.map((r) => r.sign_in_method)).toEqual(["oidc"]);
+  });
+
+  it("asks a staff member with an authenticator app for a code, and starts the session only then", async () => {
+    const email = DEMO_ACCOUNTS.coordinator504;
+    const withPassword = await t.signIn(email, DEMO_PASSWORD);
+    const { secret } = (await withPassword.send("POST", "/api/auth/second-factor/enrolment", {})).json();
+    const confirmed = await withPassword.send("POST", "/api/auth/second-factor/enrolment/confirm", {
+      code: codeFor(secret, -1),
+    });
+    expect(confirmed.statusCode).toBe(200);
+
+    const { client, back } = await signInThroughProvider(email);
+    expect(back.statusCode).toBe(302);
+    const location = back.headers.location as string;
+    // The pending sign-in travels in the fragment, which browsers never send to a server.
+    expect(location).toMatch(/^\/sign-in#/);
+    const fragment = new URLSearchParams(location.slice(location.indexOf("#") + 1));
+    expect(fragment.get("step")).toBe("verify");
+    expect(await sessionUser(client)).toBeNull();
+
+    const verified = await client.send("POST", "/api/auth/second-factor/verify", {
+      pendingToken: fragment.get("pending"),
+      code: codeFor(secret),
+    });
+    expect(verified.statusCode).toBe(200);
+    expect((await client.get("/api/auth/session")).json().user).toMatchObject({ email, signInMethod: "oidc+totp" });
   });
 
   it("refuses an unknown user, creating nobody", async () => {

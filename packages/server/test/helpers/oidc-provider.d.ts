@@ -1,4 +1,4 @@
-/** The little of oidc-provider's API the single sign-on test uses (the package ships no types). */
+/** The little of oidc-provider's API the single sign-on tests use (the package ships no types). */
 declare module "oidc-provider" {
   import type { IncomingMessage, ServerResponse } from "node:http";
 

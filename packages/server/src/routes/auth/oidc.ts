@@ -1,13 +1,15 @@
 /**
  * Single sign-on for staff ("Sign in with your district account"): start sends the browser to
- * the district's OpenID provider; the callback signs the matched account in, or sends the browser
- * to the sign-in page with the reason. Present only when OIDC_* is configured.
+ * the district's OpenID provider; the callback signs the matched account in (after the second
+ * factor, when the person has one or the district requires it), or sends the browser to the
+ * sign-in page with the reason. Present only when OIDC_* is configured.
  */
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { OidcClient } from "../../oidc/oidc-client.ts";
 import { finishSingleSignOn, SINGLE_SIGN_ON_SECONDS, startSingleSignOn } from "../../use-cases/auth/oidc.ts";
+import { secondFactorChallenge } from "../../use-cases/auth/second-factor.ts";
 import { signedInUser } from "../../use-cases/auth/sign-in.ts";
 
 declare module "fastify" {
@@ -79,6 +81,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       });
       reply.clearCookie(STATE_COOKIE, cookieFor(request));
       if ("refused" in result) return reply.redirect(`/sign-in?sso=${result.refused}`, 302);
+      // With a second factor (or one the district requires), no session yet: the sign-in page
+      // asks for the code. The pending sign-in goes in the fragment, which is never sent to a
+      // server (nor in a Referer) and which the page removes from the address at once.
+      const secondFactor = await secondFactorChallenge(deps, { personId: result.personId, method: "oidc" });
+      if (secondFactor) {
+        const fragment = new URLSearchParams({ step: secondFactor.step, pending: secondFactor.pendingToken });
+        return reply.redirect(`/sign-in#${fragment}`, 302);
+      }
       if (request.sessionToken) await app.auth.endSession(request, reply);
       const user = await signedInUser(deps, { personId: result.personId });
       await app.auth.startSession(reply, result.personId, user.idleMinutes, "oidc");

@@ -36,7 +36,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => ({
-      user: request.person ? sessionUser(request.person, await guardianLanguage(deps, request.person)) : null,
+      user: request.person
+        ? {
+            ...sessionUser(request.person, await guardianLanguage(deps, request.person)),
+            signInMethod: request.person.signInMethod,
+          }
+        : null,
       csrfToken: app.auth.csrfToken(request, reply),
     }),
   );

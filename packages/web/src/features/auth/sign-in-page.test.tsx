@@ -55,4 +55,18 @@ describe("the sign-in page", () => {
     const alert = await screen.findByText(/Too many tries/, {}, wait);
     expect(alert.textContent).toBe(expected);
   });
+
+  it("asks for the code after single sign-on, taking the pending sign-in out of the address", async () => {
+    const signedOut = { user: null, csrfToken: "t" } satisfies SessionResponse;
+    vi.stubGlobal(
+      "fetch",
+      async () =>
+        new Response(JSON.stringify(signedOut), { status: 200, headers: { "content-type": "application/json" } }),
+    );
+    window.history.replaceState(null, "", `${paths.signIn}#step=verify&pending=a-pending-sign-in`);
+    render(<App />);
+    expect(await screen.findByRole("heading", { level: 2, name: "Enter your code" }, wait)).toBeTruthy();
+    expect(window.location.hash).toBe("");
+    expect(window.location.pathname).toBe(paths.signIn);
+  });
 });

@@ -26,6 +26,23 @@ export function validateSignIn(email: string, password: string): Errors {
 }
 
 /**
+ * After single sign-on, when a second factor comes next, the server sends the browser here with
+ * the pending sign-in in the fragment (`#step=verify&pending=…`): take it, and remove it from the
+ * address so it stays out of the history.
+ */
+function singleSignOnChallenge(): SecondFactorChallenge | null {
+  const fragment = new URLSearchParams(window.location.hash.slice(1));
+  const step = fragment.get("step");
+  const pendingToken = fragment.get("pending");
+  if ((step !== "verify" && step !== "enrol") || !pendingToken) return null;
+  window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
+  return { step, pendingToken, expiresInSeconds: PENDING_SIGN_IN_SECONDS };
+}
+
+/** How long the server keeps a pending sign-in (PENDING_SIGN_IN_SECONDS on the server). */
+const PENDING_SIGN_IN_SECONDS = 10 * 60;
+
+/**
  * Sign-in. Problems are listed in a summary that takes focus (and is announced), each linking to
  * its field; the same text sits under the field, tied to it with aria-describedby.
  */
@@ -41,8 +58,8 @@ export default function SignInPage() {
   const summaryRef = useRef<HTMLDivElement>(null);
   /** Counts failed submits: each one moves focus to the (re-rendered) summary. */
   const [attempt, setAttempt] = useState(0);
-  /** The password was right and a second factor comes next (no session yet). */
-  const [challenge, setChallenge] = useState<SecondFactorChallenge | null>(null);
+  /** The password (or the district's account) was right and a second factor comes next (no session yet). */
+  const [challenge, setChallenge] = useState<SecondFactorChallenge | null>(singleSignOnChallenge);
 
   useEffect(() => {
     if (attempt > 0) summaryRef.current?.focus();
