@@ -300,6 +300,9 @@ export const messages = {
   "plans.field.meetingNotice": "Notice of the meeting to the family",
   "plans.hint.meetingNotice":
     "The notice tells the family the purpose, time, place and who will attend (34 CFR 300.322(b)).",
+  "plans.field.meetingNotice504": "Notice of the meeting to the family",
+  "plans.hint.meetingNotice504":
+    "The family is told of the meeting and of their rights: the purpose, time, place and who will attend (34 CFR 104.36).",
   "plans.field.noticeSentOn": "Date the notice was sent",
   "plans.field.noticePurpose": "What the meeting is for",
   "plans.field.noticeMeetingDate": "Meeting date given in the notice",

@@ -224,26 +224,40 @@ const STUDENT: SectionSpec = {
   ],
 };
 
+const NOTICE_FIRST: FieldSpec[] = [
+  dt("sentOn", "noticeSentOn"),
+  ta("purpose", "noticePurpose"),
+  dt("date", "noticeMeetingDate"),
+  { key: "time", kind: "time", label: "noticeTime" },
+  tx("location", "noticeLocation"),
+  strings("attendees", "noticeAttendees"),
+  cb("informsRightToBringOthers"),
+];
+const NOTICE_LAST: FieldSpec[] = [
+  tx("language", "noticeLanguage"),
+  yn("timeAgreedWithParent", undefined, true),
+  yn("otherWaysToTakePartOffered", undefined, true),
+];
+
+/** An IEP meeting's notice (34 CFR 300.322(b)): with the Part C coordinator and transition parts. */
 const MEETING_NOTICE: FieldSpec = group(
   "notice",
   [
-    dt("sentOn", "noticeSentOn"),
-    ta("purpose", "noticePurpose"),
-    dt("date", "noticeMeetingDate"),
-    { key: "time", kind: "time", label: "noticeTime" },
-    tx("location", "noticeLocation"),
-    strings("attendees", "noticeAttendees"),
-    cb("informsRightToBringOthers"),
+    ...NOTICE_FIRST,
     yn("informsPartCCoordinator"),
     cb("transitionIsPurpose"),
     cb("studentWillBeInvited"),
     strings("agenciesInvited", "noticeAgenciesInvited"),
-    tx("language", "noticeLanguage"),
-    yn("timeAgreedWithParent", undefined, true),
-    yn("otherWaysToTakePartOffered", undefined, true),
+    ...NOTICE_LAST,
   ],
   { label: "meetingNotice", nullable: true },
 );
+
+/** A Section 504 meeting's notice (34 CFR 104.36): without IDEA's Part C and transition parts. */
+const MEETING_NOTICE_504: FieldSpec = group("notice", [...NOTICE_FIRST, ...NOTICE_LAST], {
+  label: "meetingNotice504",
+  nullable: true,
+});
 
 const MEETING: SectionSpec = {
   id: "meeting",
@@ -265,6 +279,11 @@ const MEETING: SectionSpec = {
       { itemLabel: "contactAttempt" },
     ),
   ],
+};
+
+const MEETING_504: SectionSpec = {
+  ...MEETING,
+  fields: MEETING.fields.map((field) => (field === MEETING_NOTICE ? MEETING_NOTICE_504 : field)),
 };
 
 const ATTENDEE_FIELDS: FieldSpec[] = [
@@ -757,7 +776,7 @@ const AID_KINDS = ["related-aid", "related-service", "special-education"] as con
 
 export const SECTION_504_SECTIONS: SectionSpec[] = [
   STUDENT,
-  MEETING,
+  MEETING_504,
   ATTENDEES_SECTION,
   {
     id: "dates",
