@@ -9,7 +9,15 @@ type Req = {
   status: string;
   receivedOn: string;
   requester: string;
-  clock: { dueDate: string; citation: string; limit: string; state: string; daysLate: number };
+  clock: {
+    dueDate: string;
+    citation: string;
+    limit: string;
+    limitDays: number;
+    limitUnit: string;
+    state: string;
+    daysLate: number;
+  };
   events: Array<{ kind: string; on: string; who: string }>;
 };
 
