@@ -141,6 +141,11 @@ export const ZChronologyQuery = z.object({
   from: ZIsoDate.optional(),
   to: ZIsoDate.optional(),
 });
+/** The chronology PDF's query: the same filters, and the language of the document's own words. */
+export const ZChronologyPdfQuery = ZChronologyQuery.extend({
+  /** Headings, column names, kinds and dates in this language; the entries' sentences stay in English. */
+  lang: z.enum(["en", "es"]).default("en"),
+});
 export type ChronologyFilter = {
   kinds?: readonly ChronologyKind[] | undefined;
   from?: IsoDate | undefined;

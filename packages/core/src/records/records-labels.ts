@@ -33,3 +33,17 @@ export const CHRONOLOGY_KIND_LABELS: Record<ChronologyKind, string> = {
   communication: "Communication",
   amendment: "Request to amend a record",
 };
+
+/** The kinds of chronology entries in Spanish (the Spanish chronology PDF; the web's `records.kind.*` say the same). */
+export const CHRONOLOGY_KIND_LABELS_ES: Record<ChronologyKind, string> = {
+  "plan-version": "Versión del plan",
+  meeting: "Reunión",
+  notice: "Aviso",
+  consent: "Consentimiento o firma",
+  deadline: "Fecha límite",
+  "missed-sessions": "Servicios que no se dieron",
+  letter: "Carta",
+  "records-request": "Pedido del expediente",
+  communication: "Comunicación",
+  amendment: "Pedido para corregir un expediente",
+};

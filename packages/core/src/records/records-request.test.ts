@@ -7,6 +7,7 @@ describe("records requests on the clock", () => {
     const c = recordsRequestClock({ receivedOn: "2027-03-04", state: "CA", today: "2027-03-04" });
     expect(c.dueDate).toBe("2027-03-11");
     expect(c.limit).toBe("5 business days");
+    expect([c.limitDays, c.limitUnit]).toEqual([5, "business"]);
     expect(c.citation).toBe("Cal. Ed. Code 56504; 34 CFR 300.613(a)");
     expect(c.certainty).toBe("secondary");
     const withHoliday = recordsRequestClock({
@@ -26,6 +27,7 @@ describe("records requests on the clock", () => {
     const c = recordsRequestClock({ receivedOn: "2027-03-04", state: "TX", today: "2027-03-04" });
     expect(c.dueDate).toBe("2027-04-18");
     expect(c.limit).toBe("45 calendar days");
+    expect([c.limitDays, c.limitUnit]).toEqual([45, "calendar"]);
     expect(c.citation).toBe("34 CFR 300.613(a)");
   });
 

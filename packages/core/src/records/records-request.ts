@@ -33,8 +33,11 @@ export const RECORDS_ACCESS_FEDERAL_CITATION = "34 CFR 300.613(a)";
 
 export const ZRecordsClock = z.object({
   dueDate: ZIsoDate,
-  /** The state's limit: "5 business days", "45 calendar days". */
+  /** The state's limit in English words: "5 business days", "45 calendar days" (screens use the two fields below). */
   limit: z.string(),
+  /** The state's limit as a number of days, and the kind of days counted: readers word it in their language. */
+  limitDays: z.number().int().min(0),
+  limitUnit: z.enum(["calendar", "school", "business"]),
   citation: z.string(),
   /** Whether the fact sheet checked the rule against its text ("secondary": a summary only). */
   certainty: z.enum(["checked", "secondary", "unchecked"]),
@@ -118,7 +121,18 @@ export function recordsRequestClock(input: RecordsClockInput): RecordsClock {
     state = daysLeft <= dueSoonDays ? "due-soon" : "due";
     daysLate = 0;
   }
-  return { dueDate, limit: dayCountText(limit), citation, certainty: rule.certainty, state, daysLeft, daysLate, notes };
+  return {
+    dueDate,
+    limit: dayCountText(limit),
+    limitDays: limit.days,
+    limitUnit: limit.unit,
+    citation,
+    certainty: rule.certainty,
+    state,
+    daysLeft,
+    daysLate,
+    notes,
+  };
 }
 
 /** Where a request stands: the last step of its history. */

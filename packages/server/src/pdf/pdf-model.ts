@@ -56,8 +56,13 @@ export type FigureBlock = {
   width: number;
   height: number;
 };
-/** What a table cell holds: text, or pieces of text and figures one under the other. */
-export type Cell = Inline | { stack: readonly (Inline | { text: Inline; style?: TextStyle } | FigureBlock)[] };
+/**
+ * What a table cell holds: text, or pieces of text and figures one under the other; `lang` is the
+ * BCP 47 language of the cell when it differs from the document's (core's English in a Spanish PDF).
+ */
+export type Cell =
+  | Inline
+  | { stack: readonly (Inline | { text: Inline; style?: TextStyle } | FigureBlock)[]; lang?: string };
 export type Column = { header: string; width: number | "*" };
 export type TableBlock = {
   kind: "table";

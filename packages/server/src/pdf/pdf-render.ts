@@ -228,7 +228,7 @@ type Table = TableBlock;
 type CellItem =
   | { kind: "line"; line: Line; x: number; height: number }
   | { kind: "figure"; figure: FigureBlock; x: number; height: number };
-type LaidCell = { items: CellItem[]; header: "column" | "row" | null };
+type LaidCell = { items: CellItem[]; header: "column" | "row" | null; lang?: string };
 type LaidRow = { cells: LaidCell[]; height: number };
 
 const CELL_PADDING = { x: 4, top: 3, bottom: 3 };
@@ -657,6 +657,7 @@ class Renderer {
     const inner = width - 2 * CELL_PADDING.x;
     const style = this.cellStyle(b, header !== null);
     const items: CellItem[] = [];
+    const lang = typeof cell === "object" && cell !== null && "stack" in cell ? cell.lang : undefined;
     const parts =
       typeof cell === "object" && cell !== null && "stack" in cell
         ? cell.stack
@@ -685,7 +686,7 @@ class Renderer {
       if (last && part !== parts.at(-1) && !last.text.endsWith(" ")) last.text += " ";
       for (const line of lines) items.push({ kind: "line", line, x: CELL_PADDING.x, height: line.height });
     }
-    return { items, header };
+    return lang ? { items, header, lang } : { items, header };
   }
 
   private headerRow(b: Table, widths: readonly number[]): LaidRow | null {
@@ -821,7 +822,10 @@ class Renderer {
     for (const row of rows) {
       const tr = this.struct(tbody, "TR");
       const elems = row.cells.map((c) =>
-        this.struct(tr, c.header === "row" ? "TH" : "TD", c.header === "row" ? { scope: "Row" } : {}),
+        this.struct(tr, c.header === "row" ? "TH" : "TD", {
+          ...(c.header === "row" ? { scope: "Row" } : {}),
+          ...(c.lang ? { lang: c.lang } : {}),
+        }),
       );
       if (this.y + row.height > this.bottom && row.height <= this.pageHeight - headerHeight) continueOnNewPage();
       if (this.y + row.height <= this.bottom) {

@@ -66,6 +66,31 @@ describe.each(DATABASE_KINDS)("case chronology on %s", (kind) => {
     expect(text).toContain("not legal advice");
   });
 
+  it("exports the chronology in Spanish: Spanish headings, columns, kinds and dates, citations kept, core's sentences marked as English", async () => {
+    const parent = await t.signIn("parent.rivera@family.example");
+    const res = await parent.get(`/api/students/${mateo}/chronology.pdf?lang=es`);
+    expect(res.statusCode).toBe(200);
+    const pdf = expectAccessiblePdf(res.rawPayload, {
+      lang: "es-US",
+      title: "Cronología del expediente — Mateo Rivera",
+      headings: ["H1 Cronología del expediente", "H2 Reglas citadas"],
+    });
+    const text = pdfText(res.rawPayload);
+    for (const words of ["Fecha", "Tipo", "Quién", "Qué pasó (en inglés)", "Regla", "Pedido del expediente"]) {
+      expect(text).toContain(words);
+    }
+    expect(text).toContain("No se cumplió");
+    expect(text).toContain("no asesoría legal");
+    expect(text).toMatch(/Preparada el \d{1,2} de [a-z]+ de \d{4}/);
+    expect(text).toContain("Cal. Ed. Code 56504");
+    expect(text).not.toContain("Case chronology");
+    // Core's sentence of what happened is English: its cell carries /Lang en-US (the document is es-US).
+    expect(pdf.lang).toBe("es-US");
+    expect(Buffer.from(res.rawPayload).toString("latin1")).toMatch(/\/Lang \(en-US\)/);
+    const bad = await parent.get(`/api/students/${mateo}/chronology.pdf?lang=fr`);
+    expect(bad.statusCode).toBe(400);
+  });
+
   it("gives nothing to another district", async () => {
     const other = await t.signIn("admin@cedarhills.example");
     expect((await other.get(`/api/students/${mateo}/chronology`)).statusCode).toBe(404);

@@ -9,7 +9,15 @@ type Req = {
   status: string;
   receivedOn: string;
   requester: string;
-  clock: { dueDate: string; citation: string; limit: string; state: string; daysLate: number };
+  clock: {
+    dueDate: string;
+    citation: string;
+    limit: string;
+    limitDays: number;
+    limitUnit: string;
+    state: string;
+    daysLate: number;
+  };
   events: Array<{ kind: string; on: string; who: string }>;
 };
 
@@ -35,6 +43,7 @@ describe.each(DATABASE_KINDS)("records requests on %s", (kind) => {
     expect(req.receivedOn).toBe(TEST_TODAY);
     expect(req.status).toBe("received");
     expect(req.clock.limit).toBe("5 business days");
+    expect([req.clock.limitDays, req.clock.limitUnit]).toEqual([5, "business"]);
     expect(req.clock.citation).toContain("Cal. Ed. Code 56504");
     expect(req.clock.citation).toContain("34 CFR 300.613(a)");
     expect(req.clock.dueDate > TEST_TODAY).toBe(true);

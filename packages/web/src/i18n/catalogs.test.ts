@@ -105,7 +105,12 @@ describe("the Spanish catalog", () => {
     expect(t("records.requests.late", { days: 1 })).toBe("1 día de retraso");
     expect(t("records.requests.late", { days: 2 })).toBe("2 días de retraso");
     expect(t("records.chronology.caption", { count: 1 })).toBe("Cronología, lo más viejo primero (1 entrada)");
+    expect(t("records.requests.limit", { days: 5, unit: "business" })).toBe("5 días hábiles");
+    expect(t("records.requests.limit", { days: 1, unit: "business" })).toBe("1 día hábil");
+    expect(t("records.requests.limit", { days: 45, unit: "calendar" })).toBe("45 días naturales");
     setLocale("en");
+    expect(t("records.requests.limit", { days: 5, unit: "business" })).toBe("5 business days");
+    expect(t("records.requests.limit", { days: 45, unit: "calendar" })).toBe("45 calendar days");
     expect(t("records.requests.late", { days: 1 })).toBe("1 day late");
     expect(t("records.chronology.caption", { count: 3 })).toBe("Chronology, oldest first (3 entries)");
   });

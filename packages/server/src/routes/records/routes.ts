@@ -17,6 +17,7 @@
 import {
   DomainError,
   ZChronology,
+  ZChronologyPdfQuery,
   ZChronologyQuery,
   ZCommunication,
   ZCommunicationList,
@@ -190,9 +191,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["records"],
-        summary: "The case chronology as an accessible PDF with citations",
+        summary: "The case chronology as an accessible PDF with citations (lang=es: in Spanish)",
         params: ZStudentIdParams,
-        querystring: ZChronologyQuery,
+        querystring: ZChronologyPdfQuery,
         produces: ["application/pdf"],
       },
     },
@@ -212,7 +213,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         .type("application/pdf")
         .header("content-disposition", `attachment; filename="chronology-${chronology.today}.pdf"`)
         .header("cache-control", "no-store")
-        .send(await renderChronologyPdf(chronology));
+        .send(await renderChronologyPdf(chronology, request.query.lang));
     },
   );
 

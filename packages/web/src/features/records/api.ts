@@ -19,6 +19,7 @@ import type {
   RecordsRequestList,
   SaveComplaintDraftBody,
 } from "@lantern/core";
+import { getLocale } from "../../i18n/t.ts";
 import { api, buildUrl } from "../../lib/api-client.ts";
 
 export type {
@@ -73,8 +74,10 @@ export function getChronology(studentId: string, filter: ChronologyFilter, signa
   return api.get<Chronology>(`${base(studentId)}/chronology`, chronologyQuery(filter), signal);
 }
 
+/** The chronology PDF in the reader's language (Spanish or English). */
 export function chronologyPdfUrl(studentId: string, filter: ChronologyFilter): string {
-  return buildUrl(`${base(studentId)}/chronology.pdf`, chronologyQuery(filter));
+  const lang = getLocale() === "es" ? { lang: "es" } : {};
+  return buildUrl(`${base(studentId)}/chronology.pdf`, { ...chronologyQuery(filter), ...lang });
 }
 
 export function recordZipUrl(studentId: string): string {

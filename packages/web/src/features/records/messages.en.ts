@@ -17,6 +17,8 @@ export const messages = {
   "records.requests.status": "Where it stands",
   "records.requests.history": "History",
   "records.requests.dueText": "{date} ({limit}, {citation})",
+  "records.requests.limit":
+    "{unit, select, business {{days, plural, one {# business day} other {# business days}}} school {{days, plural, one {# school day} other {# school days}}} other {{days, plural, one {# calendar day} other {# calendar days}}}}",
   "records.requests.late": "{days, plural, one {# day late} other {# days late}}",
   "records.requests.onTime": "on time",
   "records.requests.event": "{kind} on {date} by {who}",

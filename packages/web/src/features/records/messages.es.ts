@@ -20,6 +20,8 @@ export const messages = {
   "records.requests.status": "Cómo va",
   "records.requests.history": "Historial",
   "records.requests.dueText": "{date} ({limit}, {citation})",
+  "records.requests.limit":
+    "{unit, select, business {{days, plural, one {# día hábil} other {# días hábiles}}} school {{days, plural, one {# día de clases} other {# días de clases}}} other {{days, plural, one {# día natural} other {# días naturales}}}}",
   "records.requests.late": "{days, plural, one {# día de retraso} other {# días de retraso}}",
   "records.requests.onTime": "a tiempo",
   "records.requests.event": "{kind} el {date}, por {who}",
@@ -59,7 +61,7 @@ export const messages = {
   "records.chronology.rule": "Regla",
   "records.chronology.missed": "No se dio:",
   "records.chronology.empty": "No hay entradas que coincidan.",
-  "records.chronology.pdf": "Descargar la cronología en PDF (en inglés)",
+  "records.chronology.pdf": "Descargar la cronología en PDF",
 
   "records.log.title": "Registro de comunicaciones",
   "records.log.intro":

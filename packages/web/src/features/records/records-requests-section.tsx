@@ -103,7 +103,7 @@ export function RecordsRequestsSection({
       cell: (r) =>
         t("records.requests.dueText", {
           date: shortDate(r.clock.dueDate),
-          limit: r.clock.limit,
+          limit: t("records.requests.limit", { days: r.clock.limitDays, unit: r.clock.limitUnit }),
           citation: r.clock.citation,
         }),
     },
