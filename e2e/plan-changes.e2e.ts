@@ -4,6 +4,7 @@
  * then done, by keyboard. axe on each state.
  */
 import assert from "node:assert/strict";
+import { districtToday } from "./harness/district-today.ts";
 import { DEMO_ACCOUNTS, type Journey } from "./harness/types.ts";
 
 type ListItem = {
@@ -42,7 +43,7 @@ export const journeys: Journey[] = [
 
       step("with the date of the parent's written agreement, the amendment starts as a new draft version");
       await tabTo(page, amend.getByLabel("Date the parent agreed in writing"), { backward: true });
-      await amend.getByLabel("Date the parent agreed in writing").fill(new Date().toISOString().slice(0, 10));
+      await amend.getByLabel("Date the parent agreed in writing").fill(districtToday());
       await tabTo(page, amend.getByRole("button", { name: "Start the amendment" }));
       await page.keyboard.press("Enter");
       await page.getByRole("link", { name: "Edit the draft" }).waitFor();

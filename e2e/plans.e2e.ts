@@ -5,6 +5,7 @@
  * shown. Every page is scanned with axe.
  */
 import assert from "node:assert/strict";
+import { districtToday } from "./harness/district-today.ts";
 import { DEMO_ACCOUNTS, type Journey } from "./harness/types.ts";
 
 export const journeys: Journey[] = [
@@ -44,7 +45,7 @@ export const journeys: Journey[] = [
       await tabTo(page, minutes, { maxPresses: 1500 });
       await page.keyboard.press("Control+A");
       await page.keyboard.type("15");
-      await page.locator('[name="priorWrittenNotice.date"]').fill(new Date().toISOString().slice(0, 10));
+      await page.locator('[name="priorWrittenNotice.date"]').fill(districtToday());
       step("the special factors and the summer-services decision, by keyboard");
       const behavior = page.getByRole("checkbox", { name: /^Behavior: the team considered/ });
       await tabTo(page, behavior, { maxPresses: 800 });
@@ -78,7 +79,7 @@ export const journeys: Journey[] = [
       await tabTo(page, page.getByRole("link", { name: "Back to the plan" }), { backward: true, maxPresses: 3000 });
       await page.keyboard.press("Enter");
       await heading(page, "IEP for Mateo Rivera");
-      const today = new Date().toISOString().slice(0, 10);
+      const today = districtToday();
       await page.getByLabel("Date", { exact: false }).first().fill(today);
       await page.getByLabel(/^Where/).fill("Room 12");
       await page.getByLabel(/^What the meeting is for/).fill("Annual IEP review");

@@ -15,6 +15,7 @@ import { randomInt } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { readZip, verifySums } from "../packages/server/test/helpers/zip-reading.ts";
+import { isoDaysFrom } from "./harness/plan-editor.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type Journey } from "./harness/types.ts";
 
 async function csrf(page: Page): Promise<string> {
@@ -23,7 +24,7 @@ async function csrf(page: Page): Promise<string> {
 }
 
 function daysAgo(days: number): string {
-  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+  return isoDaysFrom(new Date(), -days);
 }
 
 export const journeys: Journey[] = [

@@ -11,6 +11,7 @@
 import assert from "node:assert/strict";
 import { sampleIep } from "@lantern/core";
 import type { Page } from "playwright-core";
+import { districtToday } from "./harness/district-today.ts";
 import { DEMO_ACCOUNTS, type Journey, type JourneyContext } from "./harness/types.ts";
 
 const csrfOf = async (page: Page) =>
@@ -93,7 +94,7 @@ export const journeys: Journey[] = [
       const base = `/api/students/${studentId}/plans`;
       const created = (await (await post(page, base, { type: "iep", content })).json()) as { plan: { id: string } };
       const planUrl = `${base}/${created.plan.id}`;
-      const today = new Date().toISOString().slice(0, 10);
+      const today = districtToday();
       await post(page, `${planUrl}/meetings`, {
         scheduledAt: `${today}T15:30:00Z`,
         location: "Room 4",

@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
+import { DISTRICT_TIME_ZONE } from "./district-today.ts";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-/** Debian's Chromium, headless, with nothing that talks to the network on its own. */
+/** Debian's Chromium, headless, with nothing that talks to the network on its own, on the district's time. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
@@ -13,6 +14,8 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
+    // Every page, in every context a journey opens, keeps the district's time (see district-today.ts).
+    env: { ...process.env, TZ: DISTRICT_TIME_ZONE },
     args: [
       "--headless",
       "--no-sandbox",

@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { checkPlan, defaultSchoolCalendar, type PlanCheck, validatePlanDocument } from "@lantern/core";
 import type { Locator, Page } from "playwright-core";
+import { calendarDateInDistrict } from "./district-today.ts";
 import { isFocused, tabTo } from "./keyboard.ts";
 
 /** "2026-09-01" as typed into a date box of an en-US browser: month, day, year. */
@@ -15,9 +16,10 @@ function dateKeys(iso: string): string {
   return `${m}${d}${y}`;
 }
 
+/** `days` after the calendar date of `base` in the demo district's time zone (the app's "today"). */
 export function isoDaysFrom(base: Date, days: number): string {
-  const d = new Date(Date.UTC(base.getUTCFullYear(), base.getUTCMonth(), base.getUTCDate() + days));
-  return d.toISOString().slice(0, 10);
+  const [y, m, d] = calendarDateInDistrict(base).split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 export class PlanEditor {

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { type AxeScan, checkAccessibility } from "./axe.ts";
+import { DISTRICT_TIME_ZONE } from "./district-today.ts";
 import { describeFocus, tabTo } from "./keyboard.ts";
 import { DEMO_PASSWORD, type Journey, type JourneyContext } from "./types.ts";
 
@@ -57,7 +58,13 @@ export async function runJourney(
   const started = performance.now();
   const steps: string[] = [];
   const pageErrors: string[] = [];
-  const context = await browser.newContext({ baseURL, reducedMotion: "reduce", locale: "en-US" });
+  // The browser's clock reads the district's time zone, so "today" on the page is the app's today.
+  const context = await browser.newContext({
+    baseURL,
+    reducedMotion: "reduce",
+    locale: "en-US",
+    timezoneId: DISTRICT_TIME_ZONE,
+  });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
   const watch = (page: Page) => {

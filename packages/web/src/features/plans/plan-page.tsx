@@ -877,10 +877,11 @@ function Versions({ detail }: { detail: PlanDetail }) {
       <ol reversed>
         {detail.versions.map((v) => (
           <li key={v.id}>
-            {t("plans.versions.item", {
+            {/* A sealed version is dated by its seal (when it was signed), others by when they were started. */}
+            {t(v.sealedAt ? "plans.versions.itemSealed" : "plans.versions.item", {
               number: v.number,
               status: statusText(v.status),
-              date: longDate(v.createdAt.slice(0, 10)),
+              date: longDate((v.sealedAt ?? v.createdAt).slice(0, 10)),
             })}
             {v.sha256 ? (
               <>
