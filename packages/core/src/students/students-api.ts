@@ -128,6 +128,14 @@ export const ZAddStudentRequest = z.object({
 });
 export type AddStudentRequest = z.output<typeof ZAddStudentRequest>;
 
+/**
+ * Correcting a student's details after adding them (name, date of birth, grade, school, student
+ * number): the same fields and checks as adding one, without the guardians. A PUT replaces them
+ * all; an empty or absent student number clears it.
+ */
+export const ZEditStudentRequest = ZAddStudentRequest.omit({ guardians: true });
+export type EditStudentRequest = z.output<typeof ZEditStudentRequest>;
+
 export const ZAddStudentResponse = z.object({
   id: z.string(),
   firstName: z.string(),
