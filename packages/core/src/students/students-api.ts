@@ -46,6 +46,8 @@ export const ZStudentDetail = z.object({
   lastName: z.string(),
   dateOfBirth: ZIsoDate,
   grade: z.string(),
+  /** The district's student number in its student information system, or null when none. */
+  localId: z.string().nullable(),
   school: z.object({ id: z.string(), name: z.string() }),
   district: z.object({ id: z.string(), name: z.string(), state: z.string() }),
   guardians: z.array(

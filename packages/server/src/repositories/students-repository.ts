@@ -131,6 +131,7 @@ export function createStudentsRepository(db: Kysely<Database>) {
           "s.last_name",
           "s.date_of_birth",
           "s.grade",
+          "s.local_id",
           "k.id as school_id",
           "k.name as school_name",
           "d.id as district_id",
@@ -162,6 +163,7 @@ export function createStudentsRepository(db: Kysely<Database>) {
         lastName: s.last_name,
         dateOfBirth: s.date_of_birth,
         grade: s.grade,
+        localId: s.local_id,
         school: { id: s.school_id, name: s.school_name },
         district: { id: s.district_id, name: s.district_name, state: s.state },
         guardians: guardians.map((g) => ({

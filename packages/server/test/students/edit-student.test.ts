@@ -5,7 +5,7 @@
  * queue, 409 for a student number another student has, and 400 naming the field with nothing
  * changed.
  */
-import { sampleIep, type StudentDetail } from "@lantern/core";
+import { type StudentDetail, sampleIep } from "@lantern/core";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type Client, type TestApp } from "../helpers/build-app.ts";
@@ -46,8 +46,11 @@ describe.each(DATABASE_KINDS)("correcting a student's details on %s", (kind) => 
         order by occurred_at`.execute(t.db)
     ).rows.map((r) => r.details);
   const queued = async () =>
-    (await sql<{ plan_id: string }>`select plan_id from compliance_queue where student_id = ${student.id}`.execute(t.db))
-      .rows.map((r) => r.plan_id);
+    (
+      await sql<{ plan_id: string }>`select plan_id from compliance_queue where student_id = ${student.id}`.execute(
+        t.db,
+      )
+    ).rows.map((r) => r.plan_id);
 
   beforeAll(async () => {
     t = await buildTestApp(kind, { seed: false });
@@ -68,7 +71,12 @@ describe.each(DATABASE_KINDS)("correcting a student's details on %s", (kind) => 
     takenLocalId = `S${Math.random().toString(36).slice(2, 9)}`;
     await t.db.updateTable("students").set({ local_id: takenLocalId }).where("id", "=", neighbour.id).execute();
 
-    const cm = await t.make.staff({ districtId: district.id, schoolId: school.id, role: "case-manager", caseload: [student.id] });
+    const cm = await t.make.staff({
+      districtId: district.id,
+      schoolId: school.id,
+      role: "case-manager",
+      caseload: [student.id],
+    });
     caseManager = await t.signIn(cm.email, FACTORY_PASSWORD);
     planId = (await t.make.plan({ student, doc: sampleIep(), createdBy: cm.id })).planId;
     const p = await t.make.staff({ districtId: district.id, schoolId: school.id, role: "school-admin" });
@@ -84,7 +92,12 @@ describe.each(DATABASE_KINDS)("correcting a student's details on %s", (kind) => 
       caseload: [student.id],
     });
     farCaseManager = await t.signIn(fcm.email, FACTORY_PASSWORD);
-    const tc = await t.make.staff({ districtId: district.id, schoolId: school.id, role: "teacher", caseload: [student.id] });
+    const tc = await t.make.staff({
+      districtId: district.id,
+      schoolId: school.id,
+      role: "teacher",
+      caseload: [student.id],
+    });
     teacher = await t.signIn(tc.email, FACTORY_PASSWORD);
     const oa = await t.make.staff({ districtId: elsewhere.id, schoolId: null, role: "district-admin" });
     otherAdmin = await t.signIn(oa.email, FACTORY_PASSWORD);
@@ -115,7 +128,11 @@ describe.each(DATABASE_KINDS)("correcting a student's details on %s", (kind) => 
     const sameDate = await principal.send("PUT", url(), body({ lastName: "Okonkwo", grade: "07" }));
     expect(sameDate.statusCode, sameDate.body).toBe(200);
     expect(await queued()).toEqual([]);
-    const res = await principal.send("PUT", url(), body({ lastName: "Okonkwo", grade: "7", dateOfBirth: "2011-03-04" }));
+    const res = await principal.send(
+      "PUT",
+      url(),
+      body({ lastName: "Okonkwo", grade: "7", dateOfBirth: "2011-03-04" }),
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(await queued()).toEqual([planId]);
     expect((await events()).at(-1)).toEqual({ via: "app", changes: ["date of birth"] });
@@ -151,7 +168,9 @@ describe.each(DATABASE_KINDS)("correcting a student's details on %s", (kind) => 
     expect((await farCaseManager.send("PUT", url(), sent)).statusCode).toBe(403);
     expect(await row()).toEqual(before);
     const denied = await sql<{ n: number }>`
-      select count(*)::int as n from audit_events where action = 'access.denied' and student_id = ${student.id}`.execute(t.db);
+      select count(*)::int as n from audit_events where action = 'access.denied' and student_id = ${student.id}`.execute(
+      t.db,
+    );
     expect(denied.rows[0]?.n).toBeGreaterThanOrEqual(2);
   });
 

@@ -55,7 +55,11 @@ export async function editStudent(
   }
   if (body.schoolId !== current.schoolId) {
     const school = await deps.repos.students.school(body.schoolId);
-    if (!school || school.districtId !== districtId || !studentIntakeGrantFor(actor, { districtId, schoolId: school.id })) {
+    if (
+      !school ||
+      school.districtId !== districtId ||
+      !studentIntakeGrantFor(actor, { districtId, schoolId: school.id })
+    ) {
       throw invalid("/schoolId", "Choose one of the schools where you may add students");
     }
   }
