@@ -1,7 +1,8 @@
 /**
  * From nothing to a plan in effect, in the app alone. The case manager adds the student on the
  * "Add a student" page (the 504 journey first sends a wrong date of birth: the server's 400 names
- * the field), starts an IEP (and, in the second journey, a Section 504 plan) and fills every
+ * the field; in the first journey the student number is then entered with "Edit details" on the
+ * student's page), starts an IEP (and, in the second journey, a Section 504 plan) and fills every
  * section in the editor by keyboard; the plan's JSON, as the app exports it, passes the same checks
  * as `lantern check` with no errors; the plan is proposed, the meeting scheduled and its notice
  * printed (the PDF's text is read), the guardian signs (consenting to all of the IEP but one
@@ -58,6 +59,24 @@ async function addStudent(ctx: JourneyContext, row: NewStudent, options: { mista
   const studentId = page.url().split("/students/")[1]?.split("/")[0] ?? "";
   assert.ok(studentId, "the new student's plans page opened");
   return studentId;
+}
+
+/** On the student's page, "Edit details" by keyboard: the case manager enters the student number. */
+async function correctDetails(ctx: JourneyContext, studentId: string, name: string, localId: string): Promise<void> {
+  const { page, heading, tabTo, axe, step } = ctx;
+  step(`the case manager corrects ${name}'s details`);
+  await page.goto(`/students/${studentId}`);
+  await heading(page, name);
+  await tabTo(page, page.getByText("Edit details", { exact: true }), { maxPresses: 60 });
+  await page.keyboard.press("Enter");
+  const form = new PlanEditor(page, "edit-student-");
+  await form.control("localId").waitFor();
+  await form.text("localId", localId);
+  await tabTo(page, page.getByRole("button", { name: "Save the details" }));
+  await page.keyboard.press("Enter");
+  await page.getByRole("status").filter({ hasText: "details are saved" }).waitFor();
+  assert.equal(await form.control("localId").inputValue(), localId);
+  await axe(page, "student's details corrected");
 }
 
 /** Start a plan of this kind from the student's plans page, by keyboard; the editor opens. */
@@ -231,6 +250,7 @@ export const journeys: Journey[] = [
         grade: "11",
         school: "Maple Valley High School",
       });
+      await correctDetails(ctx, studentId, "Rosa Okafor", "MV-20117");
       const planId = await startPlan(ctx, studentId, "Rosa Okafor", "IEP");
       await ctx.heading(page, "Edit IEP for Rosa Okafor");
       await axe(page, "empty IEP draft");

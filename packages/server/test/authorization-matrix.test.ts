@@ -331,6 +331,31 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
     expect(link).toEqual({ language: null, interpreter_needed: false });
   });
 
+  it("PUT …/details: only people who may add a student at the school and change this record correct it", async () => {
+    const mateo = t.ids?.students.get("Mateo Rivera") as string;
+    const before = await t.db.selectFrom("students").selectAll().where("id", "=", mateo).executeTakeFirstOrThrow();
+    // A body the schema takes and the use case refuses: a date of birth after today.
+    const body = {
+      schoolId: before.school_id,
+      firstName: "Changed",
+      lastName: before.last_name,
+      dateOfBirth: "2150-01-01",
+      grade: before.grade,
+      localId: before.local_id,
+    };
+    for (const email of Object.keys(MATEO)) {
+      const res = await (clients.get(email) as Client).send("PUT", `/api/students/${mateo}/details`, body);
+      if (MATEO_WRITERS.includes(email)) {
+        expect(res.statusCode, `${email}: ${res.body}`).toBe(400);
+        expect((res.json() as { issues: Array<{ path: string }> }).issues[0]?.path).toBe("/dateOfBirth");
+      } else expect([403, 404], `${email}: ${res.body}`).toContain(res.statusCode);
+    }
+    const anon = await t.anonymous();
+    expect((await anon.send("PUT", `/api/students/${mateo}/details`, body)).statusCode).toBe(401);
+    const after = await t.db.selectFrom("students").selectAll().where("id", "=", mateo).executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+  });
+
   /** Who may use the people routes (accounts, invitations, roles, caseloads, the mail outbox). */
   const PEOPLE_ADMINS: Record<string, "district" | "school"> = {
     "admin@maplevalley.example": "district",

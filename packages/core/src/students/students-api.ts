@@ -46,6 +46,8 @@ export const ZStudentDetail = z.object({
   lastName: z.string(),
   dateOfBirth: ZIsoDate,
   grade: z.string(),
+  /** The district's student number in its student information system, or null when none. */
+  localId: z.string().nullable(),
   school: z.object({ id: z.string(), name: z.string() }),
   district: z.object({ id: z.string(), name: z.string(), state: z.string() }),
   guardians: z.array(
@@ -127,6 +129,14 @@ export const ZAddStudentRequest = z.object({
   guardians: z.array(ZNewStudentGuardian).max(2, "Add at most two guardians here").default([]),
 });
 export type AddStudentRequest = z.output<typeof ZAddStudentRequest>;
+
+/**
+ * Correcting a student's details after adding them (name, date of birth, grade, school, student
+ * number): the same fields and checks as adding one, without the guardians. A PUT replaces them
+ * all; an empty or absent student number clears it.
+ */
+export const ZEditStudentRequest = ZAddStudentRequest.omit({ guardians: true });
+export type EditStudentRequest = z.output<typeof ZEditStudentRequest>;
 
 export const ZAddStudentResponse = z.object({
   id: z.string(),

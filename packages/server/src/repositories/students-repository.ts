@@ -58,6 +58,17 @@ export type StudentSnapshotFacts = {
 };
 
 /** A list item before other features add to it (plan badges, next deadline), with its district. */
+/** A student's own details, as staff enter and correct them. */
+export type StudentDetails = {
+  districtId: string;
+  schoolId: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  grade: string;
+  localId: string | null;
+};
+
 export type StudentListRow = Omit<StudentListItem, "plans" | "nextDeadline"> & { districtId: string };
 
 /** The words of a name search, lower-cased (at most four). */
@@ -120,6 +131,7 @@ export function createStudentsRepository(db: Kysely<Database>) {
           "s.last_name",
           "s.date_of_birth",
           "s.grade",
+          "s.local_id",
           "k.id as school_id",
           "k.name as school_name",
           "d.id as district_id",
@@ -151,6 +163,7 @@ export function createStudentsRepository(db: Kysely<Database>) {
         lastName: s.last_name,
         dateOfBirth: s.date_of_birth,
         grade: s.grade,
+        localId: s.local_id,
         school: { id: s.school_id, name: s.school_name },
         district: { id: s.district_id, name: s.district_name, state: s.state },
         guardians: guardians.map((g) => ({
@@ -335,15 +348,52 @@ export function createStudentsRepository(db: Kysely<Database>) {
       return [...seen.values()];
     },
 
-    /** Whether the district already has a student with this student number. */
-    async localIdTaken(districtId: string, localId: string): Promise<boolean> {
-      const r = await db
+    /** Whether the district already has a student with this student number (other than `exceptId`). */
+    async localIdTaken(districtId: string, localId: string, exceptId?: string): Promise<boolean> {
+      let q = db
         .selectFrom("students")
         .select("id")
         .where("district_id", "=", districtId)
-        .where("local_id", "=", localId)
-        .executeTakeFirst();
+        .where("local_id", "=", localId);
+      if (exceptId) q = q.where("id", "<>", exceptId);
+      const r = await q.executeTakeFirst();
       return r !== undefined;
+    },
+
+    /** A student's own details as staff enter them, locked until the transaction ends; null when none. */
+    async detailsForUpdate(studentId: string): Promise<StudentDetails | null> {
+      const r = await db
+        .selectFrom("students")
+        .select(["district_id", "school_id", "first_name", "last_name", "date_of_birth", "grade", "local_id"])
+        .where("id", "=", studentId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!r) return null;
+      return {
+        districtId: r.district_id,
+        schoolId: r.school_id,
+        firstName: r.first_name,
+        lastName: r.last_name,
+        dateOfBirth: r.date_of_birth,
+        grade: r.grade,
+        localId: r.local_id,
+      };
+    },
+
+    /** Replace a student's own details (a date of birth changed queues their plans' check: migration 0110). */
+    async updateDetails(studentId: string, d: Omit<StudentDetails, "districtId">): Promise<void> {
+      await db
+        .updateTable("students")
+        .set({
+          school_id: d.schoolId,
+          first_name: d.firstName,
+          last_name: d.lastName,
+          date_of_birth: d.dateOfBirth,
+          grade: d.grade,
+          local_id: d.localId,
+        })
+        .where("id", "=", studentId)
+        .execute();
     },
 
     /** Put the student on the person's caseload in this role. */

@@ -24,6 +24,7 @@ import retentionRoutes from "./records/retention.ts";
 import recordsRoutes from "./records/routes.ts";
 import rosterRoutes from "./roster/routes.ts";
 import sharingRoutes from "./sharing/routes.ts";
+import editStudentRoutes from "./students/edit-student.ts";
 import guardianLanguageRoutes from "./students/guardian-language.ts";
 import studentRoutes from "./students/routes.ts";
 
@@ -34,6 +35,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(oidcRoutes);
   await app.register(studentRoutes);
   await app.register(guardianLanguageRoutes);
+  await app.register(editStudentRoutes);
   await app.register(planRoutes);
   await app.register(sharingRoutes);
   await app.register(navigatorRoutes);

@@ -42,6 +42,7 @@ export const STAFF_ONLY_PREFIXES = [
   "home.tasks.",
   "students.list.",
   "students.add.",
+  "students.edit.",
 ] as const;
 export type StaffOnly = `${(typeof STAFF_ONLY_PREFIXES)[number]}${string}`;
 

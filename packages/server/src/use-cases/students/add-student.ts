@@ -48,8 +48,23 @@ async function refuse(deps: UseCaseDeps, actor: IntakeActor): Promise<never> {
   throw new DomainError("forbidden", "Only case managers, Section 504 coordinators and administrators add students");
 }
 
-const invalid = (path: string, message: string) =>
+export const invalid = (path: string, message: string) =>
   new DomainError("invalid-input", message, { issues: [{ path, message }] });
+
+/** The date of birth is not after today in the district, nor more than 30 years before (as the roster checks it). */
+export async function checkDateOfBirth(deps: UseCaseDeps, districtId: string, dateOfBirth: string): Promise<void> {
+  const today = await todayFor(deps, districtId);
+  if (dateOfBirth > today) throw invalid("/dateOfBirth", "The date of birth is after today");
+  if (dateOfBirth < addDays(today, -Math.round(OLDEST_AGE_YEARS * 365.25))) {
+    throw invalid("/dateOfBirth", `The date of birth is more than ${OLDEST_AGE_YEARS} years ago: check the year`);
+  }
+}
+
+/** The 409 for a student number another student of the district has. */
+export const localIdConflict = () =>
+  new DomainError("conflict", "Another student in the district has this student number", {
+    issues: [{ path: "/localId", message: "Another student in the district has this student number" }],
+  });
 
 export async function addStudent(
   deps: UseCaseDeps,
@@ -61,11 +76,7 @@ export async function addStudent(
   const grant = school ? studentIntakeGrantFor(actor, { districtId: school.districtId, schoolId: school.id }) : null;
   if (!school || !grant) throw invalid("/schoolId", "Choose one of the schools where you may add students");
   const districtId = school.districtId;
-  const today = await todayFor(deps, districtId);
-  if (input.dateOfBirth > today) throw invalid("/dateOfBirth", "The date of birth is after today");
-  if (input.dateOfBirth < addDays(today, -Math.round(OLDEST_AGE_YEARS * 365.25))) {
-    throw invalid("/dateOfBirth", `The date of birth is more than ${OLDEST_AGE_YEARS} years ago: check the year`);
-  }
+  await checkDateOfBirth(deps, districtId, input.dateOfBirth);
   const [first, second] = input.guardians;
   if (first && second && first.email === second.email) {
     throw invalid("/guardians/1/email", "The second guardian has the same email as the first");
@@ -75,9 +86,7 @@ export async function addStudent(
     const roster = tx.repos.roster;
     await roster.lockDistrict(districtId);
     if (input.localId !== null && (await tx.repos.students.localIdTaken(districtId, input.localId))) {
-      throw new DomainError("conflict", "Another student in the district has this student number", {
-        issues: [{ path: "/localId", message: "Another student in the district has this student number" }],
-      });
+      throw localIdConflict();
     }
     const emails = input.guardians.map((g) => g.email);
     const people = await roster.peopleByEmail(emails);

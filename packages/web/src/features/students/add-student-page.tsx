@@ -27,11 +27,11 @@ type StudentForm = Record<(typeof STUDENT_FIELDS)[number], string>;
 /** A problem's key: a student field ("dateOfBirth") or a guardian's ("guardians.0.email"), as the server's paths. */
 type ProblemKey = string;
 
-const GRADES = ["PK", "TK", "K", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "UG"] as const;
+export const GRADES = ["PK", "TK", "K", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "UG"] as const;
 
 const idOf = (key: ProblemKey) => `student-${key.replace(/\./g, "-")}`;
 
-function gradeLabel(grade: string): string {
+export function gradeLabel(grade: string): string {
   switch (grade) {
     case "PK":
     case "TK":

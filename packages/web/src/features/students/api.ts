@@ -66,3 +66,8 @@ export function setGuardianLanguage(
     body,
   );
 }
+
+/** Staff correct a student's details (the whole set, as when adding them, without guardians). */
+export function editStudentDetails(studentId: string, body: Omit<AddStudentRequestBody, "guardians">) {
+  return api.put<StudentDetail>(`/api/students/${encodeURIComponent(studentId)}/details`, body);
+}

@@ -92,4 +92,14 @@ export const messages = {
   "students.add.errorTitle": "The student was not added",
   "students.add.submit": "Add the student",
   "students.add.submitting": "Adding the student…",
+  "students.edit.open": "Edit details",
+  "students.edit.title": "Edit the student's details",
+  "students.edit.intro":
+    "Correct a name, date of birth, grade, school or student number. The record of the change names the fields changed.",
+  "students.edit.dateOfBirthHint": "A new date of birth changes ages, transition and deadline checks of the plans.",
+  "students.edit.notAllowed": "Only the people who may add students at this school edit their details.",
+  "students.edit.errorTitle": "The details were not saved",
+  "students.edit.submit": "Save the details",
+  "students.edit.submitting": "Saving the details…",
+  "students.edit.saved": "{name}'s details are saved.",
 } as const;

@@ -9,6 +9,7 @@ import { t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { getStudent, type StudentDetail } from "./api.ts";
+import { EditStudentDetails } from "./edit-student-details.tsx";
 import { GuardianLanguageEditor, GuardianLanguageFacts } from "./guardian-language.tsx";
 import { planLabel, studentName } from "./student-text.ts";
 
@@ -58,6 +59,7 @@ function StudentFacts({ student, onChange }: { student: StudentDetail; onChange:
           </dd>
         </div>
       </dl>
+      {canEdit ? <EditStudentDetails student={student} onSaved={onChange} /> : null}
       <TermsUsed
         terms={[
           ["caseManager", t("glossary.word.caseManager")],
