@@ -29,6 +29,10 @@ export const messages = {
     "The email of the student's case manager, who must already have a case manager account in this district.",
   "roster.column.guardian1":
     "A parent or guardian: first name, last name and email (all three, or none), and optionally how they are related, such as mother or grandparent.",
+  "roster.column.guardianLanguage":
+    "The guardian's preferred language: a code such as es or vi, or the language's name (Spanish, Español). Blank keeps what Lantern has.",
+  "roster.column.guardianInterpreter":
+    "yes or no: the guardian needs an interpreter at meetings (34 CFR 300.322(e)). Blank keeps what Lantern has.",
   "roster.column.guardian2": "A second parent or guardian, the same way.",
 
   "roster.form.title": "Choose the file",

@@ -48,6 +48,16 @@ export const COLUMN_ROWS: readonly ColumnRow[] = [
     required: false,
     meaning: "roster.column.guardian2",
   },
+  {
+    columns: ["guardian1_language", "guardian2_language"],
+    required: false,
+    meaning: "roster.column.guardianLanguage",
+  },
+  {
+    columns: ["guardian1_interpreter", "guardian2_interpreter"],
+    required: false,
+    meaning: "roster.column.guardianInterpreter",
+  },
 ];
 
 const columnTable: readonly Column<ColumnRow>[] = [
