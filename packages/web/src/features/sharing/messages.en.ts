@@ -15,7 +15,7 @@ export const messages = {
   "sharing.role.list": "seen in a list",
   "sharing.advocates.title": "Sharing with an advocate",
   "sharing.advocates.intro":
-    "An advocate can help you at meetings. When you share your child's record with an advocate, they can read it (but not change or sign it). You can stop sharing at any time.",
+    "An advocate can help you at meetings. When you share your child's record with an advocate, they can read it and act with you: ask for records or for a correction, write in the communication log, prepare for a meeting and draft a complaint. They cannot change or sign the plan, or ask for records to be destroyed. You can stop sharing at any time.",
   "sharing.advocates.none": "You are not sharing this record with anyone.",
   "sharing.advocates.item": "{name} ({email})",
   "sharing.advocates.stop": "Stop sharing with {name}",

@@ -18,7 +18,7 @@ export const messages = {
   "sharing.role.list": "visto en una lista",
   "sharing.advocates.title": "Compartir con un defensor",
   "sharing.advocates.intro":
-    "Un defensor le puede ayudar en las reuniones. Si comparte el expediente de su hijo con un defensor, lo puede leer (pero no cambiar ni firmar). Puede dejar de compartirlo cuando quiera.",
+    "Un defensor le puede ayudar en las reuniones. Si comparte el expediente de su hijo con un defensor, lo puede leer y actuar con usted: pedir registros o una corrección, escribir en el registro de comunicaciones, preparar una reunión y preparar una queja. No puede cambiar ni firmar el plan, ni pedir que borren registros. Puede dejar de compartirlo cuando quiera.",
   "sharing.advocates.none": "Usted no comparte este expediente con nadie.",
   "sharing.advocates.item": "{name} ({email})",
   "sharing.advocates.stop": "Dejar de compartir con {name}",
