@@ -305,6 +305,43 @@ describe("delivered, missed and compensatory minutes", () => {
     expect(r.behindSchedule.isBehind).toBe(true);
   });
 
+  it("is not behind schedule after the service has ended; the shortfall stays in the figures", () => {
+    const ended = computeServiceMinutes({
+      history: serviceHistoryOf(service({ endDate: "2026-09-18" })),
+      sessions: [],
+      calendar,
+      period: september,
+      through: "2026-09-30",
+    });
+    expect(ended.required.minutes).toBe(48 + 48 + 60);
+    expect(ended.behindSchedule.isBehind).toBe(false);
+    expect(ended.notLogged.minutes).toBe(156);
+    const running = computeServiceMinutes({
+      history: serviceHistoryOf(service({ endDate: "2026-09-18" })),
+      sessions: [],
+      calendar,
+      period: september,
+      through: "2026-09-18",
+    });
+    expect(running.behindSchedule.isBehind).toBe(true);
+  });
+
+  it("is not behind schedule once the plan has ended (exit, consent revoked)", () => {
+    const summary = summarizeServices({
+      planVersions: [
+        { label: "Plan (version 1)", effectiveFrom: "2026-08-31", services: [service()] },
+        { label: "Plan ended", effectiveFrom: "2026-09-19", services: [] },
+      ],
+      sessions: [],
+      calendar,
+      policy: ZCompensatoryPolicy.parse({}),
+      through: "2026-12-04",
+    });
+    const [s] = summary.services;
+    expect(s?.required.minutes).toBe(60 + 48 + 60);
+    expect(s?.behindSchedule.isBehind).toBe(false);
+  });
+
   it("excludes and lists sessions outside the service's dates and ignores other services", () => {
     const early = session({ date: "2026-09-01" });
     const other = session({ date: "2026-09-15", serviceId: "svc-ot" });

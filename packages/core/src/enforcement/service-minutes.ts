@@ -43,7 +43,11 @@
  *   misses − make-ups, never below 0. Make-ups beyond the misses are reported as `makeUpInExcess`,
  *   not as credit.
  * - **Behind schedule** when provided < threshold × required (required > 0), through the
- *   computation date.
+ *   computation date, and only while the service is still in effect on that date. A service that
+ *   has ended (its end date passed, an amendment removed it, or the plan ended: consent revoked or
+ *   exit, 34 CFR 300.300(b)(4), 300.305(e)) can no longer be caught up, so it is not behind
+ *   schedule after its end: its shortfall stays in the figures (not logged, the school must
+ *   explain, make-up minutes) for the team to consider (34 CFR 300.320(a)(7)).
  *
  * Sessions dated outside the service's active days are excluded and listed with the reason, so
  * every figure can be traced to the session ids behind it.
@@ -437,6 +441,8 @@ export function computeServiceMinutes(input: ComputeServiceMinutesInput): Servic
   const owed = Math.max(0, schoolResponsibleMissed.minutes - madeUp.minutes);
   const provided = delivered.minutes + madeUp.minutes;
   const ratio = required.exactMinutes > 0 ? provided / required.exactMinutes : null;
+  // Behind schedule is a call to catch up: only for a service still in effect (see above).
+  const stillInEffect = inService(through);
   const amended = history.versions.length > 1;
   const missedTotal = MISSED_REASONS.reduce((sum, r) => sum + missed[r].minutes, 0);
   const notLogged = Math.max(0, required.minutes - delivered.minutes - missedTotal);
@@ -464,7 +470,7 @@ export function computeServiceMinutes(input: ComputeServiceMinutesInput): Servic
     },
     makeUpInExcess: Math.max(0, madeUp.minutes - schoolResponsibleMissed.minutes),
     behindSchedule: {
-      isBehind: ratio !== null && ratio < policy.behindScheduleThreshold,
+      isBehind: stillInEffect && ratio !== null && ratio < policy.behindScheduleThreshold,
       ratio: ratio === null ? null : round2(ratio),
       threshold: policy.behindScheduleThreshold,
     },
