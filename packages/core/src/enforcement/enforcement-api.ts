@@ -125,6 +125,14 @@ export const ZCaseloadWeek = z.object({
           minutesPerSession: z.number().int(),
           frequency: z.object({ times: z.number().int(), per: z.enum(["day", "week", "month"]) }),
           delivery: z.string(),
+          /** Who the plan says provides it (e.g. "Speech-language pathologist"). */
+          providerRole: z.string(),
+          /**
+           * A service of the signed-in provider's discipline: its provider role is one under which
+           * they have logged sessions. Others are offered apart, as other services on the plans.
+           * True for every service while they have logged nothing (their discipline is not known).
+           */
+          yours: z.boolean(),
         }),
       ),
       sessions: z.array(ZStoredSessionView),

@@ -80,6 +80,22 @@ export function createEnforcementRepository(db: Kysely<Database>) {
   ] as const;
 
   return {
+    /** The services of these students this provider has logged sessions for (any date). */
+    async servicesLoggedBy(
+      providerId: string,
+      studentIds: readonly string[],
+    ): Promise<Array<{ studentId: string; serviceId: string }>> {
+      if (studentIds.length === 0) return [];
+      const rows = await db
+        .selectFrom("service_sessions")
+        .select(["student_id", "service_id"])
+        .distinct()
+        .where("provider_id", "=", providerId)
+        .where("student_id", "in", studentIds)
+        .execute();
+      return rows.map((r) => ({ studentId: r.student_id, serviceId: r.service_id }));
+    },
+
     /**
      * Log one session in the next free slot of that service on that day (in the caller's
      * transaction). Sessions logged at the same moment take turns (a lock on the day's slots held

@@ -181,6 +181,26 @@ describe.each(DATABASE_KINDS)("enforcement on %s", (kind) => {
     expect(speech?.compensatoryOwed.sessionIds).toHaveLength(2);
   });
 
+  it("offers a speech-language pathologist her own discipline's services apart from the others", async () => {
+    // She has logged speech sessions: her discipline is the provider role of those services.
+    const res = await slp.get("/api/caseload/service-week?weekOf=2026-09-14");
+    expect(res.statusCode, res.body).toBe(200);
+    const services = (
+      res.json() as {
+        students: Array<{
+          studentId: string;
+          services: Array<{ serviceId: string; providerRole: string; yours: boolean }>;
+        }>;
+      }
+    ).students.flatMap((s) => s.services.map((svc) => ({ ...svc, studentId: s.studentId })));
+    const isSpeech = (role: string) => role.toLowerCase() === "speech-language pathologist";
+    expect(services.find((s) => s.studentId === studentId && s.serviceId === "svc-speech")?.yours).toBe(true);
+    const others = services.filter((s) => !isSpeech(s.providerRole));
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((s) => !s.yours)).toBe(true);
+    expect(services.filter((s) => isSpeech(s.providerRole)).every((s) => s.yours)).toBe(true);
+  });
+
   it("applies the amendment from its effective date", async () => {
     const res = await slp.get(`/api/students/${studentId}/service-minutes?from=2026-10-19&through=2026-10-23`);
     expect(res.statusCode).toBe(200);

@@ -114,11 +114,24 @@ export async function readCaseloadWeek(
   const allowed = new Set((await input.permitted(caseload.map((m) => m.id))).map((p) => p.studentId));
   const students = caseload.filter((m) => allowed.has(m.id));
   const ids = students.map((a) => a.id);
-  const [plans, sessions, calendar] = await Promise.all([
+  const [plans, sessions, calendar, logged] = await Promise.all([
     deps.repos.enforcementPlans.forStudents(ids),
     deps.repos.enforcement.listSessions(ids, { from: weekOf, to: sunday }),
     deps.repos.compliance.calendarOrDefault(input.districtId),
+    deps.repos.enforcement.servicesLoggedBy(input.personId, ids),
   ]);
+  // Accounts do not record a provider's discipline; the services they have logged do. Their
+  // discipline is the provider roles of those services (a speech-language pathologist is not
+  // offered specialized academic instruction first). Nothing logged yet: every service is theirs.
+  const roleKey = (role: string) => role.trim().toLowerCase();
+  const roles = new Set<string>();
+  for (const l of logged) {
+    const versions = plans.get(l.studentId)?.planVersions ?? [];
+    for (const v of versions) {
+      for (const svc of v.services) if (svc.id === l.serviceId) roles.add(roleKey(svc.providerRole));
+    }
+  }
+  const yours = (providerRole: string) => roles.size === 0 || roles.has(roleKey(providerRole));
   const days = Array.from({ length: 7 }, (_, i) => addDays(weekOf, i));
   return {
     weekOf,
@@ -140,6 +153,8 @@ export async function readCaseloadWeek(
           minutesPerSession: s.minutesPerSession,
           frequency: s.frequency,
           delivery: s.delivery,
+          providerRole: s.providerRole,
+          yours: yours(s.providerRole),
         })),
         sessions: sessions.filter((s) => s.studentId === a.id),
       };

@@ -90,6 +90,7 @@ export const messages = {
   "enforcement.week.deliveryLabel": "{student}, {service}: group or individual",
   "enforcement.week.minutesShort": "Minutes",
   "enforcement.week.notLogged": "Not logged",
+  "enforcement.week.otherServices": "Other services on your students' plans",
   "enforcement.week.save": "Save the week",
   "enforcement.week.saving": "Saving…",
   "enforcement.week.saved": "{count, plural, one {Saved # session.} other {Saved # sessions.}}",

@@ -19,6 +19,8 @@ const week = {
           minutesPerSession: 30,
           frequency: { times: 2, per: "week" },
           delivery: "individual",
+          providerRole: "Speech-language pathologist",
+          yours: true,
         },
       ],
       sessions: [
@@ -64,6 +66,26 @@ describe("week logging grid", () => {
     expect(document.activeElement).toBe(mondayMinutes);
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole("combobox", { name: /Tuesday .*: what happened/ }));
+  });
+
+  it("offers the provider's own services first and the others apart, under a labelled group", () => {
+    const [student] = week.students;
+    if (!student) throw new Error("fixture");
+    const sai = {
+      serviceId: "svc-sai",
+      area: "specialized-academic-instruction",
+      minutesPerSession: 45,
+      frequency: { times: 3, per: "week" as const },
+      delivery: "group",
+      providerRole: "Special education teacher",
+      yours: false,
+    };
+    render(<WeekGrid week={{ ...week, students: [{ ...student, services: [sai, ...student.services] }] }} />);
+    const rowHeaders = screen.getAllByRole("rowheader").map((h) => h.textContent ?? "");
+    expect(rowHeaders[0]).toMatch(/Speech-language pathology/);
+    const group = screen.getByRole("columnheader", { name: "Other services on your students' plans" });
+    expect(group.getAttribute("scope")).toBe("colgroup");
+    expect(rowHeaders[1]).toMatch(/Specialized academic instruction/i);
   });
 
   it("finds the Monday of any date", () => {

@@ -81,7 +81,11 @@ export function WeekGrid({ week }: { week: CaseloadWeek }) {
   const [error, setError] = useState<string | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
 
-  const rows: Row[] = week.students.flatMap((s) => s.services.map((service) => ({ ...s, service })));
+  const allRows: Row[] = week.students.flatMap((s) => s.services.map((service) => ({ ...s, service })));
+  // The provider's own discipline's services first; the others on their students' plans apart.
+  const yourRows = allRows.filter((r) => r.service.yours);
+  const otherRows = allRows.filter((r) => !r.service.yours);
+  const rows = [...yourRows, ...otherRows];
   const dayHeader = (d: string) => `${weekday(d)} ${shortDate(d)}`;
 
   function setCell(key: string, next: Partial<Cell>, minutesPerSession: number) {
@@ -154,10 +158,19 @@ export function WeekGrid({ week }: { week: CaseloadWeek }) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => {
+            {rows.map((r, index) => {
               const service = areaLabel(r.service.area);
               const rk = rowKey(r.studentId, r.service.serviceId);
-              return (
+              const groupStart =
+                otherRows.length > 0 && index === yourRows.length ? (
+                  <tr key={`${rk}-group`} className="week-grid-group">
+                    <th scope="colgroup" colSpan={2 + week.schoolDays.length}>
+                      {t("enforcement.week.otherServices")}
+                    </th>
+                  </tr>
+                ) : null;
+              return [
+                groupStart,
                 <tr key={rk}>
                   <th scope="row">
                     {r.name}
@@ -216,8 +229,8 @@ export function WeekGrid({ week }: { week: CaseloadWeek }) {
                       </td>
                     );
                   })}
-                </tr>
-              );
+                </tr>,
+              ];
             })}
           </tbody>
         </table>
