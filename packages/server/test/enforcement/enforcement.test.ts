@@ -365,6 +365,28 @@ describe.each(DATABASE_KINDS)("enforcement on %s", (kind) => {
     });
   });
 
+  it("does not alert for the services of a plan that has ended (the demo's Maya exited in the summer)", async () => {
+    const res = await slp.get("/api/caseload/service-alerts");
+    expect(res.statusCode, res.body).toBe(200);
+    const names = (res.json() as { alerts: Array<{ studentName: string }> }).alerts.map((a) => a.studentName);
+    expect(names.some((n) => n.startsWith("Maya "))).toBe(false);
+    const maya = await t.db
+      .selectFrom("students")
+      .select("id")
+      .where("first_name", "=", "Maya")
+      .where("district_id", "=", t.ids?.districtId ?? "")
+      .executeTakeFirstOrThrow();
+    const summary = await slp.get(`/api/students/${maya.id}/service-minutes`);
+    expect(summary.statusCode, summary.body).toBe(200);
+    const services = (
+      summary.json() as { services: Array<{ required: { minutes: number }; behindSchedule: { isBehind: boolean } }> }
+    ).services;
+    expect(services.length).toBeGreaterThan(0);
+    // The minutes the plan required while it was in effect stay in the figures; none is behind.
+    expect(services.some((s) => s.required.minutes > 0)).toBe(true);
+    expect(services.every((s) => !s.behindSchedule.isBehind)).toBe(true);
+  });
+
   it("lets the district choose to count closures, and never a student's absence", async () => {
     expect((await slp.send("PUT", "/api/district/compensatory-policy", { owedReasons: [] })).statusCode).toBe(403);
     const bad = await admin.send("PUT", "/api/district/compensatory-policy", { owedReasons: ["student-absent"] });
