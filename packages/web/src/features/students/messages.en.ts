@@ -32,6 +32,7 @@ export const messages = {
   "students.sections.deadlinesPlaceholder": "Deadlines for this student will be listed here.",
   "students.sections.services": "Services",
   "students.sections.servicesIntro": "The services in the student's plan, and how many minutes were given.",
+  "students.links.startPlan": "Start a plan",
   "students.links.plans": "See all plans for this student",
   "students.links.services": "Service minutes: required, given, missed and made up",
   "students.links.progress": "Progress on the plan's goals",

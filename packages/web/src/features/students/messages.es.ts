@@ -35,6 +35,7 @@ export const messages = {
   "students.sections.deadlinesPlaceholder": "Aquí se van a mostrar las fechas límite de este estudiante.",
   "students.sections.services": "Servicios",
   "students.sections.servicesIntro": "Los servicios del plan del estudiante y cuántos minutos se dieron.",
+  "students.links.startPlan": "Comenzar un plan",
   "students.links.plans": "Ver todos los planes de este estudiante",
   "students.links.services": "Minutos de servicio: los que se deben dar, los dados, los perdidos y los repuestos",
   "students.links.progress": "Progreso en las metas del plan",

@@ -15,9 +15,14 @@ import { planLabel, studentName } from "./student-text.ts";
 
 const STAFF_WHO_WRITE = new Set(["district-admin", "school-admin", "case-manager", "section-504-coordinator"]);
 
-function StudentFacts({ student, onChange }: { student: StudentDetail; onChange: (s: StudentDetail) => void }) {
+/** Whether the signed-in person is staff who may write a student's record and plans. */
+function useStaffWhoWrite(): boolean {
   const { user } = useSession();
-  const canEdit = user?.roles.some((r) => STAFF_WHO_WRITE.has(r.role)) ?? false;
+  return user?.roles.some((r) => STAFF_WHO_WRITE.has(r.role)) ?? false;
+}
+
+function StudentFacts({ student, onChange }: { student: StudentDetail; onChange: (s: StudentDetail) => void }) {
+  const canEdit = useStaffWhoWrite();
   return (
     <section aria-labelledby="student-about" className="panel">
       <h2 id="student-about">{t("students.about", { name: student.firstName })}</h2>
@@ -83,6 +88,7 @@ export function StudentPage({ params, parts }: { params: RouteParams; parts: Stu
   const id = params.id ?? "";
   const request = useRequest(`student:${id}`, (signal) => getStudent(id, signal));
   const [saved, setSaved] = useState<StudentDetail | null>(null);
+  const canWritePlans = useStaffWhoWrite();
 
   if (request.status === "loading") {
     return (
@@ -109,7 +115,16 @@ export function StudentPage({ params, parts }: { params: RouteParams; parts: Stu
         <h2 id="student-plans">{t("students.sections.plans")}</h2>
         <p className="muted">{t("students.sections.plansIntro")}</p>
         {student.plans.length === 0 ? (
-          <p>{t("students.noPlans")}</p>
+          <>
+            <p>{t("students.noPlans")}</p>
+            {canWritePlans ? (
+              <p>
+                <Link href={paths.studentPlans(student.id)} className="button button-primary">
+                  {t("students.links.startPlan")}
+                </Link>
+              </p>
+            ) : null}
+          </>
         ) : (
           <ul className="plain-list" data-testid="student-plans">
             {student.plans.map((plan) => (
