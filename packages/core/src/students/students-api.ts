@@ -1,5 +1,6 @@
 /** What the API returns about students: one schema each, shared by server validation, OpenAPI and the web app. */
 import { z } from "zod";
+import { ZDeadlineKind } from "../compliance/deadlines.ts";
 import { ZPlanType } from "../plans/plan-document.ts";
 import { ZIsoDate } from "../shared/dates.ts";
 import { normalizeGrade } from "./roster.ts";
@@ -11,6 +12,8 @@ export const ZPlanBadge = z.object({
 });
 
 export const ZDeadlineBadge = z.object({
+  /** What the clock is for, so a family can be shown its name rather than the staff task in `label`. */
+  kind: ZDeadlineKind.optional(),
   label: z.string(),
   dueDate: ZIsoDate,
   state: z.enum(["met", "due", "due-soon", "overdue"]),

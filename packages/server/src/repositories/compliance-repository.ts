@@ -6,6 +6,7 @@
 import {
   addDays,
   type Deadline,
+  type DeadlineKind,
   type DeadlineSettings,
   type DeadlineState,
   defaultSchoolCalendar,
@@ -605,16 +606,24 @@ export function createComplianceRepository(db: Kysely<Database>, options: Compli
       studentIds: readonly string[],
       today: IsoDate,
       dueSoonDays: number,
-    ): Promise<Map<string, { label: string; dueDate: IsoDate; state: DeadlineState }>> {
-      const out = new Map<string, { label: string; dueDate: IsoDate; state: DeadlineState }>();
+    ): Promise<Map<string, { kind: DeadlineKind; label: string; dueDate: IsoDate; state: DeadlineState }>> {
+      const out = new Map<string, { kind: DeadlineKind; label: string; dueDate: IsoDate; state: DeadlineState }>();
       if (studentIds.length === 0) return out;
-      const rows = await sql<{ student_id: string; label: string; due_date: string; state: DeadlineState }>`
-        select distinct on (d.student_id) d.student_id, d.label, d.due_date::text as due_date,
+      const rows = await sql<{
+        student_id: string;
+        kind: DeadlineKind;
+        label: string;
+        due_date: string;
+        state: DeadlineState;
+      }>`
+        select distinct on (d.student_id) d.student_id, d.kind, d.label, d.due_date::text as due_date,
           ${deadlineStateSql(today, dueSoonDays)} as state
         from plan_deadlines d join plan_compliance c on c.plan_id = d.plan_id
         where d.student_id = any(${[...studentIds]}::uuid[]) and d.met_on is null and c.plan_status <> 'ended'
         order by d.student_id, d.due_date, d.id`.execute(db);
-      for (const r of rows.rows) out.set(r.student_id, { label: r.label, dueDate: r.due_date, state: r.state });
+      for (const r of rows.rows) {
+        out.set(r.student_id, { kind: r.kind, label: r.label, dueDate: r.due_date, state: r.state });
+      }
       return out;
     },
   };

@@ -62,6 +62,20 @@ describe("App", () => {
             plans: [{ id: "p1", type: "iep", status: "in-effect" }],
             nextDeadline: { label: "Annual review", dueDate: "2026-03-04", state: "due" },
           },
+          {
+            id: "s2",
+            firstName: "Lucia",
+            lastName: "Rivera",
+            grade: "3",
+            schoolName: "Northside Elementary",
+            plans: [{ id: "p2", type: "iep", status: "in-effect" }],
+            nextDeadline: {
+              kind: "progress-report",
+              label: "Send the family the next report on progress toward the annual goals",
+              dueDate: "2026-03-04",
+              state: "due",
+            },
+          },
         ],
         nextCursor: null,
       } satisfies StudentList,
@@ -69,8 +83,11 @@ describe("App", () => {
     render(<App />);
     expect(await screen.findByRole("heading", { level: 1, name: "My children" }, wait)).toBeTruthy();
     expect(await screen.findByRole("link", { name: "Mateo Rivera" }, wait)).toBeTruthy();
-    expect(screen.getByText("Plans: IEP: In effect")).toBeTruthy();
+    expect(screen.getAllByText("Plans: IEP: In effect")).toHaveLength(2);
     expect(screen.getByText("Annual review: March 4, 2026 (coming up)")).toBeTruthy();
+    // The staff task ("Send the family…") reaches a family in their own words.
+    expect(screen.getByText("Progress report: March 4, 2026 (coming up)")).toBeTruthy();
+    expect(screen.queryByText(/Send the family/)).toBeNull();
     expect(screen.queryByRole("table")).toBeNull();
     expect(seen).toContain("/api/students?limit=25");
   });

@@ -3,7 +3,7 @@ import { paths } from "../../app/paths.ts";
 import { Alert, Pagination } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
-import { deadlineText, planLabel, studentName } from "./student-text.ts";
+import { familyDeadlineText, planLabel, studentName } from "./student-text.ts";
 import { useStudentList } from "./use-student-list.ts";
 
 /** Family home: one card per child the guardian (or the advocate they invited) may see. */
@@ -32,7 +32,7 @@ export function MyChildren({ label }: { label: string }) {
                   {t("students.list.child.plans")} {child.plans.map(planLabel).join("; ")}
                 </p>
               ) : null}
-              {child.nextDeadline ? <p>{deadlineText(child.nextDeadline)}</p> : null}
+              {child.nextDeadline ? <p>{familyDeadlineText(child.nextDeadline)}</p> : null}
             </li>
           );
         })}

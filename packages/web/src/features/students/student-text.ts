@@ -20,3 +20,11 @@ export function deadlineText(deadline: DeadlineSummary): string {
   const text = t("students.deadline.text", { label: deadline.label, date: longDate(deadline.dueDate) });
   return `${text} (${label("deadlineState", deadline.state)})`;
 }
+
+/**
+ * The same for a family: the name of what is due ("Progress report"), in their language, rather
+ * than the staff task the API's label words ("Send the family the next report…").
+ */
+export function familyDeadlineText(deadline: DeadlineSummary): string {
+  return deadlineText(deadline.kind ? { ...deadline, label: label("deadlineKind", deadline.kind) } : deadline);
+}
