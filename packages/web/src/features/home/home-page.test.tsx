@@ -44,4 +44,20 @@ describe("the home page's words for each role", () => {
     render(<HomePage parts={parts} />);
     expect(screen.queryByText("caseload")).toBeNull();
   });
+
+  it.each([
+    ["teacher", "Students you teach"],
+    ["related-service-provider", "Students you serve"],
+  ] as const)("does not speak of a caseload to a %s", (role, caption) => {
+    signedInAs(role);
+    render(<HomePage parts={parts} />);
+    expect(screen.getByText(caption)).toBeTruthy();
+    expect(screen.queryByText(/caseload/)).toBeNull();
+  });
+
+  it("keeps 'caseload' for a case manager", () => {
+    signedInAs("case-manager");
+    render(<HomePage parts={parts} />);
+    expect(screen.getByText("Students on your caseload")).toBeTruthy();
+  });
 });

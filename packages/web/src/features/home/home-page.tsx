@@ -22,6 +22,16 @@ function homeKindOf(role: Role | null): HomeKind {
   }
 }
 
+/**
+ * Whose students a staff member's list holds, for its words: a case manager's caseload, the
+ * students a teacher teaches, or those a related-service provider serves.
+ */
+function staffListOf(role: Role | null): "caseload" | "teacher" | "provider" {
+  if (role === "teacher") return "teacher";
+  if (role === "related-service-provider") return "provider";
+  return "caseload";
+}
+
 /** Roles that may add a student (core's student intake policy decides where). */
 const ADDS_STUDENTS: ReadonlySet<Role> = new Set([
   "case-manager",
@@ -29,6 +39,27 @@ const ADDS_STUDENTS: ReadonlySet<Role> = new Set([
   "school-admin",
   "district-admin",
 ]);
+
+const STAFF_WORDS = {
+  caseload: {
+    intro: "home.intro.staff",
+    caption: "home.caption.staff",
+    empty: "home.empty.staff",
+    batch: "enforcement.batch.link",
+  },
+  teacher: {
+    intro: "home.intro.teacher",
+    caption: "home.caption.teacher",
+    empty: "home.empty.teacher",
+    batch: "home.progress.yourStudents",
+  },
+  provider: {
+    intro: "home.intro.provider",
+    caption: "home.caption.provider",
+    empty: "home.empty.provider",
+    batch: "home.progress.yourStudents",
+  },
+} as const;
 
 /** What the home page shows from other features; `app/` passes them in. */
 export type HomeParts = {
@@ -47,6 +78,7 @@ export function HomePage({ parts }: { parts: HomeParts }) {
   const user = useSignedInUser();
   const kind = homeKindOf(user.homeRole);
   const addsStudents = user.roles.some((r) => ADDS_STUDENTS.has(r.role));
+  const list = staffListOf(user.homeRole);
   const title = t(
     kind === "family"
       ? user.homeRole === "advocate"
@@ -112,7 +144,7 @@ export function HomePage({ parts }: { parts: HomeParts }) {
                   </li>
                 ) : null}
                 <li>
-                  <Link href={paths.progressBatch}>{t("enforcement.batch.link")}</Link>
+                  <Link href={paths.progressBatch}>{t(STAFF_WORDS[list].batch)}</Link>
                 </li>
               </ul>
             </nav>
@@ -125,15 +157,20 @@ export function HomePage({ parts }: { parts: HomeParts }) {
               <Link href={paths.serviceWeek}>{t("home.tasks.logServices")}</Link>
             </nav>
           ) : null}
-          <p>{t(kind === "admin" ? "home.intro.admin" : "home.intro.staff")}</p>
+          <p>{t(kind === "admin" ? "home.intro.admin" : STAFF_WORDS[list].intro)}</p>
           <TermsUsed
             terms={[
-              ...(kind === "admin" ? [] : ([["caseload", t("glossary.word.caseload")]] as const)),
+              ...(kind === "admin" || list !== "caseload"
+                ? []
+                : ([["caseload", t("glossary.word.caseload")]] as const)),
               ["iep", t("glossary.word.iep")],
               ["section504", t("glossary.word.section504")],
             ]}
           />
-          {parts.students(t(kind === "admin" ? "home.caption.admin" : "home.caption.staff"), t("home.empty.staff"))}
+          {parts.students(
+            t(kind === "admin" ? "home.caption.admin" : STAFF_WORDS[list].caption),
+            t(kind === "admin" ? "home.empty.staff" : STAFF_WORDS[list].empty),
+          )}
         </>
       )}
     </Page>

@@ -17,4 +17,13 @@ export const messages = {
   "home.caption.staff": "Sus estudiantes a cargo",
   "home.caption.admin": "Estudiantes que usted puede ver",
   "home.empty.staff": "Todavía no tiene estudiantes a cargo.",
+  "home.intro.teacher":
+    "Estos son los estudiantes con un plan a los que usted les da clases. Abra la página de un estudiante para ver sus planes y fechas límite.",
+  "home.intro.provider":
+    "Estos son los estudiantes a los que usted atiende. Abra la página de un estudiante para ver sus planes y fechas límite.",
+  "home.caption.teacher": "Estudiantes a los que les da clases",
+  "home.caption.provider": "Estudiantes a los que atiende",
+  "home.empty.teacher": "Ninguno de los estudiantes a los que les da clases tiene todavía un plan en Lantern.",
+  "home.empty.provider": "Todavía no atiende a ningún estudiante.",
+  "home.progress.yourStudents": "Registrar el progreso de sus estudiantes",
 } as const satisfies FamilyCatalogFor<typeof en>;
