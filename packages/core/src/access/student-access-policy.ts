@@ -135,6 +135,14 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<StudentAction>> = {
 };
 
 /**
+ * Whether any of `roles` may ever take `action` on a student's record (within its scope), so a
+ * page can leave out what the person could never be shown, rather than ask and be refused.
+ */
+export function someRoleMay(roles: ReadonlyArray<{ role: Role }>, action: StudentAction): boolean {
+  return roles.some((r) => ROLE_ACTIONS[r.role].has(action));
+}
+
+/**
  * Decide whether `actor` may take `action` on the student's record.
  * A student outside every scope of the actor is reported as not found, so that the existence of
  * a record is not disclosed to people with no legitimate interest in it.

@@ -1,6 +1,7 @@
-import type { OpenRecordsRequestList } from "@lantern/core";
+import { type OpenRecordsRequestList, someRoleMay } from "@lantern/core";
 import { Link } from "wouter";
 import { paths } from "../../app/paths.ts";
+import { useSession } from "../../app/session.tsx";
 import { type Column, DataTable } from "../../components/ui/index.ts";
 import { shortDate } from "../../i18n/dates.ts";
 import { t, tMaybe } from "../../i18n/t.ts";
@@ -10,8 +11,18 @@ import { getOpenRecordsRequests } from "./api.ts";
 
 type Row = OpenRecordsRequestList["items"][number];
 
-/** Records requests not yet provided on the students a person serves, soonest due first (the deadlines page). */
+/**
+ * Records requests not yet provided on the students a person serves, soonest due first (the
+ * deadlines page); left out (and not asked for) for roles that do not keep the record (teachers,
+ * providers): the staff who may write it fulfil the requests.
+ */
 export function RecordsDueSection() {
+  const { user } = useSession();
+  if (!user || !someRoleMay(user.roles, "write-record")) return null;
+  return <RecordsDue />;
+}
+
+function RecordsDue() {
   const open = useRequest("records-requests:open", (signal) => getOpenRecordsRequests(signal));
   if (open.status === "error" && open.error instanceof ApiError && open.error.status === 403) return null;
   const columns: Column<Row>[] = [

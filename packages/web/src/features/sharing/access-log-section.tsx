@@ -1,5 +1,6 @@
-import type { AccessLog } from "@lantern/core";
+import { type AccessLog, someRoleMay } from "@lantern/core";
 import { type ReactNode, useState } from "react";
+import { useSession } from "../../app/session.tsx";
 import { Alert, Button, type Column, DataTable, StatusRegion } from "../../components/ui/index.ts";
 import { dateTime } from "../../i18n/dates.ts";
 import { labelOrCode } from "../../i18n/labels.ts";
@@ -16,8 +17,17 @@ function roleLabel(role: string): string {
   return role === "list" ? t("sharing.role.list") : labelOrCode("role", role);
 }
 
-/** The record of access (34 CFR 300.614; FERPA 99.32), newest first, ten at a time. */
+/**
+ * The record of access (34 CFR 300.614; FERPA 99.32), newest first, ten at a time; left out (and
+ * not asked for) when none of the person's roles may read it (teachers, providers, advocates).
+ */
 export function AccessLogSection({ studentId }: { studentId: string }) {
+  const { user } = useSession();
+  if (!user || !someRoleMay(user.roles, "read-access-log")) return null;
+  return <AccessLogPanel studentId={studentId} />;
+}
+
+function AccessLogPanel({ studentId }: { studentId: string }) {
   const first = useRequest(`access-log:${studentId}`, (signal) => getAccessLog(studentId, null, signal));
   const [more, setMore] = useState<Entry[]>([]);
   const [next, setNext] = useState<number | null | undefined>(undefined);
