@@ -52,6 +52,7 @@ describe.each(DATABASE_KINDS)("the student list on %s", (kind) => {
     const soonest = (listed.json() as DeadlineList).items.find((d) => d.studentId === overdue.id);
     expect(soonest?.dueDate).toBe("2026-10-01");
     expect(byId.get(overdue.id)?.nextDeadline).toEqual({
+      kind: "annual-review",
       label: soonest?.label,
       dueDate: soonest?.dueDate,
       state: "overdue",
