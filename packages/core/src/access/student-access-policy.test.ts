@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "./roles.ts";
-import { decideStudentAccess, readScopesFor, type StudentAccessFacts } from "./student-access-policy.ts";
+import { decideStudentAccess, readScopesFor, type StudentAccessFacts, someRoleMay } from "./student-access-policy.ts";
 
 const student: StudentAccessFacts = {
   studentId: "s1",
@@ -103,5 +103,15 @@ describe("readScopesFor", () => {
     expect(readScopesFor(actor("school-admin", "d1", "k1"))).toEqual([
       { kind: "school", districtId: "d1", schoolId: "k1" },
     ]);
+  });
+});
+
+describe("someRoleMay", () => {
+  it("says whether any of the person's roles may ever take the action", () => {
+    expect(someRoleMay([{ role: "teacher" }], "read-access-log")).toBe(false);
+    expect(someRoleMay([{ role: "advocate" }], "read-access-log")).toBe(false);
+    expect(someRoleMay([{ role: "teacher" }, { role: "case-manager" }], "read-access-log")).toBe(true);
+    expect(someRoleMay([{ role: "guardian" }], "read-access-log")).toBe(true);
+    expect(someRoleMay([{ role: "related-service-provider" }], "write-record")).toBe(false);
   });
 });
