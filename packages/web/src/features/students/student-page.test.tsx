@@ -1,6 +1,7 @@
 import type { SessionUser, StudentDetail } from "@lantern/core";
 import { render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { paths } from "../../app/paths.ts";
 import { SessionProvider } from "../../app/session.tsx";
 import { StudentPage } from "./student-page.tsx";
 
@@ -53,7 +54,7 @@ describe("a student with no plans", () => {
       </SessionProvider>,
     );
     const start = await screen.findByRole("link", { name: "Start a plan" });
-    expect(start.getAttribute("href")).toBe("/students/st1/plans");
+    expect(start.getAttribute("href")).toBe(paths.studentPlans("st1"));
   });
 
   it("offers no start to a teacher, who reads plans only", async () => {
