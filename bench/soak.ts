@@ -14,6 +14,7 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { Command } from "commander";
 import { SYNTHETIC_PASSWORD } from "../packages/server/seeds/synthetic.ts";
+import { todayIso } from "../packages/server/src/clock.ts";
 import { BENCH_DIR, type BenchDbKind, prepareDatabase } from "./lib/database.ts";
 import { round, rssMb, type Session, signIn, startBenchServer } from "./lib/measure.ts";
 
@@ -60,7 +61,8 @@ try {
   ).json()) as { items: Array<{ id: string }> };
   const studentIds = list.items.map((s) => s.id);
   if (studentIds.length === 0) throw new Error("the case manager has no students to read");
-  const today = new Date().toISOString().slice(0, 10);
+  // The synthetic district keeps the default time zone; a note dated by UTC is "not yet" in the evening there.
+  const today = todayIso();
 
   const reads = [
     () => "/api/students?limit=25",
