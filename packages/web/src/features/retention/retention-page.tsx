@@ -1,4 +1,11 @@
-import { RETENTION_RECORD_TYPE_LABELS, RETENTION_RECORD_TYPES, type RetentionRecordType } from "@lantern/core";
+import {
+  KEPT_WITH_RECORD_CITATION,
+  KEPT_WITH_RECORD_LABELS,
+  RETENTION_RECORD_TYPE_DATES,
+  RETENTION_RECORD_TYPE_LABELS,
+  RETENTION_RECORD_TYPES,
+  type RetentionRecordType,
+} from "@lantern/core";
 import { type FormEvent, useEffect, useState } from "react";
 import { Page } from "../../app/page.tsx";
 import { useSignedInUser } from "../../app/session.tsx";
@@ -58,7 +65,7 @@ export default function RetentionPage() {
   );
 }
 
-function ScheduleForm() {
+export function ScheduleForm() {
   const request = useRequest("retention-schedule", (signal) => loadSchedule(signal));
   const [years, setYears] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -122,6 +129,7 @@ function ScheduleForm() {
               key={type}
               label={t("retention.schedule.years", { kind: kindName(type) })}
               hint={t("retention.schedule.hint", {
+                from: RETENTION_RECORD_TYPE_DATES[type],
                 years: request.data.minimumYears,
                 citation: request.data.minimumCitation,
               })}
@@ -134,7 +142,14 @@ function ScheduleForm() {
               />
             </Field>
           ))}
+          <p className="muted">{t("retention.schedule.plansNote")}</p>
           <p className="muted">{t("retention.schedule.permanent")}</p>
+          <p className="muted">
+            {t("retention.schedule.keptWithRecord", {
+              kinds: request.data.keptWithRecord.map((k) => KEPT_WITH_RECORD_LABELS[k]).join(", "),
+              citation: KEPT_WITH_RECORD_CITATION,
+            })}
+          </p>
           <Button type="submit" busy={busy}>
             {t("retention.schedule.save")}
           </Button>
@@ -145,7 +160,7 @@ function ScheduleForm() {
   );
 }
 
-function OfferedSection() {
+export function OfferedSection() {
   const [items, setItems] = useState<Offered[] | null>(null);
   const [nextOffset, setNextOffset] = useState<number | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -265,13 +280,18 @@ function OfferedSection() {
         onConfirm={() => confirming && void act(confirming, "destroy")}
         onCancel={() => setConfirming(null)}
       >
-        {confirming
-          ? t("retention.confirm.body", {
-              kind: kindName(confirming.recordType),
-              student: confirming.studentName,
-              before: longDate(confirming.before),
-            })
-          : null}
+        {confirming ? (
+          <>
+            <p>
+              {t("retention.confirm.body", {
+                kind: kindName(confirming.recordType),
+                student: confirming.studentName,
+                before: longDate(confirming.before),
+              })}
+            </p>
+            {confirming.recordType === "plans" ? <p>{t("retention.confirm.plans")}</p> : null}
+          </>
+        ) : null}
       </ConfirmDialog>
     </section>
   );
