@@ -55,17 +55,23 @@ export default function RetentionPage() {
       </Page>
     );
   }
+  return <RetentionSections />;
+}
+
+/** The schedule, and the records past it: listed again whenever the schedule is saved. */
+function RetentionSections() {
+  const [revision, setRevision] = useState(0);
   return (
     <Page title={t("retention.title")}>
       <p className="lead">{t("retention.intro")}</p>
-      <ScheduleForm />
-      <OfferedSection />
+      <ScheduleForm onSaved={() => setRevision((r) => r + 1)} />
+      <OfferedSection key={revision} />
       <RequestsSection />
     </Page>
   );
 }
 
-export function ScheduleForm() {
+export function ScheduleForm({ onSaved }: { onSaved?: () => void }) {
   const request = useRequest("retention-schedule", (signal) => loadSchedule(signal));
   const [years, setYears] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -100,6 +106,7 @@ export function ScheduleForm() {
     try {
       await saveSchedule({ entries });
       setStatus(t("retention.schedule.saved"));
+      onSaved?.();
     } catch (e) {
       if (e instanceof ApiError) {
         const fromServer: Record<string, string> = {};
