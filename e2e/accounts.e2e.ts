@@ -164,6 +164,33 @@ export const journeys: Journey[] = [
       await page.keyboard.type("5");
       await page.keyboard.press("Enter");
       await page.getByText("The schedule is saved.").waitFor();
+
+      step(
+        "saved navigator results are kept three years; Maya's old one is offered, the family told, then it is destroyed",
+      );
+      const navigatorYears = page.getByLabel("Saved navigator results: years kept");
+      await tabTo(page, navigatorYears);
+      await page.keyboard.type("3");
+      await page.keyboard.press("Enter");
+      await page.getByText("The schedule is saved.").waitFor();
+      const offered = page.getByRole("table", { name: "Records past the schedule, by student and kind" });
+      const tell = offered.getByRole("button", {
+        name: "Tell the family about Maya Kowalski's Saved navigator results",
+      });
+      await tabTo(page, tell);
+      await page.keyboard.press("Enter");
+      await page.getByText(/The family was told/).waitFor();
+      const destroy = offered.getByRole("button", { name: "Destroy Maya Kowalski's Saved navigator results" });
+      await tabTo(page, destroy);
+      await page.keyboard.press("Enter");
+      const dialog = page.getByRole("dialog", { name: "Destroy these records?" });
+      await dialog.waitFor();
+      await axe(page, "confirm destroying a navigator result");
+      await tabTo(page, dialog.getByRole("button", { name: "Destroy the records" }));
+      await page.keyboard.press("Enter");
+      await page.getByText("1 record was destroyed.").waitFor();
+      await offered.getByRole("row", { name: /Maya Kowalski/ }).waitFor({ state: "detached" });
+      await axe(page, "navigator result destroyed");
     },
   },
   {

@@ -5,5 +5,6 @@
 import type { DemoSeedStep } from "./demo.ts";
 import { demoEnforcementStep } from "./demo-enforcement.ts";
 import { demoPlansStep } from "./demo-plans.ts";
+import { demoRetentionStep } from "./demo-retention.ts";
 
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [demoPlansStep, demoEnforcementStep];
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [demoPlansStep, demoEnforcementStep, demoRetentionStep];

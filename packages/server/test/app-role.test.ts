@@ -105,6 +105,19 @@ describe("the app's PostgreSQL role", () => {
     }
   });
 
+  it("cannot delete signatures, sealed plan versions or navigator results without a notice of destruction", async () => {
+    // The app's role holds DELETE on these (decision 0029): the trigger, not the grant, is the guard.
+    for (const statement of [
+      "delete from plan_signatures",
+      "delete from navigator_results",
+      "delete from plan_versions where sealed_at is not null",
+      "update plan_signatures set role = 'x'",
+      "update plan_versions set content = '{}'::jsonb where sealed_at is not null",
+    ]) {
+      await expect(sql.raw(statement).execute(app.db), statement).rejects.toThrow(/append-only|sealed/);
+    }
+  });
+
   it("runs the app: sign-in, a plan read with its record of access, and the sealer", async () => {
     let server: FastifyInstance | null = null;
     try {

@@ -19,6 +19,7 @@ import { sealAll, verifyAudit } from "../src/db/audit-chain.ts";
 import { openPglite, openPostgres } from "../src/db/database.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
 import type { Database } from "../src/db/schema.ts";
+import { createRetentionRepository } from "../src/repositories/retention-repository.ts";
 import { TEST_TODAY } from "./helpers/test-database.ts";
 
 const ROOT = resolve(import.meta.dirname, "..", "..", "..");
@@ -63,6 +64,42 @@ async function someAuditRows(db: Kysely<Database>) {
   await sealAll(db);
 }
 
+/**
+ * Destroy the demo's ended plan (sealed version, meeting, signatures) on a notice given earlier,
+ * with its tombstone, as the retention page does (decision 0029): the backup must still restore
+ * and verify after a destruction.
+ */
+async function destroyAnEndedPlan(db: Kysely<Database>) {
+  const plan = await db
+    .selectFrom("plans")
+    .select(["id", "student_id", "district_id", "created_by"])
+    .where("ended_on", "is not", null)
+    .executeTakeFirstOrThrow();
+  const offer = await db
+    .insertInto("destruction_offers")
+    .values({
+      district_id: plan.district_id,
+      student_id: plan.student_id,
+      record_type: "plans",
+      before: "2100-01-01",
+      noticed_by: plan.created_by,
+      noticed_at: new Date(Date.now() - 60_000),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db.transaction().execute(async (trx) => {
+    const retention = createRetentionRepository(trx);
+    const ids = await retention.idsPast(plan.student_id, "plans", "2100-01-01");
+    expect(ids).toContain(plan.id);
+    const destroyed = await retention.destroy({ id: offer.id, recordType: "plans" }, ids);
+    await retention.markDestroyed(offer.id, plan.created_by, destroyed);
+    await trx
+      .insertInto("audit_events")
+      .values({ action: "record.destroyed", student_id: plan.student_id, details: JSON.stringify({ ids }) })
+      .execute();
+  });
+}
+
 const admin = () => inject("postgresUrl");
 async function adminQuery(statement: string) {
   const client = new pg.Client({ connectionString: admin() });
@@ -93,11 +130,13 @@ describe("backup and restore on PostgreSQL", () => {
     try {
       await migrateToLatest(source.db);
       await seedDemo(source.db, TEST_TODAY);
+      await destroyAnEndedPlan(source.db);
       await someAuditRows(source.db);
       before = await snapshot(source.db);
     } finally {
       await source.close();
     }
+    expect(before.counts.destruction_offers).toBe(1);
     expect(before.sealedVersions).toBeGreaterThan(0);
     expect(before.counts.audit_seals).toBeGreaterThan(0);
 

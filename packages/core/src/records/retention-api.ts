@@ -8,6 +8,7 @@ import { ZIsoDate } from "../shared/dates.ts";
 import { ZStudentIdParams } from "../students/students-api.ts";
 import {
   DESTRUCTION_REQUEST_STATUSES,
+  KEPT_WITH_RECORD_TYPES,
   MAX_RETENTION_YEARS,
   PERMANENT_RECORD_TYPES,
   RETENTION_RECORD_TYPES,
@@ -24,6 +25,8 @@ export const ZRetentionSchedule = z.object({
   minimumCitation: z.string(),
   /** The permanent record, kept without time limit (34 CFR 300.624(b)). */
   permanent: z.array(z.enum(PERMANENT_RECORD_TYPES)),
+  /** Kept as long as the student's other records, never on their own schedule (34 CFR 300.614; 99.32). */
+  keptWithRecord: z.array(z.enum(KEPT_WITH_RECORD_TYPES)),
 });
 export type RetentionSchedule = z.infer<typeof ZRetentionSchedule>;
 

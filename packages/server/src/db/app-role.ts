@@ -2,9 +2,11 @@
  * The app's own PostgreSQL role. The server runs as a role that owns nothing; migrations run as
  * the role that owns the tables (`MIGRATION_DATABASE_URL`, or `lantern migrate` with the owner's
  * URL), which then grants the app's role only what it needs: reading and changing the tables,
- * except that the append-only ones (those whose changes a trigger forbids: the record of access,
- * the audit trail, signatures, navigator results, the seals) take only SELECT and INSERT, the
+ * except that the append-only ones (those whose changes `lantern_forbid_change` forbids: the
+ * record of access, the audit trail, records requests, the seals) take only SELECT and INSERT, the
  * seals and the migration tables only SELECT, and the sealer is called through its function.
+ * Tables whose records may be destroyed on a notice (signatures, navigator results, the
+ * communication log …; decisions 0018, 0029) keep DELETE: their trigger refuses any other.
  * Without ownership the role cannot TRUNCATE, disable or drop a trigger, or drop a table.
  */
 import { type Kysely, sql } from "kysely";

@@ -3,15 +3,100 @@
  * notices to families, the destruction itself, and families' requests to destroy records.
  */
 import type { DestructionRequest, IsoDate, RetentionRecordType } from "@lantern/core";
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
 
-/** Where each kind of record lives, and the date that starts its retention. */
-const SOURCES: Record<RetentionRecordType, { table: string; date: string }> = {
-  "service-log": { table: "service_sessions", date: "session_date" },
-  "progress-data": { table: "progress_data_points", date: "point_date" },
-  communications: { table: "communications", date: "occurred_on" },
-  letters: { table: "family_letters", date: "letter_date" },
+/**
+ * Each kind's records as units (`id`, `student_id`, `day`: the date that starts its retention).
+ * A plan is a unit with everything of it; a meeting with its preparation and shared drafts. The
+ * database's guards (migrations 0085, 0115) compute the same dates.
+ */
+const UNITS: Record<RetentionRecordType, RawBuilder<unknown>> = {
+  "service-log": sql`select id, student_id, session_date as day from service_sessions`,
+  "progress-data": sql`select id, student_id, point_date as day from progress_data_points`,
+  communications: sql`select id, student_id, occurred_on as day from communications`,
+  letters: sql`select id, student_id, letter_date as day from family_letters`,
+  // A plan still running is needed to provide services (300.624(a)): only an ended plan counts.
+  plans: sql`select id, student_id, ended_on as day from plans where ended_on is not null`,
+  // Meetings about a version the plan has moved past; those of the current version stay with it.
+  meetings: sql`select m.id, p.student_id, (m.scheduled_at at time zone 'UTC')::date as day
+    from plan_meetings m join plans p on p.id = m.plan_id
+    where m.version_id is distinct from p.current_version_id and m.version_id is distinct from p.in_effect_version_id`,
+  "navigator-results": sql`select id, student_id, (saved_at at time zone 'UTC')::date as day from navigator_results`,
+  // Answered requests only, and never one holding the family's statement, which is kept as long
+  // as the record it contests (34 CFR 300.620(c); 99.21(c)).
+  "amendment-requests": sql`select r.id, r.student_id, r.requested_on as day from amendment_requests r
+    where exists (select 1 from amendment_request_events e where e.request_id = r.id and e.kind in ('amended','refused'))
+      and not exists (select 1 from amendment_request_events e where e.request_id = r.id and e.kind = 'statement')`,
+  "complaint-drafts": sql`select id, student_id, (updated_at at time zone 'UTC')::date as day from complaint_drafts`,
+};
+
+/** Delete the units `ids` of a kind, with their parts, children first. */
+const DESTROY: Record<RetentionRecordType, (db: Kysely<Database>, ids: string[]) => Promise<void>> = {
+  "service-log": async (db, ids) => {
+    await db.deleteFrom("service_sessions").where("id", "in", ids).execute();
+  },
+  "progress-data": async (db, ids) => {
+    await db.deleteFrom("progress_data_points").where("id", "in", ids).execute();
+  },
+  communications: async (db, ids) => {
+    await db.deleteFrom("communications").where("id", "in", ids).execute();
+  },
+  letters: async (db, ids) => {
+    await db.deleteFrom("family_letters").where("id", "in", ids).execute();
+  },
+  plans: async (db, ids) => {
+    const versions = db.selectFrom("plan_versions").select("id").where("plan_id", "in", ids);
+    const meetings = db.selectFrom("plan_meetings").select("id").where("plan_id", "in", ids);
+    const shares = db.selectFrom("shared_drafts").select("id").where("plan_id", "in", ids);
+    await db.deleteFrom("draft_comments").where("share_id", "in", shares).execute();
+    await db.deleteFrom("shared_drafts").where("plan_id", "in", ids).execute();
+    await db.deleteFrom("meeting_preparations").where("meeting_id", "in", meetings).execute();
+    await db.deleteFrom("plan_meetings").where("plan_id", "in", ids).execute();
+    await db
+      .deleteFrom("plan_signature_scans")
+      .where("signature_id", "in", db.selectFrom("plan_signatures").select("id").where("version_id", "in", versions))
+      .execute();
+    await db.deleteFrom("plan_signatures").where("version_id", "in", versions).execute();
+    await db
+      .updateTable("plans")
+      .set({ current_version_id: null, in_effect_version_id: null })
+      .where("id", "in", ids)
+      .execute();
+    await db.deleteFrom("compliance_queue").where("plan_id", "in", ids).execute();
+    await db.deleteFrom("plan_findings").where("plan_id", "in", ids).execute();
+    await db.deleteFrom("plan_deadlines").where("plan_id", "in", ids).execute();
+    await db.deleteFrom("plan_compliance").where("plan_id", "in", ids).execute();
+    await db.deleteFrom("plan_versions").where("plan_id", "in", ids).execute();
+    await db.deleteFrom("plans").where("id", "in", ids).execute();
+  },
+  meetings: async (db, ids) => {
+    const shares = db.selectFrom("shared_drafts").select("id").where("meeting_id", "in", ids);
+    await db.deleteFrom("draft_comments").where("share_id", "in", shares).execute();
+    await db.deleteFrom("shared_drafts").where("meeting_id", "in", ids).execute();
+    await db.deleteFrom("meeting_preparations").where("meeting_id", "in", ids).execute();
+    await db.deleteFrom("plan_meetings").where("id", "in", ids).execute();
+  },
+  "navigator-results": async (db, ids) => {
+    await db.deleteFrom("navigator_results").where("id", "in", ids).execute();
+  },
+  "amendment-requests": async (db, ids) => {
+    await db.deleteFrom("amendment_request_events").where("request_id", "in", ids).execute();
+    await db.deleteFrom("amendment_requests").where("id", "in", ids).execute();
+  },
+  "complaint-drafts": async (db, ids) => {
+    await db.deleteFrom("complaint_drafts").where("id", "in", ids).execute();
+  },
+};
+
+/** What the tombstone keeps of a destroyed plan: ids, dates and the sealed versions' hashes, never content. */
+export type DestroyedPlan = {
+  id: string;
+  type: string;
+  endedOn: string | null;
+  versions: Array<{ id: string; number: number; sealedAt: string | null; sha256: string | null }>;
+  signatures: number;
+  meetings: number;
 };
 
 type OfferRow = {
@@ -108,14 +193,16 @@ export function createRetentionRepository(db: Kysely<Database>) {
       page: { limit: number; offset: number },
     ) {
       if (cutoffs.length === 0) return [];
-      const parts = cutoffs.map(({ recordType, before }) => {
-        const source = SOURCES[recordType];
-        return sql`select x.student_id, ${recordType}::text as record_type, ${before}::date as before,
-            count(*)::int as records, min(x.${sql.ref(source.date)})::text as oldest
-          from ${sql.table(source.table)} x join students s on s.id = x.student_id
-          where s.district_id = ${districtId} and x.${sql.ref(source.date)} < ${before}::date
-          group by x.student_id`;
-      });
+      const parts = cutoffs.map(
+        ({
+          recordType,
+          before,
+        }) => sql`select x.student_id, ${recordType}::text as record_type, ${before}::date as before,
+            count(*)::int as records, min(x.day)::text as oldest
+          from (${UNITS[recordType]}) x join students s on s.id = x.student_id
+          where s.district_id = ${districtId} and x.day < ${before}::date
+          group by x.student_id`,
+      );
       const { rows } = await sql<{
         student_id: string;
         student_name: string;
@@ -164,10 +251,45 @@ export function createRetentionRepository(db: Kysely<Database>) {
     },
 
     async countPast(studentId: string, recordType: RetentionRecordType, before: IsoDate): Promise<number> {
-      const source = SOURCES[recordType];
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(source.table)}
-        where student_id = ${studentId} and ${sql.ref(source.date)} < ${before}::date`.execute(db);
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from (${UNITS[recordType]}) x
+        where x.student_id = ${studentId} and x.day < ${before}::date`.execute(db);
       return Number(rows[0]?.n ?? 0);
+    },
+
+    /** The units of a kind dated before `before`, oldest first. */
+    async idsPast(studentId: string, recordType: RetentionRecordType, before: IsoDate): Promise<string[]> {
+      const { rows } = await sql<{ id: string }>`select x.id from (${UNITS[recordType]}) x
+        where x.student_id = ${studentId} and x.day < ${before}::date order by x.day, x.id`.execute(db);
+      return rows.map((r) => r.id);
+    },
+
+    /** What the tombstone keeps of plans about to be destroyed (no content). */
+    async plansForTombstone(ids: readonly string[]): Promise<DestroyedPlan[]> {
+      if (ids.length === 0) return [];
+      const { rows } = await sql<{
+        id: string;
+        type: string;
+        ended_on: string | null;
+        versions: DestroyedPlan["versions"];
+        signatures: number;
+        meetings: number;
+      }>`select p.id, p.type, p.ended_on::text as ended_on,
+          coalesce((select jsonb_agg(jsonb_build_object('id', v.id, 'number', v.number,
+              'sealedAt', to_char(v.sealed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+              'sha256', v.content_sha256) order by v.number)
+            from plan_versions v where v.plan_id = p.id), '[]'::jsonb) as versions,
+          (select count(*)::int from plan_signatures s join plan_versions v on v.id = s.version_id
+            where v.plan_id = p.id) as signatures,
+          (select count(*)::int from plan_meetings m where m.plan_id = p.id) as meetings
+        from plans p where p.id in (${sql.join(ids)}) order by p.ended_on, p.id`.execute(db);
+      return rows.map((r) => ({
+        id: r.id,
+        type: r.type,
+        endedOn: r.ended_on,
+        versions: r.versions.map((v) => ({ ...v, sha256: v.sha256?.trim() ?? null })),
+        signatures: Number(r.signatures),
+        meetings: Number(r.meetings),
+      }));
     },
 
     /** The newest notice not yet acted on for this student and kind. */
@@ -206,19 +328,16 @@ export function createRetentionRepository(db: Kysely<Database>) {
     },
 
     /**
-     * Delete the records a notice covers, in the caller's transaction; returns how many. The
-     * append-only kinds accept it only for rows this notice covers (migration 0085).
+     * Delete the records a notice covers, with their parts, in the caller's transaction. The
+     * append-only kinds and sealed plan versions accept it only for rows this notice covers
+     * (migrations 0085, 0115).
      */
-    async destroy(offer: { id: string; studentId: string; recordType: RetentionRecordType; before: IsoDate }) {
-      const source = SOURCES[offer.recordType];
+    async destroy(offer: { id: string; recordType: RetentionRecordType }, ids: string[]): Promise<number> {
+      if (ids.length === 0) return 0;
       await sql`select set_config('lantern.destruction_offer', ${offer.id}, true)`.execute(db);
-      const { rows } = await sql<{ n: number }>`with gone as (
-          delete from ${sql.table(source.table)}
-          where student_id = ${offer.studentId} and ${sql.ref(source.date)} < ${offer.before}::date
-          returning 1)
-        select count(*)::int as n from gone`.execute(db);
+      await DESTROY[offer.recordType](db, ids);
       await sql`select set_config('lantern.destruction_offer', '', true)`.execute(db);
-      return Number(rows[0]?.n ?? 0);
+      return ids.length;
     },
 
     async markDestroyed(offerId: string, personId: string, count: number): Promise<void> {

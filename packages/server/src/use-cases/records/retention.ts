@@ -11,16 +11,17 @@ import {
   type DestructionRequestStatus,
   type DestructionResult,
   DomainError,
+  destructionNoticeText,
   destructionRefusal,
   destructionRequestTransitionProblem,
   isPermanentRecordType,
+  KEPT_WITH_RECORD_TYPES,
   minimumRetention,
   type OfferedForDestructionList,
   PERMANENT_RECORD_CITATION,
   PERMANENT_RECORD_TYPES,
   type PutRetentionScheduleBody,
   RETENTION_CITATION,
-  RETENTION_RECORD_TYPE_LABELS,
   type RetentionRecordType,
   type RetentionSchedule,
   retentionCutoff,
@@ -41,6 +42,7 @@ export async function readRetentionSchedule(
     minimumYears: minimum.years,
     minimumCitation: minimum.citation,
     permanent: [...PERMANENT_RECORD_TYPES],
+    keptWithRecord: [...KEPT_WITH_RECORD_TYPES],
   };
 }
 
@@ -123,18 +125,13 @@ export async function noticeDestruction(
       before: cutoff.before,
       personId: input.actor.personId,
     });
-    const kind = RETENTION_RECORD_TYPE_LABELS[recordType];
-    await notify(tx, guardians, {
+    const firstName = (await tx.repos.inbox.studentAudience(student.id)).firstName;
+    await notify(tx, guardians, (language) => ({
       kind: "records-destruction-offered",
-      title: `Records about ${student.name} are no longer needed`,
-      body: [
-        `The school no longer needs these records about ${student.name}: ${kind}, dated before ${cutoff.before} (${records} in all).`,
-        `They will be destroyed. If you want a copy first, you can download the whole record from the case file or ask the school. (${RETENTION_CITATION})`,
-        `The permanent record — name, address, phone, grades, attendance, classes, grade level and year completed — is kept. (${PERMANENT_RECORD_CITATION})`,
-      ].join("\n\n"),
+      ...destructionNoticeText(language, { firstName, recordType, before: cutoff.before, records }),
       link: `/students/${student.id}/case-file`,
       districtId: input.districtId,
-    });
+    }));
     await auditAs(
       tx.audit,
       input.actor,
@@ -165,13 +162,14 @@ export async function destroyRecords(
     });
     if (refusal) throw new DomainError(refusal.code, `${refusal.message} (${refusal.citation})`);
     if (!offer) throw new DomainError("conflict", "No notice to act on");
-    const destroyed = await tx.repos.retention.destroy({
-      id: offer.id,
-      studentId: student.id,
-      recordType,
-      before: offer.before,
-    });
+    // One transaction for the whole set: every unit with all its parts goes, or nothing does.
+    const ids = await tx.repos.retention.idsPast(student.id, recordType, offer.before);
+    const plans = recordType === "plans" ? await tx.repos.retention.plansForTombstone(ids) : undefined;
+    const years = (await tx.repos.retention.schedule(input.districtId)).find((e) => e.recordType === recordType)?.years;
+    const destroyed = await tx.repos.retention.destroy({ id: offer.id, recordType }, ids);
     await tx.repos.retention.markDestroyed(offer.id, input.actor.personId, destroyed);
+    // The tombstone: what kind and which records (ids; for plans, each version's seal hash, which
+    // the signatures proved), when and by whom (the event itself), and under which rule.
     await auditAs(
       tx.audit,
       input.actor,
@@ -179,7 +177,15 @@ export async function destroyRecords(
       action: "record.destroyed",
       studentId: student.id,
       subject: `destruction-offer:${offer.id}`,
-      details: { recordType, before: offer.before, destroyed, noticedAt: new Date(offer.noticed_at).toISOString() },
+      details: {
+        recordType,
+        before: offer.before,
+        destroyed,
+        noticedAt: new Date(offer.noticed_at).toISOString(),
+        rule: { citation: RETENTION_CITATION, ...(years === undefined ? {} : { years }) },
+        ids,
+        ...(plans ? { plans } : {}),
+      },
     });
     return { offerId: offer.id, recordType, before: offer.before, destroyed };
   });

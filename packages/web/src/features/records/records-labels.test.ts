@@ -4,6 +4,9 @@ import {
   COMMUNICATION_MODE_LABELS,
   RECORDS_REQUEST_CHANNEL_LABELS,
   RECORDS_REQUEST_EVENT_LABELS,
+  RETENTION_RECORD_TYPE_LABELS,
+  RETENTION_RECORD_TYPE_LABELS_ES,
+  RETENTION_RECORD_TYPES,
 } from "@lantern/core";
 import { describe, expect, it } from "vitest";
 import { messages as amendment } from "./amendment-messages.en.ts";
@@ -25,5 +28,14 @@ describe("the case file's names", () => {
   it("name the chronology's kinds in Spanish as the Spanish chronology PDF does", () => {
     const m = { ...recordsEs, ...amendmentEs } as Record<string, string>;
     for (const [k, v] of Object.entries(CHRONOLOGY_KIND_LABELS_ES)) expect(m[`records.kind.${k}`]).toBe(v);
+  });
+
+  it("name every kind of record a family may ask to destroy as core and the family's notice do, in English and Spanish", () => {
+    const m = messages as Record<string, string>;
+    const es = { ...recordsEs, ...amendmentEs } as Record<string, string>;
+    for (const k of RETENTION_RECORD_TYPES) {
+      expect(m[`records.destroy.kind.${k}`]).toBe(RETENTION_RECORD_TYPE_LABELS[k]);
+      expect(es[`records.destroy.kind.${k}`]).toBe(RETENTION_RECORD_TYPE_LABELS_ES[k]);
+    }
   });
 });

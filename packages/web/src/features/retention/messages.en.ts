@@ -7,9 +7,14 @@ export const messages = {
     "Set how many years your district keeps each kind of record after its date. When that time has passed, the records are no longer needed and are listed below. Tell the family first; then you can destroy them. The audit trail keeps a note of each destruction, never the content. (34 CFR 300.624)",
   "retention.schedule.title": "How long records are kept",
   "retention.schedule.years": "{kind}: years kept",
-  "retention.schedule.hint": "Leave empty to keep them until you set a period. At least {years} years ({citation}).",
+  "retention.schedule.hint":
+    "Counted from {from}. Leave empty to keep them until you set a period. At least {years} years ({citation}).",
   "retention.schedule.permanent":
     "The permanent record is kept without time limit and never destroyed: name, address and phone, grades, attendance, classes, grade level and year completed. (34 CFR 300.624(b))",
+  "retention.schedule.keptWithRecord":
+    "Kept as long as the student's other records, never on a schedule of their own: {kinds}. ({citation})",
+  "retention.schedule.plansNote":
+    "A plan still running is never offered; an ended plan goes with every version, sealed ones too, its meetings, signatures and scanned pages. Meetings about the current version stay with it.",
   "retention.schedule.save": "Save the schedule",
   "retention.schedule.saved": "The schedule is saved.",
   "retention.schedule.notSaved": "The schedule was not saved",
@@ -34,6 +39,8 @@ export const messages = {
   "retention.confirm.title": "Destroy these records?",
   "retention.confirm.body":
     "{kind} about {student} dated before {before} will be destroyed. This cannot be undone. The audit trail keeps a note that they were destroyed.",
+  "retention.confirm.plans":
+    "Every version of these plans, signed and sealed ones too, their meetings, signatures and scanned pages go with them. The audit trail keeps each sealed version's fingerprint (SHA-256), so a printed copy can still be checked against it.",
   "retention.confirm.yes": "Destroy the records",
   "retention.confirm.no": "Cancel",
   "retention.requests.title": "Families' requests to destroy records",

@@ -1,4 +1,11 @@
-import { RETENTION_RECORD_TYPE_LABELS, RETENTION_RECORD_TYPES, type RetentionRecordType } from "@lantern/core";
+import {
+  KEPT_WITH_RECORD_CITATION,
+  KEPT_WITH_RECORD_LABELS,
+  RETENTION_RECORD_TYPE_DATES,
+  RETENTION_RECORD_TYPE_LABELS,
+  RETENTION_RECORD_TYPES,
+  type RetentionRecordType,
+} from "@lantern/core";
 import { type FormEvent, useEffect, useState } from "react";
 import { Page } from "../../app/page.tsx";
 import { useSignedInUser } from "../../app/session.tsx";
@@ -48,17 +55,23 @@ export default function RetentionPage() {
       </Page>
     );
   }
+  return <RetentionSections />;
+}
+
+/** The schedule, and the records past it: listed again whenever the schedule is saved. */
+function RetentionSections() {
+  const [revision, setRevision] = useState(0);
   return (
     <Page title={t("retention.title")}>
       <p className="lead">{t("retention.intro")}</p>
-      <ScheduleForm />
-      <OfferedSection />
+      <ScheduleForm onSaved={() => setRevision((r) => r + 1)} />
+      <OfferedSection key={revision} />
       <RequestsSection />
     </Page>
   );
 }
 
-function ScheduleForm() {
+export function ScheduleForm({ onSaved }: { onSaved?: () => void }) {
   const request = useRequest("retention-schedule", (signal) => loadSchedule(signal));
   const [years, setYears] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -93,6 +106,7 @@ function ScheduleForm() {
     try {
       await saveSchedule({ entries });
       setStatus(t("retention.schedule.saved"));
+      onSaved?.();
     } catch (e) {
       if (e instanceof ApiError) {
         const fromServer: Record<string, string> = {};
@@ -122,6 +136,7 @@ function ScheduleForm() {
               key={type}
               label={t("retention.schedule.years", { kind: kindName(type) })}
               hint={t("retention.schedule.hint", {
+                from: RETENTION_RECORD_TYPE_DATES[type],
                 years: request.data.minimumYears,
                 citation: request.data.minimumCitation,
               })}
@@ -134,7 +149,14 @@ function ScheduleForm() {
               />
             </Field>
           ))}
+          <p className="muted">{t("retention.schedule.plansNote")}</p>
           <p className="muted">{t("retention.schedule.permanent")}</p>
+          <p className="muted">
+            {t("retention.schedule.keptWithRecord", {
+              kinds: request.data.keptWithRecord.map((k) => KEPT_WITH_RECORD_LABELS[k]).join(", "),
+              citation: KEPT_WITH_RECORD_CITATION,
+            })}
+          </p>
           <Button type="submit" busy={busy}>
             {t("retention.schedule.save")}
           </Button>
@@ -145,7 +167,7 @@ function ScheduleForm() {
   );
 }
 
-function OfferedSection() {
+export function OfferedSection() {
   const [items, setItems] = useState<Offered[] | null>(null);
   const [nextOffset, setNextOffset] = useState<number | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -265,13 +287,18 @@ function OfferedSection() {
         onConfirm={() => confirming && void act(confirming, "destroy")}
         onCancel={() => setConfirming(null)}
       >
-        {confirming
-          ? t("retention.confirm.body", {
-              kind: kindName(confirming.recordType),
-              student: confirming.studentName,
-              before: longDate(confirming.before),
-            })
-          : null}
+        {confirming ? (
+          <>
+            <p>
+              {t("retention.confirm.body", {
+                kind: kindName(confirming.recordType),
+                student: confirming.studentName,
+                before: longDate(confirming.before),
+              })}
+            </p>
+            {confirming.recordType === "plans" ? <p>{t("retention.confirm.plans")}</p> : null}
+          </>
+        ) : null}
       </ConfirmDialog>
     </section>
   );
