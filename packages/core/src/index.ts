@@ -26,6 +26,7 @@ export * from "./compliance/findings.ts";
 export * from "./compliance/next-recheck.ts";
 export * from "./eligibility/navigate.ts";
 export * from "./eligibility/navigator-facts.ts";
+export * from "./eligibility/navigator-words.ts";
 export * from "./eligibility/plan-comparison.ts";
 export * from "./enforcement/enforcement-api.ts";
 export * from "./enforcement/enforcement-labels.ts";

@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { readabilityReport } from "../src/i18n/readability.ts";
+import { coreReadability, readabilityReport } from "../src/i18n/readability.ts";
 
 const file = join(import.meta.dirname, "..", "readability-baseline.json");
 const report = readabilityReport();
@@ -20,6 +20,11 @@ console.log("Spanish, Fernández Huerta ease (target 60 or more; higher is easie
 console.log(`  overall ${report.es.overall} (baseline ${baseline.es.overall})`);
 for (const [feature, ease] of Object.entries(report.es.byFeature))
   console.log(`  ${feature.padEnd(12)} ${ease} (baseline ${baseline.es.byFeature[feature] ?? "—"})`);
+
+const core = coreReadability();
+console.log("Sentences core writes for families (navigator result, letters; not in the baseline)");
+for (const group of Object.keys(core.es))
+  console.log(`  ${group.padEnd(16)} English grade ${core.en[group]}, Spanish ease ${core.es[group]}`);
 
 if (process.argv.includes("--update")) {
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);

@@ -189,4 +189,28 @@ describe("navigate properties", () => {
       RUNS,
     );
   });
+
+  it("in Spanish gives the same decision, rules, outcomes and citations, with every reason in Spanish", () => {
+    // Words that only an English sentence has (an impairment's own name is the family's, and
+    // these test names are not among them).
+    const english = /\b(the|student|school|needs?|not|and|with|under|which|whether|is|are)\b/;
+    fc.assert(
+      fc.property(facts, (f) => {
+        const en = navigate(f);
+        const es = navigate(f, "es");
+        expect(es.recommendation).toBe(en.recommendation);
+        expect(es.likely).toBe(en.likely);
+        expect(es.actions).toEqual(en.actions);
+        expect(es.unknowns).toEqual(en.unknowns);
+        expect(es.trace.map((t) => [t.rule, t.outcome, t.citation])).toEqual(
+          en.trace.map((t) => [t.rule, t.outcome, t.citation]),
+        );
+        for (const entry of es.trace) {
+          expect(entry.explanation).not.toMatch(english);
+          expect(entry.explanation).not.toContain("undefined");
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

@@ -24,6 +24,20 @@ import {
   type TraceOutcome,
   type UnknownFact,
 } from "./navigator-facts.ts";
+import {
+  type AgeGiven,
+  NAVIGATOR_WORDS_EN,
+  type NavigatorLanguage,
+  type NavigatorWords,
+  type RulesGiven,
+} from "./navigator-words.ts";
+import { NAVIGATOR_WORDS_ES } from "./navigator-words-es.ts";
+
+/** The navigator's sentences in each language it writes. */
+export const NAVIGATOR_WORDS: Record<NavigatorLanguage, NavigatorWords> = {
+  en: NAVIGATOR_WORDS_EN,
+  es: NAVIGATOR_WORDS_ES,
+};
 
 export const NAVIGATOR_CITATIONS = {
   partC: "20 USC 1432(5); 34 CFR 303.21",
@@ -80,23 +94,6 @@ function isOrdinaryLens(measure: string): boolean {
   return measure === ORDINARY_LENSES[0] || measure === ORDINARY_LENSES[1];
 }
 
-const CATEGORY_LABELS: Record<IdeaCategory, string> = {
-  autism: "autism",
-  "deaf-blindness": "deaf-blindness",
-  deafness: "deafness",
-  "developmental-delay": "developmental delay",
-  "emotional-disturbance": "emotional disturbance",
-  "hearing-impairment": "hearing impairment",
-  "intellectual-disability": "intellectual disability",
-  "multiple-disabilities": "multiple disabilities",
-  "orthopedic-impairment": "orthopedic impairment",
-  "other-health-impairment": "other health impairment",
-  "specific-learning-disability": "specific learning disability",
-  "speech-or-language-impairment": "speech or language impairment",
-  "traumatic-brain-injury": "traumatic brain injury",
-  "visual-impairment": "visual impairment",
-};
-
 /**
  * Whether one impairment substantially limits a major life activity or bodily function under the
  * ADAAA rules of construction: mitigating measures are ignored, except ordinary eyeglasses and
@@ -134,17 +131,13 @@ export function substantialLimitation(impairment: Impairment): Tri {
   return limit;
 }
 
-function describeActivities(impairment: Impairment): string {
-  const list = impairment.majorLifeActivities;
-  if (list.length === 0) return "a major life activity";
-  return list.map((a) => (a.startsWith("major-bodily-function:") ? `${a.slice(22)} function` : a)).join(", ");
-}
-
 // ---------------------------------------------------------------------------------------------
 // The run: what each rule reads and adds
 
 type Run = {
   facts: NavigatorFacts;
+  /** The sentences, in the language asked for. */
+  w: NavigatorWords;
   rules: StateRules;
   /** The state's own rules apply (false: federal defaults, or the state is not known). */
   stateKnown: boolean;
@@ -168,13 +161,12 @@ function addUnknown(run: Run, fact: UnknownFact): void {
   if (run.unknowns.indexOf(fact) === -1) run.unknowns.push(fact);
 }
 
-/** "At 8" — or, when the family gave a range, words that do not invent an exact age. */
-function ageWords(run: Run): string {
-  return run.facts.ageIsApproximate ? "At the age given" : `At ${run.facts.ageYears}`;
+function ageGiven(run: Run): AgeGiven {
+  return { years: run.facts.ageYears, approximate: run.facts.ageIsApproximate };
 }
 
-function stateWords(run: Run): string {
-  return run.stateKnown ? run.rules.name : "federal rules (the state's own rules may differ)";
+function rulesGiven(run: Run): RulesGiven {
+  return { rules: run.rules, stateKnown: run.stateKnown };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -184,24 +176,12 @@ function stateWords(run: Run): string {
 function earlyInterventionRule(run: Run): boolean {
   const age = run.facts.ageYears;
   if (age < 3) {
-    push(
-      run,
-      "early-intervention-age",
-      NAVIGATOR_CITATIONS.partC,
-      "met",
-      `${run.facts.ageIsApproximate ? "The child is under 3" : `At ${age}, the child is under 3`}. Help for infants and toddlers comes from the state's early intervention program (IDEA Part C), not from a school IEP or 504 plan.`,
-    );
+    push(run, "early-intervention-age", NAVIGATOR_CITATIONS.partC, "met", run.w.underThree(ageGiven(run)));
     addAction(run, "contact-early-intervention");
     if (age === 2 && !run.facts.ageIsApproximate) addAction(run, "plan-transition-at-3");
     return true;
   }
-  push(
-    run,
-    "early-intervention-age",
-    NAVIGATOR_CITATIONS.partC,
-    "not-applicable",
-    `${ageWords(run)}, the child is 3 or older, so early intervention (IDEA Part C) no longer applies.`,
-  );
+  push(run, "early-intervention-age", NAVIGATOR_CITATIONS.partC, "not-applicable", run.w.threeOrOlder(ageGiven(run)));
   return false;
 }
 
@@ -232,20 +212,19 @@ function schoolAgeRules(run: Run): Tri {
     citation,
     outcome,
     facts.graduatedWithRegularDiploma
-      ? "A regular high-school diploma ends the right to special education under IDEA (a certificate of completion does not)."
+      ? run.w.regularDiploma
       : outcome === "met"
-        ? `${ageWords(run)}, the student is within the ages special education serves under ${stateWords(run)} (3 through ${last}) and has not graduated with a regular diploma.`
+        ? run.w.withinIdeaAges(ageGiven(run), rulesGiven(run), last)
         : outcome === "unknown"
-          ? `${rules.partBEnd.note ?? ""} Whether the student is still served depends on the birth date.`.trim()
-          : `${ageWords(run)}, the student is past the ages special education serves under ${stateWords(run)} (3 through ${last}).`,
+          ? run.w.ideaAgeDependsOnBirthDate(rules)
+          : run.w.pastIdeaAges(ageGiven(run), rulesGiven(run), last),
   );
   if (certificate) {
     // 300.102(a)(3)(ii): a certificate, a GED or another credential not fully aligned with the
     // state's academic standards is not a regular diploma (not in the legal fact sheet; California's
     // 56026(c)(4) summary there says the same of a certificate of completion).
     const entry = run.trace[run.trace.length - 1] as TraceEntry;
-    entry.explanation +=
-      " A certificate of completion, a GED or another credential that is not a regular high-school diploma does not end special education.";
+    entry.explanation += run.w.certificate;
   }
   if (outcome === "unknown") addUnknown(run, "date-of-birth");
   push(
@@ -254,10 +233,10 @@ function schoolAgeRules(run: Run): Tri {
     NAVIGATOR_CITATIONS.section504Age,
     outcome,
     outcome === "met"
-      ? "Section 504's rules for schools cover a student of an age at which the school serves students without disabilities, or one entitled to special education under IDEA."
+      ? run.w.section504AgeMet
       : outcome === "unknown"
-        ? "Section 504's rules for schools follow the same ages here: it depends on the birth date."
-        : "Section 504's rules for elementary and secondary schools cover students of the ages the school serves. Past those ages, or after a regular diploma, Section 504 still applies to colleges, training programs and employers, and the ADA protects the student too.",
+        ? run.w.section504AgeUnknown
+        : run.w.section504AgeNotMet,
   );
   return outcome;
 }
@@ -272,13 +251,7 @@ function evaluationFirstRule(run: Run): void {
     "evaluation-first",
     NAVIGATOR_CITATIONS.evaluationFirst,
     run.evaluated ? "met" : "not-met",
-    run.evaluated
-      ? "The school has completed its evaluation, so eligibility can be decided from its findings."
-      : evaluation === "none"
-        ? "The school has not evaluated the student. Eligibility for an IEP or a 504 plan is decided only after a full evaluation, and a parent may ask for one."
-        : evaluation === "requested"
-          ? "An evaluation has been requested but not done yet. Eligibility is decided only after it is completed."
-          : "The evaluation is under way. Eligibility is decided once it is completed.",
+    run.w.evaluation(evaluation),
   );
 }
 
@@ -290,7 +263,7 @@ type CategoryFinding = {
   found: Tri;
   /** A category that counts: found, its age allowed, not excluded, and its adverse effect met where its definition has one. */
   qualifies: Tri;
-  names: string[];
+  names: IdeaCategory[];
   /** Developmental delay past the state's ages for a student with an IEP: a reevaluation must decide. */
   delayPastAgeWithIep: boolean;
 };
@@ -313,17 +286,15 @@ function developmentalDelayRule(run: Run, impairment: Impairment): Tri {
       : `${NAVIGATOR_CITATIONS.developmentalDelay}; ${run.rules.developmentalDelayAges.citation}`;
   const where =
     ages === null
-      ? `${run.rules.name} does not use developmental delay for special education from age 3; the evaluation must find another category.`
-      : `Developmental delay can be used only from ages ${ages.from} through ${ages.to}${run.stateKnown ? ` in ${run.rules.name}` : ""}; ${ageWords(run).toLowerCase()}, the evaluation must find another category.`;
-  const withIep = run.hasIep
-    ? " Because the student has an IEP now, the school must reevaluate before deciding the student no longer qualifies; that is not a reason to move to a 504 plan."
-    : " Whether another category fits is not known here: the evaluation must look at every area of the suspected disability, so this is not a reason to choose a 504 plan instead.";
+      ? run.w.delayNotUsedInState(run.rules)
+      : run.w.delayAges(ages.from, ages.to, rulesGiven(run), ageGiven(run));
+  const withIep = run.hasIep ? run.w.delayWithIep : run.w.delayWithoutIep;
   push(
     run,
     "idea-developmental-delay-age",
     run.hasIep ? citation : `${citation}; ${NAVIGATOR_CITATIONS.otherCategory}`,
     allowed === "unknown" ? "unknown" : "not-met",
-    `${impairment.name}: ${where}${withIep}`,
+    run.w.about(impairment.name, `${where}${withIep}`),
   );
   // The delay label cannot be used at this age, but another category may fit: not known is never
   // "none" (decision 0022). With a current IEP the question goes to the reevaluation (300.305(e)(1),
@@ -342,16 +313,10 @@ function exclusionRule(run: Run, impairment: Impairment, category: IdeaCategory)
       "idea-exclusion",
       NAVIGATOR_CITATIONS.exclusion,
       "not-met",
-      `${impairment.name}: the team found that the main cause is a lack of appropriate reading or math teaching, or learning English, so ${CATEGORY_LABELS[category]} does not count. Any other disability the evaluation found still does.`,
+      run.w.about(impairment.name, run.w.excluded(category)),
     );
   } else if (category === "specific-learning-disability") {
-    push(
-      run,
-      "idea-exclusion",
-      NAVIGATOR_CITATIONS.exclusion,
-      "not-applicable",
-      "The team must rule out that the main cause is a lack of appropriate reading or math teaching, or learning English; nothing here says it is.",
-    );
+    push(run, "idea-exclusion", NAVIGATOR_CITATIONS.exclusion, "not-applicable", run.w.exclusionToRuleOut);
   }
   return excluded;
 }
@@ -361,7 +326,7 @@ function categoryRules(run: Run, adverse: Tri): CategoryFinding {
   const impairments = run.facts.impairments;
   let found: Tri = impairments.length === 0 ? (run.evaluated ? "not-met" : "unknown") : "not-met";
   let qualifies: Tri = found;
-  const names: string[] = [];
+  const names: IdeaCategory[] = [];
   let delayPastAgeWithIep = false;
   for (let i = 0; i < impairments.length; i++) {
     const imp = impairments[i] as Impairment;
@@ -381,7 +346,7 @@ function categoryRules(run: Run, adverse: Tri): CategoryFinding {
       }
     }
     if (candidate === "met" && exclusionRule(run, imp, c)) candidate = "not-met";
-    if (candidate === "met") names.push(CATEGORY_LABELS[c]);
+    if (candidate === "met") names.push(c);
     found = or3(found, candidate);
     const effect: Tri = CATEGORIES_WITH_ADVERSE_EFFECT_CLAUSE.has(c) ? adverse : "met";
     qualifies = or3(qualifies, and3(candidate, effect));
@@ -397,12 +362,12 @@ function categoryTrace(run: Run, ideaAge: Tri, category: CategoryFinding): void 
     NAVIGATOR_CITATIONS.ideaCategory,
     ideaAge === "not-met" ? "not-applicable" : category.found,
     category.found === "met"
-      ? `${run.evaluated ? "The evaluation found" : "The concern points to"} a disability in one of IDEA's categories (${category.names.join(", ")}).`
+      ? run.w.categoryFound(run.evaluated, category.names)
       : category.found === "unknown"
         ? run.evaluated && run.facts.impairments.length > 0
-          ? "The evaluation is finished, but which IDEA category it found (if any) is not known here. Not knowing is not the same as none: the evaluation report says."
-          : "It is not known yet whether the student has a disability in one of IDEA's 13 categories."
-        : "No disability in one of IDEA's categories has been found.",
+          ? run.w.categoryNotKnownAfterEvaluation
+          : run.w.categoryNotKnownYet
+        : run.w.categoryNone,
   );
 }
 
@@ -427,25 +392,18 @@ function adverseEffectRule(run: Run, ideaAge: Tri): { adverse: Tri; clauseMatter
       "idea-adverse-effect",
       NAVIGATOR_CITATIONS.adverseEffect,
       "not-applicable",
-      `The definition of ${categories.map((c) => CATEGORY_LABELS[c]).join(" and ")} has no "adversely affects educational performance" clause, so it is not part of the test here.`,
+      run.w.adverseEffectNoClause(categories),
     );
     return { adverse, clauseMatters };
   }
   const without = categories.filter((c) => !CATEGORIES_WITH_ADVERSE_EFFECT_CLAUSE.has(c));
-  const note =
-    without.length > 0
-      ? ` (This is not required for ${without.map((c) => CATEGORY_LABELS[c]).join(" or ")}, whose definition has no such clause.)`
-      : "";
+  const note = without.length > 0 ? run.w.adverseEffectNotFor(without) : "";
   push(
     run,
     "idea-adverse-effect",
     NAVIGATOR_CITATIONS.adverseEffect,
     ideaAge === "not-met" ? "not-applicable" : adverse,
-    (adverse === "met"
-      ? "The disability hurts how the student does in school (grades, skills or behavior)."
-      : adverse === "not-met"
-        ? "The disability does not hurt how the student does in school."
-        : "It is not known whether the disability hurts how the student does in school.") + note,
+    run.w.adverseEffect(adverse) + note,
   );
   return { adverse, clauseMatters };
 }
@@ -453,13 +411,7 @@ function adverseEffectRule(run: Run, ideaAge: Tri): { adverse: Tri; clauseMatter
 /** Grades alone never rule out special education: a child advancing from grade to grade may be eligible (300.101(c)(1)). */
 function ideaGradesRule(run: Run): void {
   if (run.facts.performingAtGradeLevel !== true) return;
-  push(
-    run,
-    "idea-grades",
-    NAVIGATOR_CITATIONS.ideaGrades,
-    "not-applicable",
-    "Passing from grade to grade does not rule out special education: a child who is advancing can still have a disability and need specially designed instruction.",
-  );
+  push(run, "idea-grades", NAVIGATOR_CITATIONS.ideaGrades, "not-applicable", run.w.ideaGrades);
 }
 
 /**
@@ -487,9 +439,7 @@ function specialEducationNeedRules(run: Run, ideaAge: Tri): Tri {
           ? NAVIGATOR_CITATIONS.speechAsSpecialEducation
           : `${NAVIGATOR_CITATIONS.speechAsSpecialEducation}; ${rules.relatedServicesAsSpecialEducation.citation}`,
         "met",
-        explicit
-          ? "This state counts speech-language therapy as special education, so needing it is a need for special education."
-          : `${rules.relatedServicesAsSpecialEducation.note ?? "This state counts this service as special education."} Needing it is a need for special education.`,
+        explicit ? run.w.speechCounted : run.w.stateCountsService(rules),
       );
     }
   }
@@ -500,7 +450,7 @@ function specialEducationNeedRules(run: Run, ideaAge: Tri): Tri {
       "idea-always-special-education",
       NAVIGATOR_CITATIONS.alwaysSpecialEducation,
       "met",
-      `${facts.specialEducationServicesNeeded.map((s) => (s === "travel-training" ? "Travel training" : "Vocational education")).join(" and ")} is special education in every state, so needing it is a need for special education.`,
+      run.w.alwaysSpecialEducation(facts.specialEducationServicesNeeded),
     );
   }
   push(
@@ -508,11 +458,7 @@ function specialEducationNeedRules(run: Run, ideaAge: Tri): Tri {
     "idea-need-for-special-education",
     NAVIGATOR_CITATIONS.specialEducation,
     ideaAge === "not-met" ? "not-applicable" : need,
-    need === "met"
-      ? "Because of the disability, the student needs specially designed instruction: teaching adapted in content, method or delivery to the student's needs."
-      : need === "not-met"
-        ? "The student does not need specially designed instruction (teaching adapted to the student's needs)."
-        : "It is not known whether the student needs specially designed instruction (teaching adapted to the student's needs).",
+    run.w.needForSpecialEducation(need),
   );
   if (need !== "met" && related.length > 0) {
     push(
@@ -520,9 +466,7 @@ function specialEducationNeedRules(run: Run, ideaAge: Tri): Tri {
       "idea-related-service-only",
       NAVIGATOR_CITATIONS.relatedServiceOnly,
       need === "not-met" ? "not-met" : "unknown",
-      need === "not-met"
-        ? `A student who needs only a related service (such as therapy or counseling) and no specially designed instruction does not qualify for an IEP, unless the state counts that service as special education${run.stateKnown ? "" : " (the state is not known here)"}.`
-        : "Needing a related service alone does not qualify a student for an IEP; what matters is whether specially designed instruction is also needed.",
+      need === "not-met" ? run.w.relatedServiceOnly(run.stateKnown) : run.w.relatedServiceAloneUnknown,
     );
   }
   return need;
@@ -545,17 +489,7 @@ function ideaRules(run: Run, ideaAge: Tri): IdeaOutcome {
   const need = specialEducationNeedRules(run, ideaAge);
   const ideaWithoutAge = and3(category.qualifies, need);
   const idea = and3(ideaAge, ideaWithoutAge);
-  push(
-    run,
-    "idea-eligibility",
-    NAVIGATOR_CITATIONS.ideaEligibility,
-    idea,
-    idea === "met"
-      ? "Both parts of IDEA's test are met: a disability in a listed category, and because of it a need for special education. This points to an IEP."
-      : idea === "unknown"
-        ? "IDEA eligibility cannot be decided yet: some of the facts above are unknown."
-        : "IDEA's two-part test is not met, so an IEP is not the answer on these facts.",
-  );
+  push(run, "idea-eligibility", NAVIGATOR_CITATIONS.ideaEligibility, idea, run.w.ideaEligibility(idea));
   if (idea === "unknown") {
     if (category.found === "unknown")
       addUnknown(run, run.facts.impairments.length === 0 ? "impairment" : "idea-category");
@@ -567,13 +501,7 @@ function ideaRules(run: Run, ideaAge: Tri): IdeaOutcome {
   // Child find: while the need for specially designed instruction is not known, the school's duty
   // to find and evaluate the child comes first (300.111; the evaluation must identify all needs, 300.304(c)(6)).
   if (need === "unknown" && ideaAge !== "not-met" && category.qualifies !== "not-met") {
-    push(
-      run,
-      "idea-child-find",
-      NAVIGATOR_CITATIONS.childFind,
-      "unknown",
-      "Until it is known whether the student needs specially designed instruction, a 504 plan is not the answer: the school must find and fully evaluate a child who may need special education.",
-    );
+    push(run, "idea-child-find", NAVIGATOR_CITATIONS.childFind, "unknown", run.w.childFind);
   }
   return { idea, ideaWithoutAge, category, adverse, need };
 }
@@ -584,12 +512,6 @@ function ideaRules(run: Run, ideaAge: Tri): IdeaOutcome {
 /** "Record of" or "regarded as": protection from discrimination, not a plan of services on its own. */
 function recordOrRegardedRule(run: Run, imp: Impairment): void {
   const regarded = imp.basis === "regarded-as";
-  const transitory =
-    regarded && imp.expectedDuration === "six-months-or-less"
-      ? " An impairment expected to last six months or less that is also minor does not count under this prong."
-      : regarded
-        ? " This prong does not cover an impairment that is both transitory (expected to last six months or less) and minor."
-        : "";
   push(
     run,
     "section-504-record-or-regarded",
@@ -597,7 +519,10 @@ function recordOrRegardedRule(run: Run, imp: Impairment): void {
       ? `${NAVIGATOR_CITATIONS.recordOrRegarded}; ${NAVIGATOR_CITATIONS.transitoryAndMinor}`
       : NAVIGATOR_CITATIONS.recordOrRegarded,
     "not-met",
-    `${imp.name}: a ${imp.basis === "record-of" ? "record (history) of an impairment" : "belief that the student has an impairment"} protects the student from discrimination, but on its own does not lead to a 504 plan of services.${transitory}`,
+    run.w.about(
+      imp.name,
+      run.w.recordOrRegarded(regarded ? "regarded-as" : "record-of", imp.expectedDuration === "six-months-or-less"),
+    ),
   );
 }
 
@@ -610,21 +535,13 @@ function substantialLimitationRule(run: Run, imp: Impairment, limit: Tri, tested
       break;
     }
   }
-  const activities = describeActivities(imp);
-  let why =
-    limit === "met"
-      ? `${imp.name} substantially limits ${activities}.`
-      : limit === "not-met"
-        ? `${imp.name} does not substantially limit ${activities}.`
-        : `It is not known whether ${imp.name} substantially limits ${activities}.`;
-  if (usesIgnoredMeasure) why += " Medication, devices and other supports are set aside when judging this.";
-  else if (imp.mitigatingMeasures.length > 0) why += " Ordinary eyeglasses or contact lenses are taken into account.";
-  if (imp.episodicOrInRemission) why += " It comes and goes or is in remission, so it counts if it limits when active.";
-  if (testedFirst)
-    why += " A condition that comes and goes is judged as an actual disability first, whatever else is known.";
-  if (imp.expectedDuration === "six-months-or-less" && limit !== "not-met")
-    why +=
-      " A condition expected to last six months or less can still be a disability; only the 'regarded as' prong excludes short and minor ones.";
+  const w = run.w;
+  let why = w.substantialLimitation(imp.name, imp.majorLifeActivities, limit);
+  if (usesIgnoredMeasure) why += w.measuresSetAside;
+  else if (imp.mitigatingMeasures.length > 0) why += w.lensesCounted;
+  if (imp.episodicOrInRemission) why += w.episodic;
+  if (testedFirst) why += w.episodicTestedFirst;
+  if (imp.expectedDuration === "six-months-or-less" && limit !== "not-met") why += w.shortCanStillCount;
   push(
     run,
     "section-504-substantial-limitation",
@@ -668,9 +585,7 @@ function disabilityRules(run: Run): { disability: Tri; protectedOnly: boolean } 
       "section-504-substantial-limitation",
       NAVIGATOR_CITATIONS.substantialLimitation,
       disability,
-      disability === "unknown"
-        ? "No impairment is known yet; an evaluation would find out whether there is one."
-        : "The evaluation found no impairment.",
+      disability === "unknown" ? run.w.noImpairmentYet : run.w.noImpairmentFound,
     );
   }
   return { disability, protectedOnly };
@@ -688,20 +603,10 @@ function section504Rules(run: Run, schoolAge: Tri, need: Tri): { s504: Tri; s504
     "section-504-needs",
     NAVIGATOR_CITATIONS.section504Needs,
     needsSomething,
-    needsSomething === "met"
-      ? "The student needs accommodations, aids or services to take part in school as fully as other students."
-      : needsSomething === "not-met"
-        ? "The student needs no accommodations, aids or services at school, so there is nothing for a plan to provide."
-        : "It is not known whether the student needs accommodations, aids or services at school.",
+    run.w.section504Needs(needsSomething),
   );
   if (facts.performingAtGradeLevel === true) {
-    push(
-      run,
-      "section-504-grades",
-      NAVIGATOR_CITATIONS.grades,
-      "not-applicable",
-      "Good grades do not rule out a disability: the law is read broadly, and a student can be substantially limited while doing well.",
-    );
+    push(run, "section-504-grades", NAVIGATOR_CITATIONS.grades, "not-applicable", run.w.section504Grades);
   }
   const s504WithoutAge = and3(disability, needsSomething);
   const s504 = and3(schoolAge, s504WithoutAge);
@@ -711,12 +616,12 @@ function section504Rules(run: Run, schoolAge: Tri, need: Tri): { s504: Tri; s504
     NAVIGATOR_CITATIONS.section504Eligibility,
     s504,
     s504 === "met"
-      ? "Section 504's test is met: an impairment that substantially limits a major life activity, and a need for accommodations, aids or services."
+      ? run.w.section504Met
       : s504 === "unknown"
-        ? "Section 504 eligibility cannot be decided yet: some of the facts above are unknown."
+        ? run.w.section504Unknown
         : protectedOnly && disability === "not-met"
-          ? "The student is protected from discrimination, but the facts do not support a 504 plan."
-          : "Section 504's test for a plan is not met on these facts.",
+          ? run.w.section504ProtectedOnly
+          : run.w.section504NotMet,
   );
   if (s504 === "unknown") {
     if (disability === "unknown")
@@ -730,13 +635,7 @@ function section504Rules(run: Run, schoolAge: Tri, need: Tri): { s504: Tri; s504
 // 5. Adult services: past the state's ages, or graduated with a regular diploma
 
 function adultServicesRule(run: Run): NavigatorResult {
-  push(
-    run,
-    "adult-services",
-    NAVIGATOR_CITATIONS.adultServices,
-    "met",
-    "Neither IDEA nor Section 504's rules for schools apply any more. Colleges and training programs must give accommodations under Section 504 and the ADA, and the state's vocational rehabilitation agency helps with work.",
-  );
+  push(run, "adult-services", NAVIGATOR_CITATIONS.adultServices, "met", run.w.adultServices);
   addAction(run, "ask-about-postsecondary-accommodations");
   addAction(run, "contact-vocational-rehabilitation");
   if (run.hasIep) {
@@ -763,13 +662,7 @@ function result(run: Run, recommendation: Recommendation, likely: LikelyPlan | n
  * independent evaluation (300.502).
  */
 function leavingIepRule(run: Run): void {
-  push(
-    run,
-    "leaving-iep",
-    NAVIGATOR_CITATIONS.leavingIep,
-    "met",
-    "The student has an IEP now. Before special education ends or the category changes, the school must reevaluate, and give you its decision in writing; if you disagree, your child keeps the current services while it is resolved, and you may ask for an independent evaluation.",
-  );
+  push(run, "leaving-iep", NAVIGATOR_CITATIONS.leavingIep, "met", run.w.leavingIep);
   addAction(run, "reevaluate-before-exit");
   addAction(run, "ask-for-prior-written-notice");
   addAction(run, "know-stay-put-rights");
@@ -824,13 +717,7 @@ function decide(
     addAction(run, run.hasIep ? "review-current-plan" : "ask-for-iep-meeting");
     if (run.has504) {
       addAction(run, "fold-504-into-iep");
-      push(
-        run,
-        "both-plans",
-        NAVIGATOR_CITATIONS.bothPlans,
-        "met",
-        "The student already has a 504 plan. An IEP meets Section 504's requirements too, so its accommodations move into the IEP instead of running two plans.",
-      );
+      push(run, "both-plans", NAVIGATOR_CITATIONS.bothPlans, "met", run.w.bothPlans);
     }
   } else if (recommendation === "section-504") {
     addAction(run, run.has504 ? "review-current-plan" : "ask-for-504-meeting");
@@ -853,10 +740,14 @@ function decide(
   return result(run, recommendation, likely);
 }
 
-/** The navigator: facts in, recommendation with its cited trace out. */
-export function navigate(facts: NavigatorFacts): NavigatorResult {
+/**
+ * The navigator: facts in, recommendation with its cited trace out. The reasons are written in
+ * `language` (default English); the decision and the citations are the same in every language.
+ */
+export function navigate(facts: NavigatorFacts, language: NavigatorLanguage = "en"): NavigatorResult {
   const run: Run = {
     facts,
+    w: NAVIGATOR_WORDS[language],
     rules: stateRules(facts.state),
     stateKnown: facts.state !== null && stateRules(facts.state).code !== "US",
     trace: [],

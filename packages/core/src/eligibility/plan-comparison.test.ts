@@ -94,3 +94,37 @@ describe("explainResult", () => {
     expect(explainResult(run(facts({}))).rulesUsed).toEqual({ state: null, ownRules: false });
   });
 });
+
+describe("the comparison and next steps in Spanish", () => {
+  it("say every point of the English in Spanish, with the same citations in the same order", () => {
+    const f = facts({});
+    const en = explainResult(run(f), f);
+    const es = explainResult(navigate(ZNavigatorFacts.parse(f), "es"), f, "es");
+    const cites = (r: typeof en) => [
+      ...(r.comparison.pointedProfile
+        ? [...r.comparison.pointedProfile.contents, ...r.comparison.pointedProfile.protections]
+        : []
+      ).map((p) => p.citation),
+      ...r.comparison.otherWouldGive.map((p) => p.citation),
+      ...r.comparison.otherWouldNotGive.map((p) => p.citation),
+      ...r.nextSteps.map((s) => s.citation),
+    ];
+    expect(cites(es)).toEqual(cites(en));
+    expect(es.comparison.otherProfile?.title).toBe("Programa de Educación Individualizado (IEP)");
+    for (const plan of ["iep", "section-504", "adult-services"] as const) {
+      const withPlan = { ...run(f), recommendation: plan, likely: null } as NavigatorResult;
+      const [a, b] = [comparePlans(withPlan), comparePlans(withPlan, "es")];
+      for (const part of ["contents", "protections", "team"] as const) {
+        expect(b.pointedProfile?.[part].map((p) => p.citation)).toEqual(
+          PLAN_PROFILES[plan][part].map((p) => p.citation),
+        );
+        expect(b.pointedProfile?.[part].map((p) => p.text)).not.toEqual(a.pointedProfile?.[part].map((p) => p.text));
+      }
+      expect(b.otherWouldNotGive.map((p) => p.citation)).toEqual(a.otherWouldNotGive.map((p) => p.citation));
+    }
+    const all = { ...run(f), actions: [...NAVIGATOR_ACTIONS] } as NavigatorResult;
+    const [stepsEn, stepsEs] = [nextSteps(all), nextSteps(all, "es")];
+    expect(stepsEs.map((s) => s.citation)).toEqual(stepsEn.map((s) => s.citation));
+    for (const step of stepsEs) expect(`${step.title} ${step.text}`).not.toMatch(/\b(the|your|school|ask)\b/);
+  });
+});

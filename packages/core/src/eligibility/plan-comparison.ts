@@ -13,6 +13,8 @@ import {
   ZNavigatorResult,
   ZTraceEntry,
 } from "./navigator-facts.ts";
+import { NAVIGATOR_LANGUAGES, type NavigatorLanguage } from "./navigator-words.ts";
+import { NOT_GIVEN_ES, PLAN_PROFILES_ES, STEP_TEXT_ES } from "./plan-comparison-es.ts";
 
 export const ZPlanKind = z.enum(["iep", "section-504"]);
 export type PlanKind = z.infer<typeof ZPlanKind>;
@@ -205,6 +207,18 @@ const NOT_GIVEN: Record<PlanKind, PlanPoint[]> = {
   ],
 };
 
+/** The plans' profiles in each language the navigator writes (the Spanish: plan-comparison-es.ts). */
+const PROFILES: Record<NavigatorLanguage, Record<ProfileKind, PlanProfile>> = {
+  en: PLAN_PROFILES,
+  es: {
+    iep: { plan: "iep", ...PLAN_PROFILES_ES.iep },
+    "section-504": { plan: "section-504", ...PLAN_PROFILES_ES["section-504"] },
+    "adult-services": { plan: "adult-services", ...PLAN_PROFILES_ES["adult-services"] },
+  },
+};
+
+const NOT_GIVEN_IN: Record<NavigatorLanguage, Record<PlanKind, PlanPoint[]>> = { en: NOT_GIVEN, es: NOT_GIVEN_ES };
+
 export const ZPlanComparison = z.object({
   /** The plan the result points to (the recommendation, or the likely plan with `evaluate`). */
   plan: ZPlanKind.nullable(),
@@ -227,9 +241,9 @@ function pointedPlan(result: NavigatorResult): PlanKind | null {
   return r === "iep" || r === "section-504" ? r : null;
 }
 
-function pointedProfile(result: NavigatorResult): PlanProfile | null {
+function pointedProfile(result: NavigatorResult, language: NavigatorLanguage): PlanProfile | null {
   const r = result.recommendation === "evaluate" ? result.likely : result.recommendation;
-  return r === "iep" || r === "section-504" || r === "adult-services" ? PLAN_PROFILES[r] : null;
+  return r === "iep" || r === "section-504" || r === "adult-services" ? PROFILES[language][r] : null;
 }
 
 const IDEA_RULES = new Set([
@@ -248,13 +262,13 @@ const SECTION_504_RULES = new Set([
   "section-504-needs",
 ]);
 
-/** What the other plan would and would not give this student. */
-export function comparePlans(result: NavigatorResult): PlanComparison {
+/** What the other plan would and would not give this student, in `language` (default English). */
+export function comparePlans(result: NavigatorResult, language: NavigatorLanguage = "en"): PlanComparison {
   const plan = pointedPlan(result);
   if (plan === null) {
     return {
       plan,
-      pointedProfile: pointedProfile(result),
+      pointedProfile: pointedProfile(result, language),
       other: null,
       otherProfile: null,
       otherWouldGive: [],
@@ -263,7 +277,7 @@ export function comparePlans(result: NavigatorResult): PlanComparison {
     };
   }
   const other: PlanKind = plan === "iep" ? "section-504" : "iep";
-  const profile = PLAN_PROFILES[other];
+  const profile = PROFILES[language][other];
   const rules = other === "iep" ? IDEA_RULES : SECTION_504_RULES;
   const whyNotOther =
     other === "iep"
@@ -271,11 +285,11 @@ export function comparePlans(result: NavigatorResult): PlanComparison {
       : [];
   return {
     plan,
-    pointedProfile: pointedProfile(result),
+    pointedProfile: pointedProfile(result, language),
     other,
     otherProfile: profile,
     otherWouldGive: [...profile.contents, ...profile.protections, ...profile.team],
-    otherWouldNotGive: NOT_GIVEN[other],
+    otherWouldNotGive: NOT_GIVEN_IN[language][other],
     whyNotOther,
   };
 }
@@ -416,9 +430,14 @@ const STEP_TEXT: Record<NavigatorAction, Omit<NextStep, "action">> = {
   },
 };
 
-/** The next steps for a result, in the order of its actions. */
-export function nextSteps(result: NavigatorResult): NextStep[] {
-  return result.actions.map((action) => ({ action, ...STEP_TEXT[action] }));
+const STEPS_IN: Record<NavigatorLanguage, Record<NavigatorAction, Omit<NextStep, "action">>> = {
+  en: STEP_TEXT,
+  es: STEP_TEXT_ES,
+};
+
+/** The next steps for a result, in the order of its actions, in `language` (default English). */
+export function nextSteps(result: NavigatorResult, language: NavigatorLanguage = "en"): NextStep[] {
+  return result.actions.map((action) => ({ action, ...STEPS_IN[language][action] }));
 }
 
 /** The navigator result with its plain-language explanation: what `POST /api/navigator` returns. */
@@ -437,11 +456,24 @@ export const ZNavigatorReport = ZNavigatorResult.extend({
 });
 export type NavigatorReport = z.infer<typeof ZNavigatorReport>;
 
-export function explainResult(result: NavigatorResult, facts?: { state?: string | null | undefined }): NavigatorReport {
+/** `?lang=` of `POST /api/navigator`: the language the reasons, comparison and next steps are written in. */
+export const ZNavigatorQuery = z.object({
+  lang: z.enum(NAVIGATOR_LANGUAGES).default("en").meta({ description: "en (default) or es" }),
+});
+
+/**
+ * A result with its explanation. Pass the result `navigate` wrote in the same `language`: the
+ * reasons come from it, the comparison and next steps from here.
+ */
+export function explainResult(
+  result: NavigatorResult,
+  facts?: { state?: string | null | undefined },
+  language: NavigatorLanguage = "en",
+): NavigatorReport {
   return {
     ...result,
-    comparison: comparePlans(result),
-    nextSteps: nextSteps(result),
+    comparison: comparePlans(result, language),
+    nextSteps: nextSteps(result, language),
     letters: lettersForActions(result.actions),
     rulesUsed: {
       state: facts?.state ? facts.state.toUpperCase() : null,

@@ -12,7 +12,7 @@ import {
   buildIndependentEvaluationRequestLetter,
   ZIndependentEvaluationLetterInput,
 } from "./independent-evaluation-request-letter.ts";
-import { type Letter, ZLetter } from "./letter.ts";
+import { type Letter, type LetterLanguage, ZLetter } from "./letter.ts";
 import {
   buildPartialConsentDisagreementLetter,
   ZPartialConsentLetterInput,
@@ -83,6 +83,22 @@ export const LETTER_KIND_TITLES: Record<LetterKind, string> = {
   "prior-written-notice-request": "Request for prior written notice of a refusal",
   "partial-consent-disagreement": "Partial consent and disagreement",
 };
+
+/** The same in Spanish, for a letter written in Spanish. */
+export const LETTER_KIND_TITLES_ES: Record<LetterKind, string> = {
+  "evaluation-request": "Solicitud de evaluación",
+  "section-504-meeting-request": "Solicitud de una reunión de la Sección 504",
+  "iep-meeting-request": "Solicitud de una reunión del IEP",
+  "records-request": "Solicitud del expediente escolar",
+  "independent-evaluation-request": "Solicitud de una evaluación educativa independiente",
+  "prior-written-notice-request": "Solicitud de notificación previa por escrito de una negativa",
+  "partial-consent-disagreement": "Permiso para una parte del IEP y desacuerdo",
+};
+
+/** What a letter is, in its own language. */
+export function letterKindTitle(kind: LetterKind, language: LetterLanguage = "en"): string {
+  return (language === "es" ? LETTER_KIND_TITLES_ES : LETTER_KIND_TITLES)[kind];
+}
 
 /** The file name of a letter's PDF, e.g. "iep-meeting-request-letter.pdf". */
 export function letterFileName(kind: LetterKind): string {

@@ -17,6 +17,8 @@ type Row = {
 };
 
 function toSaved(row: Row): SavedLetter {
+  // A letter saved before letters had a language is English.
+  const letter: Letter = { ...row.letter, language: row.letter.language ?? "en" };
   return {
     id: row.id,
     studentId: row.student_id,
@@ -25,8 +27,8 @@ function toSaved(row: Row): SavedLetter {
     letterDate: row.letter_date,
     savedBy: row.saved_by,
     savedAt: new Date(row.saved_at).toISOString(),
-    letter: row.letter,
-    text: letterToText(row.letter),
+    letter,
+    text: letterToText(letter),
   };
 }
 

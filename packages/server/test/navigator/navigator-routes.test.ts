@@ -97,6 +97,61 @@ describe.each(DATABASE_KINDS)("navigator routes on %s", (kind) => {
     expect((bad.json() as { issues: Array<{ path: string }> }).issues[0]?.path).toBe("/state");
   });
 
+  it("writes the reasons, the comparison and the next steps in Spanish with ?lang=es; the decision and citations are the same", async () => {
+    const c = await t.anonymous();
+    type Report = {
+      recommendation: string;
+      actions: string[];
+      trace: Array<{ rule: string; citation: string; explanation: string }>;
+      nextSteps: Array<{ title: string; citation: string }>;
+      comparison: { pointedProfile: { title: string } | null };
+    };
+    const en = (await c.send("POST", "/api/navigator", dyslexia?.facts)).json() as Report;
+    const res = await c.send("POST", "/api/navigator?lang=es", dyslexia?.facts);
+    expect(res.statusCode).toBe(200);
+    const es = res.json() as Report;
+    expect(es.recommendation).toBe(en.recommendation);
+    expect(es.actions).toEqual(en.actions);
+    expect(es.trace.map((e) => [e.rule, e.citation])).toEqual(en.trace.map((e) => [e.rule, e.citation]));
+    expect(es.trace.find((e) => e.rule === "idea-eligibility")?.explanation).toContain("Esto apunta a un IEP");
+    expect(es.comparison.pointedProfile?.title).toBe("Programa de Educación Individualizado (IEP)");
+    expect(es.nextSteps[0]?.title).toBe("Pida la reunión del IEP");
+    const bad = await c.send("POST", "/api/navigator?lang=fr", dyslexia?.facts);
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as { message: string }).message).toContain("lang");
+  });
+
+  it("prints a letter the family chose to write in Spanish: Spanish text, dates and document language", async () => {
+    const c = await t.anonymous();
+    for (const body of [
+      { ...letterBody, language: "es" },
+      { ...letterBody, kind: "records-request", facts: undefined, language: "es", studentDateOfBirth: "2018-03-01" },
+    ]) {
+      const res = await c.send("POST", "/api/navigator/letter.pdf", body);
+      expect(res.statusCode).toBe(200);
+      const pdf = res.rawPayload;
+      const text = pdfText(pdf);
+      for (const words of [
+        "23 de noviembre de 2026",
+        "Asunto: Solicitud",
+        "Estimados Director y Coordinador de Educación Especial:",
+        "Por favor, envíeme:",
+        "Atentamente,",
+        "Padre, madre o tutor de Leo Example",
+        "Referencias legales:",
+      ])
+        expect(text).toContain(words);
+      expect(text).not.toMatch(/Dear |Sincerely|Please send me|Legal references|I am the parent/);
+      expectAccessiblePdf(pdf, { lang: "es-US" });
+    }
+    const written = (await c.send("POST", "/api/navigator/letter", { ...letterBody, language: "es" })).json() as {
+      letter: { language: string; dateText: string };
+      text: string;
+    };
+    expect(written.letter.language).toBe("es");
+    expect(written.text).toContain("Soy el padre, la madre o el tutor de Leo Example");
+  });
+
   it("writes every letter for a next step as text, with the state's timelines (Cal. Ed. Code 56343.5; 56504)", async () => {
     const c = await t.anonymous();
     const { facts: _facts, ...parties } = letterBody;

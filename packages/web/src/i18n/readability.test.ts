@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  coreReadability,
   englishSyllables,
   fernandezHuerta,
   fleschKincaidGrade,
@@ -75,5 +76,13 @@ describe("family-facing messages", () => {
       if (before !== undefined && ease < Math.min(before - 2, 60)) worse.push(`es ${feature} ${ease} < ${before}`);
     }
     expect(worse).toEqual([]);
+  });
+});
+
+describe("sentences core writes for families (decision 0026)", () => {
+  it("read in Spanish at the families' target: ease 60 or more for the navigator's result and the letters", () => {
+    const core = coreReadability();
+    expect(Object.keys(core.es)).toEqual(["navigator-result", "letters"]);
+    for (const ease of Object.values(core.es)) expect(ease).toBeGreaterThanOrEqual(60);
   });
 });

@@ -16,6 +16,15 @@
  * placeholders filled with a short name or number. Messages of fewer than four words (buttons,
  * labels) are left out: they are not prose.
  */
+import {
+  buildLetter,
+  explainResult,
+  LETTER_KINDS,
+  type NavigatorFactsInput,
+  navigate,
+  ZLetterRequest,
+  ZNavigatorFacts,
+} from "@lantern/core";
 import { catalogs, type Locale } from "./catalogs.ts";
 import { argumentsOf, formatMessage } from "./format.ts";
 import { isStaffOnly } from "./staff-only.ts";
@@ -131,5 +140,94 @@ export function readabilityReport(): ReadabilityReport {
       byFeature[feature] = round(formula(stats(texts, locale)));
     return { overall: round(formula(stats([...groups.values()].flat(), locale))), byFeature };
   };
+  return { en: measure("en", fleschKincaidGrade), es: measure("es", fernandezHuerta) };
+}
+
+/** Facts that reach every kind of navigator answer, for measuring the sentences core writes. */
+const SAMPLE_FACTS: NavigatorFactsInput[] = [
+  { ageYears: 2, evaluation: "none" },
+  { ageYears: 8, evaluation: "none", impairments: [{ name: "Dyslexia" }] },
+  {
+    ageYears: 8,
+    evaluation: "completed",
+    state: "CA",
+    impairments: [{ name: "Dyslexia", ideaCategory: "specific-learning-disability", limitsWithoutMitigation: true }],
+    adverseEducationalEffect: true,
+    needsSpecializedInstruction: true,
+    accommodationsNeeded: true,
+    currentPlans: ["section-504"],
+  },
+  {
+    ageYears: 12,
+    evaluation: "completed",
+    impairments: [
+      {
+        name: "ADHD",
+        ideaCategory: "other-health-impairment",
+        limitsWithoutMitigation: true,
+        mitigatingMeasures: ["medication"],
+      },
+    ],
+    adverseEducationalEffect: false,
+    needsSpecializedInstruction: false,
+    accommodationsNeeded: true,
+    performingAtGradeLevel: true,
+    relatedServicesNeeded: ["counseling"],
+    currentPlans: ["iep"],
+  },
+  {
+    ageYears: 10,
+    evaluation: "completed",
+    impairments: [{ name: "Asthma", ideaCategory: null, episodicOrInRemission: true, limitsWhenActive: null }],
+  },
+  { ageYears: 23, evaluation: "completed", currentPlans: ["iep"] },
+];
+
+/**
+ * The sentences core writes for families in `locale` (decision 0026): the navigator's reasons,
+ * plan comparison and next steps for sample facts, and the body and requests of every letter.
+ * Measured on their own (`npm run readability` prints them; readability.test.ts holds the target),
+ * not mixed into the catalogs' baseline.
+ */
+export function coreProse(locale: Locale): Map<string, string[]> {
+  const navigator = new Set<string>();
+  for (const input of SAMPLE_FACTS) {
+    const facts = ZNavigatorFacts.parse(input);
+    const report = explainResult(navigate(facts, locale), facts, locale);
+    for (const t of report.trace) navigator.add(t.explanation);
+    for (const s of report.nextSteps) navigator.add(`${s.title}. ${s.text}`);
+    const profiles = [report.comparison.pointedProfile, report.comparison.otherProfile];
+    for (const p of profiles)
+      for (const point of [...(p?.contents ?? []), ...(p?.protections ?? [])]) navigator.add(point.text);
+    for (const point of report.comparison.otherWouldNotGive) navigator.add(point.text);
+  }
+  const letters = new Set<string>();
+  for (const kind of LETTER_KINDS) {
+    const letter = buildLetter(
+      ZLetterRequest.parse({
+        kind,
+        language: locale,
+        parentName: "Ana",
+        studentName: "Leo",
+        schoolName: "Cedar Grove",
+        state: "CA",
+        date: "2026-11-23",
+        facts: { ageYears: 8, evaluation: "none" },
+        refusedRequest: "A reading evaluation.",
+        disagreedParts: "The placement.",
+      }),
+    );
+    for (const text of [...letter.paragraphs, ...letter.requests]) letters.add(text);
+  }
+  return new Map([
+    ["navigator-result", [...navigator]],
+    ["letters", [...letters]],
+  ]);
+}
+
+/** The reading level of core's sentences for families, by group. */
+export function coreReadability(): { en: Record<string, number>; es: Record<string, number> } {
+  const measure = (locale: Locale, formula: (s: TextStats) => number) =>
+    Object.fromEntries([...coreProse(locale)].map(([group, texts]) => [group, round(formula(stats(texts, locale)))]));
   return { en: measure("en", fleschKincaidGrade), es: measure("es", fernandezHuerta) };
 }

@@ -16,6 +16,7 @@ import {
   ZLetterIdParams,
   ZLetterRequest,
   ZNavigatorFacts,
+  ZNavigatorQuery,
   ZNavigatorReport,
   ZSavedLetter,
   ZSavedLetterList,
@@ -48,12 +49,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags: ["navigator"],
         summary: "Does the law point to an IEP, a Section 504 plan, an evaluation first, or no plan — and why",
         description:
-          "Facts in, recommendation out (see the navigator contract). No sign-in needed; nothing is stored. The response adds a plain-language comparison with the other plan, next steps, the letters for them and whose rules were used.",
+          "Facts in, recommendation out (see the navigator contract). No sign-in needed; nothing is stored. The response adds a plain-language comparison with the other plan, next steps, the letters for them and whose rules were used. `?lang=es` writes the reasons, the comparison and the next steps in Spanish; the decision, the codes and the citations are the same.",
+        querystring: ZNavigatorQuery,
         body: ZNavigatorFacts,
         response: { 200: ZNavigatorReport },
       },
     },
-    async (request) => runNavigator(deps, request.body),
+    async (request) => runNavigator(deps, request.body, request.query.lang),
   );
 
   app.post(

@@ -7,8 +7,8 @@
 import {
   buildLetter,
   DomainError,
-  LETTER_KIND_TITLES,
   type LetterRequest,
+  letterKindTitle,
   letterToText,
   type SavedLetter,
   type SavedLetterList,
@@ -25,7 +25,7 @@ export async function writeLetter(_deps: UseCaseDeps, request: LetterRequest): P
 
 /** The letter a request asks for, as PDF bytes. */
 export async function printLetter(_deps: UseCaseDeps, request: LetterRequest): Promise<Buffer> {
-  return renderLetterPdf(buildLetter(request), { kind: LETTER_KIND_TITLES[request.kind] });
+  return renderLetterPdf(buildLetter(request), { kind: letterKindTitle(request.kind, request.language) });
 }
 
 /** Save a letter to a student's record, when the family wishes. */
@@ -66,5 +66,6 @@ export async function printSavedLetter(
 ): Promise<{ pdf: Buffer; kind: SavedLetter["kind"] }> {
   const saved = await deps.repos.letters.findForStudent(input.studentId, input.letterId);
   if (!saved) throw new DomainError("not-found", "No such letter for this student");
-  return { pdf: await renderLetterPdf(saved.letter, { kind: LETTER_KIND_TITLES[saved.kind] }), kind: saved.kind };
+  const pdf = await renderLetterPdf(saved.letter, { kind: letterKindTitle(saved.kind, saved.letter.language) });
+  return { pdf, kind: saved.kind };
 }

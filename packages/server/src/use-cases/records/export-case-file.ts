@@ -12,8 +12,8 @@ import {
   EDUCATION_RECORDS_CITATION,
   type IsoDate,
   LANTERN_EDUCATION_RECORDS,
-  LETTER_KIND_TITLES,
   labelOf,
+  letterKindTitle,
   PLAN_SEAL_ALGORITHM,
 } from "@lantern/core";
 import { ZipFile } from "yazl";
@@ -195,7 +195,7 @@ export async function exportCaseFile(
   for (const l of letters.slice().reverse()) {
     const base = `letters/${l.letterDate}-${l.kind}-${l.id.slice(0, 8)}`;
     z.add(`${base}.json`, () => json(l));
-    z.add(`${base}.pdf`, () => renderLetterPdf(l.letter, { kind: LETTER_KIND_TITLES[l.kind] }));
+    z.add(`${base}.pdf`, () => renderLetterPdf(l.letter, { kind: letterKindTitle(l.kind, l.letter.language) }));
   }
   z.add("records-requests.json", async () =>
     json((await listRecordsRequests(deps, { studentId: input.studentId, districtId: input.districtId })).items),

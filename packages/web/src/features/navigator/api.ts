@@ -10,10 +10,15 @@ import type {
   StudentList,
   WrittenLetter,
 } from "@lantern/core";
-import { ApiError, type ApiErrorBody, api, CSRF_HEADER, currentCsrfToken } from "../../lib/api-client.ts";
+import { ApiError, type ApiErrorBody, api, apiRequest, CSRF_HEADER, currentCsrfToken } from "../../lib/api-client.ts";
 
-export function runNavigator(facts: NavigatorFactsInput): Promise<NavigatorReport> {
-  return api.post<NavigatorReport>("/api/navigator", facts);
+/** The result, its reasons and next steps written in the page's language (core writes both). */
+export function runNavigator(facts: NavigatorFactsInput, lang: "en" | "es" = "en"): Promise<NavigatorReport> {
+  return apiRequest<NavigatorReport>("/api/navigator", {
+    method: "POST",
+    body: facts,
+    ...(lang === "en" ? {} : { query: { lang } }),
+  });
 }
 
 /** A letter's words, and the same as plain text. */

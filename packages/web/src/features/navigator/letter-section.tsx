@@ -1,7 +1,7 @@
-import type { Letter, LetterKind, LetterRequestInput, NavigatorFactsInput } from "@lantern/core";
+import type { Letter, LetterKind, LetterLanguage, LetterRequestInput, NavigatorFactsInput } from "@lantern/core";
 import { type FormEvent, useLayoutEffect, useRef, useState } from "react";
 import { Alert, Button, Field, StatusRegion, TextInput } from "../../components/ui/index.ts";
-import { t } from "../../i18n/t.ts";
+import { getLocale, t } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { fetchLetter, fetchLetterPdf, saveBlob } from "./api.ts";
 import { LetterSheet } from "./letter-sheet.tsx";
@@ -103,6 +103,8 @@ export type LetterSectionProps = {
  */
 export function LetterSection({ kinds, facts, state, student, onSaved, heading }: LetterSectionProps) {
   const [kind, setKind] = useState<LetterKind>(kinds[0] as LetterKind);
+  // The letter's language: the page's by default; the family may choose the school's language.
+  const [language, setLanguage] = useState<LetterLanguage>(getLocale());
   const [fields, setFields] = useState<LetterFields>(() => {
     const loaded = loadFields();
     return student ? { ...loaded, studentName: student.name, schoolName: student.schoolName } : loaded;
@@ -144,6 +146,7 @@ export function LetterSection({ kinds, facts, state, student, onSaved, heading }
       // Without a known state the letter uses the federal timelines.
       state: state && state !== "unknown" ? state : "US",
       date: fields.date.trim(),
+      language,
       ...(student?.dateOfBirth ? { studentDateOfBirth: student.dateOfBirth } : {}),
     };
     switch (kind) {
@@ -301,6 +304,30 @@ export function LetterSection({ kinds, facts, state, student, onSaved, heading }
             />
           </Field>
         ))}
+        <fieldset className="navigator-fieldset" aria-describedby="letter-language-hint">
+          <legend>{t("navigator.letter.language")}</legend>
+          <p id="letter-language-hint" className="field-hint">
+            {t("navigator.letter.languageHint")}
+          </p>
+          <div className="navigator-options">
+            {(["en", "es"] as const).map((l) => (
+              <div className="navigator-option" key={l}>
+                <input
+                  id={`letter-language-${l}`}
+                  type="radio"
+                  name="letter-language"
+                  value={l}
+                  checked={language === l}
+                  onChange={() => {
+                    setLanguage(l);
+                    setShown(null);
+                  }}
+                />
+                <label htmlFor={`letter-language-${l}`}>{t(`navigator.letter.language.${l}`)}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
         <Field
           id={FIELD_IDS.date}
           label={t("navigator.letter.date")}

@@ -328,6 +328,11 @@ export const messages = {
   "navigator.letter.studentName": "Your child's name",
   "navigator.letter.schoolName": "School name",
   "navigator.letter.schoolAddress": "School address (optional)",
+  "navigator.letter.language": "Language of the letter",
+  "navigator.letter.languageHint":
+    "The letter is written in the language you choose. Choose English if the school reads English best.",
+  "navigator.letter.language.en": "In English",
+  "navigator.letter.language.es": "In Spanish",
   "navigator.letter.date": "Date of the letter",
   "navigator.letter.dateHint": "Written as year-month-day, for example 2026-09-01.",
   "navigator.letter.state": "State",
@@ -341,10 +346,6 @@ export const messages = {
   "navigator.letter.downloaded": "The letter was downloaded.",
   "navigator.letter.downloadFailed": "We could not make the PDF: {message}",
   "navigator.letter.preview": "The letter",
-  "navigator.letter.re": "Re: {subject}",
-  "navigator.letter.pleaseSend": "Please send me:",
-  "navigator.letter.sincerely": "Sincerely,",
-  "navigator.letter.references": "Legal references: {list}.",
   "navigator.save.title": "Keep this result with a student's record",
   "navigator.save.intro":
     "For school staff: save these answers and the result to a student's record, so the team can see why an evaluation or plan was suggested. Saving is recorded in the student's record of access.",

@@ -319,6 +319,11 @@ export const messages = {
   "navigator.letter.studentName": "El nombre de su hijo",
   "navigator.letter.schoolName": "Nombre de la escuela",
   "navigator.letter.schoolAddress": "Dirección de la escuela (no es obligatorio)",
+  "navigator.letter.language": "Idioma de la carta",
+  "navigator.letter.languageHint":
+    "La carta se escribe en el idioma que elija. Elija inglés si en la escuela leen mejor el inglés.",
+  "navigator.letter.language.en": "En inglés",
+  "navigator.letter.language.es": "En español",
   "navigator.letter.date": "Fecha de la carta",
   "navigator.letter.dateHint": "Escrita como año-mes-día, por ejemplo 2026-09-01.",
   "navigator.letter.state": "Estado",
@@ -332,8 +337,4 @@ export const messages = {
   "navigator.letter.downloaded": "La carta se descargó.",
   "navigator.letter.downloadFailed": "No pudimos hacer el PDF: {message}",
   "navigator.letter.preview": "La carta",
-  "navigator.letter.re": "Asunto: {subject}",
-  "navigator.letter.pleaseSend": "Por favor envíeme:",
-  "navigator.letter.sincerely": "Atentamente,",
-  "navigator.letter.references": "Referencias legales: {list}.",
 } as const satisfies FamilyCatalogFor<typeof en>;

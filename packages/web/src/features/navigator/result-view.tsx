@@ -1,8 +1,7 @@
 import type { NavigatorFactsInput, NavigatorReport, PlanPoint, PlanProfile } from "@lantern/core";
 import { useEffect, useRef, useState } from "react";
 import { Alert, Button } from "../../components/ui/index.ts";
-import { t, tMaybe } from "../../i18n/t.ts";
-import { English } from "../../i18n/written-in.tsx";
+import { getLocale, t, tMaybe } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { runNavigator } from "./api.ts";
 import { LetterSection } from "./letter-section.tsx";
@@ -17,7 +16,7 @@ function PointList({ points }: { points: readonly PlanPoint[] }) {
     <ul className="navigator-points">
       {points.map((p) => (
         <li key={p.text}>
-          <English>{p.text}</English> <span className="citation">({p.citation})</span>
+          {p.text} <span className="citation">({p.citation})</span>
         </li>
       ))}
     </ul>
@@ -69,7 +68,8 @@ export function ResultView({
     let live = true;
     setReport(null);
     setError(null);
-    runNavigator(JSON.parse(factsKey) as NavigatorFactsInput).then(
+    // Core writes the reasons in the page's language; switching language remounts the page.
+    runNavigator(JSON.parse(factsKey) as NavigatorFactsInput, getLocale()).then(
       (r) => {
         if (live) setReport(r);
       },
@@ -138,8 +138,7 @@ export function ResultView({
         <ol className="navigator-trace">
           {report.trace.map((entry) => (
             <li key={`${entry.rule}: ${entry.explanation}`} className={`trace-${entry.outcome}`}>
-              <strong>{label(`navigator.result.outcome.${entry.outcome}`)}:</strong>{" "}
-              <English>{entry.explanation}</English>{" "}
+              <strong>{label(`navigator.result.outcome.${entry.outcome}`)}:</strong> {entry.explanation}{" "}
               <span className="citation">{t("navigator.result.law", { citation: entry.citation })}</span>
             </li>
           ))}
@@ -168,10 +167,7 @@ export function ResultView({
         <ol className="navigator-steps">
           {report.nextSteps.map((s) => (
             <li key={s.action}>
-              <English>
-                <strong>{s.title}.</strong> {s.text}
-              </English>{" "}
-              <span className="citation">({s.citation})</span>
+              <strong>{s.title}.</strong> {s.text} <span className="citation">({s.citation})</span>
             </li>
           ))}
         </ol>
