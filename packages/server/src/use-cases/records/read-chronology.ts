@@ -117,7 +117,11 @@ export async function readChronology(
     signatures,
     deadlines: deadlines.map((d) => ({
       id: d.id,
-      label: d.label,
+      // The stored label is English; in Spanish the kind's Spanish name, when it has one.
+      label:
+        lang === "en" || labelIn("deadlineKind", d.kind, lang) === d.kind
+          ? d.label
+          : labelIn("deadlineKind", d.kind, lang),
       citation: d.citation,
       dueDate: d.dueDate,
       metOn: d.metOn,
