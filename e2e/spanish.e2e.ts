@@ -41,7 +41,7 @@ function says(text: string, words: readonly string[], english: readonly string[]
 
 export const journeys: Journey[] = [
   {
-    name: "a guardian switches to Spanish by keyboard, reads the plan and minutes, and downloads the Spanish family summary",
+    name: "a guardian switches to Spanish by keyboard, reads the plan and minutes, and downloads the Spanish family summary, full plan and progress report",
     async run({ page, axe, heading, signIn, tabTo, step, focused }) {
       await signIn(page, DEMO_ACCOUNTS.guardian);
       await heading(page, "My children");
