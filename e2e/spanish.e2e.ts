@@ -2,7 +2,8 @@
  * A family reads Lantern in Spanish: Mateo's mother signs in, switches to Español by keyboard
  * (the page becomes lang="es" and stays Spanish on the next page and after a reload), reads her
  * child's page, the plan, the service minutes with Spanish plurals and progress, and downloads the
- * Spanish family summary, whose text is checked with pdftotext. axe scans every page in Spanish.
+ * Spanish family summary, the full plan and the progress report, whose text is checked with
+ * pdftotext. axe scans every page in Spanish.
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -14,9 +15,33 @@ import { DEMO_ACCOUNTS, type Journey } from "./harness/types.ts";
 
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 
+const SPANISH_DATE =
+  /\d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre) de \d{4}/;
+
+/** Download a PDF the page links to and return its text as pdftotext extracts it (white space collapsed). */
+async function pdfTextOf(page: Page, href: string): Promise<string> {
+  const pdf = await page.request.get(href);
+  assert.equal(pdf.status(), 200, `${href} downloads`);
+  const dir = mkdtempSync(join(tmpdir(), "lantern-es-"));
+  try {
+    const file = join(dir, "document.pdf");
+    writeFileSync(file, await pdf.body());
+    const run = spawnSync("pdftotext", [file, "-"], { encoding: "utf8" });
+    assert.ok(!run.error, "pdftotext is installed");
+    return run.stdout.replace(/\s+/g, " ");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function says(text: string, words: readonly string[], english: readonly string[]): void {
+  for (const w of words) assert.ok(text.includes(w), `the PDF says "${w}"`);
+  for (const w of english) assert.ok(!text.includes(w), `the PDF does not say "${w}" in English`);
+}
+
 export const journeys: Journey[] = [
   {
-    name: "a guardian switches to Spanish by keyboard, reads the plan and minutes, and downloads the Spanish family summary",
+    name: "a guardian switches to Spanish by keyboard, reads the plan and minutes, and downloads the Spanish family summary, full plan and progress report",
     async run({ page, axe, heading, signIn, tabTo, step, focused }) {
       await signIn(page, DEMO_ACCOUNTS.guardian);
       await heading(page, "My children");
@@ -62,29 +87,31 @@ export const journeys: Journey[] = [
       const summary = page.getByRole("link", { name: "Resumen para la familia (PDF)" });
       const href = (await summary.getAttribute("href")) ?? "";
       assert.match(href, /kind=parent-summary&lang=es/);
-      const pdf = await page.request.get(href);
-      assert.equal(pdf.status(), 200);
-      const dir = mkdtempSync(join(tmpdir(), "lantern-es-"));
-      try {
-        const file = join(dir, "resumen.pdf");
-        writeFileSync(file, await pdf.body());
-        const run = spawnSync("pdftotext", [file, "-"], { encoding: "utf8" });
-        assert.ok(!run.error, "pdftotext is installed");
-        const text = run.stdout.replace(/\s+/g, " ");
-        for (const words of [
+      const text = await pdfTextOf(page, href);
+      says(
+        text,
+        [
           "El IEP de Mateo: resumen para la familia",
           "Programa de Educación Individualizado",
           "Sus derechos",
           "garantías procesales",
-        ])
-          assert.ok(text.includes(words), `the PDF says "${words}"`);
-        assert.match(
-          text,
-          /\d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre) de \d{4}/,
-        );
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+        ],
+        [],
+      );
+      assert.match(text, SPANISH_DATE);
+
+      step("the full plan link asks for Spanish; its PDF is in Spanish, the team's words as written");
+      const full = page.getByRole("link", { name: "El plan completo (PDF)" });
+      const fullHref = (await full.getAttribute("href")) ?? "";
+      assert.match(fullHref, /kind=full&lang=es/);
+      const fullText = await pdfTextOf(page, fullHref);
+      says(
+        fullText,
+        ["Programa de Educación Individualizado (IEP)", "Metas anuales medibles", "Datos del estudiante", "Firmas"],
+        ["Measurable annual goals", "Student information", "Date of birth", "Not recorded"],
+      );
+      assert.match(fullText, SPANISH_DATE);
+      assert.match(fullText, /tal como se escribieron, en inglés/);
 
       step("read the service minutes, with Spanish plurals");
       await page.goto(`${studentPath}/services`);
@@ -104,6 +131,14 @@ export const journeys: Journey[] = [
       const goalHeading = page.locator("main h2[lang='en']").first();
       await goalHeading.waitFor();
       await axe(page, "progress in Spanish");
+
+      step("the progress report link asks for Spanish; its PDF is in Spanish");
+      const report = page.getByRole("link", { name: "Descargar el informe de progreso (PDF)" });
+      const reportHref = (await report.getAttribute("href")) ?? "";
+      assert.match(reportHref, /progress-report\.pdf\?lang=es/);
+      const reportText = await pdfTextOf(page, reportHref);
+      says(reportText, ["Informe de progreso", "Referencias legales"], ["Progress report", "Legal references"]);
+      assert.match(reportText, SPANISH_DATE);
 
       step("switch back to English");
       await tabTo(page, page.getByRole("button", { name: "English" }), { backward: true, maxPresses: 200 });

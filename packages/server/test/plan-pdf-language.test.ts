@@ -1,12 +1,13 @@
 /**
  * Plan PDFs in the family's language: `?lang=es` prints the family summary in Spanish (the
- * document's language set to es-US), a document not yet written in Spanish stays English, and a
- * language Lantern does not write is refused by name.
+ * document's language set to es-US), and so do the full plan and the notices; the staff's one-page
+ * summary stays English, and a language Lantern does not write is refused by name.
  */
 import { formatPlanHash } from "@lantern/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type Client, type TestApp } from "./helpers/build-app.ts";
 import { expectAccessiblePdf } from "./helpers/pdf-expectations.ts";
+import { readTaggedPdf } from "./helpers/pdf-reading.ts";
 
 const PARENT = "parent.rivera@family.example";
 
@@ -71,11 +72,21 @@ describe("plan PDFs in Spanish", () => {
     expect(pdf.text).toContain("están en inglés");
   });
 
-  it("prints a document not yet written in Spanish in English, marked English", async () => {
+  it("prints the full plan in Spanish for the guardian, the team's words as written", async () => {
     const res = await parent.get(`${base}?kind=full&lang=es`);
     expect(res.statusCode).toBe(200);
-    const pdf = expectAccessiblePdf(res.rawPayload, { lang: "en-US", furniture: "Mateo Rivera · IEP" });
-    expect(pdf.lang).toBe("en-US");
+    expect(res.headers["content-disposition"]).toMatch(/full-es\.pdf/);
+    const pdf = expectAccessiblePdf(res.rawPayload, { lang: "es-US", furniture: "Mateo Rivera · IEP" });
+    expect(pdf.text).toContain("Programa de Educación Individualizado (IEP)");
+    expect(pdf.text).toContain("Metas anuales medibles");
+    expect(pdf.text).not.toContain("Measurable annual goals");
+  });
+
+  it("prints the staff's one-page summary in English whatever the language asked", async () => {
+    const staff = await t.signIn("casemanager@maplevalley.example");
+    const res = await staff.get(`${base}?kind=at-a-glance&lang=es`);
+    expect(res.statusCode).toBe(200);
+    expect(readTaggedPdf(res.rawPayload).lang).toBe("en-US");
   });
 
   it("refuses a language Lantern does not write, naming it", async () => {

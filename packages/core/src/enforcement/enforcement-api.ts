@@ -91,6 +91,9 @@ export const ZMinutesQuery = z.object({
   from: ZIsoDate.optional().meta({ description: "Count from this date (default: the first plan in effect)" }),
 });
 
+/** The service delivery summary PDF: the minutes query and the document's language. */
+export const ZMinutesPdfQuery = ZMinutesQuery.extend({ lang: z.enum(["en", "es"]).default("en") });
+
 export const ZStoredSessionView = ZServiceSession.extend({
   studentId: z.string(),
   providerId: z.string(),
@@ -206,6 +209,9 @@ export const ZStudentProgress = z.object({
 export type StudentProgress = z.infer<typeof ZStudentProgress>;
 
 export const ZProgressQuery = z.object({ asOf: ZIsoDate.optional() });
+
+/** The progress report PDF: the progress query and the document's language (the team's words stay as written). */
+export const ZProgressReportQuery = ZProgressQuery.extend({ lang: z.enum(["en", "es"]).default("en") });
 
 export const ZFidelityQuery = z.object({
   by: ZFidelityGrouping.default("school"),

@@ -4,9 +4,11 @@ import { addDays } from "../shared/dates.ts";
 import {
   aimValueOn,
   analyzeProgress,
+  fourPointExplanation,
   leastSquares,
   type ProgressGoalInput,
   progressGoalFromAnnualGoal,
+  progressStatement,
   ZProgressGoal,
 } from "./progress.ts";
 
@@ -188,5 +190,28 @@ describe("goal schema", () => {
     });
     expect(progressGoalFromAnnualGoal(goal)).toMatchObject({ goalId: "goal-1", baseline: 20, target: 60 });
     expect(progressGoalFromAnnualGoal(ZAnnualGoal.parse({ id: "goal-2", area: "Self-advocacy" }))).toBeNull();
+  });
+});
+
+describe("the progress statement and hint in Spanish", () => {
+  it("says on track or not yet, with Spanish dates, and the four-point hint, in Spanish", () => {
+    const goal = ZProgressGoal.parse({
+      goalId: "g",
+      label: "Reading",
+      baseline: 40,
+      baselineDate: "2026-09-01",
+      target: 80,
+      targetDate: "2027-06-01",
+      direction: "increase",
+      unit: "wcpm",
+    });
+    const a = analyzeProgress(goal, [{ date: "2026-10-01", value: 41 }]);
+    const statement = progressStatement(goal, a, "es");
+    expect(statement).toMatch(/^Todavía no va encaminado\. Último dato: 41 wcpm el 1 de octubre de 2026\./);
+    expect(statement).toContain("Meta: 80 wcpm o más para el 1 de junio de 2027.");
+    expect(fourPointExplanation("consider-changing-instruction", "increase", "es")).toContain(
+      "por debajo de la línea meta",
+    );
+    expect(fourPointExplanation("not-enough-data", "increase", "en")).toBe(a.decision.explanation);
   });
 });

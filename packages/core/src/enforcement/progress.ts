@@ -212,6 +212,27 @@ export function analyzeProgress(
   return { ...analysis, statement: progressStatement(goal, analysis, options.locale) };
 }
 
+/**
+ * What the four-point rule says, for the family, in English or Spanish: a hint for the team to
+ * discuss, never a decision (34 CFR 300.324(b) asks the team to revise the plan for a lack of
+ * expected progress).
+ */
+export function fourPointExplanation(outcome: FourPointOutcome, direction: GoalDirection, locale = "en"): string {
+  if (!locale.toLowerCase().startsWith("es")) return decisionExplanation(outcome, direction);
+  const worse = direction === "increase" ? "por debajo de" : "por encima de";
+  const better = direction === "increase" ? "por encima de" : "por debajo de";
+  switch (outcome) {
+    case "consider-changing-instruction":
+      return `Los últimos cuatro puntajes están todos ${worse} la línea meta: el equipo puede pensar en cambiar cómo se enseña esta meta.`;
+    case "consider-raising-the-goal":
+      return `Los últimos cuatro puntajes están todos ${better} la línea meta: el equipo puede pensar en poner una meta más alta.`;
+    case "keep-going":
+      return "Los últimos cuatro puntajes no están todos del mismo lado de la línea meta: hay que seguir así y seguir midiendo.";
+    default:
+      return "Hay menos de cuatro puntajes: hay que seguir midiendo antes de decidir.";
+  }
+}
+
 function decisionExplanation(outcome: FourPointOutcome, direction: GoalDirection): string {
   const worse = direction === "increase" ? "below" : "above";
   const betterSide = direction === "increase" ? "above" : "below";
@@ -227,12 +248,17 @@ function decisionExplanation(outcome: FourPointOutcome, direction: GoalDirection
   }
 }
 
-/** "On track / not yet on track", with the numbers, in plain English. */
+/**
+ * "On track / not yet on track", with the numbers, in plain English, or in plain Spanish when
+ * `locale` is Spanish (the family's progress report in Spanish). The goal's unit is the team's
+ * words and stays as written.
+ */
 export function progressStatement(
   goal: ProgressGoal,
   a: Pick<ProgressAnalysis, "status" | "latest" | "trendLine" | "targetReached">,
   locale: string = DEFAULT_DATE_LOCALE,
 ): string {
+  if (locale.toLowerCase().startsWith("es")) return progressStatementEs(goal, a, locale);
   const unit = goal.unit ? ` ${goal.unit}` : "";
   const date = (d: IsoDate) => formatLongDate(d, locale);
   const bound = goal.direction === "increase" ? "or more" : "or fewer";
@@ -252,6 +278,38 @@ export function progressStatement(
     const short = a.status === "on-track" ? "" : `, short of the goal of ${fmt(goal.target)}`;
     parts.push(
       `At the current rate (${change}), the expected level on ${date(goal.targetDate)} is ${fmt(a.trendLine.projectedAtGoalDate)}${unit}${short}.`,
+    );
+  }
+  return parts.join(" ");
+}
+
+function progressStatementEs(
+  goal: ProgressGoal,
+  a: Pick<ProgressAnalysis, "status" | "latest" | "trendLine" | "targetReached">,
+  locale: string,
+): string {
+  const unit = goal.unit ? ` ${goal.unit}` : "";
+  const date = (d: IsoDate) => formatLongDate(d, locale);
+  const num = fmt;
+  const bound = goal.direction === "increase" ? "o más" : "o menos";
+  const baseline = `Punto de partida: ${num(goal.baseline)}${unit} el ${date(goal.baselineDate)}.`;
+  const target = `Meta: ${num(goal.target)}${unit} ${bound} para el ${date(goal.targetDate)}.`;
+  if (a.status === "no-data" || !a.latest) {
+    return `Todavía no hay datos de progreso anotados. ${baseline} ${target}`;
+  }
+  const latest = `Último dato: ${num(a.latest.value)}${unit} el ${date(a.latest.date)}.`;
+  const head = a.status === "on-track" ? "Va bien encaminado." : "Todavía no va encaminado.";
+  const parts = [head, latest, baseline, target];
+  if (a.targetReached) parts.push("Ya se alcanzó el objetivo de la meta.");
+  else if (a.trendLine) {
+    const perWeek = a.trendLine.slopePerWeek;
+    const change =
+      perWeek === 0
+        ? "sin cambio"
+        : `${perWeek > 0 ? "sube" : "baja"} más o menos ${num(Math.abs(perWeek))} por semana`;
+    const short = a.status === "on-track" ? "" : `, sin llegar a la meta de ${num(goal.target)}`;
+    parts.push(
+      `Al ritmo de ahora (${change}), el nivel esperado el ${date(goal.targetDate)} es ${num(a.trendLine.projectedAtGoalDate)}${unit}${short}.`,
     );
   }
   return parts.join(" ");

@@ -484,20 +484,26 @@ export function computeServiceMinutes(input: ComputeServiceMinutesInput): Servic
 
 /** How families see compensatory minutes: never a bare "owed", which would read as a legal finding. */
 export const FAMILY_MAKE_UP_WORDING = "make-up minutes under the district's policy";
+/** The same words in Spanish, as the family's Spanish pages say them. */
+export const FAMILY_MAKE_UP_WORDING_ES = "minutos de reposición según la política del distrito";
 
 /**
  * Plain sentences for a family about one service's minutes. Compensatory education is decided case
  * by case (by the team, a hearing officer or the state), so the figure is "make-up minutes under the
  * district's policy", not minutes "owed".
  */
-export function describeServiceMinutesForFamily(s: {
-  required: { minutes: number };
-  provided: number;
-  compensatoryOwed: { minutes: number };
-  notLogged: { minutes: number };
-  disciplinaryRemoval: { afterTenDays: { minutes: number } };
-  missed: { "disability-related-absence": { minutes: number } };
-}): string[] {
+export function describeServiceMinutesForFamily(
+  s: {
+    required: { minutes: number };
+    provided: number;
+    compensatoryOwed: { minutes: number };
+    notLogged: { minutes: number };
+    disciplinaryRemoval: { afterTenDays: { minutes: number } };
+    missed: { "disability-related-absence": { minutes: number } };
+  },
+  locale = "en",
+): string[] {
+  if (locale.toLowerCase().startsWith("es")) return describeServiceMinutesForFamilyEs(s);
   const lines = [`${s.provided} of the ${s.required.minutes} minutes the plan requires so far were given.`];
   if (s.compensatoryOwed.minutes > 0) {
     lines.push(
@@ -517,6 +523,31 @@ export function describeServiceMinutesForFamily(s: {
   if (s.missed["disability-related-absence"].minutes > 0) {
     lines.push(
       `${s.missed["disability-related-absence"].minutes} minutes were missed during absences related to your child's disability. You can ask the IEP team to consider them.`,
+    );
+  }
+  return lines;
+}
+
+function describeServiceMinutesForFamilyEs(s: Parameters<typeof describeServiceMinutesForFamily>[0]): string[] {
+  const lines = [`Hasta ahora se dieron ${s.provided} de los ${s.required.minutes} minutos que pide el plan.`];
+  if (s.compensatoryOwed.minutes > 0) {
+    lines.push(
+      `${s.compensatoryOwed.minutes} ${FAMILY_MAKE_UP_WORDING_ES}: sesiones que la escuela no dio por sus propias razones y que todavía no ha repuesto. Si su hijo debe recibir más (educación compensatoria) se decide caso por caso.`,
+    );
+  }
+  if (s.notLogged.minutes > 0) {
+    lines.push(
+      `Nadie anotó ${s.notLogged.minutes} minutos de sesiones programadas. Puede pedir a la escuela que los explique.`,
+    );
+  }
+  if (s.disciplinaryRemoval.afterTenDays.minutes > 0) {
+    lines.push(
+      `Se perdieron ${s.disciplinaryRemoval.afterTenDays.minutes} minutos mientras su hijo estaba retirado de la escuela por disciplina, después de los primeros 10 días escolares de retiro de este año; en ese tiempo los servicios deben seguir (${CITATION_DISCIPLINE_SERVICES}).`,
+    );
+  }
+  if (s.missed["disability-related-absence"].minutes > 0) {
+    lines.push(
+      `Se perdieron ${s.missed["disability-related-absence"].minutes} minutos durante faltas relacionadas con la discapacidad de su hijo. Puede pedir al equipo del IEP que los tome en cuenta.`,
     );
   }
   return lines;

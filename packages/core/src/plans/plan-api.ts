@@ -177,8 +177,12 @@ export const ZPlanDiff = z.object({
 });
 export type PlanDiff = z.infer<typeof ZPlanDiff>;
 
-/** The plan documents Lantern writes in Spanish so far; the others are printed in English whatever `lang` asks. */
+/**
+ * The plan documents Lantern writes in Spanish: every document a family gets. The at-a-glance page
+ * is for staff and is printed in English whatever `lang` asks.
+ */
 export const PLAN_PDF_KINDS_IN_SPANISH = [
+  "full",
   "parent-summary",
   "meeting-notice",
   "prior-written-notice",

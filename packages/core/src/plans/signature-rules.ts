@@ -85,7 +85,8 @@ export type SignatureFacts = {
  * entered by Priya Natarajan on November 23, 2026", "Typed in the app by Ana Rivera, signed in
  * with a password". `formatDate` turns an ISO date into the reader's format.
  */
-export function describeSignature(s: SignatureFacts, formatDate: (isoDate: string) => string): string {
+export function describeSignature(s: SignatureFacts, formatDate: (isoDate: string) => string, language = "en"): string {
+  if (language.startsWith("es")) return describeSignatureEs(s, formatDate);
   if (s.method === "paper") {
     const entered = s.enteredBy
       ? `; entered by ${s.enteredBy.name} on ${formatDate(s.enteredBy.at.slice(0, 10))}`
@@ -114,12 +115,52 @@ export type ConsentRecordFacts = {
  * password, on November 23, 2026" or "Recorded from a paper form dated November 20, 2026, by Priya
  * Natarajan on November 23, 2026".
  */
-export function describeConsentRecord(r: ConsentRecordFacts, formatDate: (isoDate: string) => string): string {
+export function describeConsentRecord(
+  r: ConsentRecordFacts,
+  formatDate: (isoDate: string) => string,
+  language = "en",
+): string {
   const on = formatDate(r.at.slice(0, 10));
+  if (language.startsWith("es")) {
+    if (r.source === "paper") {
+      const dated = r.paperDate ? ` con fecha del ${formatDate(r.paperDate)}` : "";
+      return `Anotado de un formulario en papel${dated}, por ${r.byName} el ${on}`;
+    }
+    const session = r.signInMethod ? `, con ${SIGN_IN_METHOD_LABELS_ES[r.signInMethod] ?? r.signInMethod}` : "";
+    return `Dado en la aplicación por ${r.byName}${session}, el ${on}`;
+  }
   if (r.source === "paper") {
     const dated = r.paperDate ? ` dated ${formatDate(r.paperDate)}` : "";
     return `Recorded from a paper form${dated}, by ${r.byName} on ${on}`;
   }
   const session = r.signInMethod ? `, signed in with ${SIGN_IN_METHOD_LABELS[r.signInMethod] ?? r.signInMethod}` : "";
   return `Given in the app by ${r.byName}${session}, on ${on}`;
+}
+
+/** How a signature was given, in Spanish (the Spanish plan documents). */
+export const SIGNATURE_METHOD_LABELS_ES: Record<SignatureMethod, string> = {
+  typed: "Escrita en la aplicación",
+  drawn: "Dibujada en la aplicación",
+  paper: "Firmada en papel",
+};
+
+export const SIGN_IN_METHOD_LABELS_ES: Record<string, string> = {
+  password: "contraseña",
+  "single-sign-on": "el inicio de sesión del distrito",
+  "password-and-second-factor": "contraseña y un segundo paso",
+};
+
+function describeSignatureEs(s: SignatureFacts, formatDate: (isoDate: string) => string): string {
+  if (s.method === "paper") {
+    const entered = s.enteredBy
+      ? `; la anotó ${s.enteredBy.name} el ${formatDate(s.enteredBy.at.slice(0, 10))}`
+      : "; la anotó el personal";
+    const on = s.paper?.signedOn ? ` el ${formatDate(s.paper.signedOn)}` : "";
+    return `Firmada en papel${on}${entered}`;
+  }
+  const how = SIGNATURE_METHOD_LABELS_ES[s.method];
+  const who = s.signerName ? ` por ${s.signerName}` : "";
+  const legal = s.legalName ? ` (nombre legal declarado: ${s.legalName})` : "";
+  const session = s.signInMethod ? `, entró con ${SIGN_IN_METHOD_LABELS_ES[s.signInMethod] ?? s.signInMethod}` : "";
+  return `${how}${who}${legal}${session}`;
 }

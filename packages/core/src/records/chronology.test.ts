@@ -135,3 +135,19 @@ describe("the case chronology", () => {
     expect(calls[0]?.what).toBe("Phone call with Ms. Lee: Asked about make-up sessions");
   });
 });
+
+describe("the chronology in Spanish", () => {
+  it("writes every kind of entry in Spanish, with Spanish dates, keeping what people wrote", () => {
+    const es = buildChronology(base, {}, "es");
+    const en = buildChronology(base);
+    expect(es.map((e) => e.id)).toEqual(en.map((e) => e.id));
+    const what = es.map((e) => e.what).join(" ");
+    expect(what).toContain("IEP: empezó la versión 1.");
+    expect(what).toContain("IEP: la versión 1 se firmó y se selló.");
+    expect(what).toContain("Ana Rivera (Parent) dio su consentimiento (IEP).");
+    expect(what).toContain("Se envió el aviso de la reunión del IEP del 10 de septiembre de 2026 (annual review).");
+    for (const english of [" due ", "version 1", "late so far", "gave consent", "Attended:"])
+      expect(what).not.toContain(english);
+    expect(es.find((e) => e.kind === "deadline")?.who).toBe("Distrito");
+  });
+});

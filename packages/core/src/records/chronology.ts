@@ -11,6 +11,7 @@
 import { z } from "zod";
 import type { DeadlineState } from "../compliance/deadlines.ts";
 import { CITATION_SERVICE_TERMS } from "../enforcement/service-minutes.ts";
+import { formatLongDate } from "../shared/date-format.ts";
 import { daysBetween, type IsoDate, ZIsoDate } from "../shared/dates.ts";
 import type { RecordsClock } from "./records-request.ts";
 
@@ -140,12 +141,11 @@ export const ZChronologyQuery = z.object({
     }),
   from: ZIsoDate.optional(),
   to: ZIsoDate.optional(),
-});
-/** The chronology PDF's query: the same filters, and the language of the document's own words. */
-export const ZChronologyPdfQuery = ZChronologyQuery.extend({
-  /** Headings, column names, kinds and dates in this language; the entries' sentences stay in English. */
+  /** The entries' sentences (and, in the PDF, headings, column names, kinds and dates) in this language. */
   lang: z.enum(["en", "es"]).default("en"),
 });
+/** The chronology PDF's query: the same filters and language. */
+export const ZChronologyPdfQuery = ZChronologyQuery;
 export type ChronologyFilter = {
   kinds?: readonly ChronologyKind[] | undefined;
   from?: IsoDate | undefined;
@@ -156,17 +156,178 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
+/** The language of the chronology's sentences (what people and records wrote stays as written). */
+export type ChronologyLanguage = "en" | "es";
+
+type ConsentWord = "consent" | "consent-except" | "refuse" | "signed";
+
+/** The sentences of each kind of entry, in one language. */
+type Sentences = {
+  district: string;
+  school: string;
+  date: (d: IsoDate) => string;
+  days: (n: number) => string;
+  limit: (clock: Pick<RecordsClock, "limit" | "limitDays" | "limitUnit">) => string;
+  versionStarted: (plan: string, n: number, changes: readonly string[]) => string;
+  versionSealed: (plan: string, n: number) => string;
+  noticeSent: (plan: string, on: string, purpose: string) => string;
+  meeting: (plan: string, purpose: string, attended: readonly string[]) => string;
+  consent: (who: string, choice: ConsentWord, plan: string) => string;
+  deadlineLate: (label: string, due: string, done: string, late: number) => string;
+  deadlineOnTime: (label: string, due: string, done: string) => string;
+  deadlineOpen: (label: string, due: string, late: number) => string;
+  letter: (subject: string) => string;
+  records: (by: string, due: string, limit: string) => string;
+  recordsProvided: (by: string, due: string, limit: string, on: string, late: number) => string;
+  recordsOpen: (by: string, due: string, limit: string, late: number) => string;
+  communication: (mode: string, withWhom: string, summary: string) => string;
+  missed: (service: string, count: number, minutes: number, month: string, madeUp: number, owed: number) => string;
+  missedAllMadeUp: (service: string, count: number, minutes: number, month: string) => string;
+  amendAsked: (record: string, due: string, late: number) => string;
+  amended: (record: string, text: string) => string;
+  refused: (record: string, text: string) => string;
+  statement: (record: string, text: string) => string;
+};
+
+const EN: Sentences = {
+  district: "District",
+  school: "School",
+  date: (d) => d,
+  days: (n) => plural(n, "day"),
+  limit: (clock) => clock.limit,
+  versionStarted: (plan, n, changes) =>
+    `${plan}, version ${n} started.${changes.length > 0 ? ` Changed: ${changes.join("; ")}.` : ""}`,
+  versionSealed: (plan, n) => `${plan}, version ${n} signed and sealed.`,
+  noticeSent: (plan, on, purpose) => `Notice of the ${plan} meeting on ${on} sent (${purpose}).`,
+  meeting: (plan, purpose, attended) =>
+    `${plan} meeting: ${purpose}.${attended.length > 0 ? ` Attended: ${attended.join(", ")}.` : ""}`,
+  consent: (who, choice, plan) =>
+    `${who} ${
+      {
+        consent: "gave consent",
+        "consent-except": "consented except for some parts",
+        refuse: "refused consent",
+        signed: "signed",
+      }[choice]
+    } (${plan}).`,
+  deadlineLate: (label, due, done, late) => `${label}: due ${due}, done ${done}, ${plural(late, "day")} late.`,
+  deadlineOnTime: (label, due, done) => `${label}: due ${due}, done on time (${done}).`,
+  deadlineOpen: (label, due, late) => `${label}: due ${due}, not done; ${plural(late, "day")} late so far.`,
+  letter: (subject) => `Letter saved to the record: ${subject}.`,
+  records: (by, due, limit) => `Records requested by ${by}; due ${due} (${limit}).`,
+  recordsProvided: (by, due, limit, on, late) =>
+    late > 0
+      ? `Records requested by ${by}; due ${due} (${limit}); provided ${on}, ${plural(late, "day")} late.`
+      : `Records requested by ${by}; due ${due} (${limit}); provided on time (${on}).`,
+  recordsOpen: (by, due, limit, late) =>
+    `Records requested by ${by}; due ${due} (${limit}); not provided, ${plural(late, "day")} late so far.`,
+  communication: (mode, withWhom, summary) => `${mode} with ${withWhom}: ${summary}`,
+  missed: (service, count, minutes, month, madeUp, owed) =>
+    `${service}: ${plural(count, "session")} (${minutes} minutes) missed in ${month}; ${madeUp} minutes made up, ${owed} minutes not made up.`,
+  missedAllMadeUp: (service, count, minutes, month) =>
+    `${service}: ${plural(count, "session")} (${minutes} minutes) missed in ${month}, all made up.`,
+  amendAsked: (record, due, late) =>
+    late > 0
+      ? `Asked the district to amend ${record}; decision due ${due}; not decided, ${plural(late, "day")} late so far.`
+      : `Asked the district to amend ${record}; decision due ${due}.`,
+  amended: (record, text) => `Amended ${record}: ${text}`,
+  refused: (record, text) =>
+    `Refused to amend ${record}: ${text}. The family was told of the right to a hearing and to place a statement in the record.`,
+  statement: (record, text) => `The family's statement on ${record}, kept with the record: ${text}`,
+};
+
+const dias = (n: number) => `${n} ${n === 1 ? "día" : "días"}`;
+const MONTHS_ES = [
+  "enero",
+  "febrero",
+  "marzo",
+  "abril",
+  "mayo",
+  "junio",
+  "julio",
+  "agosto",
+  "septiembre",
+  "octubre",
+  "noviembre",
+  "diciembre",
+] as const;
+/** "2026-09" → "septiembre de 2026". */
+const monthEs = (month: string) => {
+  const [year, m] = month.split("-");
+  const name = MONTHS_ES[Number(m) - 1];
+  return name ? `${name} de ${year}` : month;
+};
+
+/**
+ * The sentences in Spanish, for families, with the glossary's words. Names, purposes, subjects,
+ * summaries and the record's own words are kept as they were written.
+ */
+const ES: Sentences = {
+  district: "Distrito",
+  school: "Escuela",
+  date: (d) => formatLongDate(d, "es"),
+  days: dias,
+  limit: ({ limitDays, limitUnit }) =>
+    `${limitDays} ${limitDays === 1 ? "día" : "días"} ${{ calendar: "calendario", school: limitDays === 1 ? "escolar" : "escolares", business: limitDays === 1 ? "hábil" : "hábiles" }[limitUnit]}`,
+  versionStarted: (plan, n, changes) =>
+    `${plan}: empezó la versión ${n}.${changes.length > 0 ? ` Cambios: ${changes.join("; ")}.` : ""}`,
+  versionSealed: (plan, n) => `${plan}: la versión ${n} se firmó y se selló.`,
+  noticeSent: (plan, on, purpose) => `Se envió el aviso de la reunión del ${plan} del ${on} (${purpose}).`,
+  meeting: (plan, purpose, attended) =>
+    `Reunión del ${plan}: ${purpose}.${attended.length > 0 ? ` Asistieron: ${attended.join(", ")}.` : ""}`,
+  consent: (who, choice, plan) =>
+    `${who} ${
+      {
+        consent: "dio su consentimiento",
+        "consent-except": "dio su consentimiento, menos para algunas partes",
+        refuse: "no dio su consentimiento",
+        signed: "firmó",
+      }[choice]
+    } (${plan}).`,
+  deadlineLate: (label, due, done, late) =>
+    `${label}: vencía el ${due}, se hizo el ${done}, con ${dias(late)} de retraso.`,
+  deadlineOnTime: (label, due, done) => `${label}: vencía el ${due}, se hizo a tiempo (el ${done}).`,
+  deadlineOpen: (label, due, late) => `${label}: vencía el ${due}, no se ha hecho; lleva ${dias(late)} de retraso.`,
+  letter: (subject) => `Carta guardada en el expediente: ${subject}.`,
+  records: (by, due, limit) => `${by} pidió los registros; vencen el ${due} (${limit}).`,
+  recordsProvided: (by, due, limit, on, late) =>
+    late > 0
+      ? `${by} pidió los registros; vencían el ${due} (${limit}); se entregaron el ${on}, con ${dias(late)} de retraso.`
+      : `${by} pidió los registros; vencían el ${due} (${limit}); se entregaron a tiempo (el ${on}).`,
+  recordsOpen: (by, due, limit, late) =>
+    `${by} pidió los registros; vencían el ${due} (${limit}); no se han entregado; llevan ${dias(late)} de retraso.`,
+  communication: (mode, withWhom, summary) => `${mode} con ${withWhom}: ${summary}`,
+  missed: (service, count, minutes, month, madeUp, owed) =>
+    `${service}: ${count} ${count === 1 ? "sesión perdida" : "sesiones perdidas"} (${minutes} minutos) en ${monthEs(month)}; se repusieron ${madeUp} minutos y faltan por reponer ${owed} minutos.`,
+  missedAllMadeUp: (service, count, minutes, month) =>
+    `${service}: ${count} ${count === 1 ? "sesión perdida" : "sesiones perdidas"} (${minutes} minutos) en ${monthEs(month)}; se repusieron todas.`,
+  amendAsked: (record, due, late) =>
+    late > 0
+      ? `Se pidió al distrito que corrigiera ${record}; la decisión vencía el ${due}; no se ha decidido; lleva ${dias(late)} de retraso.`
+      : `Se pidió al distrito que corrigiera ${record}; la decisión vence el ${due}.`,
+  amended: (record, text) => `Se corrigió ${record}: ${text}`,
+  refused: (record, text) =>
+    `No se quiso corregir ${record}: ${text}. Se le dijo a la familia que tiene derecho a una audiencia y a poner una declaración en el expediente.`,
+  statement: (record, text) => `La declaración de la familia sobre ${record}, guardada con el expediente: ${text}`,
+};
+
+const SENTENCES: Record<ChronologyLanguage, Sentences> = { en: EN, es: ES };
+
 /** The student's chronology, oldest first, filtered by kind and date range. */
-export function buildChronology(src: ChronologySources, filter: ChronologyFilter = {}): ChronologyEntry[] {
+export function buildChronology(
+  src: ChronologySources,
+  filter: ChronologyFilter = {},
+  lang: ChronologyLanguage = "en",
+): ChronologyEntry[] {
+  const W = SENTENCES[lang];
   const out: ChronologyEntry[] = [];
   for (const v of src.versions) {
-    const changed = v.changes.length > 0 ? ` Changed: ${v.changes.join("; ")}.` : "";
     out.push({
       id: `plan-version:${v.id}`,
       date: v.createdOn,
       kind: "plan-version",
       who: v.createdBy,
-      what: `${v.planName}, version ${v.number} started.${changed}`,
+      what: W.versionStarted(v.planName, v.number, v.changes),
       rule: CHRONOLOGY_CITATIONS.planVersion,
       outcome: null,
       daysLate: null,
@@ -177,7 +338,7 @@ export function buildChronology(src: ChronologySources, filter: ChronologyFilter
         date: v.sealedOn,
         kind: "plan-version",
         who: v.createdBy,
-        what: `${v.planName}, version ${v.number} signed and sealed.`,
+        what: W.versionSealed(v.planName, v.number),
         rule: CHRONOLOGY_CITATIONS.planVersion,
         outcome: null,
         daysLate: null,
@@ -191,39 +352,34 @@ export function buildChronology(src: ChronologySources, filter: ChronologyFilter
         date: m.noticeSentOn,
         kind: "notice",
         who: m.scheduledBy,
-        what: `Notice of the ${m.planName} meeting on ${m.on} sent (${m.purpose}).`,
+        what: W.noticeSent(m.planName, W.date(m.on), m.purpose),
         rule: CHRONOLOGY_CITATIONS.meetingNotice,
         outcome: null,
         daysLate: null,
       });
     }
-    const attended = m.attended.length > 0 ? ` Attended: ${m.attended.join(", ")}.` : "";
     out.push({
       id: `meeting:${m.id}`,
       date: m.on,
       kind: "meeting",
       who: m.scheduledBy,
-      what: `${m.planName} meeting: ${m.purpose}.${attended}`,
+      what: W.meeting(m.planName, m.purpose, m.attended),
       rule: CHRONOLOGY_CITATIONS.meeting,
       outcome: null,
       daysLate: null,
     });
   }
   for (const s of src.signatures) {
-    const choice =
-      s.consentChoice === "consent"
-        ? "gave consent"
-        : s.consentChoice === "consent-except"
-          ? "consented except for some parts"
-          : s.consentChoice === "refuse"
-            ? "refused consent"
-            : "signed";
+    const choice: ConsentWord =
+      s.consentChoice === "consent" || s.consentChoice === "consent-except" || s.consentChoice === "refuse"
+        ? s.consentChoice
+        : "signed";
     out.push({
       id: `consent:${s.id}`,
       date: s.on,
       kind: "consent",
       who: s.who,
-      what: `${s.who} ${choice} (${s.planName}).`,
+      what: W.consent(s.who, choice, s.planName),
       rule: CHRONOLOGY_CITATIONS.consent,
       outcome: null,
       daysLate: null,
@@ -235,30 +391,31 @@ export function buildChronology(src: ChronologySources, filter: ChronologyFilter
       ? Math.max(0, daysBetween(d.dueDate, d.metOn))
       : Math.max(0, daysBetween(d.dueDate, src.today));
     const met = d.metOn !== null;
-    const what = met
-      ? late > 0
-        ? `${d.label}: due ${d.dueDate}, done ${d.metOn}, ${plural(late, "day")} late.`
-        : `${d.label}: due ${d.dueDate}, done on time (${d.metOn}).`
-      : `${d.label}: due ${d.dueDate}, not done; ${plural(late, "day")} late so far.`;
+    const what =
+      met && d.metOn
+        ? late > 0
+          ? W.deadlineLate(d.label, W.date(d.dueDate), W.date(d.metOn), late)
+          : W.deadlineOnTime(d.label, W.date(d.dueDate), W.date(d.metOn))
+        : W.deadlineOpen(d.label, W.date(d.dueDate), late);
     out.push({
       id: `deadline:${d.id}`,
       date: d.metOn ?? d.dueDate,
       kind: "deadline",
-      who: "District",
+      who: W.district,
       what,
       rule: d.citation,
       outcome: late > 0 ? "missed" : "met",
       daysLate: late,
     });
   }
-  out.push(...missedSessions(src));
+  out.push(...missedSessions(src, W));
   for (const l of src.letters) {
     out.push({
       id: `letter:${l.id}`,
       date: l.on,
       kind: "letter",
       who: l.who,
-      what: `Letter saved to the record: ${l.subject}.`,
+      what: W.letter(l.subject),
       rule: CHRONOLOGY_CITATIONS.letter,
       outcome: null,
       daysLate: null,
@@ -266,14 +423,14 @@ export function buildChronology(src: ChronologySources, filter: ChronologyFilter
   }
   for (const r of src.recordsRequests) {
     const c = r.clock;
+    const due = W.date(c.dueDate);
+    const limit = W.limit(c);
     const what =
       c.state === "met"
-        ? c.daysLate > 0
-          ? `Records requested by ${r.requester}; due ${c.dueDate} (${c.limit}); provided ${r.fulfilledOn}, ${plural(c.daysLate, "day")} late.`
-          : `Records requested by ${r.requester}; due ${c.dueDate} (${c.limit}); provided on time (${r.fulfilledOn}).`
+        ? W.recordsProvided(r.requester, due, limit, r.fulfilledOn ? W.date(r.fulfilledOn) : "", c.daysLate)
         : c.state === "overdue"
-          ? `Records requested by ${r.requester}; due ${c.dueDate} (${c.limit}); not provided, ${plural(c.daysLate, "day")} late so far.`
-          : `Records requested by ${r.requester}; due ${c.dueDate} (${c.limit}).`;
+          ? W.recordsOpen(r.requester, due, limit, c.daysLate)
+          : W.records(r.requester, due, limit);
     out.push({
       id: `records-request:${r.id}`,
       date: r.receivedOn,
@@ -291,13 +448,13 @@ export function buildChronology(src: ChronologySources, filter: ChronologyFilter
       date: c.on,
       kind: "communication",
       who: c.who,
-      what: `${c.mode} with ${c.withWhom}: ${c.summary}`,
+      what: W.communication(c.mode, c.withWhom, c.summary),
       rule: null,
       outcome: null,
       daysLate: null,
     });
   }
-  out.push(...amendmentEntries(src));
+  out.push(...amendmentEntries(src, W));
   const order = (k: ChronologyKind) => CHRONOLOGY_KINDS.indexOf(k);
   return out
     .filter((e) => !filter.kinds || filter.kinds.length === 0 || filter.kinds.includes(e.kind))
@@ -308,7 +465,7 @@ export function buildChronology(src: ChronologySources, filter: ChronologyFilter
 }
 
 /** Missed sessions the school answers for, by service and month, less make-up minutes of that month. */
-function missedSessions(src: ChronologySources): ChronologyEntry[] {
+function missedSessions(src: ChronologySources, W: Sentences): ChronologyEntry[] {
   const groups = new Map<
     string,
     { service: string; month: string; last: IsoDate; count: number; minutes: number; madeUp: number }
@@ -337,11 +494,11 @@ function missedSessions(src: ChronologySources): ChronologyEntry[] {
       id: `missed-sessions:${g.service}:${g.month}`,
       date: g.last,
       kind: "missed-sessions",
-      who: "School",
+      who: W.school,
       what:
         owed > 0
-          ? `${g.service}: ${plural(g.count, "session")} (${g.minutes} minutes) missed in ${g.month}; ${madeUp} minutes made up, ${owed} minutes not made up.`
-          : `${g.service}: ${plural(g.count, "session")} (${g.minutes} minutes) missed in ${g.month}, all made up.`,
+          ? W.missed(g.service, g.count, g.minutes, g.month, madeUp, owed)
+          : W.missedAllMadeUp(g.service, g.count, g.minutes, g.month),
       rule: CHRONOLOGY_CITATIONS.services,
       outcome: owed > 0 ? "missed" : "met",
       daysLate: null,
@@ -354,7 +511,7 @@ function missedSessions(src: ChronologySources): ChronologyEntry[] {
  * Requests to amend a record: the request (with its decision date), the decision (and days late),
  * and the family's statement after a refusal, which is disclosed with the record (300.620(c)).
  */
-function amendmentEntries(src: ChronologySources): ChronologyEntry[] {
+function amendmentEntries(src: ChronologySources, W: Sentences): ChronologyEntry[] {
   const out: ChronologyEntry[] = [];
   for (const a of src.amendments ?? []) {
     const decision = a.events.find((e) => e.kind === "amended" || e.kind === "refused");
@@ -366,11 +523,7 @@ function amendmentEntries(src: ChronologySources): ChronologyEntry[] {
       date: a.requestedOn,
       kind: "amendment",
       who: a.requester,
-      what: decision
-        ? `Asked the district to amend ${a.record}; decision due ${a.decideBy}.`
-        : late > 0
-          ? `Asked the district to amend ${a.record}; decision due ${a.decideBy}; not decided, ${plural(late, "day")} late so far.`
-          : `Asked the district to amend ${a.record}; decision due ${a.decideBy}.`,
+      what: W.amendAsked(a.record, W.date(a.decideBy), decision ? 0 : late),
       rule: "34 CFR 300.618; 34 CFR 99.20",
       outcome: decision ? (late > 0 ? "missed" : "met") : late > 0 ? "missed" : "open",
       daysLate: decision || late > 0 ? late : null,
@@ -382,10 +535,7 @@ function amendmentEntries(src: ChronologySources): ChronologyEntry[] {
           date: e.on,
           kind: "amendment",
           who: e.who,
-          what:
-            e.kind === "amended"
-              ? `Amended ${a.record}: ${e.text}`
-              : `Refused to amend ${a.record}: ${e.text}. The family was told of the right to a hearing and to place a statement in the record.`,
+          what: e.kind === "amended" ? W.amended(a.record, e.text) : W.refused(a.record, e.text),
           rule: e.kind === "amended" ? "34 CFR 300.618(b)" : "34 CFR 300.618(c); 34 CFR 300.619",
           outcome: null,
           daysLate: null,
@@ -396,7 +546,7 @@ function amendmentEntries(src: ChronologySources): ChronologyEntry[] {
           date: e.on,
           kind: "amendment",
           who: e.who,
-          what: `The family's statement on ${a.record}, kept with the record: ${e.text}`,
+          what: W.statement(a.record, e.text),
           rule: "34 CFR 300.620(b)-(c); 34 CFR 99.21(b)(2)",
           outcome: null,
           daysLate: null,

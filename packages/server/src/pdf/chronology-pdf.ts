@@ -3,9 +3,10 @@
  * resolution meeting. One table, oldest first — date, kind, who, what happened and the rule it
  * concerns — then the rules cited, and a note that it is general information, not legal advice.
  *
- * In English or Spanish (`lang`, decision 0015): in Spanish the headings, column names, kinds of
- * entries, dates and notes are Spanish; the citations are kept as they are; what happened is core's
- * English sentence, so its cell is marked as English (/Lang en-US on the TD) and a note says so.
+ * In English or Spanish (`lang`, decisions 0015 and 0028): in Spanish the headings, column names,
+ * kinds of entries, dates, notes and what happened (core's Spanish sentences, asked for with the
+ * same `lang`) are Spanish; the citations are kept as they are. Names, purposes, subjects and
+ * summaries inside a sentence are what people wrote, kept as written.
  */
 import {
   CHRONOLOGY_KIND_LABELS,
@@ -26,8 +27,6 @@ type ChronologyTexts = {
   allKinds: string;
   only: (kinds: string) => string;
   explain: string;
-  /** Said when what happened is in another language than the document (null in English). */
-  inEnglish: string | null;
   columns: { date: string; kind: string; who: string; what: string; rule: string };
   missed: string;
   empty: string;
@@ -46,7 +45,6 @@ const EN: ChronologyTexts = {
   only: (kinds) => `Only: ${kinds}.`,
   explain:
     "Each entry gives its date, who acted, what happened and the rule it concerns. Deadlines say whether they were met and by how many days they were missed; missed services say how many minutes were not made up.",
-  inEnglish: null,
   columns: { date: "Date", kind: "Kind", who: "Who", what: "What happened", rule: "Rule" },
   missed: "Missed. ",
   empty: "No entries match.",
@@ -66,9 +64,7 @@ const ES: ChronologyTexts = {
   only: (kinds) => `Solo: ${kinds}.`,
   explain:
     "Cada entrada dice la fecha, quién lo hizo, qué pasó y la regla de la que se trata. Las fechas límite dicen si se cumplieron y con cuántos días de retraso. Los servicios que no se dieron dicen cuántos minutos no se repusieron.",
-  inEnglish:
-    "Lantern escribe en inglés lo que pasó en cada entrada. Aquí está tal como se escribió, en inglés. Puede pedir a la escuela que se lo explique en español.",
-  columns: { date: "Fecha", kind: "Tipo", who: "Quién", what: "Qué pasó (en inglés)", rule: "Regla" },
+  columns: { date: "Fecha", kind: "Tipo", who: "Quién", what: "Qué pasó", rule: "Regla" },
   missed: "No se cumplió",
   empty: "No hay entradas que coincidan.",
   rulesCited: "Reglas citadas",
@@ -98,12 +94,12 @@ export function chronologyPdfDocument(c: Chronology, lang: PdfLanguage = "en"): 
         e.rule ?? "",
       ];
     }
-    // Core's sentence is English: its cell alone carries /Lang en-US; the outcome is said in Spanish beside the kind.
+    // The outcome is said in Spanish beside the kind; core wrote what happened in Spanish.
     return [
       formatShortDate(e.date, lang),
       missed ? [`${T.kinds[e.kind]}. `, bold(`${T.missed}.`)] : T.kinds[e.kind],
       e.who,
-      { stack: [e.what], lang: PDF_LANG.en },
+      e.what,
       e.rule ?? "",
     ];
   });
@@ -118,8 +114,7 @@ export function chronologyPdfDocument(c: Chronology, lang: PdfLanguage = "en"): 
     body: [
       h1(T.heading, { size: 16, spaceAfter: 6 }),
       p(`${T.prepared(c.studentName, long(c.today))}${range} ${kinds}`),
-      p(T.explain, { spaceAfter: T.inEnglish ? 4 : 8 }),
-      ...(T.inEnglish && c.entries.length > 0 ? [p(T.inEnglish, { spaceAfter: 8 })] : []),
+      p(T.explain, { spaceAfter: 8 }),
       c.entries.length > 0
         ? table(
             [

@@ -10,12 +10,13 @@ import {
   formatLongDate,
   formatPlanHash,
   isIsoDate,
+  type LabelledFact,
+  labelIn,
   type PlanDocument,
   type PlanSeal,
   type PlanSection,
   PRIOR_WRITTEN_NOTICE_ELEMENTS,
   type PriorWrittenNotice,
-  TEAM_ROLE_LABELS,
 } from "@lantern/core";
 import {
   type Block,
@@ -71,9 +72,9 @@ export function formatPlanDate(date: string | null | undefined, lang: PdfLanguag
   return formatLongDate(date, lang);
 }
 
-export function studentName(doc: PlanDocument): string {
+export function studentName(doc: PlanDocument, lang: PdfLanguage = "en"): string {
   const name = `${doc.student.firstName} ${doc.student.lastName}`.trim();
-  return name || "Student";
+  return name || (lang === "es" ? "Estudiante" : "Student");
 }
 
 export function callName(doc: PlanDocument): string {
@@ -129,8 +130,73 @@ export function grid(
   return tableBlock(columns, rows, options);
 }
 
-export function yesNo(value: boolean | null): string {
+export function yesNo(value: boolean | null, lang: PdfLanguage = "en"): string {
+  if (lang === "es") return value === null ? "Sin decidir" : value ? "Sí" : "No";
   return value === null ? "Not decided" : value ? "Yes" : "No";
+}
+
+/** "Not recorded" in the document's language. */
+export const notRecorded = (lang: PdfLanguage = "en"): string => (lang === "es" ? "No anotado" : NOT_RECORDED);
+/** "None recorded." in the document's language. */
+export const noneRecorded = (lang: PdfLanguage = "en"): string => (lang === "es" ? "Nada anotado." : "None recorded.");
+
+/** A code's name in the document's language (core's LABELS, or LABELS_ES in Spanish); the code itself when unknown. */
+export function label<F extends LabelledFact>(fact: F, value: string, lang: PdfLanguage = "en"): string {
+  return labelIn(fact, value, lang);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The team's own words
+
+/**
+ * What the team wrote (goals, present levels, accommodations, notes…), as written. In a document
+ * in another language its block is marked English (/Lang en-US), and the document says so once
+ * (`teamTextNote`). Every plan document passes the team's text through these helpers, so a
+ * translation of it can later be put in at this one place.
+ */
+export function teamBlock(block: Block, lang: PdfLanguage = "en"): Block {
+  if (lang === "en") return block;
+  if (block.kind === "paragraph" || block.kind === "list") return { ...block, lang: PDF_LANG.en };
+  return block;
+}
+
+/** A paragraph of the team's words; `none` (in the document's language) when empty. */
+export function teamPara(text: string | null | undefined, lang: PdfLanguage = "en", none = notRecorded(lang)): Block {
+  return filled(text) ? teamBlock(p(text.trim()), lang) : p(none);
+}
+
+/** A list of the team's words; `none` when empty. */
+export function teamBullets(items: readonly string[], lang: PdfLanguage = "en", none = noneRecorded(lang)): Block {
+  const shown = items.filter(filled).map((t) => t.trim());
+  return shown.length === 0 ? p(none) : teamBlock(list(shown), lang);
+}
+
+/** A table cell of the team's words, marked English in a document in another language. */
+export function teamCell(text: string | null | undefined, lang: PdfLanguage = "en", none = notRecorded(lang)): Cell {
+  if (!filled(text)) return none;
+  return lang === "en" ? text.trim() : { stack: [text.trim()], lang: PDF_LANG.en };
+}
+
+/**
+ * A label with the team's words as its value: one field row in English; in another language the
+ * label, then the team's words in their own paragraph marked English.
+ */
+export function teamField(label: string, text: string | null | undefined, lang: PdfLanguage = "en"): Block[] {
+  if (lang === "en" || !filled(text)) return [fieldRow(label, orNone(text, notRecorded(lang)))];
+  return [{ ...p(bold(`${label}:`), { spaceAfter: 0 }), keepWithNext: true }, teamPara(text, lang)];
+}
+
+/** The plain line at the top of a document in another language saying the team's words are in English. */
+export function teamTextNote(lang: PdfLanguage = "en"): Block[] {
+  if (lang === "en") return [];
+  return [
+    p(
+      bold(
+        "El equipo de la escuela escribió algunas partes de este documento en inglés, como las metas y las notas. Aquí están tal como se escribieron, en inglés. Puede pedir a la escuela que se las explique en español.",
+      ),
+      { spaceAfter: 8 },
+    ),
+  ];
 }
 
 function sealBox(seal: PlanSeal | null | undefined, lang: PdfLanguage = "en"): Block[] {
@@ -157,7 +223,7 @@ export function titleBlock(title: string, doc: PlanDocument, options: PlanPdfOpt
   const noSchool = es ? "Escuela no anotada" : "School not recorded";
   return [
     { kind: "heading", level: 1, text: title },
-    p(`${studentName(doc)} · ${orNone(s.school, noSchool)}${version}`, { spaceAfter: 2 }),
+    p(`${studentName(doc, options.lang)} · ${orNone(s.school, noSchool)}${version}`, { spaceAfter: 2 }),
     ...(subtitle ? [p(subtitle, { ...MUTED, spaceAfter: 8 })] : []),
     ...sealBox(options.seal, options.lang),
   ];
@@ -171,7 +237,7 @@ export function planDocument(
   options: PlanPdfOptions,
   extra: Partial<PdfDocumentSpec> = {},
 ): PdfDocumentSpec {
-  const name = studentName(doc);
+  const name = studentName(doc, options.lang);
   const seal = options.seal ?? null;
   return {
     title: `${title}: ${name}`,
@@ -186,99 +252,142 @@ export function planDocument(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Sections shared by the IEP and the Section 504 plan
+// Sections shared by the IEP and the Section 504 plan, in English or Spanish
 
 /** Student information; `more` adds rows after the language (the IEP's disability categories). */
 export function studentSection(
   doc: PlanDocument,
   citation: string,
   more: readonly (readonly [string, string])[] = [],
+  lang: PdfLanguage = "en",
 ): Block[] {
   const s = doc.student;
+  const es = lang === "es";
+  const none = notRecorded(lang);
+  const goesBy = filled(s.preferredName) ? ` (${es ? "le dicen" : "goes by"} ${s.preferredName.trim()})` : "";
   const rows: (readonly [string, string])[] = [
-    ["Name", studentName(doc) + (filled(s.preferredName) ? ` (goes by ${s.preferredName.trim()})` : "")],
-    ["Date of birth", formatPlanDate(s.dateOfBirth)],
-    ["Grade", orNone(s.grade)],
-    ["School", orNone(s.school)],
-    ["District", orNone(s.district)],
-    ["Student number", orNone(s.localId)],
-    ["Primary language", orNone(s.primaryLanguage)],
+    [es ? "Nombre" : "Name", studentName(doc, lang) + goesBy],
+    [es ? "Fecha de nacimiento" : "Date of birth", formatPlanDate(s.dateOfBirth, lang)],
+    [es ? "Grado" : "Grade", orNone(s.grade, none)],
+    [es ? "Escuela" : "School", orNone(s.school, none)],
+    [es ? "Distrito" : "District", orNone(s.district, none)],
+    [es ? "Número de estudiante" : "Student number", orNone(s.localId, none)],
+    [es ? "Idioma principal" : "Primary language", orNone(s.primaryLanguage, none)],
     ...more,
   ];
   const guardians = s.guardians.map(
     (g) =>
-      `${orNone(g.name)}${filled(g.relationship) ? ` (${g.relationship})` : ""}${filled(g.language) ? `, language: ${g.language}` : ""}`,
+      `${orNone(g.name, none)}${filled(g.relationship) ? ` (${g.relationship})` : ""}${filled(g.language) ? `, ${es ? "idioma" : "language"}: ${g.language}` : ""}`,
   );
   return [
-    ...heading("Student information", citation),
+    ...heading(es ? "Datos del estudiante" : "Student information", citation),
     ...rows.map(([label, value]) => fieldRow(label, value)),
-    sub("Parents or guardians"),
-    bullets(guardians),
+    sub(es ? "Padres o tutores" : "Parents or guardians"),
+    bullets(guardians, noneRecorded(lang)),
   ];
 }
 
-export function meetingSection(doc: PlanDocument, citation: string): Block[] {
+export function meetingSection(doc: PlanDocument, citation: string, lang: PdfLanguage = "en"): Block[] {
   const m = doc.meeting;
+  const es = lang === "es";
+  const none = notRecorded(lang);
+  const date = (d: string | null | undefined) => formatPlanDate(d, lang);
+  const code = (fact: LabelledFact, value: string | null | undefined) =>
+    !value ? none : es ? label(fact, value, lang) : value.replace(/-/g, " ");
   const out: Block[] = [
-    ...heading("Meeting and team", citation),
-    fieldRow("Meeting date", formatPlanDate(m.date)),
-    fieldRow("Meeting type", m.type ? m.type.replace(/-/g, " ") : NOT_RECORDED),
-    fieldRow("Location", orNone(m.location)),
+    ...heading(es ? "Reunión y equipo" : "Meeting and team", citation),
+    fieldRow(es ? "Fecha de la reunión" : "Meeting date", date(m.date)),
+    fieldRow(es ? "Tipo de reunión" : "Meeting type", code("meetingType", m.type)),
+    ...teamField(es ? "Lugar" : "Location", m.location, lang),
     fieldRow(
-      "How the parent took part",
-      m.parentParticipation ? m.parentParticipation.replace(/-/g, " ") : NOT_RECORDED,
+      es ? "Cómo participó el padre o la madre" : "How the parent took part",
+      code("parentParticipation", m.parentParticipation),
     ),
   ];
   if (m.notice) {
-    out.push(
-      fieldRow(
-        "Meeting notice",
-        `sent ${formatPlanDate(m.notice.sentOn)}; purpose: ${orNone(m.notice.purpose)}${m.notice.time ? `; time ${m.notice.time}` : ""}`,
-      ),
-    );
+    if (es) {
+      out.push(
+        fieldRow(
+          "Aviso de la reunión",
+          `enviado el ${date(m.notice.sentOn)}${m.notice.time ? `; hora: ${m.notice.time}` : ""}`,
+        ),
+        ...teamField("Propósito de la reunión", m.notice.purpose, lang),
+      );
+    } else {
+      out.push(
+        fieldRow(
+          "Meeting notice",
+          `sent ${date(m.notice.sentOn)}; purpose: ${orNone(m.notice.purpose)}${m.notice.time ? `; time ${m.notice.time}` : ""}`,
+        ),
+      );
+    }
   }
-  out.push(sub("Team members"));
+  out.push(sub(es ? "Miembros del equipo" : "Team members"));
   out.push(
     grid(
-      ["Name", "Role", "Title", "Attendance"],
+      es ? ["Nombre", "Función", "Cargo", "Asistencia"] : ["Name", "Role", "Title", "Attendance"],
       doc.attendees.map((a) => [
-        orNone(a.name),
-        TEAM_ROLE_LABELS[a.role],
-        orNone(a.title, ""),
-        a.attendance.replace(/-/g, " "),
+        orNone(a.name, none),
+        label("teamRole", a.role, lang),
+        teamCell(a.title, lang, ""),
+        es ? label("attendance", a.attendance, lang) : a.attendance.replace(/-/g, " "),
       ]),
       ["*", "*", "*", 70],
+      noneRecorded(lang),
     ),
   );
   const excused = doc.attendees.filter((a) => a.attendance === "excused" && a.excusal);
   if (excused.length > 0) {
-    out.push(sub("Excusals (34 CFR 300.321(e))"));
+    out.push(sub(es ? "Permisos para no asistir (34 CFR 300.321(e))" : "Excusals (34 CFR 300.321(e))"));
     for (const a of excused) {
       const e = a.excusal;
       if (!e) continue;
-      const parts = [
-        e.areaModifiedOrDiscussed ? "Area discussed at the meeting" : "Area not discussed",
-        e.parentWrittenAgreementDate
-          ? `parent's written agreement ${formatPlanDate(e.parentWrittenAgreementDate)}`
-          : "",
-        e.parentWrittenConsentDate ? `parent's written consent ${formatPlanDate(e.parentWrittenConsentDate)}` : "",
-        e.agencyAgreementDate ? `district agreement ${formatPlanDate(e.agencyAgreementDate)}` : "",
-        e.writtenInputDate ? `written input given ${formatPlanDate(e.writtenInputDate)}` : "",
-      ].filter(Boolean);
-      out.push(para(`${orNone(a.name)} (${TEAM_ROLE_LABELS[a.role]}): ${parts.join("; ")}. ${e.notes}`.trim()));
+      const parts = (
+        es
+          ? [
+              e.areaModifiedOrDiscussed ? "Su área se habló en la reunión" : "Su área no se habló",
+              e.parentWrittenAgreementDate
+                ? `acuerdo escrito de los padres el ${date(e.parentWrittenAgreementDate)}`
+                : "",
+              e.parentWrittenConsentDate
+                ? `consentimiento escrito de los padres el ${date(e.parentWrittenConsentDate)}`
+                : "",
+              e.agencyAgreementDate ? `acuerdo del distrito el ${date(e.agencyAgreementDate)}` : "",
+              e.writtenInputDate ? `aporte por escrito el ${date(e.writtenInputDate)}` : "",
+            ]
+          : [
+              e.areaModifiedOrDiscussed ? "Area discussed at the meeting" : "Area not discussed",
+              e.parentWrittenAgreementDate ? `parent's written agreement ${date(e.parentWrittenAgreementDate)}` : "",
+              e.parentWrittenConsentDate ? `parent's written consent ${date(e.parentWrittenConsentDate)}` : "",
+              e.agencyAgreementDate ? `district agreement ${date(e.agencyAgreementDate)}` : "",
+              e.writtenInputDate ? `written input given ${date(e.writtenInputDate)}` : "",
+            ]
+      ).filter(Boolean);
+      const who = `${orNone(a.name, none)} (${label("teamRole", a.role, lang)}): ${parts.join("; ")}.`;
+      if (!es) out.push(para(`${who} ${e.notes}`.trim()));
+      else out.push(para(who), ...(filled(e.notes) ? [teamPara(e.notes, lang)] : []));
     }
   }
   if (m.parentContactAttempts.length > 0) {
-    out.push(sub("Efforts to involve the parent"));
+    out.push(sub(es ? "Esfuerzos para que participen los padres" : "Efforts to involve the parent"));
     out.push(
       grid(
-        ["Date", "How", "Result"],
-        m.parentContactAttempts.map((c) => [formatPlanDate(c.date), c.method.replace(/-/g, " "), orNone(c.result)]),
+        es ? ["Fecha", "Cómo", "Resultado"] : ["Date", "How", "Result"],
+        m.parentContactAttempts.map((c) => [
+          date(c.date),
+          es ? label("contactMethod", c.method, lang) : c.method.replace(/-/g, " "),
+          teamCell(c.result, lang),
+        ]),
         [90, 60, "*"],
       ),
     );
   }
-  out.push(sub("Parent concerns"), para(m.parentConcerns), sub("Meeting notes"), para(m.notes));
+  out.push(
+    sub(es ? "Lo que preocupa a los padres" : "Parent concerns"),
+    teamPara(m.parentConcerns, lang),
+    sub(es ? "Notas de la reunión" : "Meeting notes"),
+    teamPara(m.notes, lang),
+  );
   return out;
 }
 
@@ -286,14 +395,14 @@ export function meetingSection(doc: PlanDocument, citation: string): Block[] {
 const SVG_PATH = /^[MmLlHhVvCcSsQqTtAaZz0-9.,\s-]{1,20000}$/;
 
 /** A drawn signature stored as an SVG path, scaled into the table cell; "Drawn" when it cannot be shown. */
-function drawnSignature(drawing: string | null, name: string, how: string): Cell {
+function drawnSignature(drawing: string | null, name: string, how: string, lang: PdfLanguage): Cell {
   if (!drawing || !SVG_PATH.test(drawing)) return how;
   const numbers = (drawing.match(/-?\d*\.?\d+/g) ?? []).map(Number).filter(Number.isFinite);
   const xs = numbers.filter((_, i) => i % 2 === 0);
   const ys = numbers.filter((_, i) => i % 2 === 1);
   const figure: FigureBlock = {
     kind: "figure",
-    alt: `Signature drawn by ${name}`,
+    alt: lang === "es" ? `Firma dibujada por ${name}` : `Signature drawn by ${name}`,
     path: drawing,
     viewBox: [Math.max(10, ...xs) + 4, Math.max(10, ...ys) + 4],
     width: 64,
@@ -307,34 +416,53 @@ function drawnSignature(drawing: string | null, name: string, how: string): Cell
  * on paper on November 20, 2026; entered by Priya Natarajan on November 23, 2026". Signatures made
  * before these facts were kept say only how they were given.
  */
-export function signaturesSection(doc: PlanDocument, citation: string): Block[] {
+export function signaturesSection(doc: PlanDocument, citation: string, lang: PdfLanguage = "en"): Block[] {
+  const es = lang === "es";
   const byId = new Map(doc.attendees.map((a) => [a.id, a]));
   return [
-    ...heading("Signatures", citation),
+    ...heading(es ? "Firmas" : "Signatures", citation),
     grid(
-      ["Name", "Role", "Signed", "How it was given", "Meaning"],
+      es
+        ? ["Nombre", "Función", "Firmó", "Cómo se dio", "Qué significa"]
+        : ["Name", "Role", "Signed", "How it was given", "Meaning"],
       doc.signatures.map((s) => {
         const a = byId.get(s.attendeeId);
         const name = orNone(s.typedName, a?.name ?? s.attendeeId);
-        const how = describeSignature(s, formatLongDate);
+        const how = describeSignature(s, (d) => formatLongDate(d, lang), lang);
         return [
           name,
-          a ? TEAM_ROLE_LABELS[a.role] : "",
+          a ? label("teamRole", a.role, lang) : "",
           s.method === "paper" && s.paper?.signedOn
-            ? formatPlanDate(s.paper.signedOn)
+            ? formatPlanDate(s.paper.signedOn, lang)
             : formatPlanTimestamp(s.signedAt),
-          s.method === "drawn" ? drawnSignature(s.drawing, name, how) : how,
-          s.meaning === "agreement" ? "Agrees with the plan" : "Attended the meeting",
+          s.method === "drawn" ? drawnSignature(s.drawing, name, how, lang) : how,
+          s.meaning === "agreement"
+            ? es
+              ? "Está de acuerdo con el plan"
+              : "Agrees with the plan"
+            : es
+              ? "Asistió a la reunión"
+              : "Attended the meeting",
         ];
       }),
       ["*", 70, 80, "*", 70],
-      "No one has signed this version yet.",
+      es ? "Nadie ha firmado esta versión todavía." : "No one has signed this version yet.",
     ),
   ];
 }
 
-export function safeguardsSection(doc: PlanDocument, citation: string): Block[] {
+export function safeguardsSection(doc: PlanDocument, citation: string, lang: PdfLanguage = "en"): Block[] {
   const n = doc.safeguardsNotice;
+  if (lang === "es") {
+    return [
+      ...heading("Garantías procesales", citation),
+      para(
+        n.givenOn
+          ? `El aviso de garantías procesales (sus derechos) se dio el ${formatPlanDate(n.givenOn, lang)}${n.method ? ` (${label("safeguardsMethod", n.method, lang).toLowerCase()})` : ""}${filled(n.language) ? `, en ${n.language}` : ""}.`
+          : "No hay un aviso de garantías procesales anotado para este plan.",
+      ),
+    ];
+  }
   return [
     ...heading("Procedural safeguards", citation),
     para(
@@ -345,8 +473,20 @@ export function safeguardsSection(doc: PlanDocument, citation: string): Block[] 
   ];
 }
 
+/** The seven contents of 300.503(b) as the Spanish documents name them. */
+export const PWN_TITLES_ES: Record<(typeof PRIOR_WRITTEN_NOTICE_ELEMENTS)[number]["key"], string> = {
+  action: "Lo que la escuela propone o niega",
+  reasons: "Por qué",
+  basis: "En qué se basa la decisión",
+  safeguards: "Sus derechos",
+  sourcesOfHelp: "Dónde pedir ayuda",
+  optionsConsidered: "Otras opciones que se pensaron",
+  otherFactors: "Otros factores",
+};
+
 /** The seven contents of a prior written notice (34 CFR 300.503(b)), numbered as in core. */
-export function pwnBody(notice: PriorWrittenNotice | null): Block[] {
+export function pwnBody(notice: PriorWrittenNotice | null, lang: PdfLanguage = "en"): Block[] {
+  if (lang === "es") return pwnBodyInSpanish(notice);
   if (!notice) return [para("No prior written notice is recorded for this plan.")];
   const values: Record<(typeof PRIOR_WRITTEN_NOTICE_ELEMENTS)[number]["key"], Block> = {
     action: para(
@@ -367,5 +507,44 @@ export function pwnBody(notice: PriorWrittenNotice | null): Block[] {
     fieldRow("Date", formatPlanDate(notice.date)),
     ...(filled(notice.language) ? [fieldRow("Language", notice.language)] : []),
     ...PRIOR_WRITTEN_NOTICE_ELEMENTS.flatMap((e) => [sub(`${e.number}. ${e.title}`), values[e.key]]),
+  ];
+}
+
+/** The notice's own words in Spanish; what the team wrote stays as written, marked English. */
+function pwnBodyInSpanish(notice: PriorWrittenNotice | null): Block[] {
+  const lang = "es";
+  if (!notice) return [p("No hay una notificación previa por escrito anotada para este plan.")];
+  const action: Block[] = [
+    ...(notice.action === "refuse"
+      ? [p("La escuela niega:")]
+      : notice.action === "propose"
+        ? [p("La escuela propone:")]
+        : []),
+    teamPara(notice.actionDescription, lang),
+  ];
+  const values: Record<(typeof PRIOR_WRITTEN_NOTICE_ELEMENTS)[number]["key"], Block[]> = {
+    action,
+    reasons: [teamPara(notice.reasons, lang)],
+    basis: [teamBullets(notice.basis, lang, "No anotado")],
+    safeguards: [teamPara(notice.safeguardsStatement, lang)],
+    sourcesOfHelp: [teamBullets(notice.sourcesOfHelp, lang, "No anotado")],
+    optionsConsidered: [
+      grid(
+        ["Opción", "Por qué no se eligió"],
+        notice.optionsConsidered.map((o) => [teamCell(o.option, lang), teamCell(o.whyRejected, lang)]),
+        [150, "*"],
+        "Ninguna anotada.",
+      ),
+    ],
+    otherFactors: [teamPara(notice.otherFactors, lang)],
+  };
+  return [
+    fieldRow("Fecha", formatPlanDate(notice.date, lang)),
+    ...(filled(notice.language) ? [fieldRow("Idioma", notice.language)] : []),
+    ...PRIOR_WRITTEN_NOTICE_ELEMENTS.flatMap((e) => [
+      sub(`${e.number}. ${PWN_TITLES_ES[e.key]}`),
+      p(e.citation, { ...MUTED, spaceAfter: 2 }),
+      ...values[e.key],
+    ]),
   ];
 }

@@ -5,7 +5,9 @@
  * - `at-a-glance`: one page for staff (`at-a-glance-pdf.ts`);
  * - `prior-written-notice`: the notice of 34 CFR 300.503 (`prior-written-notice-pdf.ts`);
  * - `meeting-notice`: the notice of the team meeting, 34 CFR 300.322(b) (`meeting-notice-pdf.ts`).
- * A version that is not sealed prints DRAFT on every page of the plan documents.
+ * A version that is not sealed prints DRAFT on every page of the plan documents. Every kind a family
+ * gets is written in English and Spanish (`PLAN_PDF_KINDS_IN_SPANISH`); the at-a-glance is for staff
+ * and stays English.
  */
 import {
   type MeetingNotice,
@@ -70,7 +72,7 @@ export async function renderPlanPdf(
   if (kind !== "at-a-glance") return (await renderPdfDocument(planPdfDocument(kind, doc, options))).pdf;
   let limits = GLANCE_LIMITS;
   for (let attempt = 0; ; attempt += 1) {
-    const { pdf, pages } = await renderPdfDocument(atAGlancePdfDocument(doc, options, limits));
+    const { pdf, pages } = await renderPdfDocument(atAGlancePdfDocument(doc, { ...options, lang: "en" }, limits));
     if (pages <= 1 || attempt >= 6) return pdf;
     limits = {
       accommodations: Math.max(3, Math.floor(limits.accommodations * 0.75)),

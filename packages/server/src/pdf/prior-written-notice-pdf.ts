@@ -6,13 +6,11 @@
  * In English or Spanish (`options.lang`; 300.503(c): in the parent's native language). In Spanish
  * the letter's own words are Spanish and what the team wrote stays as written, marked English.
  */
-import { type IepDocument, PRIOR_WRITTEN_NOTICE_ELEMENTS, type PriorWrittenNotice } from "@lantern/core";
-import { type Block, h1, list, type PdfDocumentSpec, p } from "./pdf-model.ts";
+import type { IepDocument } from "@lantern/core";
+import { h1, type PdfDocumentSpec, p } from "./pdf-model.ts";
 import {
   fieldRow,
   filled,
-  formatPlanDate,
-  grid,
   MUTED,
   orNone,
   type PlanPdfOptions,
@@ -20,7 +18,6 @@ import {
   planDocument,
   pwnBody,
   studentName,
-  sub,
 } from "./plan-pdf-parts.ts";
 
 export function priorWrittenNoticePdfDocument(doc: IepDocument, options: PlanPdfOptions = {}): PdfDocumentSpec {
@@ -47,20 +44,6 @@ export function priorWrittenNoticePdfDocument(doc: IepDocument, options: PlanPdf
   );
 }
 
-/** The seven contents of 300.503(b) as the Spanish letter names them. */
-const TITLES_ES: Record<(typeof PRIOR_WRITTEN_NOTICE_ELEMENTS)[number]["key"], string> = {
-  action: "Lo que la escuela propone o niega",
-  reasons: "Por qué",
-  basis: "En qué se basa la decisión",
-  safeguards: "Sus derechos",
-  sourcesOfHelp: "Dónde pedir ayuda",
-  optionsConsidered: "Otras opciones que se pensaron",
-  otherFactors: "Otros factores",
-};
-
-const NONE_ES = "No anotado";
-const TEAM = { lang: "en-US" } as const;
-
 function priorWrittenNoticeInSpanish(doc: IepDocument, options: PlanPdfOptions): PdfDocumentSpec {
   const parents = doc.student.guardians.map((g) => g.name).filter(filled);
   const about = [
@@ -86,50 +69,8 @@ function priorWrittenNoticeInSpanish(doc: IepDocument, options: PlanPdfOptions):
         ...MUTED,
         spaceAfter: 4,
       }),
-      ...bodyInSpanish(doc.priorWrittenNotice),
+      ...pwnBody(doc.priorWrittenNotice, "es"),
     ],
     options,
   );
-}
-
-function bodyInSpanish(notice: PriorWrittenNotice | null): Block[] {
-  if (!notice) return [p("No hay una notificación previa por escrito anotada para este plan.")];
-  const team = (text: string | null | undefined): Block => (filled(text) ? { ...p(text.trim()), ...TEAM } : p(NONE_ES));
-  const items = (values: readonly string[]): Block => {
-    const shown = values.filter(filled).map((v) => v.trim());
-    return shown.length === 0 ? p(NONE_ES) : { ...list(shown), ...TEAM };
-  };
-  const action: Block[] = [
-    ...(notice.action === "refuse"
-      ? [p("La escuela niega:")]
-      : notice.action === "propose"
-        ? [p("La escuela propone:")]
-        : []),
-    team(notice.actionDescription),
-  ];
-  const values: Record<(typeof PRIOR_WRITTEN_NOTICE_ELEMENTS)[number]["key"], Block[]> = {
-    action,
-    reasons: [team(notice.reasons)],
-    basis: [items(notice.basis)],
-    safeguards: [team(notice.safeguardsStatement)],
-    sourcesOfHelp: [items(notice.sourcesOfHelp)],
-    optionsConsidered: [
-      grid(
-        ["Opción", "Por qué no se eligió"],
-        notice.optionsConsidered.map((o) => [orNone(o.option, NONE_ES), orNone(o.whyRejected, NONE_ES)]),
-        [150, "*"],
-        "Ninguna anotada.",
-      ),
-    ],
-    otherFactors: [team(notice.otherFactors)],
-  };
-  return [
-    fieldRow("Fecha", formatPlanDate(notice.date, "es")),
-    ...(filled(notice.language) ? [fieldRow("Idioma", notice.language)] : []),
-    ...PRIOR_WRITTEN_NOTICE_ELEMENTS.flatMap((e) => [
-      sub(`${e.number}. ${TITLES_ES[e.key]}`),
-      p(e.citation, { ...MUTED, spaceAfter: 2 }),
-      ...values[e.key],
-    ]),
-  ];
 }

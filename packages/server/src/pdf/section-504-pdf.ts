@@ -2,8 +2,11 @@
  * The full Section 504 plan as a tagged PDF (34 CFR 104.33–104.36): impairments and the major life
  * activities they limit, the information relied on, accommodations, aids and services, setting,
  * review, safeguards and signatures.
+ *
+ * In English or Spanish (`options.lang`), like the full IEP: the document's own words in Spanish,
+ * the team's words as written, marked English.
  */
-import { SECTION_504_SECTIONS, type Section504Document } from "@lantern/core";
+import { LABELS_ES, SECTION_504_SECTIONS, type Section504Document } from "@lantern/core";
 import type { Block, PdfDocumentSpec } from "./pdf-model.ts";
 import {
   fieldRow,
@@ -11,8 +14,10 @@ import {
   fromCore,
   grid,
   heading,
+  label,
   meetingSection,
-  orNone,
+  noneRecorded,
+  type PdfLanguage,
   type PlanPdfOptions,
   para,
   planDocument,
@@ -20,6 +25,9 @@ import {
   signaturesSection,
   studentSection,
   sub,
+  teamCell,
+  teamPara,
+  teamTextNote,
   titleBlock,
 } from "./plan-pdf-parts.ts";
 
@@ -37,85 +45,136 @@ export const SECTION_504_PDF_SECTIONS = [
   fromCore(SECTION_504_SECTIONS, "signatures"),
 ] as const;
 
+type SectionKey = (typeof SECTION_504_PDF_SECTIONS)[number]["key"];
+
+/** Each section's title in Spanish (core's LABELS_ES where it names the section). */
+const TITLES_ES: Record<SectionKey, string> = {
+  student: LABELS_ES.section504Section.student,
+  meeting: "Reunión y equipo",
+  impairments: LABELS_ES.section504Section.impairments,
+  evaluationSources: LABELS_ES.section504Section.evaluationSources,
+  accommodations: LABELS_ES.section504Section.accommodations,
+  aidsAndServices: LABELS_ES.section504Section.aidsAndServices,
+  placement: LABELS_ES.section504Section.placement,
+  review: "Revisión y reevaluación",
+  safeguards: LABELS_ES.section504Section.safeguardsNotice,
+  signatures: LABELS_ES.section504Section.signatures,
+};
+
 function section504Body(doc: Section504Document, options: PlanPdfOptions): Block[] {
-  const c = Object.fromEntries(SECTION_504_PDF_SECTIONS.map((s) => [s.key, s.citation])) as Record<
-    (typeof SECTION_504_PDF_SECTIONS)[number]["key"],
-    string
-  >;
+  const lang: PdfLanguage = options.lang ?? "en";
+  const es = lang === "es";
+  const tr = (en: string, spanish: string) => (es ? spanish : en);
+  const date = (d: string | null | undefined) => formatPlanDate(d, lang);
+  const c = Object.fromEntries(SECTION_504_PDF_SECTIONS.map((s) => [s.key, s.citation])) as Record<SectionKey, string>;
+  const title = (key: SectionKey, english: string) => (es ? TITLES_ES[key] : english);
+  const activity = (a: string) => (es ? label("majorLifeActivity", a, lang) : a);
   const limitations = new Map(
-    doc.impairments.flatMap((i) => i.limitations.map((l) => [l.id, `${l.majorLifeActivity} (${i.name})`] as const)),
+    doc.impairments.flatMap((i) =>
+      i.limitations.map((l) => [l.id, `${activity(l.majorLifeActivity)} (${i.name})`] as const),
+    ),
   );
   const limits = (ids: readonly string[]) => ids.map((id) => limitations.get(id) ?? id).join("; ");
   return [
-    ...titleBlock("Section 504 Plan", doc, options, "34 CFR 104.33–104.36"),
-    ...studentSection(doc, c.student),
-    ...meetingSection(doc, c.meeting),
-    ...heading("Impairments and the major life activities they limit", c.impairments),
+    ...titleBlock(tr("Section 504 Plan", "Plan 504"), doc, options, "34 CFR 104.33–104.36"),
+    ...teamTextNote(lang),
+    ...studentSection(doc, c.student, [], lang),
+    ...meetingSection(doc, c.meeting, lang),
+    ...heading(title("impairments", "Impairments and the major life activities they limit"), c.impairments),
     ...(doc.impairments.length === 0
-      ? [para("No impairment recorded.")]
+      ? [para(tr("No impairment recorded.", "No hay un impedimento anotado."))]
       : doc.impairments.flatMap((i): Block[] => [
-          sub(orNone(i.name, "Impairment")),
-          para(i.description, ""),
+          sub(i.name.trim() || tr("Impairment", "Impedimento")),
+          teamPara(i.description, lang, ""),
           ...(i.episodicOrInRemission
-            ? [para("Episodic or in remission; it limits a major life activity when active.")]
+            ? [
+                para(
+                  tr(
+                    "Episodic or in remission; it limits a major life activity when active.",
+                    "Va y viene, o está en remisión; cuando está activo, limita una actividad principal de la vida.",
+                  ),
+                ),
+              ]
             : []),
           ...(i.mitigatingMeasures.length > 0
             ? [
                 fieldRow(
-                  "Mitigating measures (not considered in deciding whether the limit is substantial)",
+                  tr(
+                    "Mitigating measures (not considered in deciding whether the limit is substantial)",
+                    "Medidas que lo alivian (no se toman en cuenta para decidir si el límite es importante)",
+                  ),
                   i.mitigatingMeasures.join(", "),
                 ),
               ]
             : []),
           grid(
-            ["Major life activity", "How it is limited"],
-            i.limitations.map((l) => [orNone(l.majorLifeActivity), orNone(l.description)]),
+            es ? ["Actividad principal de la vida", "Cómo la limita"] : ["Major life activity", "How it is limited"],
+            i.limitations.map((l) => [activity(l.majorLifeActivity), teamCell(l.description, lang)]),
             [150, "*"],
+            noneRecorded(lang),
           ),
         ])),
-    ...heading("Information the team relied on", c.evaluationSources),
+    ...heading(title("evaluationSources", "Information the team relied on"), c.evaluationSources),
     grid(
-      ["Source", "Description", "Date"],
-      doc.evaluationSources.map((s) => [s.kind.replace(/-/g, " "), orNone(s.description), formatPlanDate(s.date)]),
+      es ? ["Fuente", "Descripción", "Fecha"] : ["Source", "Description", "Date"],
+      doc.evaluationSources.map((s) => [
+        es ? label("evaluationSource", s.kind, lang) : s.kind.replace(/-/g, " "),
+        teamCell(s.description, lang),
+        date(s.date),
+      ]),
       [100, "*", 90],
+      noneRecorded(lang),
     ),
-    ...heading("Accommodations", c.accommodations),
+    ...heading(title("accommodations", "Accommodations"), c.accommodations),
     grid(
-      ["Type", "Accommodation", "Who provides it", "When", "Limitation"],
+      es
+        ? ["Tipo", "Adaptación", "Quién la da", "Cuándo", "Límite"]
+        : ["Type", "Accommodation", "Who provides it", "When", "Limitation"],
       doc.accommodations.map((a) => [
-        a.category,
-        orNone(a.text),
-        orNone(a.providedBy),
-        orNone(a.when),
+        es ? label("accommodationCategory", a.category, lang) : a.category,
+        teamCell(a.text, lang),
+        teamCell(a.providedBy, lang),
+        teamCell(a.when, lang),
         limits(a.limitationIds),
       ]),
       [50, "*", 90, 80, 80],
+      noneRecorded(lang),
     ),
-    ...heading("Related aids and services", c.aidsAndServices),
+    ...heading(title("aidsAndServices", "Related aids and services"), c.aidsAndServices),
     grid(
-      ["Aid or service", "Who provides it", "How often", "Where", "Limitation"],
+      es
+        ? ["Ayuda o servicio", "Quién la da", "Cada cuánto", "Dónde", "Límite"]
+        : ["Aid or service", "Who provides it", "How often", "Where", "Limitation"],
       doc.aidsAndServices.map((s) => [
-        orNone(s.description),
-        orNone(s.providedBy),
-        orNone(s.frequency),
-        orNone(s.location),
+        teamCell(s.description, lang),
+        teamCell(s.providedBy, lang),
+        teamCell(s.frequency, lang),
+        teamCell(s.location, lang),
         limits(s.limitationIds),
       ]),
       ["*", 75, 90, 70, 75],
+      noneRecorded(lang),
     ),
-    ...heading("Educational setting", c.placement),
-    para(doc.placement),
-    ...heading("Review and reevaluation", c.review),
-    fieldRow("Plan starts", formatPlanDate(doc.dates.planStart)),
-    fieldRow("Next review", formatPlanDate(doc.dates.reviewDate)),
-    fieldRow("Next reevaluation", formatPlanDate(doc.dates.nextReevaluation)),
-    ...(doc.dates.ended ? [fieldRow("Ended", formatPlanDate(doc.dates.ended)), para(doc.endReason)] : []),
-    ...safeguardsSection(doc, c.safeguards),
-    ...signaturesSection(doc, c.signatures),
+    ...heading(title("placement", "Educational setting"), c.placement),
+    teamPara(doc.placement, lang),
+    ...heading(title("review", "Review and reevaluation"), c.review),
+    fieldRow(tr("Plan starts", "El plan empieza"), date(doc.dates.planStart)),
+    fieldRow(tr("Next review", "Próxima revisión"), date(doc.dates.reviewDate)),
+    fieldRow(tr("Next reevaluation", "Próxima reevaluación"), date(doc.dates.nextReevaluation)),
+    ...(doc.dates.ended
+      ? [fieldRow(tr("Ended", "Terminó"), date(doc.dates.ended)), teamPara(doc.endReason, lang)]
+      : []),
+    ...safeguardsSection(doc, c.safeguards, lang),
+    ...signaturesSection(doc, c.signatures, lang),
   ];
 }
 
 /** The full Section 504 plan as a document of the PDF model. */
 export function section504PdfDocument(doc: Section504Document, options: PlanPdfOptions = {}): PdfDocumentSpec {
-  return planDocument("Section 504 Plan", doc, section504Body(doc, options), options);
+  return planDocument(
+    options.lang === "es" ? "Plan 504" : "Section 504 Plan",
+    doc,
+    section504Body(doc, options),
+    options,
+  );
 }

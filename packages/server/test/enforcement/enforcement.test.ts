@@ -315,6 +315,52 @@ describe.each(DATABASE_KINDS)("enforcement on %s", (kind) => {
     expect(headings(progress.root)[0]).toBe("H1 Progress report");
   });
 
+  it("renders the delivery summary and progress report in Spanish with lang=es, no English label left", async () => {
+    const res = await parent.get(`/api/students/${studentId}/service-minutes.pdf?through=2026-09-18&lang=es`);
+    expect(res.statusCode).toBe(200);
+    const minutes = expectAccessiblePdf(res.rawPayload, {
+      lang: "es-US",
+      title: "Resumen de servicios dados — Robin Example",
+      furniture: "Resumen de servicios dados — Robin Example",
+    });
+    expect(headings(minutes.root)[0]).toBe("H1 Resumen de servicios dados");
+    expect(headings(minutes.root)).toContain("H2 Cómo se calculan estas cifras");
+    expect(minutes.text).toContain("10 minutos de reposición según la política del distrito");
+    expect(minutes.text).toContain("Terapia del habla y del lenguaje");
+    expect(minutes.text).toMatch(/Del \d{1,2} de [a-z]+ de \d{4} al \d{1,2} de [a-z]+ de \d{4}/);
+    for (const english of ["Service", "Required", "Delivered", "Missed", "minutes", "On schedule", "Legal references"])
+      expect(minutes.text).not.toMatch(new RegExp(`\\b${english}\\b`));
+
+    const report = await parent.get(`/api/students/${studentId}/progress-report.pdf?asOf=2026-10-30&lang=es`);
+    expect(report.statusCode).toBe(200);
+    const progress = expectAccessiblePdf(report.rawPayload, {
+      lang: "es-US",
+      title: "Informe de progreso — Robin Example",
+      furniture: "Informe de progreso — Robin Example",
+    });
+    expect(headings(progress.root)[0]).toBe("H1 Informe de progreso");
+    expect(progress.text).toContain("Todavía no va encaminado.");
+    expect(progress.text).toContain("30 de octubre de 2026");
+    expect(progress.text).toContain("línea meta");
+    // The goal's unit is the team's words, kept as written.
+    expect(progress.text).toContain("percent correct");
+    for (const english of [
+      "Progress report",
+      "On track",
+      "Not yet",
+      "Latest",
+      "Date",
+      "Score",
+      "aim line",
+      "Legal references",
+    ])
+      expect(progress.text).not.toContain(english);
+
+    const bad = await parent.get(`/api/students/${studentId}/progress-report.pdf?lang=fr`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("lang");
+  });
+
   it("reports service fidelity by school and provider, as JSON and CSV, to administrators only", async () => {
     const q = "from=2026-09-02&through=2026-09-18";
     const res = await admin.get(`/api/reports/service-fidelity?by=provider&${q}`);

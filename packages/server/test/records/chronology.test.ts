@@ -66,7 +66,7 @@ describe.each(DATABASE_KINDS)("case chronology on %s", (kind) => {
     expect(text).toContain("not legal advice");
   });
 
-  it("exports the chronology in Spanish: Spanish headings, columns, kinds and dates, citations kept, core's sentences marked as English", async () => {
+  it("exports the chronology in Spanish: Spanish headings, columns, kinds, dates and sentences, citations kept", async () => {
     const parent = await t.signIn("parent.rivera@family.example");
     const res = await parent.get(`/api/students/${mateo}/chronology.pdf?lang=es`);
     expect(res.statusCode).toBe(200);
@@ -76,7 +76,7 @@ describe.each(DATABASE_KINDS)("case chronology on %s", (kind) => {
       headings: ["H1 Cronología del expediente", "H2 Reglas citadas"],
     });
     const text = pdfText(res.rawPayload);
-    for (const words of ["Fecha", "Tipo", "Quién", "Qué pasó (en inglés)", "Regla", "Pedido del expediente"]) {
+    for (const words of ["Fecha", "Tipo", "Quién", "Qué pasó", "Regla", "Pedido del expediente"]) {
       expect(text).toContain(words);
     }
     expect(text).toContain("No se cumplió");
@@ -84,11 +84,36 @@ describe.each(DATABASE_KINDS)("case chronology on %s", (kind) => {
     expect(text).toMatch(/Preparada el \d{1,2} de [a-z]+ de \d{4}/);
     expect(text).toContain("Cal. Ed. Code 56504");
     expect(text).not.toContain("Case chronology");
-    // Core's sentence of what happened is English: its cell carries /Lang en-US (the document is es-US).
+    // What happened is core's Spanish sentence: no English sentence of core's is left.
+    expect(text).toMatch(/vencían el \d{1,2} de [a-z]+ de \d{4} \(5 días hábiles\)/);
+    expect(text).toContain("Enseñanza académica especializada: 3 sesiones perdidas");
+    expect(text).toContain("Padre, madre o tutor");
+    for (const english of [
+      "en inglés",
+      " due ",
+      "late so far",
+      "version 1 started",
+      "signed and sealed",
+      "business days",
+      "Parent or guardian",
+    ])
+      expect(text).not.toContain(english);
     expect(pdf.lang).toBe("es-US");
-    expect(Buffer.from(res.rawPayload).toString("latin1")).toMatch(/\/Lang \(en-US\)/);
     const bad = await parent.get(`/api/students/${mateo}/chronology.pdf?lang=fr`);
     expect(bad.statusCode).toBe(400);
+  });
+
+  it("gives the chronology's sentences in Spanish on the page with lang=es", async () => {
+    const parent = await t.signIn("parent.rivera@family.example");
+    const es = (await parent.get(`/api/students/${mateo}/chronology?lang=es`)).json() as {
+      entries: Array<{ kind: string; what: string; who: string }>;
+    };
+    const en = (await parent.get(`/api/students/${mateo}/chronology`)).json() as typeof es;
+    expect(es.entries.length).toBe(en.entries.length);
+    const request = es.entries.find((e) => e.kind === "records-request");
+    expect(request?.what).toMatch(/pidió los registros; vencían el \d{1,2} de [a-z]+ de \d{4}/);
+    expect(es.entries.find((e) => e.kind === "missed-sessions")?.who).toBe("Escuela");
+    expect(en.entries.find((e) => e.kind === "records-request")?.what).toMatch(/; due \d{4}-\d{2}-\d{2}/);
   });
 
   it("gives nothing to another district", async () => {

@@ -13,11 +13,13 @@ import {
   ZFidelityQuery,
   ZFidelityReport,
   ZLogSessionBody,
+  ZMinutesPdfQuery,
   ZMinutesQuery,
   ZProgressBatch,
   ZProgressBatchResult,
   ZProgressPointView,
   ZProgressQuery,
+  ZProgressReportQuery,
   ZRecordPointBody,
   ZServiceAlerts,
   ZServiceAlertsQuery,
@@ -128,9 +130,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["enforcement"],
-        summary: "Service delivery summary as a PDF a family can bring to a meeting",
+        summary: "Service delivery summary as a PDF a family can bring to a meeting (lang=es: in Spanish)",
         params: ZStudentIdParams,
-        querystring: ZMinutesQuery,
+        querystring: ZMinutesPdfQuery,
       },
     },
     async (request, reply) => {
@@ -323,14 +325,18 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["enforcement"],
-        summary: "Progress report for the family as a PDF (34 CFR 300.320(a)(3)(ii))",
+        summary: "Progress report for the family as a PDF (34 CFR 300.320(a)(3)(ii); lang=es: in Spanish)",
         params: ZStudentIdParams,
-        querystring: ZProgressQuery,
+        querystring: ZProgressReportQuery,
       },
     },
     async (request, reply) => {
       const access = await progressAccess(request, request.params.studentId, "progress report PDF");
-      const pdf = await printProgressReport(deps, { place: placeOf(access), asOf: request.query.asOf });
+      const pdf = await printProgressReport(deps, {
+        place: placeOf(access),
+        asOf: request.query.asOf,
+        lang: request.query.lang,
+      });
       return reply
         .type("application/pdf")
         .header("content-disposition", 'attachment; filename="progress-report.pdf"')

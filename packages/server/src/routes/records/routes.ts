@@ -182,6 +182,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         studentId: access.student.studentId,
         districtId: access.student.districtId,
         filter: request.query,
+        lang: request.query.lang,
       });
     },
   );
@@ -208,6 +209,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         studentId: access.student.studentId,
         districtId: access.student.districtId,
         filter: request.query,
+        lang: request.query.lang,
       });
       return reply
         .type("application/pdf")

@@ -45,14 +45,15 @@ export async function readProgress(
 /** The progress report for the family as a PDF (34 CFR 300.320(a)(3)(ii)). */
 export async function printProgressReport(
   deps: UseCaseDeps,
-  input: { place: StudentPlace; asOf?: IsoDate | undefined },
+  input: { place: StudentPlace; asOf?: IsoDate | undefined; lang?: "en" | "es" | undefined },
 ): Promise<Buffer> {
   const today = await todayFor(deps, input.place.districtId);
   assertDateWindow(today, { ahead: { asOf: input.asOf } });
   const asOf = input.asOf ?? today;
   const progress = await readProgress(deps, { studentId: input.place.studentId, asOf });
-  const name = (await deps.repos.students.name(input.place.studentId)) ?? "Student";
-  return renderProgressReportPdf(name, progress, asOf);
+  const name =
+    (await deps.repos.students.name(input.place.studentId)) ?? (input.lang === "es" ? "Estudiante" : "Student");
+  return renderProgressReportPdf(name, progress, asOf, input.lang);
 }
 
 export async function recordProgressData(

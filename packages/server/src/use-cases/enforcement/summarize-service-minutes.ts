@@ -72,11 +72,17 @@ export async function readServiceMinutes(
 /** The service delivery summary as a PDF a family can bring to a meeting. */
 export async function printDeliverySummary(
   deps: UseCaseDeps,
-  input: { place: StudentPlace; through?: IsoDate | undefined; from?: IsoDate | undefined },
+  input: {
+    place: StudentPlace;
+    through?: IsoDate | undefined;
+    from?: IsoDate | undefined;
+    lang?: "en" | "es" | undefined;
+  },
 ): Promise<Buffer> {
-  const view = await readServiceMinutes(deps, input);
-  const name = (await deps.repos.students.name(input.place.studentId)) ?? "Student";
-  return renderDeliverySummaryPdf(name, view);
+  const { lang, ...period } = input;
+  const view = await readServiceMinutes(deps, period);
+  const name = (await deps.repos.students.name(input.place.studentId)) ?? (lang === "es" ? "Estudiante" : "Student");
+  return renderDeliverySummaryPdf(name, view, lang);
 }
 
 /**

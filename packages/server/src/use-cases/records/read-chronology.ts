@@ -8,11 +8,11 @@ import {
   CHRONOLOGY_KINDS,
   type Chronology,
   type ChronologyFilter,
+  type ChronologyLanguage,
   type ChronologySources,
   COMMUNICATION_MODE_LABELS,
   diffPlans,
-  labelOf,
-  TEAM_ROLE_LABELS,
+  labelIn,
 } from "@lantern/core";
 import { todayFor, type UseCaseDeps } from "../deps.ts";
 import { listAmendmentRequests } from "./amendment-requests.ts";
@@ -23,9 +23,10 @@ const MAX_CHANGES = 5;
 /** The student's chronology, filtered by kind and dates. */
 export async function readChronology(
   deps: UseCaseDeps,
-  input: { studentId: string; districtId: string; filter: ChronologyFilter },
+  input: { studentId: string; districtId: string; filter: ChronologyFilter; lang?: ChronologyLanguage | undefined },
 ): Promise<Chronology> {
   const { repos } = deps;
+  const lang = input.lang ?? "en";
   const [student, today, plans, terms, policy, sessions, letters, requests, deadlines, communications] =
     await Promise.all([
       repos.students.findDetail(input.studentId),
@@ -42,7 +43,7 @@ export async function readChronology(
   if (!student) throw new Error("student vanished after authorization");
   const serviceNames = new Map<string, string>();
   for (const v of terms.planVersions) {
-    for (const s of v.services) serviceNames.set(s.id, labelOf("serviceArea", s.area));
+    for (const s of v.services) serviceNames.set(s.id, labelIn("serviceArea", s.area, lang));
   }
 
   const versions: Array<ChronologySources["versions"][number]> = [];
@@ -51,10 +52,10 @@ export async function readChronology(
   const people: string[] = [...letters.map((l) => l.savedBy)];
   const pending: Array<() => void> = [];
   const names = new Map<string, string>();
-  const nameOf = (id: string) => names.get(id) ?? "Staff";
+  const nameOf = (id: string) => names.get(id) ?? (lang === "es" ? "Personal" : "Staff");
 
   for (const plan of plans) {
-    const planName = labelOf("planType", plan.type);
+    const planName = labelIn("planType", plan.type, lang);
     const summaries = (await repos.plans.listVersions(plan.id)).sort((a, b) => a.number - b.number);
     let before = null as Awaited<ReturnType<typeof repos.plans.findVersion>> | null;
     for (const s of summaries) {
@@ -76,7 +77,7 @@ export async function readChronology(
         }),
       );
       for (const sig of await repos.plans.listSignatures(s.id)) {
-        const role = labelOf("teamRole", sig.role);
+        const role = labelIn("teamRole", sig.role, lang);
         signatures.push({
           id: sig.id,
           planName,
@@ -100,7 +101,7 @@ export async function readChronology(
           purpose: m.purpose || "team meeting",
           attended: m.attendees
             .filter((a) => present.has(a.id))
-            .map((a) => `${a.name || TEAM_ROLE_LABELS[a.role]} (${labelOf("teamRole", a.role)})`),
+            .map((a) => `${a.name || labelIn("teamRole", a.role, lang)} (${labelIn("teamRole", a.role, lang)})`),
           scheduledBy: "School team",
           noticeSentOn: m.noticeSentOn,
         }),
@@ -116,7 +117,11 @@ export async function readChronology(
     signatures,
     deadlines: deadlines.map((d) => ({
       id: d.id,
-      label: d.label,
+      // The stored label is English; in Spanish the kind's Spanish name, when it has one.
+      label:
+        lang === "en" || labelIn("deadlineKind", d.kind, lang) === d.kind
+          ? d.label
+          : labelIn("deadlineKind", d.kind, lang),
       citation: d.citation,
       dueDate: d.dueDate,
       metOn: d.metOn,
@@ -124,7 +129,7 @@ export async function readChronology(
     })),
     sessions: sessions.map((s) => ({
       date: s.date,
-      service: serviceNames.get(s.serviceId) ?? "Service",
+      service: serviceNames.get(s.serviceId) ?? (lang === "es" ? "Servicio" : "Service"),
       minutes: s.minutes,
       status: s.status,
     })),
@@ -167,6 +172,6 @@ export async function readChronology(
     kinds: [...(input.filter.kinds ?? CHRONOLOGY_KINDS)],
     from: input.filter.from ?? null,
     to: input.filter.to ?? null,
-    entries: buildChronology(sources, input.filter),
+    entries: buildChronology(sources, input.filter, input.lang),
   };
 }

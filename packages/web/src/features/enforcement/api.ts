@@ -16,7 +16,9 @@ import type {
   StudentServiceMinutes,
   WeekLogResult,
 } from "@lantern/core";
-import { api } from "../../lib/api-client.ts";
+import type { Locale } from "../../i18n/catalogs.ts";
+import { getLocale } from "../../i18n/t.ts";
+import { api, buildUrl } from "../../lib/api-client.ts";
 
 export type {
   CaseloadWeek,
@@ -57,8 +59,15 @@ export function saveCaseloadWeek(weekOf: string, entries: ServiceSessionEntry[])
   return api.put<WeekLogResult>("/api/caseload/service-week", { weekOf, entries });
 }
 
-export const deliverySummaryPdfUrl = (id: string) => `${student(id)}/service-minutes.pdf`;
-export const progressReportPdfUrl = (id: string) => `${student(id)}/progress-report.pdf`;
+/** `lang=es` for a document in Spanish; nothing for English (the server's default). */
+const documentLanguage = (lang: Locale) => (lang === "es" ? { lang } : {});
+
+/** The delivery summary PDF in the reader's language (or `lang`). */
+export const deliverySummaryPdfUrl = (id: string, lang: Locale = getLocale()) =>
+  buildUrl(`${student(id)}/service-minutes.pdf`, documentLanguage(lang));
+/** The progress report PDF (as of `asOf`, default today) in the reader's language (or `lang`). */
+export const progressReportPdfUrl = (id: string, asOf?: string, lang: Locale = getLocale()) =>
+  buildUrl(`${student(id)}/progress-report.pdf`, { asOf, ...documentLanguage(lang) });
 
 export function getServiceFidelity(query: FidelityQuery, signal?: AbortSignal) {
   return api.get<FidelityReportView>("/api/reports/service-fidelity", query, signal);

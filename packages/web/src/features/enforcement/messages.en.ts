@@ -32,6 +32,7 @@ export const messages = {
   "enforcement.minutes.missedDetail": "{reason}: {minutes} minutes",
   "enforcement.minutes.noMissed": "No missed sessions were logged.",
   "enforcement.minutes.pdf": "Download the delivery summary (PDF) to bring to a meeting",
+  "enforcement.minutes.pdfSpanish": "The delivery summary in Spanish (PDF)",
   "enforcement.minutes.progressLink": "See progress toward the goals",
   "enforcement.minutes.loadError": "The service minutes could not be loaded.",
 
@@ -60,6 +61,8 @@ export const messages = {
   "enforcement.progress.column.score": "Score",
   "enforcement.progress.column.expected": "Expected on the aim line",
   "enforcement.progress.pdf": "Download the progress report (PDF)",
+  "enforcement.progress.pdfSpanish": "The progress report in Spanish (PDF)",
+  "enforcement.progress.reports.itemSpanish": "In Spanish (PDF)",
   "enforcement.progress.loadError": "Progress could not be loaded.",
   "enforcement.progress.record.legend": "Record a score",
   "enforcement.progress.record.goal": "Goal",

@@ -2,7 +2,7 @@
  * Progress toward each goal: a plain-language status for the family, the hint from the last four
  * scores, an accessible chart with its data table, and (for staff) a form to record a score.
  */
-import type { StudentProgress } from "@lantern/core";
+import { progressStatement, type StudentProgress } from "@lantern/core";
 import { type FormEvent, useState } from "react";
 import { Page } from "../../app/page.tsx";
 import type { RouteParams } from "../../app/paths.ts";
@@ -10,8 +10,8 @@ import { useSession } from "../../app/session.tsx";
 import { Alert, Button, Field, Select, StatusRegion, TextInput } from "../../components/ui/index.ts";
 import { longDate } from "../../i18n/dates.ts";
 import { label } from "../../i18n/labels.ts";
-import { t } from "../../i18n/t.ts";
-import { English, englishText } from "../../i18n/written-in.tsx";
+import { getLocale, t } from "../../i18n/t.ts";
+import { englishText } from "../../i18n/written-in.tsx";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
@@ -124,7 +124,8 @@ export default function ProgressPage({ params }: { params: RouteParams }) {
             {goal.label || goal.goalId}
           </h2>
           <p>
-            <strong>{label("progressStatus", analysis.status)}.</strong> <English>{analysis.statement}</English>
+            <strong>{label("progressStatus", analysis.status)}.</strong>{" "}
+            {getLocale() === "en" ? analysis.statement : progressStatement(goal, analysis, getLocale())}
           </p>
           <p className="muted">{t(`enforcement.progress.hint.${analysis.decision.outcome}`)}</p>
           <GoalChart goal={goal} analysis={analysis} />
@@ -137,6 +138,14 @@ export default function ProgressPage({ params }: { params: RouteParams }) {
         <a href={progressReportPdfUrl(id)} download>
           {t("enforcement.progress.pdf")}
         </a>
+        {getLocale() === "en" ? (
+          <>
+            {" · "}
+            <a href={progressReportPdfUrl(id, undefined, "es")} hrefLang="es" download>
+              {t("enforcement.progress.pdfSpanish")}
+            </a>
+          </>
+        ) : null}
       </p>
       {pastReports.length > 0 ? (
         <section className="panel" aria-labelledby="progress-reports">
@@ -145,9 +154,17 @@ export default function ProgressPage({ params }: { params: RouteParams }) {
           <ul>
             {pastReports.map((date) => (
               <li key={date}>
-                <a href={`${progressReportPdfUrl(id)}?asOf=${date}`} download>
+                <a href={progressReportPdfUrl(id, date)} download>
                   {t("enforcement.progress.reports.item", { date: longDate(date) })}
                 </a>
+                {getLocale() === "en" ? (
+                  <>
+                    {" · "}
+                    <a href={progressReportPdfUrl(id, date, "es")} hrefLang="es" download>
+                      {t("enforcement.progress.reports.itemSpanish")}
+                    </a>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

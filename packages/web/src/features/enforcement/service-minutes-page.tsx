@@ -9,7 +9,7 @@ import { Page } from "../../app/page.tsx";
 import { paths, type RouteParams } from "../../app/paths.ts";
 import { Alert, DataTable } from "../../components/ui/index.ts";
 import { longDate } from "../../i18n/dates.ts";
-import { t } from "../../i18n/t.ts";
+import { getLocale, t } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { deliverySummaryPdfUrl, getServiceMinutes, getStudentHeading } from "./api.ts";
@@ -130,6 +130,13 @@ export default function ServiceMinutesPage({ params }: { params: RouteParams }) 
             {t("enforcement.minutes.pdf")}
           </a>
         </li>
+        {getLocale() === "en" ? (
+          <li>
+            <a href={deliverySummaryPdfUrl(id, "es")} hrefLang="es" download>
+              {t("enforcement.minutes.pdfSpanish")}
+            </a>
+          </li>
+        ) : null}
         <li>
           <Link href={paths.studentProgress(id)}>{t("enforcement.minutes.progressLink")}</Link>
         </li>

@@ -11,6 +11,7 @@ import {
   type PlanType,
   type SaveDraftResult,
 } from "@lantern/core";
+import type { Locale } from "../../i18n/catalogs.ts";
 import { getLocale } from "../../i18n/t.ts";
 import { ApiError, api } from "../../lib/api-client.ts";
 
@@ -36,18 +37,22 @@ export const plansApi = {
     api.put<PlanDetail>(`${one(studentId, planId)}/meetings/${encodeURIComponent(meetingId)}/attendance`, body),
   diff: (studentId: string, planId: string, signal?: AbortSignal) =>
     api.get<PlanDiff>(`${one(studentId, planId)}/diff`, undefined, signal),
-  /** The PDF in the reader's language where Lantern writes that document in it. */
-  pdfUrl: (studentId: string, planId: string, kind: string) =>
-    `${one(studentId, planId)}/pdf?kind=${kind}${pdfLanguage(kind)}`,
+  /** The PDF in the reader's language (or `lang`) where Lantern writes that document in it. */
+  pdfUrl: (studentId: string, planId: string, kind: string, lang: Locale = getLocale()) =>
+    `${one(studentId, planId)}/pdf?kind=${kind}${pdfLanguage(kind, lang)}`,
   signatureScanUrl: (studentId: string, planId: string, signatureId: string) =>
     `${one(studentId, planId)}/signatures/${encodeURIComponent(signatureId)}/scan`,
-  meetingNoticeUrl: (studentId: string, planId: string, meetingId: string) =>
-    `${one(studentId, planId)}/pdf?kind=meeting-notice&meetingId=${encodeURIComponent(meetingId)}${pdfLanguage("meeting-notice")}`,
+  meetingNoticeUrl: (studentId: string, planId: string, meetingId: string, lang: Locale = getLocale()) =>
+    `${one(studentId, planId)}/pdf?kind=meeting-notice&meetingId=${encodeURIComponent(meetingId)}${pdfLanguage("meeting-notice", lang)}`,
 };
 
-function pdfLanguage(kind: string): string {
-  const locale = getLocale();
-  return locale !== "en" && (PLAN_PDF_KINDS_IN_SPANISH as readonly string[]).includes(kind) ? `&lang=${locale}` : "";
+/** Whether Lantern writes this plan document in Spanish (every document a family gets). */
+export function isWrittenInSpanish(kind: string): boolean {
+  return (PLAN_PDF_KINDS_IN_SPANISH as readonly string[]).includes(kind);
+}
+
+function pdfLanguage(kind: string, lang: Locale): string {
+  return lang !== "en" && isWrittenInSpanish(kind) ? `&lang=${lang}` : "";
 }
 
 export function isConflict(error: unknown): boolean {

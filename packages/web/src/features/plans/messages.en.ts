@@ -34,6 +34,7 @@ export const messages = {
   "plans.diff.same": "No changes.",
   "plans.pdf.heading": "Print or download",
   "plans.pdf.link": "{document} (PDF)",
+  "plans.pdf.linkSpanish": "{document} in Spanish (PDF)",
   "plans.steps.heading": "Next steps",
   "plans.steps.propose": "Propose the plan to the family",
   "plans.steps.proposeHint": "Proposing sends the plan with prior written notice: what the school proposes and why.",

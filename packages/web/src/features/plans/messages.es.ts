@@ -18,6 +18,7 @@ export const messages = {
   "plans.versions.itemSealed": "Versión {number} — {status} — firmada y sellada el {date}",
   "plans.pdf.heading": "Imprimir o descargar",
   "plans.pdf.link": "{document} (PDF)",
+  "plans.pdf.linkSpanish": "{document} en español (PDF)",
   "plans.summary.heading": "El plan, en palabras sencillas",
   "plans.summary.goals": "Metas",
   "plans.summary.services": "Servicios",

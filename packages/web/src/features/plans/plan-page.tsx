@@ -19,12 +19,12 @@ import { paths, type RouteParams } from "../../app/paths.ts";
 import { Alert, Button, ConfirmDialog, Field, Select, TextArea, TextInput } from "../../components/ui/index.ts";
 import { dateTime, longDate } from "../../i18n/dates.ts";
 import { label, labelOrCode } from "../../i18n/labels.ts";
-import { t } from "../../i18n/t.ts";
+import { getLocale, t } from "../../i18n/t.ts";
 import { englishText } from "../../i18n/written-in.tsx";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
-import { type Attendee, type PlanDetail, plansApi } from "./api.ts";
+import { type Attendee, isWrittenInSpanish, type PlanDetail, plansApi } from "./api.ts";
 import { AmendForm, EndForm } from "./change-plan-forms.tsx";
 import { MeetingAgenda } from "./meeting-agenda.tsx";
 import { ParentContactForm } from "./parent-contact-form.tsx";
@@ -934,7 +934,22 @@ function MeetingNoticeLink({
   const href = meeting
     ? plansApi.meetingNoticeUrl(studentId, planId, meeting.id)
     : plansApi.pdfUrl(studentId, planId, "meeting-notice");
-  return <a href={href}>{t("plans.pdf.link", { document: label("planPdf", "meeting-notice") })}</a>;
+  const spanish = meeting
+    ? plansApi.meetingNoticeUrl(studentId, planId, meeting.id, "es")
+    : plansApi.pdfUrl(studentId, planId, "meeting-notice", "es");
+  return (
+    <>
+      <a href={href}>{t("plans.pdf.link", { document: label("planPdf", "meeting-notice") })}</a>
+      {getLocale() === "en" ? (
+        <>
+          {" · "}
+          <a href={spanish} hrefLang="es">
+            {t("plans.pdf.linkSpanish", { document: label("planPdf", "meeting-notice") })}
+          </a>
+        </>
+      ) : null}
+    </>
+  );
 }
 
 function PdfLinks({ studentId, detail }: { studentId: string; detail: PlanDetail }) {
@@ -952,6 +967,14 @@ function PdfLinks({ studentId, detail }: { studentId: string; detail: PlanDetail
             <a href={plansApi.pdfUrl(studentId, detail.plan.id, k)}>
               {t("plans.pdf.link", { document: label("planPdf", k) })}
             </a>
+            {getLocale() === "en" && isWrittenInSpanish(k) ? (
+              <>
+                {" · "}
+                <a href={plansApi.pdfUrl(studentId, detail.plan.id, k, "es")} hrefLang="es">
+                  {t("plans.pdf.linkSpanish", { document: label("planPdf", k) })}
+                </a>
+              </>
+            ) : null}
           </li>
         ))}
         {meeting || recorded ? (

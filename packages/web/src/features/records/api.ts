@@ -70,8 +70,10 @@ function chronologyQuery(filter: ChronologyFilter) {
   return { kinds: filter.kinds.join(","), from: filter.from, to: filter.to };
 }
 
+/** The chronology, its sentences in the reader's language (Spanish or English). */
 export function getChronology(studentId: string, filter: ChronologyFilter, signal?: AbortSignal): Promise<Chronology> {
-  return api.get<Chronology>(`${base(studentId)}/chronology`, chronologyQuery(filter), signal);
+  const lang = getLocale() === "es" ? { lang: "es" } : {};
+  return api.get<Chronology>(`${base(studentId)}/chronology`, { ...chronologyQuery(filter), ...lang }, signal);
 }
 
 /** The chronology PDF in the reader's language (Spanish or English). */

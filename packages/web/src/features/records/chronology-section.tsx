@@ -2,8 +2,7 @@ import { CHRONOLOGY_KINDS, type ChronologyEntry, type ChronologyKind } from "@la
 import { type FormEvent, useState } from "react";
 import { Alert, Button, type Column, DataTable, Field, StatusRegion, TextInput } from "../../components/ui/index.ts";
 import { shortDate } from "../../i18n/dates.ts";
-import { t, tMaybe } from "../../i18n/t.ts";
-import { English } from "../../i18n/written-in.tsx";
+import { getLocale, t, tMaybe } from "../../i18n/t.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import {
@@ -60,7 +59,8 @@ export function ChronologySection({
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [applied, setApplied] = useState<ChronologyFilter>({ kinds: [...CHRONOLOGY_KINDS], from: "", to: "" });
-  const key = `chronology:${studentId}:${version}:${applied.kinds.join(",")}:${applied.from}:${applied.to}`;
+  // The entries' sentences come in the reader's language (core writes them in English and Spanish).
+  const key = `chronology:${studentId}:${version}:${getLocale()}:${applied.kinds.join(",")}:${applied.from}:${applied.to}`;
   const chronology = useRequest(key, (signal) => getChronology(studentId, applied, signal));
 
   function apply(event: FormEvent) {
@@ -79,10 +79,10 @@ export function ChronologySection({
         <span id={`what-${cssId(e.id)}`}>
           {e.outcome === "missed" ? (
             <>
-              <strong>{t("records.chronology.missed")}</strong> <English>{e.what}</English>
+              <strong>{t("records.chronology.missed")}</strong> {e.what}
             </>
           ) : (
-            <English>{e.what}</English>
+            e.what
           )}
         </span>
       ),

@@ -47,7 +47,7 @@ export const messages = {
 
   "records.chronology.title": "Cronología",
   "records.chronology.intro":
-    "Todo lo que pasó en el expediente de {name}, en orden, con la regla de cada cosa. Lo que pasó se muestra en inglés. Es información general, no asesoría legal.",
+    "Todo lo que pasó en el expediente de {name}, en orden, con la regla de cada cosa. Es información general, no asesoría legal.",
   "records.chronology.kinds": "Tipos de entradas",
   "records.chronology.from": "Desde",
   "records.chronology.to": "Hasta",
