@@ -45,6 +45,16 @@ export const actorOf = (access: AuthorizedAccess, request: { id: string }) => ({
   signInMethod: access.person.signInMethod,
 });
 
+/**
+ * What a write on a student's record hands its use case from the access check: the student, their
+ * district and who acts.
+ */
+export const studentWriteOf = (access: AuthorizedAccess, request: { id: string }) => ({
+  studentId: access.student.studentId,
+  districtId: access.student.districtId,
+  actor: actorOf(access, request),
+});
+
 declare module "fastify" {
   interface FastifyRequest {
     /** Record-of-access rows of this read, still being written; the reply waits for them. */

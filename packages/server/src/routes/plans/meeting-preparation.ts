@@ -22,7 +22,7 @@ import {
   ZStudentIdParams,
 } from "@lantern/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { actorOf } from "../../plugins/access.ts";
+import { studentWriteOf } from "../../plugins/access.ts";
 import {
   answerDraftComment,
   commentOnDraft,
@@ -80,11 +80,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         record: `meeting:${request.params.meetingId}`,
       });
       return saveMeetingPreparation(deps, {
-        studentId: access.student.studentId,
-        districtId: access.student.districtId,
+        ...studentWriteOf(access, request),
         meetingId: request.params.meetingId,
         body: request.body,
-        actor: actorOf(access, request),
       });
     },
   );
@@ -108,10 +106,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         record: `meeting:${request.params.meetingId}`,
       });
       return shareDraft(deps, {
-        studentId: access.student.studentId,
-        districtId: access.student.districtId,
+        ...studentWriteOf(access, request),
         meetingId: request.params.meetingId,
-        actor: actorOf(access, request),
       });
     },
   );
@@ -135,11 +131,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         record: `shared-draft:${request.params.shareId}`,
       });
       const list = await commentOnDraft(deps, {
-        studentId: access.student.studentId,
-        districtId: access.student.districtId,
+        ...studentWriteOf(access, request),
         shareId: request.params.shareId,
         body: request.body,
-        actor: actorOf(access, request),
       });
       return reply.status(201).send(list);
     },
@@ -164,12 +158,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         record: `shared-draft:${request.params.shareId}`,
       });
       const list = await answerDraftComment(deps, {
-        studentId: access.student.studentId,
-        districtId: access.student.districtId,
+        ...studentWriteOf(access, request),
         shareId: request.params.shareId,
         commentId: request.params.commentId,
         body: request.body,
-        actor: actorOf(access, request),
       });
       return reply.status(201).send(list);
     },
