@@ -21,8 +21,9 @@ import {
   ZSharedDraftParams,
   ZStudentIdParams,
 } from "@lantern/core";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { studentWriteOf } from "../../plugins/access.ts";
+import { type AuthorizeRequest, studentWriteOf } from "../../plugins/access.ts";
 import {
   answerDraftComment,
   commentOnDraft,
@@ -34,6 +35,21 @@ import {
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
   const base = "/api/students/:studentId";
+
+  /** A comment or an answer on one shared draft, checked for that draft: the input its use case takes. */
+  const onSharedDraft = async <B>(
+    request: FastifyRequest & { params: { studentId: string; shareId: string }; body: B },
+    action: AuthorizeRequest["action"],
+    purpose: string,
+  ) => {
+    const access = await app.access.authorize(request, {
+      studentId: request.params.studentId,
+      action,
+      purpose,
+      record: `shared-draft:${request.params.shareId}`,
+    });
+    return { ...studentWriteOf(access, request), shareId: request.params.shareId, body: request.body };
+  };
 
   app.get(
     `${base}/meeting-preparation`,
@@ -124,17 +140,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const access = await app.access.authorize(request, {
-        studentId: request.params.studentId,
-        action: "prepare-meeting",
-        purpose: "comment on the shared draft",
-        record: `shared-draft:${request.params.shareId}`,
-      });
-      const list = await commentOnDraft(deps, {
-        ...studentWriteOf(access, request),
-        shareId: request.params.shareId,
-        body: request.body,
-      });
+      const list = await commentOnDraft(
+        deps,
+        await onSharedDraft(request, "prepare-meeting", "comment on the shared draft"),
+      );
       return reply.status(201).send(list);
     },
   );
@@ -151,17 +160,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const access = await app.access.authorize(request, {
-        studentId: request.params.studentId,
-        action: "write-plan",
-        purpose: "answer a comment on the shared draft",
-        record: `shared-draft:${request.params.shareId}`,
-      });
       const list = await answerDraftComment(deps, {
-        ...studentWriteOf(access, request),
-        shareId: request.params.shareId,
+        ...(await onSharedDraft(request, "write-plan", "answer a comment on the shared draft")),
         commentId: request.params.commentId,
-        body: request.body,
       });
       return reply.status(201).send(list);
     },
