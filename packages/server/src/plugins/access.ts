@@ -55,6 +55,18 @@ export const studentWriteOf = (access: AuthorizedAccess, request: { id: string }
   actor: actorOf(access, request),
 });
 
+/**
+ * Checks a write on the student named in the request's path, then gives what its use case takes
+ * from the check (`studentWriteOf`).
+ */
+export async function authorizeWrite(
+  access: { authorize: (request: FastifyRequest, what: AuthorizeRequest) => Promise<AuthorizedAccess> },
+  request: FastifyRequest & { params: { studentId: string } },
+  what: Omit<AuthorizeRequest, "studentId">,
+) {
+  return studentWriteOf(await access.authorize(request, { studentId: request.params.studentId, ...what }), request);
+}
+
 declare module "fastify" {
   interface FastifyRequest {
     /** Record-of-access rows of this read, still being written; the reply waits for them. */

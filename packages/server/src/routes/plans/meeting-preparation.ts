@@ -23,7 +23,7 @@ import {
 } from "@lantern/core";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { type AuthorizeRequest, studentWriteOf } from "../../plugins/access.ts";
+import { type AuthorizeRequest, authorizeWrite, studentWriteOf } from "../../plugins/access.ts";
 import {
   answerDraftComment,
   commentOnDraft,
@@ -41,15 +41,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     request: FastifyRequest & { params: { studentId: string; shareId: string }; body: B },
     action: AuthorizeRequest["action"],
     purpose: string,
-  ) => {
-    const access = await app.access.authorize(request, {
-      studentId: request.params.studentId,
+  ) => ({
+    ...(await authorizeWrite(app.access, request, {
       action,
       purpose,
       record: `shared-draft:${request.params.shareId}`,
-    });
-    return { ...studentWriteOf(access, request), shareId: request.params.shareId, body: request.body };
-  };
+    })),
+    shareId: request.params.shareId,
+    body: request.body,
+  });
 
   app.get(
     `${base}/meeting-preparation`,

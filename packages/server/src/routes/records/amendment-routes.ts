@@ -24,7 +24,7 @@ import {
 } from "@lantern/core";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { type AuthorizeRequest, studentWriteOf } from "../../plugins/access.ts";
+import { type AuthorizeRequest, authorizeWrite, studentWriteOf } from "../../plugins/access.ts";
 import {
   decideAmendment,
   listAmendmentRequests,
@@ -41,15 +41,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     request: FastifyRequest & { params: { studentId: string; requestId: string }; body: B },
     action: AuthorizeRequest["action"],
     purpose: string,
-  ) => {
-    const access = await app.access.authorize(request, {
-      studentId: request.params.studentId,
+  ) => ({
+    ...(await authorizeWrite(app.access, request, {
       action,
       purpose,
       record: `amendment-request:${request.params.requestId}`,
-    });
-    return { ...studentWriteOf(access, request), requestId: request.params.requestId, body: request.body };
-  };
+    })),
+    requestId: request.params.requestId,
+    body: request.body,
+  });
 
   app.get(
     "/api/students/:studentId/amendment-requests",
