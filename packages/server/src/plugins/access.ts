@@ -45,6 +45,28 @@ export const actorOf = (access: AuthorizedAccess, request: { id: string }) => ({
   signInMethod: access.person.signInMethod,
 });
 
+/**
+ * What a write on a student's record hands its use case from the access check: the student, their
+ * district and who acts.
+ */
+export const studentWriteOf = (access: AuthorizedAccess, request: { id: string }) => ({
+  studentId: access.student.studentId,
+  districtId: access.student.districtId,
+  actor: actorOf(access, request),
+});
+
+/**
+ * Checks a write on the student named in the request's path, then gives what its use case takes
+ * from the check (`studentWriteOf`).
+ */
+export async function authorizeWrite(
+  access: { authorize: (request: FastifyRequest, what: AuthorizeRequest) => Promise<AuthorizedAccess> },
+  request: FastifyRequest & { params: { studentId: string } },
+  what: Omit<AuthorizeRequest, "studentId">,
+) {
+  return studentWriteOf(await access.authorize(request, { studentId: request.params.studentId, ...what }), request);
+}
+
 declare module "fastify" {
   interface FastifyRequest {
     /** Record-of-access rows of this read, still being written; the reply waits for them. */

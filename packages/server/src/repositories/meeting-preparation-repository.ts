@@ -52,7 +52,39 @@ export type MeetingRow = {
   purpose: string;
 };
 
+const shareOf = (r: {
+  id: string;
+  meeting_id: string;
+  plan_id: string;
+  version_number: number;
+  items: unknown;
+  shared_at: Date | string;
+  shared_by_name: string;
+}): SharedDraftRecord => ({
+  id: r.id,
+  meetingId: r.meeting_id,
+  planId: r.plan_id,
+  versionNumber: r.version_number,
+  items: parse<DraftItem[]>(r.items),
+  sharedBy: r.shared_by_name,
+  sharedAt: iso(r.shared_at),
+});
+
 export function createMeetingPreparationRepository(db: Kysely<Database>) {
+  /** Shared drafts, each with the name of who shared it. */
+  const shares = () =>
+    db
+      .selectFrom("shared_drafts as s")
+      .innerJoin("people as p", "p.id", "s.shared_by")
+      .select([
+        "s.id",
+        "s.meeting_id",
+        "s.plan_id",
+        "s.version_number",
+        "s.items",
+        "s.shared_at",
+        nameOf.as("shared_by_name"),
+      ]);
   const meetings = () =>
     db
       .selectFrom("plan_meetings as m")
@@ -184,48 +216,18 @@ export function createMeetingPreparationRepository(db: Kysely<Database>) {
     async latestShares(meetingIds: readonly string[]): Promise<Map<string, SharedDraftRecord>> {
       const out = new Map<string, SharedDraftRecord>();
       if (meetingIds.length === 0) return out;
-      const rows = await db
-        .selectFrom("shared_drafts as s")
-        .innerJoin("people as p", "p.id", "s.shared_by")
-        .select([
-          "s.id",
-          "s.meeting_id",
-          "s.plan_id",
-          "s.version_number",
-          "s.items",
-          "s.shared_at",
-          nameOf.as("shared_by_name"),
-        ])
+      const rows = await shares()
         .where("s.meeting_id", "in", [...meetingIds])
         .orderBy("s.shared_at", "asc")
         .orderBy("s.id")
         .execute();
-      for (const r of rows) {
-        out.set(r.meeting_id, {
-          id: r.id,
-          meetingId: r.meeting_id,
-          planId: r.plan_id,
-          versionNumber: r.version_number,
-          items: parse<DraftItem[]>(r.items),
-          sharedBy: r.shared_by_name,
-          sharedAt: iso(r.shared_at),
-        });
-      }
+      for (const r of rows) out.set(r.meeting_id, shareOf(r));
       return out;
     },
 
     async findShare(studentId: string, shareId: string): Promise<(SharedDraftRecord & { latest: boolean }) | null> {
-      const r = await db
-        .selectFrom("shared_drafts as s")
-        .innerJoin("people as p", "p.id", "s.shared_by")
+      const r = await shares()
         .select([
-          "s.id",
-          "s.meeting_id",
-          "s.plan_id",
-          "s.version_number",
-          "s.items",
-          "s.shared_at",
-          nameOf.as("shared_by_name"),
           sql<boolean>`not exists (select 1 from shared_drafts n where n.meeting_id = s.meeting_id
             and (n.shared_at, n.id) > (s.shared_at, s.id))`.as("latest"),
         ])
@@ -233,16 +235,7 @@ export function createMeetingPreparationRepository(db: Kysely<Database>) {
         .where("s.student_id", "=", studentId)
         .executeTakeFirst();
       if (!r) return null;
-      return {
-        id: r.id,
-        meetingId: r.meeting_id,
-        planId: r.plan_id,
-        versionNumber: r.version_number,
-        items: parse<DraftItem[]>(r.items),
-        sharedBy: r.shared_by_name,
-        sharedAt: iso(r.shared_at),
-        latest: Boolean(r.latest),
-      };
+      return { ...shareOf(r), latest: Boolean(r.latest) };
     },
 
     async insertComment(c: {

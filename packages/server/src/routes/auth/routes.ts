@@ -1,7 +1,5 @@
 /** Sign-in, the session (who is signed in, the CSRF token) and sign-out. */
 import {
-  DomainError,
-  districtSettingsRole,
   ZErrorBody,
   ZSecuritySettings,
   ZSessionResponse,
@@ -22,6 +20,7 @@ import {
   updateSessionSettings,
 } from "../../use-cases/auth/sessions.ts";
 import { guardianLanguage, sessionUser, signedInUser, signIn, signOut } from "../../use-cases/auth/sign-in.ts";
+import { districtSettingsStaff, type SettingsIntent } from "./district-settings-staff.ts";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
@@ -112,19 +111,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  function districtStaff(request: FastifyRequest, intent: "read" | "change") {
-    const person = app.auth.requirePerson(request);
-    const role = districtSettingsRole({ personId: person.id, roles: person.roles }, intent);
-    if (!role) {
-      throw new DomainError(
-        "forbidden",
-        intent === "change"
-          ? "Only district administrators can change how long sessions last"
-          : "Only district staff can see the district's session settings",
-      );
-    }
-    return { districtId: role.districtId, actor: { personId: person.id, basis: role.role, requestId: request.id } };
-  }
+  const districtStaff = (request: FastifyRequest, intent: SettingsIntent) =>
+    districtSettingsStaff(app.auth.requirePerson(request), request, intent, {
+      read: "Only district staff can see the district's session settings",
+      change: "Only district administrators can change how long sessions last",
+    });
 
   app.get(
     "/api/district/session-settings",

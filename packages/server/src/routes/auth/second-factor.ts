@@ -3,8 +3,6 @@
  * during a sign-in the district requires it for), turning it off, and the district's setting.
  */
 import {
-  DomainError,
-  districtSettingsRole,
   ZErrorBody,
   ZRecoveryCodesRequest,
   ZRecoveryCodesResponse,
@@ -33,6 +31,7 @@ import {
   verifySecondFactor,
 } from "../../use-cases/auth/second-factor.ts";
 import { signedInUser } from "../../use-cases/auth/sign-in.ts";
+import { districtSettingsStaff, type SettingsIntent } from "./district-settings-staff.ts";
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
@@ -195,19 +194,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  function districtStaff(request: FastifyRequest, intent: "read" | "change") {
-    const person = app.auth.requirePerson(request);
-    const role = districtSettingsRole({ personId: person.id, roles: person.roles }, intent);
-    if (!role) {
-      throw new DomainError(
-        "forbidden",
-        intent === "change"
-          ? "Only district administrators can change whether staff need a second factor"
-          : "Only district staff can see the district's second-factor setting",
-      );
-    }
-    return { districtId: role.districtId, actor: { personId: person.id, basis: role.role, requestId: request.id } };
-  }
+  const districtStaff = (request: FastifyRequest, intent: SettingsIntent) =>
+    districtSettingsStaff(app.auth.requirePerson(request), request, intent, {
+      read: "Only district staff can see the district's second-factor setting",
+      change: "Only district administrators can change whether staff need a second factor",
+    });
 
   app.get(
     "/api/district/second-factor-settings",

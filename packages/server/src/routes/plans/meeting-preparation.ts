@@ -21,8 +21,9 @@ import {
   ZSharedDraftParams,
   ZStudentIdParams,
 } from "@lantern/core";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { actorOf } from "../../plugins/access.ts";
+import { type AuthorizeRequest, authorizeWrite, studentWriteOf } from "../../plugins/access.ts";
 import {
   answerDraftComment,
   commentOnDraft,
@@ -34,6 +35,21 @@ import {
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
   const base = "/api/students/:studentId";
+
+  /** A comment or an answer on one shared draft, checked for that draft: the input its use case takes. */
+  const onSharedDraft = async <B>(
+    request: FastifyRequest & { params: { studentId: string; shareId: string }; body: B },
+    action: AuthorizeRequest["action"],
+    purpose: string,
+  ) => ({
+    ...(await authorizeWrite(app.access, request, {
+      action,
+      purpose,
+      record: `shared-draft:${request.params.shareId}`,
+    })),
+    shareId: request.params.shareId,
+    body: request.body,
+  });
 
   app.get(
     `${base}/meeting-preparation`,
@@ -80,11 +96,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         record: `meeting:${request.params.meetingId}`,
       });
       return saveMeetingPreparation(deps, {
-        studentId: access.student.studentId,
-        districtId: access.student.districtId,
+        ...studentWriteOf(access, request),
         meetingId: request.params.meetingId,
         body: request.body,
-        actor: actorOf(access, request),
       });
     },
   );
@@ -108,10 +122,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         record: `meeting:${request.params.meetingId}`,
       });
       return shareDraft(deps, {
-        studentId: access.student.studentId,
-        districtId: access.student.districtId,
+        ...studentWriteOf(access, request),
         meetingId: request.params.meetingId,
-        actor: actorOf(access, request),
       });
     },
   );
@@ -128,19 +140,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const access = await app.access.authorize(request, {
-        studentId: request.params.studentId,
-        action: "prepare-meeting",
-        purpose: "comment on the shared draft",
-        record: `shared-draft:${request.params.shareId}`,
-      });
-      const list = await commentOnDraft(deps, {
-        studentId: access.student.studentId,
-        districtId: access.student.districtId,
-        shareId: request.params.shareId,
-        body: request.body,
-        actor: actorOf(access, request),
-      });
+      const list = await commentOnDraft(
+        deps,
+        await onSharedDraft(request, "prepare-meeting", "comment on the shared draft"),
+      );
       return reply.status(201).send(list);
     },
   );
@@ -157,19 +160,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const access = await app.access.authorize(request, {
-        studentId: request.params.studentId,
-        action: "write-plan",
-        purpose: "answer a comment on the shared draft",
-        record: `shared-draft:${request.params.shareId}`,
-      });
       const list = await answerDraftComment(deps, {
-        studentId: access.student.studentId,
-        districtId: access.student.districtId,
-        shareId: request.params.shareId,
+        ...(await onSharedDraft(request, "write-plan", "answer a comment on the shared draft")),
         commentId: request.params.commentId,
-        body: request.body,
-        actor: actorOf(access, request),
       });
       return reply.status(201).send(list);
     },

@@ -22,8 +22,9 @@ import {
   ZCreateAmendmentRequestBody,
   ZStudentIdParams,
 } from "@lantern/core";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { actorOf } from "../../plugins/access.ts";
+import { type AuthorizeRequest, authorizeWrite, studentWriteOf } from "../../plugins/access.ts";
 import {
   decideAmendment,
   listAmendmentRequests,
@@ -34,6 +35,21 @@ import {
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
+
+  /** A write on one request to amend, checked for that request: the input its use case takes. */
+  const onRequest = async <B>(
+    request: FastifyRequest & { params: { studentId: string; requestId: string }; body: B },
+    action: AuthorizeRequest["action"],
+    purpose: string,
+  ) => ({
+    ...(await authorizeWrite(app.access, request, {
+      action,
+      purpose,
+      record: `amendment-request:${request.params.requestId}`,
+    })),
+    requestId: request.params.requestId,
+    body: request.body,
+  });
 
   app.get(
     "/api/students/:studentId/amendment-requests",
@@ -77,12 +93,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         purpose: "ask to amend the record",
         record: "amendment-requests",
       });
-      const created = await requestAmendment(deps, {
-        studentId: access.student.studentId,
-        districtId: access.student.districtId,
-        body: request.body,
-        actor: actorOf(access, request),
-      });
+      const created = await requestAmendment(deps, { ...studentWriteOf(access, request), body: request.body });
       return reply.status(201).send(created);
     },
   );
@@ -98,21 +109,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZAmendmentRequest },
       },
     },
-    async (request) => {
-      const access = await app.access.authorize(request, {
-        studentId: request.params.studentId,
-        action: "write-record",
-        purpose: "set the decision date of a request to amend",
-        record: `amendment-request:${request.params.requestId}`,
-      });
-      return setAmendmentDeadline(deps, {
-        studentId: access.student.studentId,
-        districtId: access.student.districtId,
-        requestId: request.params.requestId,
-        body: request.body,
-        actor: actorOf(access, request),
-      });
-    },
+    async (request) =>
+      setAmendmentDeadline(
+        deps,
+        await onRequest(request, "write-record", "set the decision date of a request to amend"),
+      ),
   );
 
   app.post(
@@ -126,21 +127,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZAmendmentRequest },
       },
     },
-    async (request) => {
-      const access = await app.access.authorize(request, {
-        studentId: request.params.studentId,
-        action: "write-record",
-        purpose: "decide a request to amend the record",
-        record: `amendment-request:${request.params.requestId}`,
-      });
-      return decideAmendment(deps, {
-        studentId: access.student.studentId,
-        districtId: access.student.districtId,
-        requestId: request.params.requestId,
-        body: request.body,
-        actor: actorOf(access, request),
-      });
-    },
+    async (request) =>
+      decideAmendment(deps, await onRequest(request, "write-record", "decide a request to amend the record")),
   );
 
   app.post(
@@ -154,21 +142,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ZAmendmentRequest },
       },
     },
-    async (request) => {
-      const access = await app.access.authorize(request, {
-        studentId: request.params.studentId,
-        action: "request-amendment",
-        purpose: "place a statement in the record",
-        record: `amendment-request:${request.params.requestId}`,
-      });
-      return placeAmendmentStatement(deps, {
-        studentId: access.student.studentId,
-        districtId: access.student.districtId,
-        requestId: request.params.requestId,
-        body: request.body,
-        actor: actorOf(access, request),
-      });
-    },
+    async (request) =>
+      placeAmendmentStatement(deps, await onRequest(request, "request-amendment", "place a statement in the record")),
   );
 };
 

@@ -32,7 +32,7 @@ import {
 } from "@lantern/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { renderChronologyPdf } from "../../pdf/chronology-pdf.ts";
-import { actorOf } from "../../plugins/access.ts";
+import { studentWriteOf } from "../../plugins/access.ts";
 import { listCommunications, logCommunication } from "../../use-cases/records/communications.ts";
 import { exportCaseFile } from "../../use-cases/records/export-case-file.ts";
 import { readChronology } from "../../use-cases/records/read-chronology.ts";
@@ -89,10 +89,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         record: "records-requests",
       });
       const created = await createRecordsRequest(deps, {
-        studentId: access.student.studentId,
-        districtId: access.student.districtId,
+        ...studentWriteOf(access, request),
         body: request.body,
-        actor: actorOf(access, request),
       });
       return reply.status(201).send(created);
     },
@@ -117,11 +115,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         record: `records-request:${request.params.requestId}`,
       });
       return addRecordsRequestEvent(deps, {
-        studentId: access.student.studentId,
-        districtId: access.student.districtId,
+        ...studentWriteOf(access, request),
         requestId: request.params.requestId,
         body: request.body,
-        actor: actorOf(access, request),
       });
     },
   );
@@ -259,10 +255,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         record: "communications",
       });
       const saved = await logCommunication(deps, {
-        studentId: access.student.studentId,
-        districtId: access.student.districtId,
+        ...studentWriteOf(access, request),
         body: request.body,
-        actor: actorOf(access, request),
       });
       return reply.status(201).send(saved);
     },

@@ -12,8 +12,6 @@ import { type FormEvent, useState } from "react";
 import { Alert, Button, Field, Select, StatusRegion, TextArea, TextInput } from "../../components/ui/index.ts";
 import { longDate, shortDate } from "../../i18n/dates.ts";
 import { t, tMaybe } from "../../i18n/t.ts";
-import { ApiError } from "../../lib/api-client.ts";
-import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import {
   decideAmendment,
@@ -22,28 +20,9 @@ import {
   requestAmendment,
   setAmendmentDeadline,
 } from "./amendment-api.ts";
+import { attempt, type FieldErrors as Errors, Loaded } from "./record-list-parts.tsx";
 
 const label = (prefix: string, code: string) => tMaybe(`records.amendment.${prefix}.${code}`) ?? code;
-
-type Errors = Record<string, string>;
-
-/** Run a call; field problems go to `setErrors` by name, anything else to `setStatus`. */
-async function attempt(
-  call: () => Promise<unknown>,
-  setErrors: (e: Errors) => void,
-  setStatus: (s: string) => void,
-): Promise<boolean> {
-  setErrors({});
-  try {
-    await call();
-    return true;
-  } catch (e) {
-    if (e instanceof ApiError && e.issues.length > 0) {
-      setErrors(Object.fromEntries(e.issues.map((i) => [i.path.replace(/^\//, ""), i.message])));
-    } else setStatus(describeError(e));
-    return false;
-  }
-}
 
 export function AmendmentRequestsSection({
   studentId,
@@ -100,30 +79,26 @@ export function AmendmentRequestsSection({
     <section aria-labelledby="amendment-requests" className="panel">
       <h2 id="amendment-requests">{t("records.amendment.title")}</h2>
       <p>{t("records.amendment.intro", { name: firstName })}</p>
-      {list.status === "error" ? (
-        <Alert tone="error" title={t("records.loadError")}>
-          <p>{describeError(list.error)}</p>
-        </Alert>
-      ) : list.status === "ok" ? (
-        list.data.items.length === 0 ? (
-          <p>{t("records.amendment.none")}</p>
-        ) : (
-          <ul className="plain-list" aria-label={t("records.amendment.listLabel")}>
-            {list.data.items.map((r) => (
-              <AmendmentItem
-                key={r.id}
-                request={r}
-                studentId={studentId}
-                forFamily={forFamily}
-                forStaff={forStaff}
-                onChanged={changed}
-              />
-            ))}
-          </ul>
-        )
-      ) : (
-        <p role="status">{t("common.loading")}</p>
-      )}
+      <Loaded state={list}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p>{t("records.amendment.none")}</p>
+          ) : (
+            <ul className="plain-list" aria-label={t("records.amendment.listLabel")}>
+              {data.items.map((r) => (
+                <AmendmentItem
+                  key={r.id}
+                  request={r}
+                  studentId={studentId}
+                  forFamily={forFamily}
+                  forStaff={forStaff}
+                  onChanged={changed}
+                />
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
       {forFamily ? (
         <form onSubmit={ask} noValidate>
           <h3>{t("records.amendment.askTitle")}</h3>

@@ -1,7 +1,6 @@
 import { COMMUNICATION_MODES, type Communication, type CommunicationMode } from "@lantern/core";
 import { type FormEvent, useState } from "react";
 import {
-  Alert,
   Button,
   type Column,
   DataTable,
@@ -13,10 +12,9 @@ import {
 } from "../../components/ui/index.ts";
 import { shortDate } from "../../i18n/dates.ts";
 import { t, tMaybe } from "../../i18n/t.ts";
-import { ApiError } from "../../lib/api-client.ts";
-import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { getCommunications, logCommunication } from "./api.ts";
+import { attempt, Loaded } from "./record-list-parts.tsx";
 
 const modeName = (m: string) => tMaybe(`records.mode.${m}`) ?? m;
 
@@ -43,22 +41,19 @@ export function CommunicationLogSection({
   async function add(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    setErrors({});
-    try {
-      await logCommunication(studentId, { occurredOn, mode, withWhom, summary });
-      setStatus(t("records.log.added"));
-      setOccurredOn("");
-      setWithWhom("");
-      setSummary("");
-      setVersion((v) => v + 1);
-      onChange();
-    } catch (e) {
-      if (e instanceof ApiError && e.issues.length > 0) {
-        setErrors(Object.fromEntries(e.issues.map((i) => [i.path.replace(/^\//, ""), i.message])));
-      } else setStatus(describeError(e));
-    } finally {
-      setBusy(false);
-    }
+    const ok = await attempt(
+      () => logCommunication(studentId, { occurredOn, mode, withWhom, summary }),
+      setErrors,
+      setStatus,
+    );
+    setBusy(false);
+    if (!ok) return;
+    setStatus(t("records.log.added"));
+    setOccurredOn("");
+    setWithWhom("");
+    setSummary("");
+    setVersion((v) => v + 1);
+    onChange();
   }
 
   const columns: Column<Communication>[] = [
@@ -73,21 +68,17 @@ export function CommunicationLogSection({
     <section aria-labelledby="communication-log" className="panel">
       <h2 id="communication-log">{t("records.log.title")}</h2>
       <p>{t("records.log.intro")}</p>
-      {list.status === "error" ? (
-        <Alert tone="error" title={t("records.loadError")}>
-          <p>{describeError(list.error)}</p>
-        </Alert>
-      ) : list.status === "ok" ? (
-        <DataTable
-          caption={t("records.log.caption")}
-          columns={columns}
-          rows={list.data.items}
-          rowKey={(c) => c.id}
-          empty={t("records.log.none")}
-        />
-      ) : (
-        <p role="status">{t("common.loading")}</p>
-      )}
+      <Loaded state={list}>
+        {(data) => (
+          <DataTable
+            caption={t("records.log.caption")}
+            columns={columns}
+            rows={data.items}
+            rowKey={(c) => c.id}
+            empty={t("records.log.none")}
+          />
+        )}
+      </Loaded>
       {canWrite ? (
         <form onSubmit={add} noValidate>
           <Field label={t("records.log.dateLabel")} error={errors.occurredOn} required>

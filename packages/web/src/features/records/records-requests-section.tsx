@@ -13,10 +13,10 @@ import {
 } from "../../components/ui/index.ts";
 import { longDate, shortDate } from "../../i18n/dates.ts";
 import { t, tMaybe } from "../../i18n/t.ts";
-import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { addRecordsRequestEvent, createRecordsRequest, getRecordsRequests } from "./api.ts";
+import { attempt, Loaded } from "./record-list-parts.tsx";
 
 const label = (prefix: string, code: string) => tMaybe(`records.${prefix}.${code}`) ?? code;
 
@@ -63,21 +63,21 @@ export function RecordsRequestsSection({
   async function submit(event: FormEvent, body: Parameters<typeof createRecordsRequest>[1], done: string) {
     event.preventDefault();
     setBusy(true);
-    setErrors({});
     setFormError(undefined);
-    try {
-      const created = await createRecordsRequest(studentId, body);
-      changed(t(done as "records.requests.asked", { date: longDate(created.clock.dueDate) }));
-      setScope("");
-      setReceivedOn("");
-      setRequester("");
-    } catch (e) {
-      if (e instanceof ApiError && e.issues.length > 0) {
-        setErrors(Object.fromEntries(e.issues.map((i) => [i.path.replace(/^\//, ""), i.message])));
-      } else setFormError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
+    let dueOn = "";
+    const ok = await attempt(
+      async () => {
+        dueOn = (await createRecordsRequest(studentId, body)).clock.dueDate;
+      },
+      setErrors,
+      setFormError,
+    );
+    setBusy(false);
+    if (!ok) return;
+    changed(t(done as "records.requests.asked", { date: longDate(dueOn) }));
+    setScope("");
+    setReceivedOn("");
+    setRequester("");
   }
 
   async function step(r: RecordsRequest, kind: "acknowledged" | "fulfilled") {
@@ -139,21 +139,17 @@ export function RecordsRequestsSection({
     <section aria-labelledby="records-requests" className="panel">
       <h2 id="records-requests">{t("records.requests.title")}</h2>
       <p>{t("records.requests.intro")}</p>
-      {list.status === "error" ? (
-        <Alert tone="error" title={t("records.loadError")}>
-          <p>{describeError(list.error)}</p>
-        </Alert>
-      ) : list.status === "ok" ? (
-        <DataTable
-          caption={t("records.requests.caption")}
-          columns={columns}
-          rows={list.data.items}
-          rowKey={(r) => r.id}
-          empty={t("records.requests.none")}
-        />
-      ) : (
-        <p role="status">{t("common.loading")}</p>
-      )}
+      <Loaded state={list}>
+        {(data) => (
+          <DataTable
+            caption={t("records.requests.caption")}
+            columns={columns}
+            rows={data.items}
+            rowKey={(r) => r.id}
+            empty={t("records.requests.none")}
+          />
+        )}
+      </Loaded>
       {formError ? (
         <Alert tone="error" title={formError}>
           <p>{formError}</p>

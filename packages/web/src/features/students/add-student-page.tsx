@@ -17,31 +17,23 @@ import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
 import { type AddStudentRequestBody, addStudent, loadIntakeSchools, type StudentIntakeSchools } from "./api.ts";
+import {
+  GRADES,
+  missingStudentNames,
+  type StudentFieldName,
+  StudentFields,
+  type StudentForm,
+  showSaveProblems,
+} from "./student-fields.tsx";
 
-const STUDENT_FIELDS = ["firstName", "lastName", "dateOfBirth", "grade", "schoolId", "localId"] as const;
 const GUARDIAN_FIELDS = ["firstName", "lastName", "email", "relationship", "preferredLanguage"] as const;
 type GuardianField = (typeof GUARDIAN_FIELDS)[number];
 type Guardian = Record<GuardianField, string>;
-type StudentForm = Record<(typeof STUDENT_FIELDS)[number], string>;
 
 /** A problem's key: a student field ("dateOfBirth") or a guardian's ("guardians.0.email"), as the server's paths. */
 type ProblemKey = string;
 
-export const GRADES = ["PK", "TK", "K", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "UG"] as const;
-
 const idOf = (key: ProblemKey) => `student-${key.replace(/\./g, "-")}`;
-
-export function gradeLabel(grade: string): string {
-  switch (grade) {
-    case "PK":
-    case "TK":
-    case "K":
-    case "UG":
-      return t(`students.add.grade.${grade}`);
-    default:
-      return t("students.grade", { grade });
-  }
-}
 
 function languageName(code: string): string {
   try {
@@ -90,7 +82,7 @@ export function AddStudentForm({ intake }: { intake: StudentIntakeSchools }) {
   const [guardians, setGuardians] = useState<Guardian[]>([emptyGuardian()]);
   const [busy, setBusy] = useState(false);
   const problems = useProblems<ProblemKey>();
-  const ids: Record<ProblemKey, string> & Record<(typeof STUDENT_FIELDS)[number], string> = {
+  const ids: Record<ProblemKey, string> & Record<StudentFieldName, string> = {
     firstName: idOf("firstName"),
     lastName: idOf("lastName"),
     dateOfBirth: idOf("dateOfBirth"),
@@ -109,13 +101,10 @@ export function AddStudentForm({ intake }: { intake: StudentIntakeSchools }) {
 
   /** What is missing or malformed before anything is sent. */
   function check(): Record<ProblemKey, string> {
-    const found: Record<ProblemKey, string> = {};
+    const found: Record<ProblemKey, string> = { ...missingStudentNames(student) };
     const missing = (key: string, what: string) => {
       found[key] = t("students.add.missing", { what });
     };
-    if (!student.firstName.trim()) missing("firstName", t("students.add.firstName").toLowerCase());
-    if (!student.lastName.trim()) missing("lastName", t("students.add.lastName").toLowerCase());
-    if (!student.dateOfBirth) missing("dateOfBirth", t("students.add.dateOfBirth").toLowerCase());
     if (!student.grade) found.grade = t("students.add.choose", { what: t("students.add.grade").toLowerCase() });
     if (!student.schoolId) found.schoolId = t("students.add.choose", { what: t("students.add.school").toLowerCase() });
     guardians.forEach((g, i) => {
@@ -159,16 +148,7 @@ export function AddStudentForm({ intake }: { intake: StudentIntakeSchools }) {
       navigate(paths.studentPlans(added.id));
     } catch (error) {
       setBusy(false);
-      if (error instanceof ApiError && error.issues.length > 0) {
-        const fromServer: Record<ProblemKey, string> = {};
-        for (const issue of error.issues) {
-          const key = issue.path.split("/").filter(Boolean).join(".");
-          if (key in ids && !fromServer[key]) fromServer[key] = issue.message;
-        }
-        problems.show(fromServer, Object.keys(fromServer).length > 0 ? null : error.message);
-      } else {
-        problems.show({}, describeError(error));
-      }
+      showSaveProblems(problems, error, (key): key is ProblemKey => key in ids);
     }
   }
 
@@ -187,39 +167,16 @@ export function AddStudentForm({ intake }: { intake: StudentIntakeSchools }) {
       <form className="form" noValidate onSubmit={onSubmit} aria-label={t("students.add.title")}>
         <fieldset>
           <legend>{t("students.add.student")}</legend>
-          <Field id={ids.firstName} label={t("students.add.firstName")} error={err("firstName")} required>
-            <TextInput autoComplete="off" value={student.firstName} onChange={setField("firstName")} />
-          </Field>
-          <Field id={ids.lastName} label={t("students.add.lastName")} error={err("lastName")} required>
-            <TextInput autoComplete="off" value={student.lastName} onChange={setField("lastName")} />
-          </Field>
-          <Field id={ids.dateOfBirth} label={t("students.add.dateOfBirth")} error={err("dateOfBirth")} required>
-            <TextInput type="date" value={student.dateOfBirth} onChange={setField("dateOfBirth")} />
-          </Field>
-          <Field id={ids.grade} label={t("students.add.grade")} error={err("grade")} required>
-            <Select
-              value={student.grade}
-              onChange={setField("grade")}
-              placeholder={t("students.add.gradeChoose")}
-              options={GRADES.map((g) => ({ value: g, label: gradeLabel(g) }))}
-            />
-          </Field>
-          <Field id={ids.schoolId} label={t("students.add.school")} error={err("schoolId")} required>
-            <Select
-              value={student.schoolId}
-              onChange={setField("schoolId")}
-              placeholder={t("students.add.schoolChoose")}
-              options={intake.schools.map((s) => ({ value: s.id, label: s.name }))}
-            />
-          </Field>
-          <Field
-            id={ids.localId}
-            label={t("students.add.localId")}
-            hint={t("students.add.localIdHint")}
-            error={err("localId")}
-          >
-            <TextInput autoComplete="off" spellCheck={false} value={student.localId} onChange={setField("localId")} />
-          </Field>
+          <StudentFields
+            ids={ids}
+            form={student}
+            onChange={setField}
+            errors={problems.errors}
+            grades={GRADES}
+            schools={intake.schools}
+            gradePlaceholder={t("students.add.gradeChoose")}
+            schoolPlaceholder={t("students.add.schoolChoose")}
+          />
         </fieldset>
         <fieldset aria-describedby="student-guardians-hint">
           <legend>{t("students.add.guardians")}</legend>

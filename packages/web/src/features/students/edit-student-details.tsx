@@ -7,17 +7,21 @@
  */
 import { type FormEvent, useState } from "react";
 import { FormProblems, useProblems } from "../../components/ui/form-problems.tsx";
-import { Alert, Button, Field, Select, TextInput } from "../../components/ui/index.ts";
+import { Alert, Button } from "../../components/ui/index.ts";
 import { t } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
-import { GRADES, gradeLabel } from "./add-student-page.tsx";
 import { editStudentDetails, loadIntakeSchools, type StudentDetail } from "./api.ts";
-
-const FIELDS = ["firstName", "lastName", "dateOfBirth", "grade", "schoolId", "localId"] as const;
-type FieldName = (typeof FIELDS)[number];
-type Form = Record<FieldName, string>;
+import {
+  STUDENT_FIELDS as FIELDS,
+  type StudentFieldName as FieldName,
+  type StudentForm as Form,
+  GRADES,
+  missingStudentNames,
+  StudentFields,
+  showSaveProblems,
+} from "./student-fields.tsx";
 
 const idOf = (field: FieldName) => `edit-student-${field}`;
 const IDS = Object.fromEntries(FIELDS.map((f) => [f, idOf(f)])) as Record<FieldName, string>;
@@ -89,26 +93,14 @@ export function EditStudentFields({
   const [busy, setBusy] = useState(false);
   const problems = useProblems<FieldName>();
   const set = (field: FieldName) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
-  const err = (field: FieldName) => problems.errors[field];
   const grades: string[] = GRADES.includes(form.grade as (typeof GRADES)[number])
     ? [...GRADES]
     : [form.grade, ...GRADES];
 
-  function check(): Partial<Record<FieldName, string>> {
-    const found: Partial<Record<FieldName, string>> = {};
-    const missing = (field: FieldName, label: string) => {
-      found[field] = t("students.add.missing", { what: label.toLowerCase() });
-    };
-    if (!form.firstName.trim()) missing("firstName", t("students.add.firstName"));
-    if (!form.lastName.trim()) missing("lastName", t("students.add.lastName"));
-    if (!form.dateOfBirth) missing("dateOfBirth", t("students.add.dateOfBirth"));
-    return found;
-  }
-
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    const found = check();
+    const found = missingStudentNames(form);
     if (Object.keys(found).length > 0) {
       problems.show(found, null);
       return;
@@ -128,16 +120,7 @@ export function EditStudentFields({
       onSaved(saved);
     } catch (error) {
       setBusy(false);
-      if (error instanceof ApiError && error.issues.length > 0) {
-        const fromServer: Partial<Record<FieldName, string>> = {};
-        for (const issue of error.issues) {
-          const key = issue.path.split("/").filter(Boolean).join(".") as FieldName;
-          if (FIELDS.includes(key) && !fromServer[key]) fromServer[key] = issue.message;
-        }
-        problems.show(fromServer, Object.keys(fromServer).length > 0 ? null : error.message);
-      } else {
-        problems.show({}, describeError(error));
-      }
+      showSaveProblems(problems, error, (key): key is FieldName => (FIELDS as readonly string[]).includes(key));
     }
   }
 
@@ -152,43 +135,15 @@ export function EditStudentFields({
       />
       <form className="form" noValidate onSubmit={onSubmit} aria-label={t("students.edit.title")}>
         <p className="field-hint">{t("students.edit.intro")}</p>
-        <Field id={IDS.firstName} label={t("students.add.firstName")} error={err("firstName")} required>
-          <TextInput autoComplete="off" value={form.firstName} onChange={set("firstName")} />
-        </Field>
-        <Field id={IDS.lastName} label={t("students.add.lastName")} error={err("lastName")} required>
-          <TextInput autoComplete="off" value={form.lastName} onChange={set("lastName")} />
-        </Field>
-        <Field
-          id={IDS.dateOfBirth}
-          label={t("students.add.dateOfBirth")}
-          hint={t("students.edit.dateOfBirthHint")}
-          error={err("dateOfBirth")}
-          required
-        >
-          <TextInput type="date" value={form.dateOfBirth} onChange={set("dateOfBirth")} />
-        </Field>
-        <Field id={IDS.grade} label={t("students.add.grade")} error={err("grade")} required>
-          <Select
-            value={form.grade}
-            onChange={set("grade")}
-            options={grades.map((g) => ({ value: g, label: gradeLabel(g) }))}
-          />
-        </Field>
-        <Field id={IDS.schoolId} label={t("students.add.school")} error={err("schoolId")} required>
-          <Select
-            value={form.schoolId}
-            onChange={set("schoolId")}
-            options={schools.map((s) => ({ value: s.id, label: s.name }))}
-          />
-        </Field>
-        <Field
-          id={IDS.localId}
-          label={t("students.add.localId")}
-          hint={t("students.add.localIdHint")}
-          error={err("localId")}
-        >
-          <TextInput autoComplete="off" spellCheck={false} value={form.localId} onChange={set("localId")} />
-        </Field>
+        <StudentFields
+          ids={IDS}
+          form={form}
+          onChange={set}
+          errors={problems.errors}
+          grades={grades}
+          schools={schools}
+          dateOfBirthHint={t("students.edit.dateOfBirthHint")}
+        />
         <Button type="submit" busy={busy} busyLabel={t("students.edit.submitting")}>
           {t("students.edit.submit")}
         </Button>
