@@ -57,7 +57,7 @@ export const NAVIGATOR_WORDS_EN = {
   threeOrOlder: (age: AgeGiven) =>
     `${ageWords(age)}, the child is 3 or older. So early intervention (IDEA Part C) no longer applies.`,
   regularDiploma:
-    "A regular high-school diploma ends the right to special education under IDEA (a certificate of completion does not).",
+    "A regular high-school diploma ends the right to special education under IDEA. A certificate of completion does not.",
   withinIdeaAges: (age: AgeGiven, given: RulesGiven, lastAge: number) =>
     `${ageWords(age)}, the student is in the age range for special education (3 through ${lastAge}) under ${stateWords(given)}. The student has not graduated with a regular diploma.`,
   ideaAgeDependsOnBirthDate: (rules: StateRules) =>
@@ -65,7 +65,7 @@ export const NAVIGATOR_WORDS_EN = {
   pastIdeaAges: (age: AgeGiven, given: RulesGiven, lastAge: number) =>
     `${ageWords(age)}, the student is past the age range for special education (3 through ${lastAge}) under ${stateWords(given)}.`,
   certificate:
-    " A certificate of completion, a GED or another credential that is not a regular high-school diploma does not end special education.",
+    " A certificate of completion, a GED or another credential does not end special education. Of these, only a regular high-school diploma does.",
   section504AgeMet:
     "Section 504's rules for schools cover a student of school age: an age at which the school serves students without disabilities. They also cover any student with a right to special education under IDEA.",
   section504AgeUnknown: "Section 504's rules for schools follow the same ages here: it depends on the birth date.",
@@ -82,17 +82,17 @@ export const NAVIGATOR_WORDS_EN = {
           : "The evaluation is under way. Eligibility is decided once it is completed.",
   // 3. IDEA
   delayNotUsedInState: (rules: StateRules) =>
-    `${rules.name} does not use developmental delay for special education from age 3; the evaluation must find another category.`,
+    `${rules.name} does not use developmental delay for special education from age 3. The evaluation must find another category.`,
   delayAges: (from: number, to: number, given: RulesGiven, age: AgeGiven) =>
     `Developmental delay can be used only from ages ${from} through ${to}${given.stateKnown ? ` in ${given.rules.name}` : ""}; ${ageWords(age).toLowerCase()}, the evaluation must find another category.`,
   delayWithIep:
-    " Because the student has an IEP now, the school must reevaluate before deciding the student no longer qualifies; that is not a reason to move to a 504 plan.",
+    " Because the student has an IEP now, the school must reevaluate before deciding the student no longer qualifies. That is not a reason to move to a 504 plan.",
   delayWithoutIep:
-    " Whether another category fits is not known here: the evaluation must look at every area of the suspected disability, so this is not a reason to choose a 504 plan instead.",
+    " Whether another category fits is not known here. The evaluation must look at every area of the suspected disability. So this is not a reason to choose a 504 plan instead.",
   /** "Dyslexia: …": an impairment's own finding. */
   about: (name: string, sentence: string) => `${name}: ${sentence}`,
   excluded: (category: IdeaCategory) =>
-    `the team found that the main cause is a lack of appropriate reading or math teaching, or learning English, so ${CATEGORY_LABELS[category]} does not count. Any other disability the evaluation found still does.`,
+    `the team found that the main cause is a lack of appropriate reading or math teaching, or learning English. So ${CATEGORY_LABELS[category]} does not count. Any other disability the evaluation found still does.`,
   exclusionToRuleOut:
     "The team must rule out that the main cause is a lack of appropriate reading or math teaching, or learning English; nothing here says it is.",
   categoryFound: (evaluated: boolean, categories: readonly IdeaCategory[]) =>
@@ -115,11 +115,11 @@ export const NAVIGATOR_WORDS_EN = {
   ideaGrades:
     "Passing from grade to grade does not rule out special education. A child who moves up each year can still have a disability and need specially designed instruction.",
   speechCounted:
-    "This state counts speech-language therapy as special education, so needing it is a need for special education.",
+    "This state counts speech-language therapy as special education. So needing it is a need for special education.",
   stateCountsService: (rules: StateRules) =>
     `${rules.relatedServicesAsSpecialEducation.note ?? "This state counts this service as special education."} Needing it is a need for special education.`,
   alwaysSpecialEducation: (services: readonly AlwaysSpecialEducation[]) =>
-    `${services.map((s) => (s === "travel-training" ? "Travel training" : "Vocational education")).join(" and ")} is special education in every state, so needing it is a need for special education.`,
+    `${services.map((s) => (s === "travel-training" ? "Travel training" : "Vocational education")).join(" and ")} is special education in every state. So needing it is a need for special education.`,
   needForSpecialEducation: (met: "met" | "not-met" | "unknown") =>
     met === "met"
       ? "Because of the disability, the student needs specially designed instruction. That is teaching adapted to the student's needs in what is taught, how it is taught, or how it is delivered."
@@ -140,11 +140,11 @@ export const NAVIGATOR_WORDS_EN = {
     "Until it is known whether the student needs specially designed instruction, a 504 plan is not the answer. The school must find and fully evaluate any child who may need special education.",
   // 4. Section 504
   recordOrRegarded: (basis: Exclude<DisabilityBasis, "actual">, shortDuration: boolean) =>
-    `a ${basis === "record-of" ? "record (history) of an impairment" : "belief that the student has an impairment"} protects the student from discrimination, but on its own does not lead to a 504 plan of services.${
+    `a ${basis === "record-of" ? "record (history) of an impairment" : "belief that the student has an impairment"} protects the student from discrimination. On its own, it does not lead to a 504 plan of services.${
       basis === "regarded-as"
         ? shortDuration
-          ? " An impairment expected to last six months or less that is also minor does not count under this prong."
-          : " This prong does not cover an impairment that is both transitory (expected to last six months or less) and minor."
+          ? " An impairment expected to last six months or less that is also minor does not count under this part of the law (this prong)."
+          : " This part of the law (this prong) does not cover an impairment that is both transitory (expected to last six months or less) and minor."
         : ""
     }`,
   substantialLimitation: (name: string, activities: readonly string[], met: "met" | "not-met" | "unknown") =>
@@ -159,7 +159,7 @@ export const NAVIGATOR_WORDS_EN = {
   episodicTestedFirst:
     " A condition that comes and goes is judged as an actual disability first, whatever else is known.",
   shortCanStillCount:
-    " A condition expected to last six months or less can still be a disability; only the 'regarded as' prong excludes short and minor ones.",
+    " A condition expected to last six months or less can still be a disability; only the 'regarded as' part of the law leaves out short and minor ones.",
   noImpairmentYet: "No impairment is known yet; an evaluation would find out whether there is one.",
   noImpairmentFound: "The evaluation found no impairment.",
   section504Needs: (met: "met" | "not-met" | "unknown") =>

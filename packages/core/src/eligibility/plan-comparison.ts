@@ -91,7 +91,7 @@ export const PLAN_PROFILES: Record<ProfileKind, PlanProfile> = {
     ],
     team: [
       {
-        text: "A required team: the parents, a general education teacher, a special education teacher or provider, a school representative, someone who can explain the evaluation, and the student when appropriate.",
+        text: "A team the law requires. It includes the parents, a general education teacher, a special education teacher or provider, a school representative, someone who can explain the evaluation, and the student when appropriate.",
         citation: "34 CFR 300.321(a)",
       },
       {
@@ -170,7 +170,7 @@ export const PLAN_PROFILES: Record<ProfileKind, PlanProfile> = {
     ],
     team: [
       {
-        text: "The student asks for help: the college's disability services office, or the vocational rehabilitation counselor.",
+        text: "The student asks for help. At college, that is the disability services office. For work, it is the vocational rehabilitation counselor.",
         citation: "34 CFR 104.44",
       },
     ],
