@@ -65,7 +65,7 @@ export const NAVIGATOR_WORDS_EN = {
   pastIdeaAges: (age: AgeGiven, given: RulesGiven, lastAge: number) =>
     `${ageWords(age)}, the student is past the age range for special education (3 through ${lastAge}) under ${stateWords(given)}.`,
   certificate:
-    " A certificate of completion, a GED or another credential does not end special education. Of these, only a regular high-school diploma does.",
+    " A certificate of completion, a GED or another credential that is not a regular diploma does not end special education.",
   section504AgeMet:
     "Section 504's rules for schools cover a student of school age: an age at which the school serves students without disabilities. They also cover any student with a right to special education under IDEA.",
   section504AgeUnknown: "Section 504's rules for schools follow the same ages here: it depends on the birth date.",

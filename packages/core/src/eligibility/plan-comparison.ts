@@ -55,7 +55,7 @@ export const PLAN_PROFILES: Record<ProfileKind, PlanProfile> = {
         citation: "34 CFR 300.320(a)(1)-(3)",
       },
       {
-        text: "Accommodations and supplementary aids (supports in class). For every service: when it starts, how often, where and for how long.",
+        text: "Accommodations and supplementary aids (supports in class and other settings). For every service: when it starts, how often, where and for how long.",
         citation: "34 CFR 300.320(a)(4), (a)(6), (a)(7)",
       },
       {

@@ -30,7 +30,7 @@ const EN = {
   subject: (name: string) => `Request for ${name}'s education records`,
   requests: [
     "copies of the records listed above, or a time when I can look at them and have them explained;",
-    "the record of who has looked at my child's records, other than the family and the school's own staff (34 CFR 300.614);",
+    "the record of who has had access to my child's records, other than the family and the school's own staff (34 CFR 300.614);",
     "written confirmation of the date this request was received.",
   ],
 };
