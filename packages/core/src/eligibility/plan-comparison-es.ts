@@ -62,7 +62,7 @@ export const PLAN_PROFILES_ES: Record<"iep" | "section-504" | "adult-services", 
         citation: "34 CFR 300.507-300.515",
       },
       {
-        text: "Protecciones en la disciplina: antes de una suspensión larga, se revisa si la conducta viene de la discapacidad, y los servicios siguen.",
+        text: "Protecciones en la disciplina: antes de una suspensión larga, se revisa si la conducta viene de la discapacidad (o tiene una relación directa y fuerte con ella) o de no cumplir el IEP. Los servicios siguen.",
         citation: "34 CFR 300.530",
       },
     ],
@@ -261,7 +261,7 @@ export const STEP_TEXT_ES: Record<NavigatorAction, { title: string; text: string
   },
   "find-out-substantial-limitation": {
     title: "Averigüe si la condición limita mucho una actividad principal de la vida",
-    text: "Júzguelo sin medicamentos ni otras ayudas (salvo los anteojos comunes). Si la condición va y viene, júzguelo cuando está activa.",
+    text: "Júzguelo sin medicamentos ni otras ayudas (salvo los anteojos comunes o los lentes de contacto). Si la condición va y viene, júzguelo cuando está activa.",
     citation: "42 USC 12102(4)",
   },
   "find-out-accommodations-needed": {

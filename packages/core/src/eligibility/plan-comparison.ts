@@ -43,19 +43,19 @@ export const PLAN_PROFILES: Record<ProfileKind, PlanProfile> = {
     law: "Individuals with Disabilities Education Act (IDEA), 34 CFR Part 300",
     contents: [
       {
-        text: "Specially designed instruction: teaching adapted in content, method or delivery to the student, at no cost to the family.",
+        text: "Specially designed instruction: teaching adapted to the student in what is taught, how it is taught, or how it is delivered. The family pays nothing.",
         citation: "34 CFR 300.39",
       },
       {
-        text: "Related services such as speech-language therapy, occupational therapy, counseling or transportation, when needed to benefit from special education.",
+        text: "Related services, when the student needs them to benefit from special education. Examples are speech-language therapy, occupational therapy, counseling or a ride to school.",
         citation: "34 CFR 300.34",
       },
       {
-        text: "A written plan with present levels of performance, measurable annual goals, and regular progress reports to the family.",
+        text: "A written plan. It says how the student is doing now (present levels), sets yearly goals that can be measured, and gives the family regular progress reports.",
         citation: "34 CFR 300.320(a)(1)-(3)",
       },
       {
-        text: "Accommodations, supplementary aids and the start date, frequency, location and duration of every service.",
+        text: "Accommodations and supplementary aids (supports in class and other settings). For every service: when it starts, how often, where and for how long.",
         citation: "34 CFR 300.320(a)(4), (a)(6), (a)(7)",
       },
       {
@@ -65,33 +65,33 @@ export const PLAN_PROFILES: Record<ProfileKind, PlanProfile> = {
     ],
     protections: [
       {
-        text: "Written consent before the first evaluation and before services begin.",
+        text: "Your written consent (permission) before the first evaluation and before services begin.",
         citation: "34 CFR 300.300",
       },
       {
-        text: "Prior written notice whenever the school proposes or refuses a change, with its reasons.",
+        text: "Prior written notice: a letter with the school's reasons whenever it proposes or refuses a change.",
         citation: "34 CFR 300.503",
       },
       {
-        text: "A procedural safeguards notice explaining the family's rights, at least once a year.",
+        text: "A procedural safeguards notice (a paper that explains the family's rights), at least once a year.",
         citation: "34 CFR 300.504",
       },
       {
-        text: "An evaluation within 60 days of consent (or the state's timeline), reevaluation at least every 3 years, and an IEP reviewed at least once a year.",
+        text: "An evaluation within 60 days of your consent, or the state's own deadline. A new evaluation at least every 3 years. A review of the IEP at least once a year.",
         citation: "34 CFR 300.301(c); 34 CFR 300.303; 34 CFR 300.324(b)",
       },
       {
-        text: "Due process hearings, resolution meetings and set timelines to settle disagreements.",
+        text: "Ways to settle disagreements, with set deadlines: resolution meetings and due process hearings (formal hearings).",
         citation: "34 CFR 300.507-300.515",
       },
       {
-        text: "Protections in discipline: a manifestation determination before a long removal, and services that continue.",
+        text: "Protections in discipline. Before a long removal, the school must check whether the behavior was caused by the disability, or directly and substantially related to it, or came from not following the IEP (a manifestation determination). Services continue.",
         citation: "34 CFR 300.530",
       },
     ],
     team: [
       {
-        text: "A required team: the parents, a general education teacher, a special education teacher or provider, a school representative, someone who can explain the evaluation, and the student when appropriate.",
+        text: "A team the law requires. It includes the parents, a general education teacher, a special education teacher or provider, a school representative, someone who can explain the evaluation, and the student when appropriate.",
         citation: "34 CFR 300.321(a)",
       },
       {
@@ -106,7 +106,7 @@ export const PLAN_PROFILES: Record<ProfileKind, PlanProfile> = {
     law: "Section 504 of the Rehabilitation Act, 34 CFR Part 104, read with the ADA Amendments Act",
     contents: [
       {
-        text: "Regular or special education and related aids and services so the student's needs are met as adequately as other students' needs, usually accommodations such as extra time, breaks or access to medication.",
+        text: "Regular or special education and related aids and services. They must meet the student's needs as well as other students' needs are met. Most often these are accommodations, such as extra time, breaks or access to medication.",
         citation: "34 CFR 104.33(b)(1)",
       },
       {
@@ -114,25 +114,25 @@ export const PLAN_PROFILES: Record<ProfileKind, PlanProfile> = {
         citation: "34 CFR 104.33(c)",
       },
       {
-        text: "Education with students without disabilities to the greatest extent appropriate.",
+        text: "Learning with students without disabilities as much as is appropriate.",
         citation: "34 CFR 104.34",
       },
     ],
     protections: [
       {
-        text: "An evaluation before placement and before any significant change in placement, and periodic reevaluation. Federal rules set no number of days; the Office for Civil Rights expects the evaluation within a reasonable time, and an unreasonable delay can violate Section 504.",
+        text: "An evaluation before placement and before any significant change in placement, and a new evaluation from time to time. Federal rules set no number of days. The Office for Civil Rights expects the evaluation within a reasonable time. An unreasonable delay can break Section 504.",
         citation: "34 CFR 104.35(a), (d); OCR Parent and Educator Resource Guide to Section 504 (2016)",
       },
       {
-        text: "Protections in discipline: removing the student for more than 10 school days in a row, or a pattern of removals adding up to more than 10, is a significant change in placement, so the school must first reevaluate, including whether the behavior is caused by the disability.",
+        text: "Protections in discipline. Removing the student for more than 10 school days in a row is a significant change in placement. So is a pattern of removals that add up to more than 10 days. Before either, the school must reevaluate, including whether the disability caused the behavior.",
         citation: "34 CFR 104.35(a)",
       },
       {
-        text: "Notice, a chance to see records, an impartial hearing with a lawyer if wished, and a review procedure.",
+        text: "Notice, a chance to see records, and an impartial (fair and neutral) hearing, with a lawyer if you wish. Then a way to have the decision reviewed.",
         citation: "34 CFR 104.36",
       },
       {
-        text: "Protection from discrimination in every school program and activity.",
+        text: "Protection from unfair treatment (discrimination) in every school program and activity.",
         citation: "34 CFR 104.4",
       },
     ],
@@ -150,27 +150,27 @@ export const PLAN_PROFILES: Record<ProfileKind, PlanProfile> = {
     law: "Section 504 of the Rehabilitation Act (34 CFR Part 104, Subpart E), the Americans with Disabilities Act, and the Rehabilitation Act's vocational rehabilitation program",
     contents: [
       {
-        text: "Colleges and training programs give academic adjustments and auxiliary aids (such as extra test time or note-takers) to a student who asks and shows a disability; they do not write an IEP or a 504 plan, and they need not change what a program requires.",
+        text: "Colleges and training programs give academic adjustments and auxiliary aids (such as extra test time or note-takers) to a student who asks and shows a disability. Colleges and programs do not write an IEP or a 504 plan. They need not change what a program requires.",
         citation: "34 CFR 104.44",
       },
       {
-        text: "The state's vocational rehabilitation agency can help plan and pay for training and work supports.",
+        text: "The state's vocational rehabilitation agency (job help for people with disabilities) can help plan and pay for training and support at work.",
         citation: "29 USC 720-722",
       },
       {
-        text: "A student who leaves special education by graduating or reaching the last age gets a summary of academic achievement and functional performance, with recommendations for reaching postsecondary goals.",
+        text: "A student who leaves special education by graduating or reaching the last age gets a summary of performance. It sums up school and everyday skills (academic achievement and functional performance), with advice for reaching goals after high school.",
         citation: "34 CFR 300.305(e)(3)",
       },
     ],
     protections: [
       {
-        text: "Protection from discrimination in college, training programs and work.",
+        text: "Protection from unfair treatment (discrimination) in college, training programs and work.",
         citation: "34 CFR 104.4; 42 USC 12132",
       },
     ],
     team: [
       {
-        text: "The student asks for help: the college's disability services office, or the vocational rehabilitation counselor.",
+        text: "The student asks for help. At college, that is the disability services office. For work, it is the vocational rehabilitation counselor.",
         citation: "34 CFR 104.44",
       },
     ],
@@ -182,15 +182,15 @@ const NOT_GIVEN: Record<PlanKind, PlanPoint[]> = {
   // Points an IEP has that a 504 plan would not give.
   "section-504": [
     {
-      text: "No measurable annual goals or required progress reports.",
+      text: "No yearly goals that must be measured (measurable annual goals), and no required progress reports.",
       citation: "34 CFR 300.320(a)(2)-(3)",
     },
     {
-      text: "No required team membership and no federal written-plan format.",
+      text: "No list of who must be on the team, and no federal form for the written plan.",
       citation: "34 CFR 104.35(c)",
     },
     {
-      text: "No federal number of days for the evaluation or the plan (the Office for Civil Rights expects a reasonable time); timelines come from district policy.",
+      text: "No federal number of days for the evaluation or the plan. The Office for Civil Rights expects a reasonable time. Deadlines come from district policy.",
       citation: "34 CFR 104.35; OCR Parent and Educator Resource Guide to Section 504 (2016)",
     },
     {
@@ -345,7 +345,7 @@ const STEP_TEXT: Record<NavigatorAction, Omit<NextStep, "action">> = {
   },
   "ask-for-504-meeting": {
     title: "Ask for a Section 504 meeting",
-    text: "Ask the school's 504 coordinator to convene the group that decides placement and writes down the accommodations.",
+    text: "Ask the school's 504 coordinator to call a meeting of the group that decides placement and writes down the accommodations.",
     citation: "34 CFR 104.35(c)",
   },
   "review-current-plan": {
@@ -375,17 +375,17 @@ const STEP_TEXT: Record<NavigatorAction, Omit<NextStep, "action">> = {
   },
   "find-out-adverse-educational-effect": {
     title: "Find out whether the disability affects schoolwork",
-    text: "Ask how the disability affects grades, skills, behavior or progress; teachers' observations and work samples help.",
+    text: "Ask how the disability affects grades, skills, behavior or progress. Teachers' notes on what they see, and samples of work, help.",
     citation: "34 CFR 300.8(c)",
   },
   "find-out-needs-specialized-instruction": {
     title: "Find out whether the student needs specially designed instruction",
-    text: "This is the question that separates an IEP from a 504 plan: does the student need teaching adapted in content, method or delivery, not only accommodations?",
+    text: "This question separates an IEP from a 504 plan. Does the student need teaching adapted in what is taught, how, or how it is delivered, not only accommodations?",
     citation: "34 CFR 300.8(a)(1); 34 CFR 300.39",
   },
   "find-out-substantial-limitation": {
     title: "Find out whether the condition substantially limits a major life activity",
-    text: "Judge it without medication or other supports (ordinary glasses excepted), and for conditions that come and go, when they are active.",
+    text: "Judge it as if the student had no medication or other supports. Ordinary eyeglasses and contact lenses are the one exception. For a condition that comes and goes, judge it when it is active.",
     citation: "42 USC 12102(4)",
   },
   "find-out-accommodations-needed": {
@@ -400,32 +400,32 @@ const STEP_TEXT: Record<NavigatorAction, Omit<NextStep, "action">> = {
   },
   "reevaluate-before-exit": {
     title: "Ask for a reevaluation before special education ends or the category changes",
-    text: "The school must reevaluate a student with an IEP before deciding the student no longer qualifies, or before a category stops applying. Ask for it in writing.",
+    text: "The school must reevaluate a student with an IEP before deciding the student no longer qualifies. It must also reevaluate before a category stops applying. Ask for it in writing.",
     citation: "34 CFR 300.305(e)(1); 34 CFR 300.303",
   },
   "know-stay-put-rights": {
     title: "Know your child's right to keep the current services during a disagreement",
-    text: 'If you disagree and file for a hearing, your child generally stays in the current placement with the current IEP until it is resolved ("stay-put").',
+    text: 'If you disagree and file for a hearing, your child generally stays in the current placement with the current IEP. This lasts until the disagreement is resolved ("stay-put").',
     citation: "34 CFR 300.518",
   },
   "consider-independent-evaluation": {
     title: "Consider an independent evaluation",
-    text: "If you disagree with the school's evaluation, you may ask for an independent educational evaluation by someone outside the school, at public expense; the school must pay or ask for a hearing.",
+    text: "If you disagree with the school's evaluation, you may ask for an independent educational evaluation. Someone outside the school does it, at public expense. The school must pay for it or ask for a hearing.",
     citation: "34 CFR 300.502",
   },
   "ask-about-postsecondary-accommodations": {
     title: "Ask the college or training program about accommodations",
-    text: "After high school there is no IEP or 504 plan. Contact the disability services office, show the documentation of the disability, and ask for the adjustments and aids you need.",
+    text: "After high school there is no IEP or 504 plan. Contact the disability services office. Show papers that document the disability, and ask for the adjustments and aids you need.",
     citation: "34 CFR 104.44; 42 USC 12132",
   },
   "contact-vocational-rehabilitation": {
     title: "Contact the state's vocational rehabilitation agency",
-    text: "It helps people with disabilities prepare for, find and keep work, including training and college costs in some cases.",
+    text: "It helps people with disabilities get ready for work, find work and keep it. In some cases it pays for training or college.",
     citation: "29 USC 720-722",
   },
   "request-summary-of-performance": {
     title: "Ask for the summary of performance",
-    text: "When special education ends because the student graduates with a regular diploma or reaches the last age, the school gives a summary of academic and functional performance with recommendations for the goals after school. Colleges and agencies often ask for it.",
+    text: "Special education ends when the student graduates with a regular diploma or reaches the last age. Then the school gives a summary of school and everyday skills (academic and functional performance), with advice for the goals after school. Colleges and agencies often ask for it.",
     citation: "34 CFR 300.305(e)(3)",
   },
 };

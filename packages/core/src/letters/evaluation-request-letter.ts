@@ -55,15 +55,15 @@ const EN = {
     "Section 504 sets no federal number of days, but the school should evaluate within a reasonable time once it has reason to believe a student needs services (OCR Parent and Educator Resource Guide to Section 504).",
   suspected: (name: string, category: IdeaCategory) => `${name} (possibly ${CATEGORY_WORDS[category]})`,
   opening: (student: string, school: string, name: string) =>
-    `I am the parent of ${student}, who attends ${school}. I am writing to request a full and individual initial evaluation of ${name} to find out whether ${name} has a disability and needs special education and related services under the Individuals with Disabilities Education Act (IDEA), or aids and services under Section 504 of the Rehabilitation Act. A parent may request an initial evaluation (34 CFR 300.301(b)), and Section 504 requires an evaluation before placement (34 CFR 104.35(a)).`,
+    `I am the parent of ${student}, who attends ${school}. I am writing to request a full and individual initial evaluation of ${name}. It should find out whether ${name} has a disability and needs special education and related services under the Individuals with Disabilities Education Act (IDEA), or aids and services under Section 504 of the Rehabilitation Act. A parent may request an initial evaluation (34 CFR 300.301(b)). Section 504 requires an evaluation before placement (34 CFR 104.35(a)).`,
   concerns: (list: string) => `My concerns include: ${list}.`,
   allAreas:
-    "Please assess all areas related to the suspected disability, including, as appropriate, health, vision, hearing, social and emotional status, general intelligence, academic performance, communication and motor abilities (34 CFR 300.304(c)(4)).",
+    "Please assess all areas related to the suspected disability. As appropriate, this includes health, vision, hearing, social and emotional status, general intelligence, academic performance, communication and motor abilities (34 CFR 300.304(c)(4)).",
   subject: (name: string) => `Request for a special education and Section 504 evaluation for ${name}`,
   requests: [
     "the proposed assessment plan (evaluation plan) and the consent form, so that I can give my written consent (34 CFR 300.300(a); 34 CFR 300.503);",
-    "a copy of the procedural safeguards notice, which is given when a parent requests an evaluation (34 CFR 300.504(a)(1));",
-    "written confirmation of the date this request was received, and a copy of this letter placed in my child's educational record.",
+    "a copy of the procedural safeguards notice, which the school gives when a parent asks for an evaluation (34 CFR 300.504(a)(1));",
+    "written confirmation of the date you received this request, and a copy of this letter placed in my child's education record.",
   ],
 };
 

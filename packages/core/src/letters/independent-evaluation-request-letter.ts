@@ -30,10 +30,10 @@ const EN = {
   opening: (student: string, school: string, which: string, name: string, citation: string) =>
     `I am the parent of ${student}, who attends ${school}. I disagree with ${which}, and I request an independent educational evaluation of ${name} at public expense (${citation}).`,
   payOrHearing:
-    "I understand that the district must, without unnecessary delay, either make sure the independent evaluation is provided at public expense or file for a due process hearing to show that its evaluation is appropriate, and that the district must consider the results of the independent evaluation (34 CFR 300.502(b)(2), (c)).",
+    "I understand that the district must act without unnecessary delay. It must either make sure the independent evaluation is provided at public expense, or file for a due process hearing to show that its own evaluation is appropriate. The district must also consider the results of the independent evaluation (34 CFR 300.502(b)(2), (c)).",
   subject: (name: string) => `Request for an independent educational evaluation for ${name}`,
   requests: [
-    "the district's criteria for independent evaluations and information about where one can be obtained (34 CFR 300.502(a)(2));",
+    "the district's criteria for independent evaluations, and where I can get one (34 CFR 300.502(a)(2));",
     "the district's answer in writing: that it will pay for the evaluation, or that it has filed for a hearing;",
     "written confirmation of the date this request was received.",
   ],

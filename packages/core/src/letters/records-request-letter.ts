@@ -22,7 +22,7 @@ export type RecordsLetterInput = z.infer<typeof ZRecordsLetterInput>;
 
 const EN = {
   opening: (student: string, school: string, name: string) =>
-    `I am the parent of ${student}, who attends ${school}. I am asking to inspect and receive copies of all of ${name}'s education records, including evaluations and assessments, IEPs or 504 plans, progress reports, service logs, discipline records, and notes or emails about my child kept in the school's files (34 CFR 300.613; 34 CFR 99.10).`,
+    `I am the parent of ${student}, who attends ${school}. I am asking to inspect and receive copies of all of ${name}'s education records. This includes evaluations and assessments, IEPs or 504 plans, progress reports, service logs, discipline records, and notes or emails about my child kept in the school's files (34 CFR 300.613; 34 CFR 99.10).`,
   federal:
     "I understand that the school must let me see the records without unnecessary delay, before any IEP meeting or hearing, and in no case more than 45 days after this request (34 CFR 300.613(a)).",
   state: (days: string, citation: string) =>
@@ -30,7 +30,7 @@ const EN = {
   subject: (name: string) => `Request for ${name}'s education records`,
   requests: [
     "copies of the records listed above, or a time when I can look at them and have them explained;",
-    "the record of the people outside the family and the school's own staff who have had access to my child's records (34 CFR 300.614);",
+    "the record of who has had access to my child's records, other than the family and the school's own staff (34 CFR 300.614);",
     "written confirmation of the date this request was received.",
   ],
 };

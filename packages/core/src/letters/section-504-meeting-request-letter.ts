@@ -20,11 +20,11 @@ export type Section504MeetingLetterInput = z.infer<typeof ZSection504MeetingLett
 
 const EN = {
   opening: (student: string, school: string, name: string) =>
-    `I am the parent of ${student}, who attends ${school}. I am asking the school's Section 504 coordinator to convene a meeting to decide whether ${name} has a disability under Section 504 of the Rehabilitation Act and needs accommodations, aids or services at school, and to write down what the school will provide (34 CFR 104.33; 34 CFR 104.35).`,
+    `I am the parent of ${student}, who attends ${school}. I am asking the school's Section 504 coordinator to call a meeting. The meeting should decide whether ${name} has a disability under Section 504 of the Rehabilitation Act and needs accommodations, aids or services at school. I also ask that the group write down what the school will provide (34 CFR 104.33; 34 CFR 104.35).`,
   group:
-    "I ask that the group include people who know my child, the evaluation information and the placement options, and that it draw on a variety of sources, including my information, teacher reports, grades and any medical information I provide (34 CFR 104.35(c)).",
+    "I ask that the group include people who know my child, the evaluation information and the placement options. I ask that it draw on a variety of sources, including my information, teacher reports, grades and any medical information I provide (34 CFR 104.35(c)).",
   reasonableTime:
-    "Section 504 sets no federal number of days for this, but the Office for Civil Rights expects the school to evaluate within a reasonable time once it has reason to believe a student needs services. If the school believes my child may need special education, I also ask that it consider an evaluation under IDEA (34 CFR 300.111).",
+    "Section 504 sets no federal number of days for this. But the Office for Civil Rights expects the school to evaluate within a reasonable time once it has reason to believe a student needs services. If the school believes my child may need special education, I also ask that it consider an evaluation under IDEA (34 CFR 300.111).",
   subject: (name: string) => `Request for a Section 504 meeting for ${name}`,
   requests: [
     "possible dates and times for the meeting, and the names of the people who will attend;",

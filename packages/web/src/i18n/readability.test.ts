@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  type CoreReadability,
   coreReadability,
   englishSyllables,
   fernandezHuerta,
@@ -14,7 +15,7 @@ import {
 
 const baseline = JSON.parse(
   readFileSync(join(import.meta.dirname, "../../readability-baseline.json"), "utf8"),
-) as ReadabilityReport;
+) as ReadabilityReport & { core: CoreReadability };
 
 describe("readability formulas", () => {
   it("counts Spanish syllables with diphthongs and hiatus", () => {
@@ -80,9 +81,29 @@ describe("family-facing messages", () => {
 });
 
 describe("sentences core writes for families (decision 0026)", () => {
+  const core = coreReadability();
+
   it("read in Spanish at the families' target: ease 60 or more for the navigator's result and the letters", () => {
-    const core = coreReadability();
     expect(Object.keys(core.es)).toEqual(["navigator-result", "letters"]);
     for (const ease of Object.values(core.es)) expect(ease).toBeGreaterThanOrEqual(60);
+  });
+
+  it("read in English at the families' target: grade 8 or lower for the navigator's result and the letters, whatever the baseline", () => {
+    expect(Object.keys(core.en)).toEqual(["navigator-result", "letters"]);
+    for (const [group, grade] of Object.entries(core.en))
+      expect({ group, grade: Math.min(grade, 8) }).toEqual({ group, grade });
+  });
+
+  it("read no harder than their baseline (npm run readability shows the figures)", () => {
+    const worse: string[] = [];
+    for (const [group, grade] of Object.entries(core.en)) {
+      const before = baseline.core.en[group];
+      if (before === undefined || grade > before + 0.2) worse.push(`en ${group} ${grade} > ${before}`);
+    }
+    for (const [group, ease] of Object.entries(core.es)) {
+      const before = baseline.core.es[group];
+      if (before === undefined || ease < before - 2) worse.push(`es ${group} ${ease} < ${before}`);
+    }
+    expect(worse).toEqual([]);
   });
 });
