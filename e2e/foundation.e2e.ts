@@ -104,14 +104,14 @@ export const journeys: Journey[] = [
   },
 
   {
-    name: "a guardian signs in by keyboard and sees only their own child under My children",
+    name: "a guardian signs in by keyboard and sees only their own children under My children",
     async run({ page, axe, heading, signIn, tabTo, step }) {
       await signIn(page, DEMO_ACCOUNTS.guardian);
       await heading(page, "My children");
       const children = page.getByRole("list", { name: "My children" }).getByRole("listitem");
       await children.first().waitFor();
       const names = await children.getByRole("heading", { level: 2 }).allTextContents();
-      assert.deepEqual(names, ["Mateo Rivera"]);
+      assert.deepEqual(names, ["Mateo Rivera", "Paloma Rivera"]);
       assert.equal(await page.getByRole("table").count(), 0, "families do not get the staff caseload table");
       await axe(page, "home: guardian");
 
