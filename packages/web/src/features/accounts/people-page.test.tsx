@@ -29,6 +29,7 @@ const people: PeopleResponse = {
       caseloadSize: 12,
       invitationExpiresAt: null,
       manageable: true,
+      discipline: null,
     },
   ],
   schools: [],
