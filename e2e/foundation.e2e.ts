@@ -196,6 +196,24 @@ export const journeys: Journey[] = [
   },
 
   {
+    name: "an advocate who types a staff page's address reads that it is for school staff, and nothing is refused",
+    async run({ page, axe, heading, signIn, tabTo }) {
+      await signIn(page, DEMO_ACCOUNTS.advocate);
+      const refused: string[] = [];
+      page.on("response", (r) => {
+        if (r.status() === 401 || r.status() === 403) refused.push(`${r.status()} ${new URL(r.url()).pathname}`);
+      });
+      await page.goto("/compliance");
+      await heading(page, "This page is for school staff");
+      await axe(page, "staff page: advocate");
+      await tabTo(page, page.getByRole("link", { name: "Go to the home page" }));
+      await page.keyboard.press("Enter");
+      await page.getByRole("link", { name: "Mateo Rivera" }).waitFor();
+      assert.deepEqual(refused, [], "no request the advocate may not make");
+    },
+  },
+
+  {
     name: "the accessibility check itself fails on a page with violations",
     async run({ page, axe }) {
       await page.setContent(
