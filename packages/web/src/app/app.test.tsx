@@ -126,7 +126,9 @@ describe("App", () => {
     const everyonesOwn = (path: string) => path === "/api/auth/session" || path.startsWith("/api/inbox");
 
     for (const role of ["advocate", "guardian"] as const) {
-      it(`tells ${role === "advocate" ? "an advocate" : "a guardian"} each staff page is for school staff, with a link home, and asks the server nothing of it`, async () => {
+      it(`tells ${role === "advocate" ? "an advocate" : "a guardian"} each staff page is for school staff, with a link home, and asks the server nothing of it`, {
+        timeout: 120_000,
+      }, async () => {
         for (const address of STAFF_PAGES) {
           const seen = serve({ "/api/auth/session": { user: as(role), csrfToken: "t" } satisfies SessionResponse });
           window.history.replaceState(null, "", address);
@@ -147,7 +149,9 @@ describe("App", () => {
       });
     }
 
-    it("tells a teacher or a provider whose page an administrator's page is, and asks nothing of it", async () => {
+    it("tells a teacher or a provider whose page an administrator's page is, and asks nothing of it", {
+      timeout: 60_000,
+    }, async () => {
       const cases: Array<[SessionUser, string, string]> = [
         [as("teacher", "k1"), "/settings/people", "This page is for school and district administrators"],
         [
@@ -174,7 +178,7 @@ describe("App", () => {
       }
     });
 
-    it("opens a staff page for the staff it is for", async () => {
+    it("opens a staff page for the staff it is for", { timeout: 30_000 }, async () => {
       const seen = serve({
         "/api/auth/session": { user: as("related-service-provider"), csrfToken: "t" } satisfies SessionResponse,
       });

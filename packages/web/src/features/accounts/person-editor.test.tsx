@@ -116,7 +116,7 @@ describe("a person's roles and caseload", () => {
     timeout: 20_000,
   }, async () => {
     const calls = stub(() => [204, null]);
-    const act = vi.fn(async (run: () => Promise<unknown>) => {
+    const act = vi.fn(async (run: () => Promise<unknown>, _done: string) => {
       await run();
     });
     const provider: PersonSummary = {
