@@ -104,14 +104,14 @@ export const journeys: Journey[] = [
   },
 
   {
-    name: "a guardian signs in by keyboard and sees only their own child under My children",
+    name: "a guardian signs in by keyboard and sees only their own children under My children",
     async run({ page, axe, heading, signIn, tabTo, step }) {
       await signIn(page, DEMO_ACCOUNTS.guardian);
       await heading(page, "My children");
       const children = page.getByRole("list", { name: "My children" }).getByRole("listitem");
       await children.first().waitFor();
       const names = await children.getByRole("heading", { level: 2 }).allTextContents();
-      assert.deepEqual(names, ["Mateo Rivera"]);
+      assert.deepEqual(names, ["Mateo Rivera", "Paloma Rivera"]);
       assert.equal(await page.getByRole("table").count(), 0, "families do not get the staff caseload table");
       await axe(page, "home: guardian");
 
@@ -192,6 +192,24 @@ export const journeys: Journey[] = [
       assert.equal(await page.title(), "Page not found – Lantern");
       await page.getByRole("link", { name: "Go to the home page" }).waitFor();
       await axe(page, "404");
+    },
+  },
+
+  {
+    name: "an advocate who types a staff page's address reads that it is for school staff, and nothing is refused",
+    async run({ page, axe, heading, signIn, tabTo }) {
+      await signIn(page, DEMO_ACCOUNTS.advocate);
+      const refused: string[] = [];
+      page.on("response", (r) => {
+        if (r.status() === 401 || r.status() === 403) refused.push(`${r.status()} ${new URL(r.url()).pathname}`);
+      });
+      await page.goto("/compliance");
+      await heading(page, "This page is for school staff");
+      await axe(page, "staff page: advocate");
+      await tabTo(page, page.getByRole("link", { name: "Go to the home page" }));
+      await page.keyboard.press("Enter");
+      await page.getByRole("link", { name: "Mateo Rivera" }).waitFor();
+      assert.deepEqual(refused, [], "no request the advocate may not make");
     },
   },
 

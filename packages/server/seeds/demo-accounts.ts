@@ -33,7 +33,12 @@ export const DEMO_ACCOUNTS = [
     name: "Hannah Berg",
     what: "speech-language pathologist",
   },
-  { email: "parent.rivera@family.example", role: "guardian", name: "Ana Rivera", what: "parent of Mateo Rivera" },
+  {
+    email: "parent.rivera@family.example",
+    role: "guardian",
+    name: "Ana Rivera",
+    what: "parent of Mateo and Paloma Rivera",
+  },
   { email: "advocate@advocacy.example", role: "advocate", name: "Sam Delgado", what: "advocate linked by Ana Rivera" },
 ] as const;
 

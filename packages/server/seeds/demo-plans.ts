@@ -25,7 +25,7 @@ import type { DemoIds, DemoSeedStep } from "./demo.ts";
 
 type Db = Kysely<Database>;
 
-type StudentRow = {
+export type StudentRow = {
   id: string;
   first_name: string;
   last_name: string;
@@ -38,7 +38,7 @@ type StudentRow = {
   district_name: string;
 };
 
-async function loadStudent(db: Db, id: string): Promise<StudentRow> {
+export async function loadStudent(db: Db, id: string): Promise<StudentRow> {
   return db
     .selectFrom("students as s")
     .innerJoin("schools as k", "k.id", "s.school_id")
@@ -59,7 +59,7 @@ async function loadStudent(db: Db, id: string): Promise<StudentRow> {
     .executeTakeFirstOrThrow();
 }
 
-async function team(db: Db, s: StudentRow, staffName: string, staffTitle: string): Promise<PlanAttendee[]> {
+export async function team(db: Db, s: StudentRow, staffName: string, staffTitle: string): Promise<PlanAttendee[]> {
   const guardian = await db
     .selectFrom("guardianships as g")
     .innerJoin("people as p", "p.id", "g.person_id")
@@ -139,7 +139,7 @@ function withName<T>(value: T, name: string): T {
 }
 
 /** An IEP for `s` whose meeting is on `meetingOn` and which starts the next day. */
-function iepFor(s: StudentRow, attendees: PlanAttendee[], meetingOn: string, stage: PlanState): IepDocument {
+export function iepFor(s: StudentRow, attendees: PlanAttendee[], meetingOn: string, stage: PlanState): IepDocument {
   const sample = sampleIep();
   const start = addDays(meetingOn, 1);
   const end = addDays(addYears(start, 1), -1);

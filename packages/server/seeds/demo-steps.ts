@@ -4,7 +4,8 @@
  */
 import type { DemoSeedStep } from "./demo.ts";
 import { demoEnforcementStep } from "./demo-enforcement.ts";
+import { demoFamilyStep } from "./demo-family.ts";
 import { demoPlansStep } from "./demo-plans.ts";
 import { demoRetentionStep } from "./demo-retention.ts";
 
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [demoPlansStep, demoEnforcementStep, demoRetentionStep];
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [demoPlansStep, demoEnforcementStep, demoRetentionStep, demoFamilyStep];

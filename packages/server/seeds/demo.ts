@@ -72,6 +72,8 @@ export async function seedDemo(db: Kysely<Database>, today: string): Promise<Dem
           last_name: rest.join(" "),
           email: account.email,
           password_hash: passwordHash,
+          // The related-service provider is a speech-language pathologist (core's service code).
+          discipline: account.role === "related-service-provider" ? "speech-language-pathology" : null,
         })
         .returning("id")
         .executeTakeFirstOrThrow();

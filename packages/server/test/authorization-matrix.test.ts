@@ -378,6 +378,7 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
         "POST /api/people/:personId/invitation",
         "POST /api/people/:personId/reactivate",
         "PUT /api/people/:personId/caseload/:studentId",
+        "PUT /api/people/:personId/discipline",
         "PUT /api/people/:personId/roles",
       ].sort(),
     );
@@ -403,6 +404,7 @@ describe.each(DATABASE_KINDS)("authorization matrix on %s", (kind) => {
       },
       "POST /api/people/:personId/caseload/transfer": { toPersonId: teacher.id },
       "PUT /api/people/:personId/roles": { roles: [{ role: "teacher", schoolId: null }] },
+      "PUT /api/people/:personId/discipline": { discipline: null },
     };
     for (const email of Object.keys(MATEO)) {
       const c = clients.get(email) as Client;

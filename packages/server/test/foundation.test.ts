@@ -115,14 +115,15 @@ describe.each(DATABASE_KINDS)("foundation on %s", (kind) => {
       } while (cursor);
       return names;
     };
-    expect(await list("parent.rivera@family.example")).toEqual(["Mateo Rivera"]);
+    // Ana Rivera is the guardian of Mateo and of his younger sister Paloma.
+    expect(await list("parent.rivera@family.example")).toEqual(["Mateo Rivera", "Paloma Rivera"]);
     expect(await list("advocate@advocacy.example")).toEqual(["Mateo Rivera"]);
-    expect(await list("casemanager@maplevalley.example")).toHaveLength(16);
+    expect(await list("casemanager@maplevalley.example")).toHaveLength(17);
     expect(await list("teacher@northside.maplevalley.example")).toHaveLength(5);
-    expect(await list("principal@northside.maplevalley.example")).toHaveLength(24);
+    expect(await list("principal@northside.maplevalley.example")).toHaveLength(25);
     const district = await list("admin@maplevalley.example");
-    expect(district).toHaveLength(40);
-    expect(new Set(district).size).toBe(40);
+    expect(district).toHaveLength(41);
+    expect(new Set(district).size).toBe(41);
     expect(district).not.toContain("Riley Quinn");
     expect(await list("admin@cedarhills.example")).toEqual(["Riley Quinn"]);
   });
@@ -153,7 +154,8 @@ describe.each(DATABASE_KINDS)("foundation on %s", (kind) => {
     const c = await t.signIn("parent.rivera@family.example");
     const before = await countAccess(t, "parent.rivera@family.example");
     await c.get("/api/students");
-    expect(await countAccess(t, "parent.rivera@family.example")).toBe(before + 1);
+    // One entry for each child listed: Mateo and his sister Paloma.
+    expect(await countAccess(t, "parent.rivera@family.example")).toBe(before + 2);
   });
 
   it("makes the record of access and the audit trail append-only in the database", async () => {

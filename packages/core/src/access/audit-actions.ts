@@ -73,6 +73,8 @@ export const AUDIT_ACTIONS = [
   "account.deactivated",
   "account.reactivated",
   "account.roles-changed",
+  /** A related-service provider's discipline was set or cleared on their account. */
+  "account.discipline-set",
   "account.caseload-transferred",
   "account.caseload-student-added",
   "account.caseload-student-removed",

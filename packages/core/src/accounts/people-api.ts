@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { ZRole } from "../access/roles.ts";
+import { ZProviderDiscipline } from "../services/service-prescription.ts";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-policy.ts";
 import { STAFF_ROLES } from "./people-policy.ts";
 
@@ -39,6 +40,15 @@ export const ZChangeRolesRequest = z.object({
 });
 export type ChangeRolesRequest = z.infer<typeof ZChangeRolesRequest>;
 
+/**
+ * Set a related-service provider's discipline (null clears it). The week's service log lists the
+ * services of this area first; without it, the areas the provider has logged.
+ */
+export const ZSetDisciplineRequest = z.object({
+  discipline: ZProviderDiscipline.nullable().meta({ example: "speech-language-pathology" }),
+});
+export type SetDisciplineRequest = z.infer<typeof ZSetDisciplineRequest>;
+
 export const ZTransferCaseloadRequest = z.object({
   /** Who takes over every student on the caseload. */
   toPersonId: z.uuid({ error: "Choose who takes over the caseload" }),
@@ -64,6 +74,11 @@ export const ZPersonSummary = z.object({
   invitationExpiresAt: z.string().nullable(),
   /** Whether the signed-in administrator may change this account. */
   manageable: z.boolean(),
+  /**
+   * A related-service provider's discipline: the service area they give, as the plan's services
+   * name it (core's service codes), or null when not recorded.
+   */
+  discipline: ZProviderDiscipline.nullable(),
 });
 export type PersonSummary = z.infer<typeof ZPersonSummary>;
 

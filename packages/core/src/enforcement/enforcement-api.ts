@@ -3,6 +3,7 @@
  * and the web (types). The figures mirror `ServiceMinutesSummary` and `ProgressAnalysis`.
  */
 import { z } from "zod";
+import { ZProviderDiscipline } from "../services/service-prescription.ts";
 import { ZIsoDate } from "../shared/dates.ts";
 import { ZFidelityGroup, ZFidelityGrouping } from "./plan-enforcement.ts";
 import { ZProgressGoal } from "./progress.ts";
@@ -115,6 +116,11 @@ export const ZWeekQuery = z.object({ weekOf: ZIsoDate.meta({ description: "The M
 /** The provider's logging grid: each caseload student's services that week and what is logged. */
 export const ZCaseloadWeek = z.object({
   weekOf: ZIsoDate,
+  /**
+   * The discipline on the signed-in provider's account (a service area code), or null when none
+   * is recorded: `yours` then follows the services they have logged.
+   */
+  discipline: ZProviderDiscipline.nullable(),
   days: z.array(ZIsoDate),
   schoolDays: z.array(ZIsoDate),
   students: z.array(
@@ -131,9 +137,10 @@ export const ZCaseloadWeek = z.object({
           /** Who the plan says provides it (e.g. "Speech-language pathologist"). */
           providerRole: z.string(),
           /**
-           * A service of the signed-in provider's discipline: its provider role is one under which
-           * they have logged sessions. Others are offered apart, as other services on the plans.
-           * True for every service while they have logged nothing (their discipline is not known).
+           * A service of the signed-in provider's discipline: its area is the discipline on their
+           * account; with none recorded, its provider role is one under which they have logged
+           * sessions. Others are offered apart, as other services on the plans. True for every
+           * service while neither is known.
            */
           yours: z.boolean(),
         }),

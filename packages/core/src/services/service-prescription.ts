@@ -35,6 +35,31 @@ export const SERVICE_AREAS = [
 ] as const;
 export const ZServiceArea = z.enum(SERVICE_AREAS);
 
+/**
+ * The service areas a related-service provider may name as their discipline on their account: the
+ * related services of 34 CFR 300.34 a plan can prescribe, with adapted physical education
+ * (300.108), behavior support and assistive technology services (300.6). Specialized academic
+ * instruction, paraprofessional support, transportation and "other" are not a provider's discipline.
+ */
+export const PROVIDER_DISCIPLINES = [
+  "speech-language-pathology",
+  "occupational-therapy",
+  "physical-therapy",
+  "counseling",
+  "behavior-support",
+  "adaptive-physical-education",
+  "audiology",
+  "interpreting-services",
+  "psychological-services",
+  "orientation-and-mobility",
+  "school-health-services",
+  "social-work-services",
+  "parent-counseling-and-training",
+  "assistive-technology",
+] as const satisfies readonly (typeof SERVICE_AREAS)[number][];
+export const ZProviderDiscipline = z.enum(PROVIDER_DISCIPLINES, { error: "Choose one of the disciplines listed" });
+export type ProviderDiscipline = z.infer<typeof ZProviderDiscipline>;
+
 /** The period a service's frequency counts in ("2 times per week"). */
 export const SERVICE_PERIODS = ["day", "week", "month"] as const;
 export const ZServicePeriod = z.enum(SERVICE_PERIODS);

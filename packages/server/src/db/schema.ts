@@ -49,6 +49,8 @@ export type PeopleTable = {
   disabled_at: Date | null;
   /** Notifications by email as well as in the app (migration 0041). */
   email_notifications: Generated<boolean>;
+  /** A related-service provider's discipline: a core service area code, or null (migration 0119). */
+  discipline: Generated<string | null>;
 };
 
 export type RoleAssignmentsTable = {

@@ -3,7 +3,14 @@
  * password links (only the token's SHA-256 is stored) and caseload transfers.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { CASELOAD_ROLES, type Role, type RoleAssignment, STAFF_ROLES } from "@lantern/core";
+import {
+  CASELOAD_ROLES,
+  type ProviderDiscipline,
+  type Role,
+  type RoleAssignment,
+  STAFF_ROLES,
+  ZProviderDiscipline,
+} from "@lantern/core";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/schema.ts";
 
@@ -29,6 +36,8 @@ export type PersonListRow = {
   roles: RoleAssignment[];
   caseloadSize: number;
   invitationExpiresAt: string | null;
+  /** A related-service provider's discipline (a core service area code), or null. */
+  discipline: ProviderDiscipline | null;
 };
 
 export type TokenRow = {
@@ -39,6 +48,12 @@ export type TokenRow = {
   usedAt: Date | null;
   revokedAt: Date | null;
 };
+
+/** A stored discipline, read back as a core service area code (null when unknown or none). */
+function disciplineOf(stored: string | null): ProviderDiscipline | null {
+  const parsed = ZProviderDiscipline.safeParse(stored);
+  return parsed.success ? parsed.data : null;
+}
 
 const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -112,6 +127,17 @@ export function createAccountsRepository(db: Kysely<Database>) {
         .insertInto("role_assignments")
         .values({ person_id: personId, role: role.role, district_id: role.districtId, school_id: role.schoolId })
         .execute();
+    },
+
+    /** A related-service provider's declared discipline (a core service area code), or null. */
+    async discipline(personId: string): Promise<ProviderDiscipline | null> {
+      const row = await db.selectFrom("people").select("discipline").where("id", "=", personId).executeTakeFirst();
+      return disciplineOf(row?.discipline ?? null);
+    },
+
+    /** Set (or clear, with null) a person's discipline. */
+    async setDiscipline(personId: string, discipline: ProviderDiscipline | null): Promise<void> {
+      await db.updateTable("people").set({ discipline }).where("id", "=", personId).execute();
     },
 
     /** Replace the person's staff roles in one district (family roles and other districts stay). */
@@ -241,9 +267,10 @@ export function createAccountsRepository(db: Kysely<Database>) {
         roles: RoleAssignment[] | string;
         caseload: number;
         invitation_expires_at: Date | string | null;
+        discipline: string | null;
       }>`
         select p.id, p.first_name, p.last_name, p.email, p.password_hash is not null as has_password,
-          p.disabled_at is not null as disabled,
+          p.disabled_at is not null as disabled, p.discipline,
           (select json_agg(json_build_object('role', r.role, 'districtId', r.district_id, 'schoolId', r.school_id)
                            order by r.created_at)
              from role_assignments r where r.person_id = p.id) as roles,
@@ -266,6 +293,7 @@ export function createAccountsRepository(db: Kysely<Database>) {
         roles: typeof r.roles === "string" ? JSON.parse(r.roles) : (r.roles ?? []),
         caseloadSize: r.caseload,
         invitationExpiresAt: r.invitation_expires_at ? new Date(r.invitation_expires_at).toISOString() : null,
+        discipline: disciplineOf(r.discipline),
       }));
     },
 

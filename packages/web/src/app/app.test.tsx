@@ -100,4 +100,92 @@ describe("App", () => {
     expect(links[0]?.textContent).toBe("Skip to main content");
     expect(screen.getByRole("main").id).toBe("main");
   });
+
+  describe("pages that are not for the person's role", () => {
+    const as = (role: SessionUser["roles"][number]["role"], schoolId: string | null = null): SessionUser => ({
+      ...guardian,
+      id: `p-${role}`,
+      roles: [{ role, districtId: "d1", schoolId }],
+      homeRole: role,
+    });
+    /** Every staff page an address can reach, and the request it would make first. */
+    const STAFF_PAGES = [
+      "/compliance",
+      "/overview",
+      "/students/new",
+      "/services/week",
+      "/reports/service-fidelity",
+      "/progress/batch",
+      "/settings/compensatory-policy",
+      "/settings/roster",
+      "/settings/people",
+      "/settings/audit-trail",
+      "/settings/retention",
+    ];
+    /** What any signed-in page may ask: the session, and the person's own inbox. */
+    const everyonesOwn = (path: string) => path === "/api/auth/session" || path.startsWith("/api/inbox");
+
+    for (const role of ["advocate", "guardian"] as const) {
+      it(`tells ${role === "advocate" ? "an advocate" : "a guardian"} each staff page is for school staff, with a link home, and asks the server nothing of it`, {
+        timeout: 120_000,
+      }, async () => {
+        for (const address of STAFF_PAGES) {
+          const seen = serve({ "/api/auth/session": { user: as(role), csrfToken: "t" } satisfies SessionResponse });
+          window.history.replaceState(null, "", address);
+          const view = render(<App />);
+          expect(
+            await screen.findByRole("heading", { level: 1, name: "This page is for school staff" }, wait),
+            address,
+          ).toBeTruthy();
+          expect(screen.getByText("Everything shared with you is on your home page.")).toBeTruthy();
+          expect(screen.getByRole("link", { name: "Go to the home page" }).getAttribute("href")).toBe("/");
+          expect(
+            seen.filter((path) => !everyonesOwn(path)),
+            address,
+          ).toEqual([]);
+          view.unmount();
+          vi.unstubAllGlobals();
+        }
+      });
+    }
+
+    it("tells a teacher or a provider whose page an administrator's page is, and asks nothing of it", {
+      timeout: 60_000,
+    }, async () => {
+      const cases: Array<[SessionUser, string, string]> = [
+        [as("teacher", "k1"), "/settings/people", "This page is for school and district administrators"],
+        [
+          as("related-service-provider"),
+          "/reports/service-fidelity",
+          "This page is for school and district administrators",
+        ],
+        [as("teacher", "k1"), "/settings/roster", "This page is for district administrators"],
+        [as("related-service-provider"), "/settings/audit-trail", "This page is for district administrators"],
+        [as("teacher", "k1"), "/students/new", "This page is for staff who add students"],
+      ];
+      for (const [user, address, heading] of cases) {
+        const seen = serve({ "/api/auth/session": { user, csrfToken: "t" } satisfies SessionResponse });
+        window.history.replaceState(null, "", address);
+        const view = render(<App />);
+        expect(await screen.findByRole("heading", { level: 1, name: heading }, wait), address).toBeTruthy();
+        expect(screen.getByRole("link", { name: "Go to the home page" })).toBeTruthy();
+        expect(
+          seen.filter((path) => !everyonesOwn(path)),
+          address,
+        ).toEqual([]);
+        view.unmount();
+        vi.unstubAllGlobals();
+      }
+    });
+
+    it("opens a staff page for the staff it is for", { timeout: 30_000 }, async () => {
+      const seen = serve({
+        "/api/auth/session": { user: as("related-service-provider"), csrfToken: "t" } satisfies SessionResponse,
+      });
+      window.history.replaceState(null, "", "/services/week");
+      render(<App />);
+      expect(await screen.findByRole("heading", { level: 1, name: /week/i }, wait)).toBeTruthy();
+      await waitFor(() => expect(seen.some((path) => path.startsWith("/api/caseload/service-week"))).toBe(true), wait);
+    });
+  });
 });

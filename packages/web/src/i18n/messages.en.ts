@@ -46,6 +46,14 @@ export const messages = {
   "notFound.title": "Page not found",
   "notFound.body": "There is no page at this address. It may have moved, or the link may have a typo.",
 
+  "notForYou.title": "This page is for school staff",
+  "notForYou.family": "Everything shared with you is on your home page.",
+  "notForYou.staff.administrators": "This page is for school and district administrators",
+  "notForYou.staff.districtAdministrators": "This page is for district administrators",
+  "notForYou.staff.intake": "This page is for staff who add students",
+  "notForYou.staff.body":
+    "Your role does not use this page. Case managers, Section 504 coordinators and administrators add students; administrators manage accounts and read reports.",
+
   "placeholder.comingSoon": "This part of Lantern is not ready yet.",
 
   "glossary.wordsUsed": "Words used here:",

@@ -48,6 +48,9 @@ export const messages = {
   "notFound.title": "No se encontró la página",
   "notFound.body": "No hay ninguna página en esta dirección. Puede que se haya movido o que el enlace tenga un error.",
 
+  "notForYou.title": "Esta página es para el personal de la escuela",
+  "notForYou.family": "Todo lo que se comparte con usted está en su página de inicio.",
+
   "placeholder.comingSoon": "Esta parte de Lantern todavía no está lista.",
 
   "glossary.wordsUsed": "Palabras que se usan aquí:",

@@ -43,6 +43,7 @@ export const STAFF_ONLY_PREFIXES = [
   "students.list.",
   "students.add.",
   "students.edit.",
+  "notForYou.staff.",
 ] as const;
 export type StaffOnly = `${(typeof STAFF_ONLY_PREFIXES)[number]}${string}`;
 

@@ -1,7 +1,7 @@
 /**
  * People: district administrators (and school administrators, for their school) list staff,
- * invite, resend or revoke an invitation, deactivate and reactivate, change roles and move a
- * caseload. Who may manage whom is core's people policy; each route calls one use case.
+ * invite, resend or revoke an invitation, deactivate and reactivate, change roles, record a
+ * related-service provider's discipline and move a caseload. Who may manage whom is core's people policy; each route calls one use case.
  */
 import {
   DomainError,
@@ -14,6 +14,7 @@ import {
   ZPeopleResponse,
   ZPersonParams,
   ZPersonSummary,
+  ZSetDisciplineRequest,
   ZTransferCaseloadRequest,
   ZTransferCaseloadResponse,
 } from "@lantern/core";
@@ -32,6 +33,7 @@ import {
   removeCaseloadStudent,
   resendInvitation,
   revokeInvitation,
+  setDiscipline,
   transferCaseload,
 } from "../../use-cases/accounts/manage-people.ts";
 
@@ -162,6 +164,23 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await changeRoles(deps, await requirePeopleAdmin(app, request), request.params.personId, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.put(
+    "/api/people/:personId/discipline",
+    {
+      schema: {
+        tags: ["people"],
+        summary: "Set (or clear) a related-service provider's discipline: the service area they give",
+        params: ZPersonParams,
+        body: ZSetDisciplineRequest,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await setDiscipline(deps, await requirePeopleAdmin(app, request), request.params.personId, request.body);
       return reply.status(204).send(null);
     },
   );

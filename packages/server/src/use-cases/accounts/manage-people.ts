@@ -17,6 +17,7 @@ import {
   type PersonSummary,
   type Role,
   SCHOOL_ROLES,
+  type SetDisciplineRequest,
   STAFF_ROLES,
 } from "@lantern/core";
 import type { AccountRow } from "../../repositories/accounts-repository.ts";
@@ -42,6 +43,7 @@ export async function listPeople(deps: UseCaseDeps, actor: AdminActor): Promise<
     roles: r.roles.filter((x) => x.districtId === districtId).map((x) => ({ role: x.role, schoolId: x.schoolId })),
     caseloadSize: r.caseloadSize,
     invitationExpiresAt: r.invitationExpiresAt,
+    discipline: r.discipline,
     manageable: r.id !== actor.personId && canManagePerson(actor.scope, r.roles),
   }));
   const roles = STAFF_ROLES.filter((role) =>
@@ -154,6 +156,7 @@ export async function invitePerson(
     caseloadSize: 0,
     invitationExpiresAt: result.expiresAt.toISOString(),
     manageable: true,
+    discipline: null,
   };
 }
 
@@ -256,6 +259,38 @@ export async function changeRoles(
       personId: actor.personId,
       subject: `person:${person.id}`,
       details: { before: before.map((r) => ({ role: r.role, schoolId: r.schoolId })), after: roles },
+      requestId: actor.requestId,
+    });
+  });
+}
+
+/**
+ * Record a related-service provider's discipline (or clear it): only a person who holds the
+ * related-service provider role in the administrator's district has one.
+ */
+export async function setDiscipline(
+  deps: UseCaseDeps,
+  actor: AdminActor,
+  personId: string,
+  input: SetDisciplineRequest,
+): Promise<void> {
+  const person = await managedPerson(deps, actor, personId);
+  const provider = person.roles.some(
+    (r) => r.role === "related-service-provider" && r.districtId === actor.scope.districtId,
+  );
+  if (!provider && input.discipline !== null) {
+    throw new DomainError("invalid-input", "Only a related-service provider has a discipline", {
+      issues: [{ path: "/discipline", message: "Give this person the related-service provider role first" }],
+    });
+  }
+  await inTransaction(deps, async (tx) => {
+    const before = await tx.repos.accounts.discipline(person.id);
+    await tx.repos.accounts.setDiscipline(person.id, input.discipline);
+    await tx.audit.append({
+      action: "account.discipline-set",
+      personId: actor.personId,
+      subject: `person:${person.id}`,
+      details: { before, after: input.discipline },
       requestId: actor.requestId,
     });
   });

@@ -114,27 +114,33 @@ export async function readCaseloadWeek(
   const allowed = new Set((await input.permitted(caseload.map((m) => m.id))).map((p) => p.studentId));
   const students = caseload.filter((m) => allowed.has(m.id));
   const ids = students.map((a) => a.id);
-  const [plans, sessions, calendar, logged] = await Promise.all([
+  const [plans, sessions, calendar, logged, discipline] = await Promise.all([
     deps.repos.enforcementPlans.forStudents(ids),
     deps.repos.enforcement.listSessions(ids, { from: weekOf, to: sunday }),
     deps.repos.compliance.calendarOrDefault(input.districtId),
     deps.repos.enforcement.servicesLoggedBy(input.personId, ids),
+    deps.repos.accounts.discipline(input.personId),
   ]);
-  // Accounts do not record a provider's discipline; the services they have logged do. Their
-  // discipline is the provider roles of those services (a speech-language pathologist is not
-  // offered specialized academic instruction first). Nothing logged yet: every service is theirs.
+  // The provider's own discipline's services come first (a speech-language pathologist is not
+  // offered specialized academic instruction first). Their discipline is the one on their account;
+  // when none is recorded, it is inferred from the provider roles of the services they have
+  // logged; nothing logged yet either: every service is theirs.
   const roleKey = (role: string) => role.trim().toLowerCase();
   const roles = new Set<string>();
-  for (const l of logged) {
-    const versions = plans.get(l.studentId)?.planVersions ?? [];
-    for (const v of versions) {
-      for (const svc of v.services) if (svc.id === l.serviceId) roles.add(roleKey(svc.providerRole));
+  if (discipline === null) {
+    for (const l of logged) {
+      const versions = plans.get(l.studentId)?.planVersions ?? [];
+      for (const v of versions) {
+        for (const svc of v.services) if (svc.id === l.serviceId) roles.add(roleKey(svc.providerRole));
+      }
     }
   }
-  const yours = (providerRole: string) => roles.size === 0 || roles.has(roleKey(providerRole));
+  const yours = (service: { area: string; providerRole: string }) =>
+    discipline !== null ? service.area === discipline : roles.size === 0 || roles.has(roleKey(service.providerRole));
   const days = Array.from({ length: 7 }, (_, i) => addDays(weekOf, i));
   return {
     weekOf,
+    discipline,
     days,
     schoolDays: days.filter((d) => calendar.isSchoolDay(d)),
     students: students.map((a) => {
@@ -154,7 +160,7 @@ export async function readCaseloadWeek(
           frequency: s.frequency,
           delivery: s.delivery,
           providerRole: s.providerRole,
-          yours: yours(s.providerRole),
+          yours: yours(s),
         })),
         sessions: sessions.filter((s) => s.studentId === a.id),
       };

@@ -7,6 +7,7 @@ import type {
   MailOutboxResponse,
   PeopleResponse,
   PersonSummary,
+  ProviderDiscipline,
   SecuritySettings,
   StudentList,
 } from "@lantern/core";
@@ -24,6 +25,8 @@ export const transferCaseload = (id: string, toPersonId: string) =>
   api.post<{ moved: number }>(`/api/people/${id}/caseload/transfer`, { toPersonId });
 export const changeRoles = (id: string, roles: ChangeRolesRequest["roles"]) =>
   api.put<null>(`/api/people/${id}/roles`, { roles });
+export const setDiscipline = (id: string, discipline: ProviderDiscipline | null) =>
+  api.put<null>(`/api/people/${id}/discipline`, { discipline });
 export const loadCaseload = (id: string, signal?: AbortSignal) =>
   api.get<CaseloadResponse>(`/api/people/${id}/caseload`, undefined, signal);
 export const addToCaseload = (id: string, studentId: string) =>

@@ -48,6 +48,14 @@ export const messages = {
   "accounts.editor.roles.save": "Save roles",
   "accounts.editor.roles.saved": "The roles of {name} are saved. They apply from the next page they open.",
   "accounts.editor.roles.errorTitle": "The roles were not saved",
+  "accounts.editor.discipline.title": "Discipline",
+  "accounts.editor.discipline.label": "The services this provider gives",
+  "accounts.editor.discipline.hint":
+    "Their week's service log lists these services first. Not recorded: the services they have logged come first.",
+  "accounts.editor.discipline.none": "Not recorded",
+  "accounts.editor.discipline.save": "Save the discipline",
+  "accounts.editor.discipline.saved": "The discipline of {name} is saved: {discipline}.",
+  "accounts.editor.discipline.cleared": "The discipline of {name} is no longer recorded.",
   "accounts.editor.caseload.title": "Caseload",
   "accounts.editor.caseload.empty": "No students are on the caseload of {name}.",
   "accounts.editor.caseload.noRole":

@@ -29,6 +29,7 @@ const people: PeopleResponse = {
       caseloadSize: 12,
       invitationExpiresAt: null,
       manageable: true,
+      discipline: null,
     },
   ],
   schools: [],
@@ -48,7 +49,9 @@ HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
 };
 
 describe("the People page", () => {
-  it("asks before deactivating a case manager with a caseload, and offers to move it first", async () => {
+  it("asks before deactivating a case manager with a caseload, and offers to move it first", {
+    timeout: 20_000,
+  }, async () => {
     const calls: string[] = [];
     vi.stubGlobal("fetch", async (input: RequestInfo | URL, init?: RequestInit) => {
       const path = new URL(String(input), "http://localhost").pathname;

@@ -237,7 +237,17 @@ function PeopleTable({
       id: "roles",
       header: t("accounts.people.col.roles"),
       cell: (p) =>
-        p.roles.map((r) => [label("role", r.role), school(r.schoolId)].filter(Boolean).join(", ")).join("; "),
+        p.roles
+          .map((r) =>
+            [
+              label("role", r.role),
+              r.role === "related-service-provider" && p.discipline ? label("serviceArea", p.discipline) : null,
+              school(r.schoolId),
+            ]
+              .filter(Boolean)
+              .join(", "),
+          )
+          .join("; "),
     },
     {
       id: "status",

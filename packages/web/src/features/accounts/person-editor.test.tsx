@@ -16,6 +16,7 @@ const person: PersonSummary = {
   caseloadSize: 1,
   invitationExpiresAt: null,
   manageable: true,
+  discipline: null,
 };
 const colleague: PersonSummary = { ...person, id: "00000000-0000-4000-8000-00000000000b", firstName: "Sam" };
 const data: PeopleResponse = {
@@ -109,5 +110,45 @@ describe("a person's roles and caseload", () => {
     await waitFor(() =>
       expect(calls.find((c) => c.path.endsWith("/caseload/transfer"))?.body).toEqual({ toPersonId: colleague.id }),
     );
+  });
+
+  it("records a related-service provider's discipline from core's list, and offers it to no one else", {
+    timeout: 20_000,
+  }, async () => {
+    const calls = stub(() => [204, null]);
+    const act = vi.fn(async (run: () => Promise<unknown>, _done: string) => {
+      await run();
+    });
+    const provider: PersonSummary = {
+      ...person,
+      roles: [{ role: "related-service-provider", schoolId: null }],
+      discipline: null,
+    };
+    const { unmount } = render(
+      <PersonEditor person={person} data={data} act={act} announce={() => {}} version={0} onClose={() => {}} />,
+    );
+    expect(await screen.findByRole("button", { name: "Take Lena Ortiz off the caseload" }, wait)).toBeTruthy();
+    expect(screen.queryByRole("form", { name: "Discipline" })).toBeNull();
+    unmount();
+
+    render(<PersonEditor person={provider} data={data} act={act} announce={() => {}} version={0} onClose={() => {}} />);
+    const form = await screen.findByRole("form", { name: "Discipline" }, wait);
+    const select = screen.getByLabelText(/The services this provider gives/) as HTMLSelectElement;
+    expect(form.contains(select)).toBe(true);
+    expect(select.value).toBe("");
+    const options = [...select.options].map((o) => o.textContent);
+    expect(options).toContain("Speech-language pathology");
+    expect(options).toContain("Occupational therapy");
+    expect(options).not.toContain("Specialized academic instruction");
+    fireEvent.change(select, { target: { value: "occupational-therapy" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save the discipline" }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === "PUT")).toEqual({
+        method: "PUT",
+        path: `/api/people/${person.id}/discipline`,
+        body: { discipline: "occupational-therapy" },
+      }),
+    );
+    expect(act.mock.calls[0]?.[1]).toBe("The discipline of Robin Diaz is saved: Occupational therapy.");
   });
 });

@@ -1,4 +1,10 @@
-import { SCHOOL_ROLES, STAFF_ROLES, type StaffRole } from "@lantern/core";
+import {
+  PROVIDER_DISCIPLINES,
+  type ProviderDiscipline,
+  SCHOOL_ROLES,
+  STAFF_ROLES,
+  type StaffRole,
+} from "@lantern/core";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { FormProblems, useProblems } from "../../components/ui/form-problems.tsx";
 import { Alert, Button, Field, Select, TextInput } from "../../components/ui/index.ts";
@@ -15,6 +21,7 @@ import {
   type PeopleResponse,
   type PersonSummary,
   removeFromCaseload,
+  setDiscipline,
   transferCaseload,
 } from "./api.ts";
 
@@ -57,6 +64,9 @@ export function PersonEditor({
         data={data}
         announce={announce}
       />
+      {person.roles.some((r) => r.role === "related-service-provider") ? (
+        <DisciplineForm key={`discipline-${person.id}-${person.discipline ?? ""}`} person={person} act={act} />
+      ) : null}
       <CaseloadSection key={`caseload-${person.id}`} person={person} data={data} act={act} version={version} />
       <Button variant="secondary" onClick={onClose}>
         {t("accounts.editor.close")}
@@ -185,6 +195,53 @@ function RolesForm({
         </Button>
         <Button type="submit" busy={busy} busyLabel={t("accounts.editor.saving")}>
           {t("accounts.editor.roles.save")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * A related-service provider's discipline: the service area they give. Their week's service log
+ * lists their students' services of this area first.
+ */
+function DisciplineForm({ person, act }: { person: PersonSummary; act: Act }) {
+  const [value, setValue] = useState<string>(person.discipline ?? "");
+  const [busy, setBusy] = useState(false);
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      await act(
+        () => setDiscipline(person.id, value === "" ? null : (value as ProviderDiscipline)),
+        t(value === "" ? "accounts.editor.discipline.cleared" : "accounts.editor.discipline.saved", {
+          name: nameOf(person),
+          discipline: value === "" ? "" : label("serviceArea", value as ProviderDiscipline),
+        }),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="edit-discipline-title">
+      <h3 id="edit-discipline-title">{t("accounts.editor.discipline.title")}</h3>
+      <Field
+        id="edit-discipline"
+        label={t("accounts.editor.discipline.label")}
+        hint={t("accounts.editor.discipline.hint")}
+      >
+        <Select
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          placeholder={t("accounts.editor.discipline.none")}
+          options={PROVIDER_DISCIPLINES.map((d) => ({ value: d, label: label("serviceArea", d) }))}
+        />
+      </Field>
+      <div className="button-row">
+        <Button type="submit" busy={busy} busyLabel={t("accounts.editor.saving")}>
+          {t("accounts.editor.discipline.save")}
         </Button>
       </div>
     </form>

@@ -94,6 +94,9 @@ export const messages = {
   "enforcement.week.minutesShort": "Minutes",
   "enforcement.week.notLogged": "Not logged",
   "enforcement.week.otherServices": "Other services on your students' plans",
+  "enforcement.week.discipline": "Your discipline: {discipline}. Its services come first.",
+  "enforcement.week.disciplineUnknown":
+    "Your account does not name your discipline, so the services you have logged before come first. An administrator can add it on the People page.",
   "enforcement.week.save": "Save the week",
   "enforcement.week.saving": "Saving…",
   "enforcement.week.saved": "{count, plural, one {Saved # session.} other {Saved # sessions.}}",

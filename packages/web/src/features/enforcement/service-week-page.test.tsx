@@ -6,6 +6,7 @@ import { mondayOf, WeekGrid } from "./service-week-page.tsx";
 
 const week = {
   weekOf: "2026-09-14",
+  discipline: null,
   days: ["2026-09-14", "2026-09-15", "2026-09-16", "2026-09-17", "2026-09-18", "2026-09-19", "2026-09-20"],
   schoolDays: ["2026-09-14", "2026-09-15", "2026-09-16"],
   students: [
@@ -86,6 +87,14 @@ describe("week logging grid", () => {
     const group = screen.getByRole("columnheader", { name: "Other services on your students' plans" });
     expect(group.getAttribute("scope")).toBe("colgroup");
     expect(rowHeaders[1]).toMatch(/Specialized academic instruction/i);
+  });
+
+  it("names the provider's discipline from their account, or says how their services are chosen without it", () => {
+    const { unmount } = render(<WeekGrid week={{ ...week, discipline: "speech-language-pathology" }} />);
+    expect(screen.getByText("Your discipline: Speech-language pathology. Its services come first.")).toBeTruthy();
+    unmount();
+    render(<WeekGrid week={week} />);
+    expect(screen.getByText(/Your account does not name your discipline/)).toBeTruthy();
   });
 
   it("finds the Monday of any date", () => {

@@ -138,6 +138,11 @@ export function WeekGrid({ week }: { week: CaseloadWeek }) {
   if (week.schoolDays.length === 0) return <p>{t("enforcement.week.noSchoolDays")}</p>;
   return (
     <form onSubmit={save} noValidate>
+      <p>
+        {week.discipline
+          ? t("enforcement.week.discipline", { discipline: areaLabel(week.discipline) })
+          : t("enforcement.week.disciplineUnknown")}
+      </p>
       {error ? (
         <Alert tone="error" title={t("enforcement.week.saveError")} ref={errorRef} tabIndex={-1}>
           <p>{error}</p>
