@@ -76,6 +76,12 @@ describe("state complaint draft (34 CFR 300.153)", () => {
     ]);
     const empty = { ...text, violation: " ", complainant: { ...text.complainant, email: "" } };
     expect(complaintGaps(empty).map((g) => g.field)).toEqual(["violation", "complainant.address", "child.address"]);
+    // In Spanish: the same gaps and rules, said in Spanish.
+    expect(complaintGaps(empty, "es").map((g) => [g.field, g.message, g.citation])).toEqual([
+      ["violation", "Diga qué regla no cumplió el distrito", "34 CFR 300.153(b)(1)"],
+      ["complainant.address", "Dé cómo encontrarle (dirección, teléfono o correo electrónico)", "34 CFR 300.153(b)(3)"],
+      ["child.address", "Dé la dirección donde vive el niño", "34 CFR 300.153(b)(4)(i)"],
+    ]);
   });
 
   it("names entries older than one year (300.153(c)) and where to send it (300.153(d))", () => {
@@ -88,6 +94,11 @@ describe("state complaint draft (34 CFR 300.153)", () => {
     expect(complaintRecipients("TX", "Pecan ISD")).toMatchObject({
       agency: "Your state education agency (its special education office)",
       copyTo: "Pecan ISD, the public agency serving the child",
+    });
+    expect(complaintRecipients("TX", "Pecan ISD", "es")).toMatchObject({
+      agency: "La agencia de educación de su estado (su oficina de educación especial)",
+      copyTo: "Pecan ISD, la agencia pública que atiende al niño",
+      citation: "34 CFR 300.151; 34 CFR 300.153(d)",
     });
   });
 });

@@ -124,15 +124,30 @@ export const ZComplaintDraftParams = ZStudentIdParams.extend({
   draftId: z.uuid({ error: "draftId must be the id of a complaint draft (a UUID)" }),
 });
 
+/** The language Lantern writes a complaint's own words in (headings, labels, notes, dates); the family's words stay as written. */
+export type ComplaintLanguage = "en" | "es";
+/** The complaint PDF's query: `lang=es` prints it in Spanish. */
+export const ZComplaintPdfQuery = z.object({ lang: z.enum(["en", "es"]).default("en") });
+
 /** The state education agency a complaint goes to (300.151), by the district's state. */
-export function complaintRecipients(state: string, districtName: string): ComplaintRecipients {
+export function complaintRecipients(
+  state: string,
+  districtName: string,
+  lang: ComplaintLanguage = "en",
+): ComplaintRecipients {
+  const es = lang === "es";
+  // The California agency's name is a proper name and stays as it is.
   const agency =
     state === "CA"
       ? "California Department of Education, Special Education Division"
-      : "Your state education agency (its special education office)";
+      : es
+        ? "La agencia de educación de su estado (su oficina de educación especial)"
+        : "Your state education agency (its special education office)";
   return {
     agency,
-    copyTo: `${districtName}, the public agency serving the child`,
+    copyTo: es
+      ? `${districtName}, la agencia pública que atiende al niño`
+      : `${districtName}, the public agency serving the child`,
     citation: `${COMPLAINT_CITATIONS.stateProcedures}; ${COMPLAINT_CITATIONS.copyToDistrict}`,
   };
 }
@@ -147,25 +162,46 @@ export function complaintTimeLimit(entries: readonly Pick<ChronologyEntry, "id" 
   } satisfies ComplaintTimeLimit;
 }
 
+/** What each missing part of 300.153(b) asks the family to add, by field, in English and Spanish. */
+const GAP_MESSAGES: Record<ComplaintLanguage, Record<string, string>> = {
+  en: {
+    violation: "Say which requirement the district did not meet",
+    facts: "Give the facts the complaint is based on",
+    "complainant.name": "Sign with your name",
+    "complainant.address": "Give your contact information (address, phone or email)",
+    "child.name": "Give the child's name",
+    "child.address": "Give the address where the child lives",
+    "child.school": "Give the name of the child's school",
+  },
+  es: {
+    violation: "Diga qué regla no cumplió el distrito",
+    facts: "Diga los hechos en los que se basa la queja",
+    "complainant.name": "Firme con su nombre",
+    "complainant.address": "Dé cómo encontrarle (dirección, teléfono o correo electrónico)",
+    "child.name": "Dé el nombre del niño",
+    "child.address": "Dé la dirección donde vive el niño",
+    "child.school": "Dé el nombre de la escuela del niño",
+  },
+};
+
 /** What 300.153(b) asks for that the draft does not yet say, each with its rule. */
-export function complaintGaps(t: ComplaintText): ComplaintGap[] {
+export function complaintGaps(t: ComplaintText, lang: ComplaintLanguage = "en"): ComplaintGap[] {
   const gaps: ComplaintGap[] = [];
-  const need = (value: string, field: string, message: string, citation: string) => {
-    if (value.trim() === "") gaps.push({ field, message, citation });
+  const say = GAP_MESSAGES[lang];
+  const need = (value: string, field: string, citation: string) => {
+    if (value.trim() === "") gaps.push({ field, message: say[field] ?? field, citation });
   };
-  need(t.violation, "violation", "Say which requirement the district did not meet", COMPLAINT_CITATIONS.violation);
-  need(t.facts, "facts", "Give the facts the complaint is based on", COMPLAINT_CITATIONS.facts);
-  need(t.complainant.name, "complainant.name", "Sign with your name", COMPLAINT_CITATIONS.complainant);
-  if (`${t.complainant.address}${t.complainant.phone}${t.complainant.email}`.trim() === "") {
-    gaps.push({
-      field: "complainant.address",
-      message: "Give your contact information (address, phone or email)",
-      citation: COMPLAINT_CITATIONS.complainant,
-    });
-  }
-  need(t.child.name, "child.name", "Give the child's name", COMPLAINT_CITATIONS.childName);
-  need(t.child.address, "child.address", "Give the address where the child lives", COMPLAINT_CITATIONS.childName);
-  need(t.child.school, "child.school", "Give the name of the child's school", COMPLAINT_CITATIONS.school);
+  need(t.violation, "violation", COMPLAINT_CITATIONS.violation);
+  need(t.facts, "facts", COMPLAINT_CITATIONS.facts);
+  need(t.complainant.name, "complainant.name", COMPLAINT_CITATIONS.complainant);
+  need(
+    `${t.complainant.address}${t.complainant.phone}${t.complainant.email}`,
+    "complainant.address",
+    COMPLAINT_CITATIONS.complainant,
+  );
+  need(t.child.name, "child.name", COMPLAINT_CITATIONS.childName);
+  need(t.child.address, "child.address", COMPLAINT_CITATIONS.childName);
+  need(t.child.school, "child.school", COMPLAINT_CITATIONS.school);
   return gaps;
 }
 
@@ -237,6 +273,16 @@ export const COMPLAINT_NOTES = {
   howToSend:
     "Sign the complaint and send it to the state education agency. When you file it, send a copy to the district that serves your child (34 CFR 300.153(d)). The state has 60 days to decide, unless it extends the time (34 CFR 300.152(a)).",
 } as const;
+
+/** The same notes in Spanish (the Spanish PDF); citations kept as they are. */
+export const COMPLAINT_NOTES_ES: Record<keyof typeof COMPLAINT_NOTES, string> = {
+  notLegalAdvice:
+    "Es información general, no asesoría legal. Lantern escribió un primer borrador con los registros que tiene. Usted decide lo que dice la queja. Un centro de padres o un abogado le pueden ayudar.",
+  oneYear:
+    "Una queja debe tratar de algo que pasó no más de un año antes del día en que el estado la recibe (34 CFR 300.153(c)).",
+  howToSend:
+    "Firme la queja y envíela a la agencia de educación del estado. Cuando la envíe, mande una copia al distrito que atiende a su niño (34 CFR 300.153(d)). El estado tiene 60 días para decidir, a menos que alargue el plazo (34 CFR 300.152(a)).",
+};
 
 /** What the record holds behind chosen entries, as the server reads it (sessions, the plan's services). */
 export type ComplaintEvidenceSources = {

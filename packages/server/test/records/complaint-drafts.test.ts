@@ -151,6 +151,80 @@ describe.each(DATABASE_KINDS)("state complaint drafts on %s", (kind) => {
     }
   });
 
+  it("prints the complaint in Spanish with lang=es: no English heading left, the family's words as written", async () => {
+    const parent = await t.signIn("parent.rivera@family.example");
+    const res = await parent.get(`/api/students/${mateo}/complaint-drafts/${draft.id}/pdf?lang=es`);
+    expect(res.statusCode, res.body).toBe(200);
+    const pdf = expectAccessiblePdf(res.rawPayload, {
+      lang: "es-US",
+      title: "Queja al estado — Mateo Rivera",
+      headings: [
+        "H1 Queja al estado",
+        "H2 El niño (34 CFR 300.153(b)(4)(i)–(ii))",
+        "H2 La regla que no se cumplió (34 CFR 300.153(b)(1))",
+        "H2 El problema y los hechos (34 CFR 300.153(b)(2), (b)(4)(iv))",
+        "H2 Lo que lo arreglaría (34 CFR 300.153(b)(4)(v))",
+        "H2 Firma y cómo encontrarle (34 CFR 300.153(b)(3))",
+        "H2 Pruebas del expediente",
+        "H2 Dónde enviarla",
+      ],
+    });
+    expect(pdf.lang).toBe("es-US");
+    const text = pdfText(res.rawPayload).replace(/\s+/g, " ");
+    // What a complaint must contain and where it goes, in Spanish; citations kept.
+    for (const words of [
+      "no asesoría legal",
+      "no más de un año antes",
+      "mande una copia al distrito",
+      "Dirección donde vive el niño",
+      "Qué es usted del niño",
+      "Correo electrónico",
+      "Lo que muestra el expediente",
+      "Pedido del expediente",
+      "la agencia pública que atiende al niño",
+      "California Department of Education",
+      "300.153(d)",
+      "Página 1 de",
+    ]) {
+      expect(text).toContain(words);
+    }
+    expect(text).toMatch(/Fecha: \d{1,2} de [a-z]+ de \d{4}/);
+    // The family's words, as written.
+    for (const words of ["12 Alder Street, Maple Valley", "Make up every missed minute by March.", "Mateo Rivera"]) {
+      expect(text).toContain(words);
+    }
+    // No heading, label or note of the English document is left.
+    for (const english of [
+      "State complaint",
+      "The child",
+      "The violation",
+      "The problem and the facts",
+      "Proposed resolution",
+      "Signature and contact information",
+      "Evidence from the record",
+      "Where to send it",
+      "Still to fill in",
+      "Address where the child lives",
+      "Relationship to the child",
+      "What the record shows",
+      "not legal advice",
+      "Send to:",
+      "Copy to:",
+      "the public agency serving the child",
+      "Page 1 of",
+    ]) {
+      expect(text).not.toContain(english);
+    }
+    // The record's words were written in English when the draft was made: marked so, and said so.
+    expect(text).toContain("tal como se escribió, en inglés");
+    expect(text).toContain("The plan says");
+    expect(Buffer.from(res.rawPayload).toString("latin1")).toMatch(/\/Lang \(en-US\)/);
+
+    const bad = await parent.get(`/api/students/${mateo}/complaint-drafts/${draft.id}/pdf?lang=fr`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("lang");
+  });
+
   it("is the family's own: staff get nothing; another district's guardian and a revoked advocate get nothing", async () => {
     for (const email of ["casemanager@maplevalley.example", "admin@maplevalley.example"]) {
       const staff = await t.signIn(email);

@@ -5,13 +5,14 @@
  * - `GET|POST /api/students/:studentId/complaint-drafts`: the family's drafts; a new one from chosen
  *   chronology entries.
  * - `PUT …/complaint-drafts/:draftId`: save the family's words (409 on a stale revision).
- * - `GET …/complaint-drafts/:draftId/pdf`: the complaint as a tagged PDF.
+ * - `GET …/complaint-drafts/:draftId/pdf`: the complaint as a tagged PDF (`lang=es`: in Spanish).
  */
 
 import {
   ZComplaintDraft,
   ZComplaintDraftList,
   ZComplaintDraftParams,
+  ZComplaintPdfQuery,
   ZCreateComplaintDraftBody,
   ZSaveComplaintDraftBody,
   ZStudentIdParams,
@@ -116,8 +117,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["records"],
-        summary: "A complaint draft as an accessible PDF, with its evidence, where to send it, and the one-year limit",
+        summary:
+          "A complaint draft as an accessible PDF, with its evidence, where to send it, and the one-year limit (lang=es: in Spanish)",
         params: ZComplaintDraftParams,
+        querystring: ZComplaintPdfQuery,
         produces: ["application/pdf"],
       },
     },
@@ -129,15 +132,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         record: `${RECORD}:${request.params.draftId}`,
       });
       const where = { studentId: access.student.studentId, districtId: access.student.districtId };
+      const { lang } = request.query;
       const [draft, today] = await Promise.all([
-        readComplaintDraft(deps, { ...where, draftId: request.params.draftId }),
+        readComplaintDraft(deps, { ...where, draftId: request.params.draftId, lang }),
         todayFor(deps, where.districtId),
       ]);
       return reply
         .type("application/pdf")
         .header("content-disposition", `attachment; filename="state-complaint-${today}.pdf"`)
         .header("cache-control", "no-store")
-        .send(await renderComplaintPdf(draft, today));
+        .send(await renderComplaintPdf(draft, today, lang));
     },
   );
 };

@@ -7,6 +7,7 @@
 import {
   type ComplaintDraft,
   type ComplaintDraftList,
+  type ComplaintLanguage,
   complaintEvidence,
   complaintGaps,
   complaintRecipients,
@@ -24,20 +25,26 @@ import { readChronology } from "./read-chronology.ts";
 
 type Where = { studentId: string; districtId: string };
 
-async function viewOf(deps: UseCaseDeps, where: Where, records: ComplaintDraftRecord[]): Promise<ComplaintDraft[]> {
+/** The drafts as the family reads them; `lang` is the language of what Lantern says about them (gaps, where to send). */
+async function viewOf(
+  deps: UseCaseDeps,
+  where: Where,
+  records: ComplaintDraftRecord[],
+  lang: ComplaintLanguage = "en",
+): Promise<ComplaintDraft[]> {
   const [student, today] = await Promise.all([
     deps.repos.students.findDetail(where.studentId),
     todayFor(deps, where.districtId),
   ]);
   if (!student) throw new Error("student vanished after authorization");
-  const sendTo = complaintRecipients(student.district.state, student.district.name);
+  const sendTo = complaintRecipients(student.district.state, student.district.name, lang);
   return records.map((r) => ({
     id: r.id,
     studentId: r.studentId,
     revision: r.revision,
     text: r.text,
     evidence: r.evidence,
-    gaps: complaintGaps(r.text),
+    gaps: complaintGaps(r.text, lang),
     timeLimit: complaintTimeLimit(
       r.evidence.map((e) => e.entry),
       today,
@@ -55,9 +62,14 @@ export async function listComplaintDrafts(deps: UseCaseDeps, input: Where): Prom
 
 export async function readComplaintDraft(
   deps: UseCaseDeps,
-  input: Where & { draftId: string },
+  input: Where & { draftId: string; lang?: ComplaintLanguage | undefined },
 ): Promise<ComplaintDraft> {
-  const [view] = await viewOf(deps, input, [await deps.repos.complaintDrafts.find(input.studentId, input.draftId)]);
+  const [view] = await viewOf(
+    deps,
+    input,
+    [await deps.repos.complaintDrafts.find(input.studentId, input.draftId)],
+    input.lang,
+  );
   if (!view) throw new Error("draft vanished");
   return view;
 }

@@ -19,6 +19,7 @@ import type {
   RecordsRequestList,
   SaveComplaintDraftBody,
 } from "@lantern/core";
+import type { Locale } from "../../i18n/catalogs.ts";
 import { getLocale } from "../../i18n/t.ts";
 import { api, buildUrl } from "../../lib/api-client.ts";
 
@@ -116,8 +117,12 @@ export function saveComplaintDraft(
   return api.put<ComplaintDraft>(`${base(studentId)}/complaint-drafts/${encodeURIComponent(draftId)}`, body);
 }
 
-export function complaintPdfUrl(studentId: string, draftId: string): string {
-  return `${base(studentId)}/complaint-drafts/${encodeURIComponent(draftId)}/pdf`;
+/** The complaint draft's PDF in the reader's language (or `lang`): `lang=es` asks for it in Spanish. */
+export function complaintPdfUrl(studentId: string, draftId: string, lang: Locale = getLocale()): string {
+  return buildUrl(
+    `${base(studentId)}/complaint-drafts/${encodeURIComponent(draftId)}/pdf`,
+    lang === "es" ? { lang } : {},
+  );
 }
 
 export function getMeetingPreparation(studentId: string, signal?: AbortSignal): Promise<MeetingPreparationList> {

@@ -7,7 +7,7 @@ import type { ComplaintText } from "@lantern/core";
 import { type FormEvent, useEffect, useState } from "react";
 import { Alert, Button, Field, StatusRegion, TextArea, TextInput } from "../../components/ui/index.ts";
 import { longDate, shortDate } from "../../i18n/dates.ts";
-import { t, tMaybe } from "../../i18n/t.ts";
+import { getLocale, t, tMaybe } from "../../i18n/t.ts";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
@@ -217,6 +217,14 @@ function ComplaintEditor({ studentId, draft: initial }: { studentId: string; dra
         <a href={complaintPdfUrl(studentId, draft.id)} download>
           {t("records.complaint.pdf")}
         </a>
+        {getLocale() === "en" ? (
+          <>
+            {" · "}
+            <a href={complaintPdfUrl(studentId, draft.id, "es")} hrefLang="es" download>
+              {t("records.complaint.pdfSpanish")}
+            </a>
+          </>
+        ) : null}
       </p>
       <h3>{t("records.complaint.evidence")}</h3>
       <p>{t("records.complaint.evidenceIntro")}</p>

@@ -169,6 +169,7 @@ export const messages = {
   "records.complaint.save": "Save the draft",
   "records.complaint.saved": "The draft is saved.",
   "records.complaint.pdf": "Download the complaint as a PDF",
+  "records.complaint.pdfSpanish": "The complaint in Spanish (PDF)",
   "records.complaint.evidence": "Evidence from the record",
   "records.complaint.evidenceIntro": "Each entry you chose, with what the record shows. The PDF has this list too.",
   "records.complaint.others": "Earlier drafts",

@@ -173,6 +173,7 @@ export const messages = {
   "records.complaint.save": "Guardar el borrador",
   "records.complaint.saved": "El borrador está guardado.",
   "records.complaint.pdf": "Descargar la queja en PDF",
+  "records.complaint.pdfSpanish": "La queja en español (PDF)",
   "records.complaint.evidence": "Pruebas del expediente",
   "records.complaint.evidenceIntro":
     "Cada entrada que eligió, con lo que muestra el expediente. El PDF también tiene esta lista.",
