@@ -52,30 +52,32 @@ function iepTexts(doc: IepDocument, push: Push): void {
   for (const key of ["academic", "functional", "impactOnGeneralCurriculum", "evaluationSummary"] as const) {
     push(`/presentLevels/${key}`, `/presentLevels/${key}`, "plan", p[key]);
   }
-  p.strengths.forEach((s, i) => push(`/presentLevels/strengths/${i}`, `/presentLevels/strengths/${i}`, "plan", s));
-  p.needs.forEach((n, i) =>
-    push(`/presentLevels/needs/${n.id}/description`, `/presentLevels/needs/${i}/description`, "plan", n.description),
-  );
+  p.strengths.forEach((s, i) => {
+    push(`/presentLevels/strengths/${i}`, `/presentLevels/strengths/${i}`, "plan", s);
+  });
+  p.needs.forEach((n, i) => {
+    push(`/presentLevels/needs/${n.id}/description`, `/presentLevels/needs/${i}/description`, "plan", n.description);
+  });
   doc.goals.forEach((g, i) => {
     push(`/goals/${g.id}/statement`, `/goals/${i}/statement`, "plan", g.statement);
-    g.shortTermObjectives.forEach((o, j) =>
+    g.shortTermObjectives.forEach((o, j) => {
       push(
         `/goals/${g.id}/shortTermObjectives/${o.id}/text`,
         `/goals/${i}/shortTermObjectives/${j}/text`,
         "plan",
         o.text,
-      ),
-    );
+      );
+    });
   });
-  doc.services.forEach((s, i) =>
-    push(`/services/${s.id}/description`, `/services/${i}/description`, "plan", s.description),
-  );
-  doc.programModifications.forEach((m, i) =>
-    push(`/programModifications/${m.id}/description`, `/programModifications/${i}/description`, "plan", m.description),
-  );
-  doc.accommodations.forEach((a, i) =>
-    push(`/accommodations/${a.id}/text`, `/accommodations/${i}/text`, "plan", a.text),
-  );
+  doc.services.forEach((s, i) => {
+    push(`/services/${s.id}/description`, `/services/${i}/description`, "plan", s.description);
+  });
+  doc.programModifications.forEach((m, i) => {
+    push(`/programModifications/${m.id}/description`, `/programModifications/${i}/description`, "plan", m.description);
+  });
+  doc.accommodations.forEach((a, i) => {
+    push(`/accommodations/${a.id}/text`, `/accommodations/${i}/text`, "plan", a.text);
+  });
   push(
     "/placement/nonParticipationExplanation",
     "/placement/nonParticipationExplanation",
@@ -87,9 +89,9 @@ function iepTexts(doc: IepDocument, push: Push): void {
     for (const key of ["actionDescription", "reasons", "otherFactors"] as const) {
       push(`/priorWrittenNotice/${key}`, `/priorWrittenNotice/${key}`, "notice", notice[key]);
     }
-    notice.basis.forEach((b, i) =>
-      push(`/priorWrittenNotice/basis/${i}`, `/priorWrittenNotice/basis/${i}`, "notice", b),
-    );
+    notice.basis.forEach((b, i) => {
+      push(`/priorWrittenNotice/basis/${i}`, `/priorWrittenNotice/basis/${i}`, "notice", b);
+    });
     notice.optionsConsidered.forEach((o, i) => {
       push(
         `/priorWrittenNotice/optionsConsidered/${i}/option`,
@@ -108,15 +110,15 @@ function iepTexts(doc: IepDocument, push: Push): void {
 }
 
 function section504Texts(doc: Section504Document, push: Push): void {
-  doc.impairments.forEach((m, i) =>
-    push(`/impairments/${m.id}/description`, `/impairments/${i}/description`, "plan", m.description),
-  );
-  doc.accommodations.forEach((a, i) =>
-    push(`/accommodations/${a.id}/text`, `/accommodations/${i}/text`, "plan", a.text),
-  );
-  doc.aidsAndServices.forEach((s, i) =>
-    push(`/aidsAndServices/${s.id}/description`, `/aidsAndServices/${i}/description`, "plan", s.description),
-  );
+  doc.impairments.forEach((m, i) => {
+    push(`/impairments/${m.id}/description`, `/impairments/${i}/description`, "plan", m.description);
+  });
+  doc.accommodations.forEach((a, i) => {
+    push(`/accommodations/${a.id}/text`, `/accommodations/${i}/text`, "plan", a.text);
+  });
+  doc.aidsAndServices.forEach((s, i) => {
+    push(`/aidsAndServices/${s.id}/description`, `/aidsAndServices/${i}/description`, "plan", s.description);
+  });
   push("/placement", "/placement", "plan", doc.placement);
 }
 
