@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { PlanEditor } from "./harness/plan-editor.ts";
-import { DEMO_ACCOUNTS, type Journey, type JourneyContext } from "./harness/types.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type Journey, type JourneyContext } from "./harness/types.ts";
 
 const GOAL = "By June, Lucía will read a grade 3 passage aloud at 90 words correct per minute in 4 of 5 probes.";
 const GOAL_ES =
@@ -121,7 +121,7 @@ export const journeys: Journey[] = [
   {
     name: "a case manager translates a Spanish-reading family's plan beside the English; the parent reads it and its family summary in Spanish",
     async run(ctx) {
-      const { page, axe, heading, tabTo, signIn, step } = ctx;
+      const { page, axe, heading, tabTo, step } = ctx;
       const last = `Paredes${Date.now().toString().slice(-5)}`;
       const name = `Lucía ${last}`;
       const studentId = await addStudent(ctx, "Lucía", last);
@@ -162,9 +162,17 @@ export const journeys: Journey[] = [
 
       step("the parent signs in: the app opens in Spanish");
       await ctx.context.clearCookies();
-      await signIn(page, DEMO_ACCOUNTS.guardian);
-      await page.waitForFunction(() => document.documentElement.lang === "es", undefined, { timeout: 10_000 });
+      // As the harness signs in, but the home page that opens is in Spanish.
+      await page.goto("/sign-in");
+      await heading(page, "Sign in");
+      await tabTo(page, page.getByLabel("Email address"));
+      await page.keyboard.type(DEMO_ACCOUNTS.guardian);
+      await tabTo(page, page.getByLabel("Password"));
+      await page.keyboard.type(DEMO_PASSWORD);
+      await page.keyboard.press("Enter");
+      await heading(page, "Mis hijos");
       assert.equal(await htmlLang(page), "es");
+      await axe(page, "the parent's home page in Spanish");
 
       step("the parent reads the plan: the goal in Spanish, with who translated it");
       await page.goto(`/students/${studentId}/plans/${planId}`);

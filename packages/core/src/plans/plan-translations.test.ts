@@ -25,6 +25,12 @@ describe("translatable texts", () => {
     expect(found).toMatchObject({ pointer: "/goals/0/statement", part: "plan", text: goal.statement });
   });
 
+  it("reads a draft as the editor holds it, where a new item may lack its lists", () => {
+    const doc = iep();
+    doc.goals.push({ id: "goal-new", statement: "Writes a sentence." } as IepDocument["goals"][number]);
+    expect(translatableTexts(doc).some((t) => t.field === "/goals/goal-new/statement")).toBe(true);
+  });
+
   it("leaves out empty fields and puts notice texts in the notice part", () => {
     const doc = iep();
     doc.presentLevels.functional = "  ";

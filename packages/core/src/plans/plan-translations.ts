@@ -45,22 +45,30 @@ export type TranslatableText = {
   text: string;
 };
 
-type Push = (field: string, pointer: string, part: TranslatablePart, text: string | null | undefined) => void;
+type Push = (field: string, pointer: string, part: TranslatablePart, text: unknown) => void;
+
+/**
+ * Each item of a list. The editor reads texts from its draft as typed (not yet parsed, so a new
+ * item may lack a list), hence the guard.
+ */
+function each<T>(list: readonly T[] | null | undefined, fn: (item: T, i: number) => void): void {
+  if (Array.isArray(list)) list.forEach(fn);
+}
 
 function iepTexts(doc: IepDocument, push: Push): void {
-  const p = doc.presentLevels;
+  const p = doc.presentLevels ?? { academic: "", functional: "", impactOnGeneralCurriculum: "", evaluationSummary: "" };
   for (const key of ["academic", "functional", "impactOnGeneralCurriculum", "evaluationSummary"] as const) {
     push(`/presentLevels/${key}`, `/presentLevels/${key}`, "plan", p[key]);
   }
-  p.strengths.forEach((s, i) => {
+  each(p.strengths, (s, i) => {
     push(`/presentLevels/strengths/${i}`, `/presentLevels/strengths/${i}`, "plan", s);
   });
-  p.needs.forEach((n, i) => {
+  each(p.needs, (n, i) => {
     push(`/presentLevels/needs/${n.id}/description`, `/presentLevels/needs/${i}/description`, "plan", n.description);
   });
-  doc.goals.forEach((g, i) => {
+  each(doc.goals, (g, i) => {
     push(`/goals/${g.id}/statement`, `/goals/${i}/statement`, "plan", g.statement);
-    g.shortTermObjectives.forEach((o, j) => {
+    each(g.shortTermObjectives, (o, j) => {
       push(
         `/goals/${g.id}/shortTermObjectives/${o.id}/text`,
         `/goals/${i}/shortTermObjectives/${j}/text`,
@@ -69,30 +77,30 @@ function iepTexts(doc: IepDocument, push: Push): void {
       );
     });
   });
-  doc.services.forEach((s, i) => {
+  each(doc.services, (s, i) => {
     push(`/services/${s.id}/description`, `/services/${i}/description`, "plan", s.description);
   });
-  doc.programModifications.forEach((m, i) => {
+  each(doc.programModifications, (m, i) => {
     push(`/programModifications/${m.id}/description`, `/programModifications/${i}/description`, "plan", m.description);
   });
-  doc.accommodations.forEach((a, i) => {
+  each(doc.accommodations, (a, i) => {
     push(`/accommodations/${a.id}/text`, `/accommodations/${i}/text`, "plan", a.text);
   });
   push(
     "/placement/nonParticipationExplanation",
     "/placement/nonParticipationExplanation",
     "plan",
-    doc.placement.nonParticipationExplanation,
+    doc.placement?.nonParticipationExplanation,
   );
   const notice = doc.priorWrittenNotice;
   if (notice) {
     for (const key of ["actionDescription", "reasons", "otherFactors"] as const) {
       push(`/priorWrittenNotice/${key}`, `/priorWrittenNotice/${key}`, "notice", notice[key]);
     }
-    notice.basis.forEach((b, i) => {
+    each(notice.basis, (b, i) => {
       push(`/priorWrittenNotice/basis/${i}`, `/priorWrittenNotice/basis/${i}`, "notice", b);
     });
-    notice.optionsConsidered.forEach((o, i) => {
+    each(notice.optionsConsidered, (o, i) => {
       push(
         `/priorWrittenNotice/optionsConsidered/${i}/option`,
         `/priorWrittenNotice/optionsConsidered/${i}/option`,
@@ -110,13 +118,13 @@ function iepTexts(doc: IepDocument, push: Push): void {
 }
 
 function section504Texts(doc: Section504Document, push: Push): void {
-  doc.impairments.forEach((m, i) => {
+  each(doc.impairments, (m, i) => {
     push(`/impairments/${m.id}/description`, `/impairments/${i}/description`, "plan", m.description);
   });
-  doc.accommodations.forEach((a, i) => {
+  each(doc.accommodations, (a, i) => {
     push(`/accommodations/${a.id}/text`, `/accommodations/${i}/text`, "plan", a.text);
   });
-  doc.aidsAndServices.forEach((s, i) => {
+  each(doc.aidsAndServices, (s, i) => {
     push(`/aidsAndServices/${s.id}/description`, `/aidsAndServices/${i}/description`, "plan", s.description);
   });
   push("/placement", "/placement", "plan", doc.placement);
@@ -126,9 +134,9 @@ function section504Texts(doc: Section504Document, push: Push): void {
 export function translatableTexts(doc: PlanDocument): TranslatableText[] {
   const out: TranslatableText[] = [];
   const push: Push = (field, pointer, part, text) => {
-    if (text && text.trim() !== "") out.push({ field, pointer, part, text });
+    if (typeof text === "string" && text.trim() !== "") out.push({ field, pointer, part, text });
   };
-  push("/meeting/notice/purpose", "/meeting/notice/purpose", "notice", doc.meeting.notice?.purpose);
+  push("/meeting/notice/purpose", "/meeting/notice/purpose", "notice", doc.meeting?.notice?.purpose);
   if (doc.type === "iep") iepTexts(doc, push);
   else section504Texts(doc, push);
   return out;
