@@ -3,7 +3,8 @@
  * per translation written, append-only, so what a family was shown on any day can be rebuilt. A
  * row names the plan, the field (a JSON pointer whose list steps are item ids), the language, the
  * translation, the English it translated (so a later change of the English shows it out of date),
- * who wrote it and when. The latest row for a field and language counts.
+ * who wrote it and when. The latest row for a field and language counts. Rows are never changed;
+ * they are deleted only with their ended plan, on notice (retention, migration 0115).
  */
 import { type Kysely, sql } from "kysely";
 
@@ -22,8 +23,18 @@ export async function up(db: Kysely<any>): Promise<void> {
       translated_at timestamptz not null default now()
     );
     create index plan_translations_plan_idx on plan_translations (plan_id, field, language, translated_at desc);
+    -- Append-only, but a translation goes with its ended plan when a notice of destruction allows
+    -- (34 CFR 300.624; the rule of migration 0115, looked up when a row is deleted).
+    create function lantern_plan_translations_append_only() returns trigger language plpgsql as $$
+    begin
+      if tg_op = 'DELETE' and coalesce(lantern_plan_destruction_allowed(old.plan_id), false) then
+        return old;
+      end if;
+      raise exception 'plan_translations is append-only: % is not allowed', tg_op
+        using errcode = 'insufficient_privilege';
+    end $$;
     create trigger plan_translations_append_only before update or delete on plan_translations
-      for each row execute function lantern_forbid_change();
+      for each row execute function lantern_plan_translations_append_only();
 
     -- The plan check reads the translations (parts of the plan and notices left in English for a
     -- family that reads Spanish): a new one queues the plan again.
