@@ -12,6 +12,9 @@ export const messages = {
     "Not needed in this plan: the student is told which rights transfer at {age} ({date}) in the plan in effect a year before, and this plan ends before then. ({citation})",
   "plans.workspace.findingsHere": "{count, plural, one {# finding in this section} other {# findings in this section}}",
   "plans.workspace.goToField": "Go to the field",
+  "plans.editor.translation.sectionHeading": "Spanish translations of the team's words",
+  "plans.editor.translation.sectionIntro":
+    "The family's Spanish documents use a translation where there is one, with who wrote it and when, and say plainly which parts are only in English. A translation does not change the signed plan.",
   "plans.editor.translation.add": "Add Spanish translation",
   "plans.editor.translation.edit": "Update Spanish translation",
   "plans.editor.translation.addFor": "Add Spanish translation: {field}",

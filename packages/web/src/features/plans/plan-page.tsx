@@ -29,6 +29,7 @@ import { AmendForm, EndForm } from "./change-plan-forms.tsx";
 import { MeetingAgenda } from "./meeting-agenda.tsx";
 import { ParentContactForm } from "./parent-contact-form.tsx";
 import { getPath, groupedHash, planTypeText, statusText } from "./plan-text.ts";
+import { PlanTranslationsSection } from "./plan-translations-section.tsx";
 import { SignaturePad } from "./signature-pad.tsx";
 import { TeamWords } from "./team-words.tsx";
 
@@ -82,6 +83,9 @@ function PlanView({ studentId, detail, onChanged }: { studentId: string; detail:
         <MeetingSection studentId={studentId} detail={detail} onChanged={onChanged} />
       ) : null}
       <PlainSummary detail={detail} name={name} />
+      {detail.permissions.write && version.status !== "draft" && plan.status !== "ended" ? (
+        <PlanTranslationsSection studentId={studentId} detail={detail} onChanged={onChanged} />
+      ) : null}
       {detail.youMaySignAs.length > 0 ? (
         <SignSection studentId={studentId} detail={detail} onChanged={onChanged} />
       ) : null}

@@ -8,6 +8,7 @@ vi.mock("./api.ts", () => ({ plansApi: { saveTranslation: (...args: unknown[]) =
 
 const { TranslationEditor } = await import("./translation-editor.tsx");
 const { PlainSummary } = await import("./plan-page.tsx");
+const { PlanTranslationsSection } = await import("./plan-translations-section.tsx");
 
 const view = (over: Partial<PlanTranslationView> = {}): PlanTranslationView => ({
   id: "t-1",
@@ -118,5 +119,35 @@ describe("the family's plan in Spanish", () => {
     setLocale("es");
     render(<PlainSummary detail={detail([view({ current: false })])} name="Mateo" />);
     expect(screen.getByTestId("summary-goal").textContent).toContain("Mateo will read 90 words a minute.");
+  });
+});
+
+describe("translating a sealed plan from its page", () => {
+  it("lists each part the family reads, with its English and its translation's state", () => {
+    const detail = {
+      plan: { id: "p-1", type: "iep" },
+      version: {
+        status: "signed",
+        content: {
+          type: "iep",
+          meeting: { notice: null },
+          presentLevels: { academic: "Reads 40 words a minute.", strengths: [], needs: [] },
+          goals: [{ id: "goal-1", statement: "Mateo will read 90 words a minute.", shortTermObjectives: [] }],
+          services: [],
+          programModifications: [],
+          accommodations: [],
+          placement: { nonParticipationExplanation: "" },
+          priorWrittenNotice: null,
+        },
+      },
+      translations: [view()],
+    } as unknown as PlanDetail;
+    render(<PlanTranslationsSection studentId="s-1" detail={detail} onChanged={() => {}} />);
+    expect(screen.getByRole("heading", { name: "Spanish translations of the team's words" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: /^Add Spanish translation: .*Academic achievement/ })).toBeTruthy();
+    expect(
+      screen.getByRole("button", { name: /^Update Spanish translation: .* 1: Goal, as the family will read it/ }),
+    ).toBeTruthy();
+    expect(screen.getByText("Reads 40 words a minute.").getAttribute("lang")).toBe("en");
   });
 });
