@@ -83,9 +83,6 @@ function PlanView({ studentId, detail, onChanged }: { studentId: string; detail:
         <MeetingSection studentId={studentId} detail={detail} onChanged={onChanged} />
       ) : null}
       <PlainSummary detail={detail} name={name} />
-      {detail.permissions.write && version.status !== "draft" && plan.status !== "ended" ? (
-        <PlanTranslationsSection studentId={studentId} detail={detail} onChanged={onChanged} />
-      ) : null}
       {detail.youMaySignAs.length > 0 ? (
         <SignSection studentId={studentId} detail={detail} onChanged={onChanged} />
       ) : null}
@@ -97,6 +94,10 @@ function PlanView({ studentId, detail, onChanged }: { studentId: string; detail:
       <Versions detail={detail} />
       <DiffSection studentId={studentId} detail={detail} />
       <PdfLinks studentId={studentId} detail={detail} />
+      {/* Last: a long list of the team's words, for staff who translate them. */}
+      {detail.permissions.write && version.status !== "draft" && plan.status !== "ended" ? (
+        <PlanTranslationsSection studentId={studentId} detail={detail} onChanged={onChanged} />
+      ) : null}
     </Page>
   );
 }
