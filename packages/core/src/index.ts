@@ -65,6 +65,7 @@ export * from "./plans/plan-lifecycle.ts";
 export * from "./plans/plan-samples.ts";
 export * from "./plans/plan-seal.ts";
 export * from "./plans/plan-sections.ts";
+export * from "./plans/plan-translations.ts";
 export * from "./plans/prior-written-notice.ts";
 export * from "./plans/section-504-document.ts";
 export * from "./plans/section-progress.ts";

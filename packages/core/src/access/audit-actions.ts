@@ -48,6 +48,8 @@ export const AUDIT_ACTIONS = [
   "plan.proposed",
   "plan.signed",
   "plan.consent-recorded",
+  /** A translation of one of the plan's free-text fields (decision 0027): names the field, never its words. */
+  "plan.translation-saved",
   "plan.sealed",
   "plan.put-in-effect",
   "plan.amended",

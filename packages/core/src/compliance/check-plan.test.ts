@@ -658,6 +658,18 @@ const CASES: Case[] = [
     },
   },
   { code: "plans.both-active", iep: () => {}, context: { otherActivePlans: [{ type: "section-504" }] } },
+  {
+    code: "translation.notice-missing",
+    iep: () => {},
+    context: { translations: [], guardianLanguages: [{ language: "es", interpreterNeeded: false }] },
+    place: "/meeting/notice/purpose",
+  },
+  {
+    code: "translation.plan-missing",
+    iep: () => {},
+    context: { translations: [], guardianLanguages: [{ language: "es", interpreterNeeded: false }] },
+    place: "/presentLevels/academic",
+  },
 ];
 
 /** The rule each check of the legal review names (the test name carries it, the finding must cite it). */
@@ -669,6 +681,8 @@ const CITES: Partial<Record<FindingCode, string>> = {
   "meeting.notice-incomplete": "300.322(a)(1)",
   "meeting.parent-participation": "300.328",
   "notice.language": "300.503(c); 34 CFR 300.322(e)",
+  "translation.notice-missing": "300.503(c)",
+  "translation.plan-missing": "300.322(e)-(f)",
   "iep.transition.incomplete": "300.320(b); 34 CFR 300.321(b)(3)",
   "iep.amendment.team-not-informed": "300.324(a)(4)(ii)",
   "consent.refused-part-needed": "Cal. Ed. Code 56346(f)",

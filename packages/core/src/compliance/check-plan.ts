@@ -12,13 +12,20 @@ import { checkIepMeetingNotice } from "../plans/meeting-notice.ts";
 import type { SafeguardsEvent } from "../plans/plan-common.ts";
 import { EXCUSABLE_TEAM_ROLES, type PlanAttendee, type PlanTeamRole } from "../plans/plan-common.ts";
 import type { PlanDocument } from "../plans/plan-document.ts";
+import {
+  type PlanTranslation,
+  TRANSLATION_LANGUAGES,
+  type TranslatablePart,
+  type TranslationLanguage,
+  untranslatedTexts,
+} from "../plans/plan-translations.ts";
 import { checkPriorWrittenNotice } from "../plans/prior-written-notice.ts";
 import type { Section504Document } from "../plans/section-504-document.ts";
 import { iepLastDay } from "../plans/section-progress.ts";
 import { DEFAULT_DATE_LOCALE } from "../shared/date-format.ts";
 import { addYears, type IsoDate } from "../shared/dates.ts";
 import { type StateRules, stateRules } from "../states/state-table.ts";
-import { isEnglish, languageName } from "../students/guardian-language.ts";
+import { isEnglish, languageName, parseLanguage } from "../students/guardian-language.ts";
 import { type BoilerplateMatch, vagueAccommodationReason } from "./boilerplate.ts";
 import {
   computeDeadlines,
@@ -64,6 +71,11 @@ export type CheckContext = {
    * holds them today; read beside the plan's own snapshot of its guardians (300.503(c), 300.322(e)).
    */
   guardianLanguages?: ReadonlyArray<{ language: string | null; interpreterNeeded: boolean }> | undefined;
+  /**
+   * The plan's human translations of its free-text fields (decision 0027). When given, a plan whose
+   * family reads Spanish is checked for parts with no current translation; when left out, not.
+   */
+  translations?: readonly PlanTranslation[] | undefined;
 };
 
 export const ZPlanCheck = z.object({
@@ -95,6 +107,7 @@ export function checkPlan(document: PlanDocument, context: CheckContext): PlanCh
   findings.push(...findingsFromDeadlines(deadlines));
   findings.push(...reevaluationFrequencyFindings(document, context));
   findings.push(...bothActiveFindings(document, context));
+  findings.push(...translationFindings(document, context));
   return { findings: sortFindings(findings), deadlines };
 }
 
@@ -635,6 +648,48 @@ function parentParticipationFindings(doc: IepDocument, ctx: CheckContext, rules:
 
 function sameLanguage(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** The languages Lantern writes family documents in that the family reads (record codes, or the plan's snapshot names). */
+function familyTranslationLanguages(doc: PlanDocument, ctx: CheckContext): TranslationLanguage[] {
+  const codes = new Set<string>();
+  for (const g of ctx.guardianLanguages ?? []) if (g.language) codes.add(g.language.split("-")[0] ?? "");
+  for (const g of doc.student.guardians) {
+    const code = g.language ? parseLanguage(g.language) : undefined;
+    if (code) codes.add(code.split("-")[0] ?? "");
+  }
+  return TRANSLATION_LANGUAGES.filter((l) => codes.has(l));
+}
+
+/**
+ * 300.503(c); 300.322(e)-(f): a family that reads Spanish gets its notices in Spanish and
+ * understands the plan. The team's own words print in English unless a person translated them, so
+ * each part (notice, plan) with words not translated (or translated before the English changed)
+ * is one finding, placed at its first such field, naming how many.
+ */
+function translationFindings(doc: PlanDocument, ctx: CheckContext): Finding[] {
+  if (!ctx.translations) return [];
+  const out: Finding[] = [];
+  for (const language of familyTranslationLanguages(doc, ctx)) {
+    const parts: Array<[TranslatablePart, "translation.notice-missing" | "translation.plan-missing", string]> = [
+      ["notice", "translation.notice-missing", "notice"],
+      ["plan", "translation.plan-missing", "plan"],
+    ];
+    for (const [part, code, name] of parts) {
+      const missing = untranslatedTexts(doc, ctx.translations, language, part);
+      const first = missing[0];
+      if (!first) continue;
+      const count = missing.length === 1 ? "1 part" : `${missing.length} parts`;
+      out.push(
+        finding(
+          code,
+          first.pointer,
+          `The family reads ${languageName(language)}; ${count} of the ${name} the team wrote ${missing.length === 1 ? "has" : "have"} no ${languageName(language)} translation, starting here.`,
+        ),
+      );
+    }
+  }
+  return out;
 }
 
 /**

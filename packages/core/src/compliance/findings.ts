@@ -340,6 +340,22 @@ export const FINDING_RULES = {
     fix: "Give the prior written notice and the meeting notice in the parent's native language (or, if it is not written, translate it orally and keep written evidence).",
     guardian: "A notice from the school was not in your language.",
   },
+  "translation.notice-missing": {
+    severity: "warning",
+    citation: "34 CFR 300.503(c); 34 CFR 300.322(e)",
+    summary:
+      "The family reads Spanish, and parts of a notice the team wrote are only in English: the Spanish notice prints them in English.",
+    fix: "Open each part named in the editor and add its Spanish translation beside the English (or arrange an oral translation and keep written evidence of it).",
+    guardian: "Parts of a notice from the school are only in English.",
+  },
+  "translation.plan-missing": {
+    severity: "warning",
+    citation: "34 CFR 300.322(e)-(f); 34 CFR 300.503(c)",
+    summary:
+      "The family reads Spanish, and parts of the plan the team wrote are only in English: the family's Spanish copy shows them in English.",
+    fix: "Add a Spanish translation beside each part named (present levels, goals, services, accommodations, placement), so the family's copy of the plan is in their language.",
+    guardian: "Parts of your child's plan are only in English.",
+  },
   "iep.transition.incomplete": {
     severity: "error",
     citation: "34 CFR 300.320(b); 34 CFR 300.321(b)(3)",

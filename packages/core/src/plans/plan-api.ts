@@ -10,6 +10,7 @@ import { ZAttendanceStatus, ZExcusal, ZMeetingType, ZParentContactAttempt, ZPlan
 import { type PlanDocument, ZPlanDocument, ZPlanType } from "./plan-document.ts";
 import { PLAN_PDF_KINDS, type PlanPdfKind } from "./plan-labels.ts";
 import { ZPlanState } from "./plan-lifecycle.ts";
+import { ZPlanTranslationView } from "./plan-translations.ts";
 import { CONSENT_SOURCES, SIGNATURE_METHODS, SIGNATURE_SCAN_MAX_BYTES } from "./signature-rules.ts";
 
 // ---- Parameters ---------------------------------------------------------------------------------
@@ -142,6 +143,8 @@ export const ZPlanDetail = z.object({
   yourName: z.string(),
   /** Whether the signed-in person may edit, sign. */
   permissions: z.object({ write: z.boolean(), sign: z.boolean() }),
+  /** Human translations of the current version's free-text fields, each marked current or out of date (decision 0027). */
+  translations: z.array(ZPlanTranslationView),
 });
 export type PlanDetail = z.infer<typeof ZPlanDetail>;
 

@@ -245,6 +245,7 @@ export type Database = {
   records_requests: RecordsRequestsTable;
   records_request_events: RecordsRequestEventsTable;
   amendment_requests: AmendmentRequestsTable;
+  plan_translations: PlanTranslationsTable;
   amendment_request_events: AmendmentRequestEventsTable;
   communications: CommunicationsTable;
   complaint_drafts: ComplaintDraftsTable;
@@ -719,4 +720,18 @@ export type AmendmentRequestEventsTable = {
   text: Generated<string>;
   decide_by: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
+};
+
+/** Human translations of a plan's free-text fields (migration 0111): append-only; the latest per field and language counts. */
+export type PlanTranslationsTable = {
+  id: Generated<string>;
+  plan_id: string;
+  version_id: string;
+  field: string;
+  language: string;
+  text: string;
+  source_text: string;
+  translated_by: string;
+  translated_by_name: string;
+  translated_at: Timestamp;
 };

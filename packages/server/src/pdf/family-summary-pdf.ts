@@ -5,8 +5,10 @@
  *
  * In English or Spanish (`options.lang`). The Spanish is written for families, grade 8 or lower,
  * with the glossary's terms (core's GLOSSARY) and core's Spanish labels and dates. What the team
- * wrote (goals, strengths, accommodations…) stays as written: in a Spanish summary it is marked as
- * English (/Lang en-US on its paragraph or list) and a note at the top says so plainly.
+ * wrote (goals, strengths, accommodations…) prints in Spanish where a person translated it
+ * (`options.translate`, decision 0027), with who translated it and when; otherwise as written,
+ * marked as English (/Lang en-US on its paragraph or list), with a plain line saying so, and a
+ * note at the top says so plainly.
  */
 import {
   describeServiceAmount,
@@ -15,6 +17,7 @@ import {
   type PlanDocument,
   SERVICE_AREA_LABELS,
   type ServicePrescription,
+  translatableTexts,
 } from "@lantern/core";
 import { type Block, bold, type Inline, type PdfDocumentSpec, p } from "./pdf-model.ts";
 import {
@@ -30,8 +33,14 @@ import {
   para,
   planDocument,
   sub,
+  type TeamText,
+  teamTextBlocks,
   titleBlock,
+  translatedByLine,
 } from "./plan-pdf-parts.ts";
+
+/** Before a part of the team's words printed in English in a Spanish summary. */
+const ONLY_ENGLISH = "Esta parte está solo en inglés:";
 
 type IepService = Extract<PlanDocument, { type: "iep" }>["services"][number];
 type ServiceAmount = {
@@ -43,6 +52,8 @@ type Texts = {
   title: (name: string, isIep: boolean) => string;
   documentTitle: string;
   teamTextNote: string | null;
+  /** The note when some of the team's words were translated by a person. */
+  someTranslatedNote: string | null;
   about: string;
   aboutIep: (name: string) => string;
   about504: (name: string) => string;
@@ -88,6 +99,7 @@ const EN: Texts = {
   title: (name, isIep) => `${name}'s ${isIep ? "IEP" : "504 plan"}: a summary for families`,
   documentTitle: "Family summary",
   teamTextNote: null,
+  someTranslatedNote: null,
   about: "About this plan",
   aboutIep: (name) =>
     `An IEP (Individualized Education Program) is the school's written promise of the teaching, services and supports ${name} will get because of a disability. This summary explains it in plain words. The full IEP is the official document.`,
@@ -155,6 +167,8 @@ const ES: Texts = {
   documentTitle: "Resumen para la familia",
   teamTextNote:
     "El equipo de la escuela escribió algunas partes de este plan en inglés, como las metas y las adaptaciones. Aquí están tal como se escribieron, en inglés. Puede pedir a la escuela que se las explique en español.",
+  someTranslatedNote:
+    "El equipo de la escuela escribió este plan en inglés. Una persona del equipo tradujo algunas partes al español; cada una dice quién la tradujo y cuándo. Las partes que no se tradujeron están en inglés, y lo dicen. Puede pedir a la escuela que se las explique en español.",
   about: "Sobre este plan",
   aboutIep: (name) =>
     `El ${iepEs.term} (${iepEs.name}) es la promesa por escrito de la escuela. Dice qué enseñanza, servicios y apoyos va a recibir ${name} por su discapacidad. Este resumen lo explica en palabras sencillas. El documento oficial es el ${iepEs.term} completo.`,
@@ -231,11 +245,20 @@ export function familySummaryPdfDocument(doc: PlanDocument, options: PlanPdfOpti
   const date = (d: string | null | undefined) => formatPlanDate(d, lang);
   const area = (s: IepService) => (lang === "en" ? SERVICE_AREA_LABELS[s.area] : labelIn("serviceArea", s.area, lang));
 
+  const translate = lang === "en" ? () => null : (options.translate ?? (() => null));
+  const anyTranslated = translatableTexts(doc).some((t) => translate(t.pointer) !== null);
+  const note = anyTranslated ? T.someTranslatedNote : T.teamTextNote;
+  /** The team's words: translated where a person translated them, else English under a plain line. */
+  const teamList = (parts: TeamText[], none = T.none): Block[] => {
+    const blocks = teamTextBlocks(parts, { lang, translate }, true);
+    return blocks.length > 0 ? blocks : none ? [para(none, none)] : [];
+  };
+
   const name = callName(doc);
   const isIep = doc.type === "iep";
   const content: Block[] = [
     ...titleBlock(T.title(name, isIep), doc, options),
-    ...(T.teamTextNote ? [p([bold(T.teamTextNote)])] : []),
+    ...(note ? [p([bold(note)])] : []),
     ...heading(T.about),
     para(isIep ? T.aboutIep(name) : T.about504(name)),
     fieldRow(T.starts, date(doc.dates.planStart)),
@@ -244,11 +267,13 @@ export function familySummaryPdfDocument(doc: PlanDocument, options: PlanPdfOpti
   if (doc.type === "iep") {
     content.push(
       ...heading(T.doesWell(name)),
-      teamBullets(doc.presentLevels.strengths),
+      ...teamList(
+        doc.presentLevels.strengths.map((english, i) => ({ pointer: `/presentLevels/strengths/${i}`, english })),
+      ),
       ...heading(T.workingOn(name)),
       ...(doc.goals.length === 0
         ? [para(T.noGoals)]
-        : doc.goals.flatMap((g) => {
+        : doc.goals.flatMap((g, i) => {
             const unit = filled(g.unit) ? ` ${g.unit}` : "";
             const measured = g.baseline.value !== null && g.target.value !== null;
             const now = `${g.baseline.value}${unit}`;
@@ -261,10 +286,17 @@ export function familySummaryPdfDocument(doc: PlanDocument, options: PlanPdfOpti
                   measured ? T.nowAndGoal(now, target) : "",
                 ]),
               ];
-            return [
-              teamPara([bold(`${orNone(g.area, "Goal")}: `), orNone(g.statement)]),
-              ...(measured ? [p(T.nowAndGoal(now, target))] : []),
-            ];
+            const translated = translate(`/goals/${i}/statement`);
+            const statement: Block[] = translated
+              ? [
+                  p([
+                    bold(`${T.goal}: `),
+                    `${translated.text.trim()} `,
+                    { text: translatedByLine(translated.by, translated.at), italic: true },
+                  ]),
+                ]
+              : [para(ONLY_ENGLISH), teamPara([bold(`${orNone(g.area, "Goal")}: `), orNone(g.statement)])];
+            return [...statement, ...(measured ? [p(T.nowAndGoal(now, target))] : [])];
           })),
       ...heading(T.help(name)),
       bullets(
@@ -275,7 +307,13 @@ export function familySummaryPdfDocument(doc: PlanDocument, options: PlanPdfOpti
         T.noServices,
       ),
       ...heading(T.changes(name)),
-      teamBullets(doc.accommodations.map((a) => `${a.text.trim()}${filled(a.when) ? ` — ${a.when.trim()}` : ""}`)),
+      ...teamList(
+        doc.accommodations.map((a, i) => ({
+          pointer: `/accommodations/${i}/text`,
+          english: a.text,
+          suffix: filled(a.when) ? ` — ${a.when.trim()}` : "",
+        })),
+      ),
       ...heading(T.whereLearns(name)),
       para(
         doc.placement.percentInGeneralEducation === null
@@ -286,9 +324,11 @@ export function familySummaryPdfDocument(doc: PlanDocument, options: PlanPdfOpti
               filled(doc.placement.school) ? doc.placement.school : "",
             ),
       ),
-      ...(filled(doc.placement.nonParticipationExplanation)
-        ? [teamPara(doc.placement.nonParticipationExplanation)]
-        : []),
+      ...teamTextBlocks(
+        [{ pointer: "/placement/nonParticipationExplanation", english: doc.placement.nonParticipationExplanation }],
+        { lang, translate },
+        false,
+      ),
       ...heading(T.progress),
     );
     const reportDates =
@@ -330,13 +370,19 @@ export function familySummaryPdfDocument(doc: PlanDocument, options: PlanPdfOpti
       ...heading(T.why504(name)),
       teamBullets(doc.impairments.flatMap((i) => i.limitations.map((l) => `${i.name}: ${l.description}`))),
       ...heading(T.supports504(name)),
-      teamBullets(
-        doc.accommodations.map((a) => `${a.text.trim()}${filled(a.providedBy) ? ` (${a.providedBy.trim()})` : ""}`),
+      ...teamList(
+        doc.accommodations.map((a, i) => ({
+          pointer: `/accommodations/${i}/text`,
+          english: a.text,
+          suffix: filled(a.providedBy) ? ` (${a.providedBy.trim()})` : "",
+        })),
       ),
-      teamBullets(
-        doc.aidsAndServices.map(
-          (s) => `${s.description.trim()}${filled(s.frequency) ? ` — ${s.frequency.trim()}` : ""}`,
-        ),
+      ...teamList(
+        doc.aidsAndServices.map((s, i) => ({
+          pointer: `/aidsAndServices/${i}/description`,
+          english: s.description,
+          suffix: filled(s.frequency) ? ` — ${s.frequency.trim()}` : "",
+        })),
         "",
       ),
     );

@@ -2,6 +2,8 @@
  * The notice of a plan meeting as a tagged PDF for the family: core's `meetingNoticeDocumentFor`
  * writes the words (for an IEP, the contents of 34 CFR 300.322(b), each part with its rule); this
  * file lays them out. A notice is not a draft of anything, so it never carries the DRAFT mark.
+ * In Spanish, the purpose prints in Spanish when a person translated it (decision 0027), with who
+ * and when; the team's other words print as written, marked English, after a plain line.
  */
 import {
   type MeetingNotice,
@@ -12,7 +14,9 @@ import {
   ZPlanAttendee,
 } from "@lantern/core";
 import { type Block, fields, h1, h2, list, type PdfDocumentSpec, p } from "./pdf-model.ts";
-import { MUTED, PDF_LANG } from "./plan-pdf-parts.ts";
+import { MUTED, PDF_LANG, translatedByLine } from "./plan-pdf-parts.ts";
+
+const ONLY_ENGLISH_ES = "Esta parte está solo en inglés:";
 
 /** Page labels of the notice in each language it is written in. */
 const LABELS = {
@@ -27,8 +31,12 @@ const LABELS = {
   },
 } as const;
 
-export function meetingNoticePdfDocument(notice: MeetingNoticeDocument): PdfDocumentSpec {
+export function meetingNoticePdfDocument(
+  notice: MeetingNoticeDocument,
+  options: { purposeTranslation?: { text: string; by: string; at: string } | null | undefined } = {},
+): PdfDocumentSpec {
   const L = LABELS[notice.lang];
+  const translated = notice.lang === "es" ? (options.purposeTranslation ?? null) : null;
   // In a notice in another language, the team's own words stay as written and are marked English.
   const team = notice.lang === "en" ? {} : { lang: "en-US" };
   const header: (readonly [string, string])[] = [
@@ -41,13 +49,22 @@ export function meetingNoticePdfDocument(notice: MeetingNoticeDocument): PdfDocu
   const sections: Block[] = notice.sections.flatMap((s): Block[] => [
     h2(s.title),
     ...(s.citation ? [{ ...p(s.citation, { ...MUTED, spaceAfter: 4 }), keepWithNext: true }] : []),
-    ...s.paragraphs.map((text, i) => ({
-      ...p(text),
-      ...(i === s.paragraphs.length - 1 && s.items.length > 0 ? { keepWithNext: true } : {}),
-      ...(s.teamParagraphs ? team : {}),
-    })),
+    ...(s.key === "purpose" && translated && s.teamParagraphs
+      ? [p([`${translated.text.trim()} `, { text: translatedByLine(translated.by, translated.at), italic: true }])]
+      : sectionParagraphs(s)),
     ...(s.items.length > 0 ? [{ ...list(s.items), ...(s.teamItems ? team : {}) }] : []),
   ]);
+  function sectionParagraphs(s: MeetingNoticeDocument["sections"][number]): Block[] {
+    const note = notice.lang === "es" && s.teamParagraphs ? [{ ...p(ONLY_ENGLISH_ES), keepWithNext: true }] : [];
+    return [
+      ...note,
+      ...s.paragraphs.map((text, i) => ({
+        ...p(text),
+        ...(i === s.paragraphs.length - 1 && s.items.length > 0 ? { keepWithNext: true } : {}),
+        ...(s.teamParagraphs ? team : {}),
+      })),
+    ];
+  }
   const hasTeamWords = notice.sections.some((s) => s.teamParagraphs || s.teamItems);
   return {
     title: `${notice.title}: ${notice.about}`,

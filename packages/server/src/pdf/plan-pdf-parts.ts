@@ -17,6 +17,7 @@ import {
   type PlanSection,
   PRIOR_WRITTEN_NOTICE_ELEMENTS,
   type PriorWrittenNotice,
+  type TranslationLookup,
 } from "@lantern/core";
 import {
   type Block,
@@ -50,6 +51,11 @@ export type PlanPdfOptions = {
    * default) or "es". What the team wrote stays as written, marked as English.
    */
   lang?: PdfLanguage | undefined;
+  /**
+   * The current human translations of the team's words into the document's language, by the
+   * field's place in the version (decision 0027). A field without one prints in English, marked.
+   */
+  translate?: TranslationLookup | undefined;
 };
 
 export type PdfLanguage = "en" | "es";
@@ -485,8 +491,12 @@ export const PWN_TITLES_ES: Record<(typeof PRIOR_WRITTEN_NOTICE_ELEMENTS)[number
 };
 
 /** The seven contents of a prior written notice (34 CFR 300.503(b)), numbered as in core. */
-export function pwnBody(notice: PriorWrittenNotice | null, lang: PdfLanguage = "en"): Block[] {
-  if (lang === "es") return pwnBodyInSpanish(notice);
+export function pwnBody(
+  notice: PriorWrittenNotice | null,
+  lang: PdfLanguage = "en",
+  translate?: TranslationLookup,
+): Block[] {
+  if (lang === "es") return pwnBodyInSpanish(notice, translate);
   if (!notice) return [para("No prior written notice is recorded for this plan.")];
   const values: Record<(typeof PRIOR_WRITTEN_NOTICE_ELEMENTS)[number]["key"], Block> = {
     action: para(
@@ -510,33 +520,58 @@ export function pwnBody(notice: PriorWrittenNotice | null, lang: PdfLanguage = "
   ];
 }
 
-/** The notice's own words in Spanish; what the team wrote stays as written, marked English. */
-function pwnBodyInSpanish(notice: PriorWrittenNotice | null): Block[] {
+/**
+ * The notice's own words in Spanish; what the team wrote in Spanish where a person translated it
+ * (decision 0027), with who and when, else as written, marked English, after a plain line.
+ */
+function pwnBodyInSpanish(notice: PriorWrittenNotice | null, translate: TranslationLookup = () => null): Block[] {
   const lang = "es";
   if (!notice) return [p("No hay una notificación previa por escrito anotada para este plan.")];
+  const at = (key: string) => `/priorWrittenNotice/${key}`;
+  const team = (key: string, text: string | null | undefined): Block[] =>
+    filled(text)
+      ? teamTextBlocks([{ pointer: at(key), english: text }], { lang, translate }, false)
+      : [p("No anotado")];
+  const items = (key: string, values: readonly string[]): Block[] => {
+    const blocks = teamTextBlocks(
+      values.map((english, i) => ({ pointer: at(`${key}/${i}`), english })),
+      { lang, translate },
+      true,
+    );
+    return blocks.length === 0 ? [p("No anotado")] : blocks;
+  };
+  /** A cell of the options table: the translation with who and when, or the English marked English. */
+  const cell = (key: string, text: string): Cell => {
+    const found = filled(text) ? translate(at(key)) : null;
+    if (found) return [`${found.text.trim()} `, { text: translatedByLine(found.by, found.at), italic: true }];
+    return teamCell(text, lang);
+  };
   const action: Block[] = [
     ...(notice.action === "refuse"
       ? [p("La escuela niega:")]
       : notice.action === "propose"
         ? [p("La escuela propone:")]
         : []),
-    teamPara(notice.actionDescription, lang),
+    ...team("actionDescription", notice.actionDescription),
   ];
   const values: Record<(typeof PRIOR_WRITTEN_NOTICE_ELEMENTS)[number]["key"], Block[]> = {
     action,
-    reasons: [teamPara(notice.reasons, lang)],
-    basis: [teamBullets(notice.basis, lang, "No anotado")],
+    reasons: team("reasons", notice.reasons),
+    basis: items("basis", notice.basis),
     safeguards: [teamPara(notice.safeguardsStatement, lang)],
     sourcesOfHelp: [teamBullets(notice.sourcesOfHelp, lang, "No anotado")],
     optionsConsidered: [
       grid(
         ["Opción", "Por qué no se eligió"],
-        notice.optionsConsidered.map((o) => [teamCell(o.option, lang), teamCell(o.whyRejected, lang)]),
+        notice.optionsConsidered.map((o, i) => [
+          cell(`optionsConsidered/${i}/option`, o.option),
+          cell(`optionsConsidered/${i}/whyRejected`, o.whyRejected),
+        ]),
         [150, "*"],
         "Ninguna anotada.",
       ),
     ],
-    otherFactors: [teamPara(notice.otherFactors, lang)],
+    otherFactors: team("otherFactors", notice.otherFactors),
   };
   return [
     fieldRow("Fecha", formatPlanDate(notice.date, lang)),
@@ -547,4 +582,57 @@ function pwnBodyInSpanish(notice: PriorWrittenNotice | null): Block[] {
       ...values[e.key],
     ]),
   ];
+}
+
+/** One piece of the team's words: the field's place in the version, its English, and what follows it (English too). */
+export type TeamText = { pointer: string; english: string; suffix?: string };
+
+const ONLY_ENGLISH_ES = "Esta parte está solo en inglés:";
+const ONLY_ENGLISH_LIST_ES = "Estas partes están solo en inglés:";
+
+/** "Traducido al español por Ana Rivera el 5 de diciembre de 2026." */
+export function translatedByLine(by: string, at: string): string {
+  return `Traducido al español por ${by || "el equipo"} el ${formatPlanDate(at.slice(0, 10), "es")}.`;
+}
+
+/**
+ * The team's words in a document in `options.lang` (decision 0027). In English: as written. In
+ * Spanish: each part a person translated, in Spanish with who translated it and when; the others
+ * as written, marked English (/Lang en-US), after a plain line saying they are only in English.
+ * `asList` draws the parts as a bulleted list (strengths, accommodations), else as paragraphs.
+ */
+export function teamTextBlocks(
+  parts: readonly TeamText[],
+  options: Pick<PlanPdfOptions, "lang" | "translate">,
+  asList: boolean,
+): Block[] {
+  const shown = parts.filter((t) => filled(t.english));
+  if ((options.lang ?? "en") === "en") {
+    const texts = shown.map((t) => `${t.english.trim()}${t.suffix ?? ""}`);
+    return asList ? (texts.length > 0 ? [list(texts)] : []) : texts.map((t) => para(t));
+  }
+  const translate = options.translate ?? (() => null);
+  const translated = shown.flatMap((t) => {
+    const found = translate(t.pointer);
+    return found ? [{ ...found, suffix: t.suffix ?? "" }] : [];
+  });
+  const english = shown.filter((t) => !translate(t.pointer)).map((t) => `${t.english.trim()}${t.suffix ?? ""}`);
+  const out: Block[] = [];
+  if (asList && translated.length > 0) {
+    out.push(
+      list(
+        translated.map((t) => [`${t.text.trim()}${t.suffix} `, { text: translatedByLine(t.by, t.at), italic: true }]),
+      ),
+    );
+  } else {
+    for (const t of translated) {
+      out.push(p([`${t.text.trim()}${t.suffix} `, { text: translatedByLine(t.by, t.at), italic: true }]));
+    }
+  }
+  if (english.length > 0) {
+    out.push(para(asList && english.length > 1 ? ONLY_ENGLISH_LIST_ES : ONLY_ENGLISH_ES));
+    if (asList) out.push({ ...list(english), lang: PDF_LANG.en });
+    else for (const t of english) out.push({ ...p(t), lang: PDF_LANG.en });
+  }
+  return out;
 }

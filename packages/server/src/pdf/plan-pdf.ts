@@ -58,7 +58,12 @@ export function planPdfDocument(
     case "meeting-notice": {
       const notice = options.meetingNotice ?? doc.meeting.notice;
       if (!notice) throw new RangeError("This plan has no meeting notice");
-      return meetingNoticePdfDocument(meetingNoticeDocumentFor(doc, notice, { lang: options.lang }));
+      // The version's purpose translation fits only the notice whose purpose it translated.
+      const samePurpose = notice.purpose.trim() === (doc.meeting.notice?.purpose ?? "").trim();
+      const purposeTranslation = samePurpose ? (options.translate?.("/meeting/notice/purpose") ?? null) : null;
+      return meetingNoticePdfDocument(meetingNoticeDocumentFor(doc, notice, { lang: options.lang }), {
+        purposeTranslation,
+      });
     }
   }
 }

@@ -4,9 +4,11 @@
  * options considered and other factors — the seven contents of 300.503(b), numbered as in core.
  *
  * In English or Spanish (`options.lang`; 300.503(c): in the parent's native language). In Spanish
- * the letter's own words are Spanish and what the team wrote stays as written, marked English.
+ * the letter's own words are Spanish; what the team wrote is in Spanish where a person translated
+ * it (decision 0027), with who and when, and otherwise as written, marked English, with a plain
+ * line saying that part is only in English.
  */
-import type { IepDocument } from "@lantern/core";
+import { type IepDocument, translatableTexts } from "@lantern/core";
 import { h1, type PdfDocumentSpec, p } from "./pdf-model.ts";
 import {
   fieldRow,
@@ -45,6 +47,8 @@ export function priorWrittenNoticePdfDocument(doc: IepDocument, options: PlanPdf
 }
 
 function priorWrittenNoticeInSpanish(doc: IepDocument, options: PlanPdfOptions): PdfDocumentSpec {
+  const translate = options.translate ?? (() => null);
+  const anyTranslated = translatableTexts(doc).some((t) => t.part === "notice" && translate(t.pointer) !== null);
   const parents = doc.student.guardians.map((g) => g.name).filter(filled);
   const about = [
     studentName(doc),
@@ -65,11 +69,13 @@ function priorWrittenNoticeInSpanish(doc: IepDocument, options: PlanPdfOptions):
       p(
         "La ley pide que la escuela le diga por escrito lo que propone o lo que niega, y por qué. Debe hacerlo un tiempo razonable antes de empezar o cambiar la identificación, la evaluación, la colocación o los servicios de su hijo.",
       ),
-      p("Las partes que escribió el equipo de la escuela están en inglés, como las escribió.", {
-        ...MUTED,
-        spaceAfter: 4,
-      }),
-      ...pwnBody(doc.priorWrittenNotice, "es"),
+      p(
+        anyTranslated
+          ? "El equipo de la escuela escribió esta notificación en inglés. Una persona del equipo tradujo algunas partes al español; cada una dice quién la tradujo y cuándo. Las demás están en inglés, y lo dicen."
+          : "Las partes que escribió el equipo de la escuela están en inglés, como las escribió.",
+        { ...MUTED, spaceAfter: 4 },
+      ),
+      ...pwnBody(doc.priorWrittenNotice, "es", translate),
     ],
     options,
   );

@@ -19,6 +19,7 @@ import {
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import { type ColumnSpec, insertRows } from "../db/insert-columns.ts";
 import type { Database } from "../db/schema.ts";
+import type { toPlanTranslation } from "./plan-translations-repository.ts";
 
 /**
  * The state of a stored deadline (`alias.due_date`, `alias.met_on`) on `today`, in SQL, exactly as
@@ -219,6 +220,8 @@ export type PlanToCheck = {
   other_active: Array<{ id: string; type: string }> | null;
   /** What the student's record says of the guardians' languages (migration 0101), when it says anything. */
   guardian_languages: Array<{ language: string | null; interpreter_needed: boolean }> | null;
+  /** The plan's human translations (migration 0111), when it has any. */
+  translations: Array<Parameters<typeof toPlanTranslation>[0]> | null;
 };
 
 /** Which plans are stale: the whole district, a school, or some students. */
@@ -565,7 +568,9 @@ export function createComplianceRepository(db: Kysely<Database>, options: Compli
             from plans o where o.student_id = p.student_id and o.status = 'in-effect' and o.id <> p.id) as other_active,
           (select json_agg(json_build_object('language', g.language, 'interpreter_needed', g.interpreter_needed))
             from guardianships g where g.student_id = p.student_id
-              and (g.language is not null or g.interpreter_needed)) as guardian_languages
+              and (g.language is not null or g.interpreter_needed)) as guardian_languages,
+          (select json_agg(t order by t.translated_at, t.id) from plan_translations t
+            where t.plan_id = p.id) as translations
         from plans p
         left join plan_versions v on v.id = coalesce(p.in_effect_version_id, p.current_version_id)
         left join plan_compliance c on c.plan_id = p.id

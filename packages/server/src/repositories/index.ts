@@ -29,6 +29,7 @@ import { createMeetingPreparationRepository } from "./meeting-preparation-reposi
 import { createNavigatorResultsRepository } from "./navigator-results-repository.ts";
 import { createNotificationsRepository } from "./notifications-repository.ts";
 import { createPeopleRepository } from "./people-repository.ts";
+import { createPlanTranslationsRepository } from "./plan-translations-repository.ts";
 import { createPlansRepository } from "./plans-repository.ts";
 import { createRecordsRequestsRepository } from "./records-requests-repository.ts";
 import { createRetentionRepository } from "./retention-repository.ts";
@@ -74,6 +75,7 @@ function build(db: Kysely<Database>, root: Kysely<Database>, options: Repository
     notifications: createNotificationsRepository(db),
     people: createPeopleRepository(db),
     plans: createPlansRepository(db),
+    planTranslations: createPlanTranslationsRepository(db),
     recordsRequests: createRecordsRequestsRepository(db),
     retention: createRetentionRepository(db),
     amendmentRequests: createAmendmentRequestsRepository(db),

@@ -9,6 +9,7 @@ import type {
   PlanAttendee,
   PlanDocument,
   PlanState,
+  PlanTranslation,
   PlanType,
 } from "@lantern/core";
 import { DomainError, hashPlanContent } from "@lantern/core";
@@ -16,6 +17,7 @@ import { type Kysely, type Selectable, sql, type Updateable } from "kysely";
 import { prepared } from "../db/prepared-statements.ts";
 import type { Database } from "../db/schema.ts";
 import { isUuid, type RecordOfAccessRow, withRecordOfAccess } from "./access-repository.ts";
+import { toPlanTranslation } from "./plan-translations-repository.ts";
 
 export type PlanRecord = {
   id: string;
@@ -215,6 +217,7 @@ function versionSummaryJson(alias: "v" | "x") {
 
 type PlanPageRow = {
   time_zone: string;
+  translations: Array<Parameters<typeof toPlanTranslation>[0]>;
   plan: PlanRow;
   version: VersionSummaryRow;
   content_json: string;
@@ -232,6 +235,8 @@ export type PlanPage = {
   signatures: PlanSignatureRecord[];
   versions: PlanVersionSummary[];
   meetings: PlanMeetingRecord[];
+  /** Every translation written for the plan (decision 0027), oldest first. */
+  translations: PlanTranslation[];
 };
 
 export function createPlansRepository(db: Kysely<Database>) {
@@ -290,7 +295,9 @@ export function createPlansRepository(db: Kysely<Database>) {
           coalesce((select json_agg(${versionSummaryJson("x")} order by x.number desc)
             from plan_versions x where x.plan_id = p.id), '[]'::json) as versions,
           coalesce((select json_agg(m order by m.scheduled_at desc) from plan_meetings m
-            where m.plan_id = p.id), '[]'::json) as meetings
+            where m.plan_id = p.id), '[]'::json) as meetings,
+          coalesce((select json_agg(t order by t.translated_at, t.id) from plan_translations t
+            where t.plan_id = p.id), '[]'::json) as translations
         from plans p join plan_versions v on v.id = p.current_version_id
         where p.id = ${planId} and p.student_id = ${studentId}`;
       const [row] = (await db.executeQuery(prepared(query.compile(db)))).rows;
@@ -303,6 +310,7 @@ export function createPlansRepository(db: Kysely<Database>) {
         signatures: row.signatures.map(toSignature),
         versions: row.versions.map(toVersionSummary),
         meetings: row.meetings.map(toMeeting),
+        translations: row.translations.map(toPlanTranslation),
       };
     },
 

@@ -58,6 +58,7 @@ const DESTROY: Record<RetentionRecordType, (db: Kysely<Database>, ids: string[])
       .where("signature_id", "in", db.selectFrom("plan_signatures").select("id").where("version_id", "in", versions))
       .execute();
     await db.deleteFrom("plan_signatures").where("version_id", "in", versions).execute();
+    await db.deleteFrom("plan_translations").where("plan_id", "in", ids).execute();
     await db
       .updateTable("plans")
       .set({ current_version_id: null, in_effect_version_id: null })

@@ -193,6 +193,20 @@ describe.each(DATABASE_KINDS)("retention of plans, meetings and other records on
         uploaded_by: staff.id,
       })
       .execute();
+    // A translation of the ended plan's words (decision 0027) goes with it.
+    await t.db
+      .insertInto("plan_translations")
+      .values({
+        plan_id: endedPlan,
+        version_id: v2,
+        field: "/presentLevels/academic",
+        language: "es",
+        text: "Lee con apoyo.",
+        source_text: "Reads with support.",
+        translated_by: staff.id,
+        translated_by_name: "Staff",
+      })
+      .execute();
 
     // A plan still running: its version 1 was replaced; the meeting about it is old, its signature stays.
     runningPlan = await plan(null);
@@ -348,6 +362,7 @@ describe.each(DATABASE_KINDS)("retention of plans, meetings and other records on
 
   it("the database refuses to delete a sealed version, a signature or a navigator result without a notice", async () => {
     await expect(sql`delete from plan_signature_scans`.execute(t.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from plan_translations`.execute(t.db)).rejects.toThrow(/append-only/);
     await expect(
       sql`delete from plan_signatures where version_id in (select id from plan_versions
       where plan_id = ${endedPlan})`.execute(t.db),
@@ -396,9 +411,19 @@ describe.each(DATABASE_KINDS)("retention of plans, meetings and other records on
         (select count(*)::int from plan_meetings where plan_id = ${endedPlan}) as meetings,
         (select count(*)::int from shared_drafts where plan_id = ${endedPlan}) as shares,
         (select count(*)::int from plan_signature_scans) as scans,
+        (select count(*)::int from plan_translations where plan_id = ${endedPlan}) as translations,
         (select count(*)::int from meeting_preparations where student_id = ${mateo}) as preparations,
         (select count(*)::int from draft_comments where student_id = ${mateo}) as comments`.execute(t.db);
-    expect(rows[0]).toEqual({ plans: 0, versions: 0, meetings: 0, shares: 0, scans: 0, preparations: 0, comments: 0 });
+    expect(rows[0]).toEqual({
+      plans: 0,
+      versions: 0,
+      meetings: 0,
+      shares: 0,
+      scans: 0,
+      translations: 0,
+      preparations: 0,
+      comments: 0,
+    });
     const tombstone = await sql<{ details: Record<string, unknown>; person_id: string | null }>`
       select details, person_id from audit_events where action = 'record.destroyed'
         and details->>'recordType' = 'plans'`.execute(t.db);

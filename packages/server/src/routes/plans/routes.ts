@@ -19,8 +19,10 @@ import {
   ZPlanDiff,
   ZPlanList,
   ZPlanParams,
+  ZPlanTranslationView,
   ZSaveDraftBody,
   ZSaveDraftResult,
+  ZSaveTranslationBody,
   ZScheduleMeetingBody,
   ZSignatureParams,
   ZSignBody,
@@ -52,6 +54,7 @@ import { recordAttendance } from "../../use-cases/plans/record-attendance.ts";
 import { recordConsent } from "../../use-cases/plans/record-consent.ts";
 import { recordPaperSignature } from "../../use-cases/plans/record-paper-signature.ts";
 import { savePlanDraft } from "../../use-cases/plans/save-plan-draft.ts";
+import { savePlanTranslation } from "../../use-cases/plans/save-plan-translation.ts";
 import { scheduleMeeting } from "../../use-cases/plans/schedule-meeting.ts";
 import { sealPlanVersion } from "../../use-cases/plans/seal-plan-version.ts";
 import { signPlan } from "../../use-cases/plans/sign-plan.ts";
@@ -183,6 +186,30 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         content: request.body.content,
         actor: actorOf(access, request),
       });
+    },
+  );
+
+  app.put(
+    `${planUrl}/translations`,
+    {
+      schema: {
+        tags: ["plans"],
+        summary:
+          "Save a human translation of one free-text field of the current version, beside the English (who and when are kept)",
+        params: ZPlanParams,
+        body: ZSaveTranslationBody,
+        response: { 200: ZPlanTranslationView },
+      },
+    },
+    async (request) => {
+      const { studentId, planId } = request.params;
+      const access = await app.access.authorize(request, {
+        studentId,
+        action: "write-plan",
+        purpose: "translate plan text",
+        record: `plan:${planId}`,
+      });
+      return savePlanTranslation(deps, { studentId, planId, ...request.body, actor: actorOf(access, request) });
     },
   );
 

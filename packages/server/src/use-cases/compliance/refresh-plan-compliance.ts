@@ -42,6 +42,7 @@ import type {
   StaleScope,
   StoredResultInput,
 } from "../../repositories/compliance-repository.ts";
+import { toPlanTranslation } from "../../repositories/plan-translations-repository.ts";
 import { inTransaction, type UseCaseDeps } from "../deps.ts";
 
 const BOILERPLATE_CODE = "quality.accommodation.boilerplate";
@@ -207,6 +208,7 @@ export async function refreshPlansCompliance(
               language: g.language,
               interpreterNeeded: g.interpreter_needed,
             })),
+            translations: (row.translations ?? []).map(toPlanTranslation),
           });
         }
         results.push({

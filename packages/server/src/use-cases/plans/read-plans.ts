@@ -20,6 +20,8 @@ import {
   type SignatureView,
   type StudentAccessFacts,
   sealingProblems,
+  translationLookup,
+  translationsFor,
   type VersionSummary,
   type VersionView,
   verifyPlanSeal,
@@ -119,7 +121,7 @@ function verifiedSeal(versionId: string, content: () => PlanDocument, hash: stri
  * the seal's first verification); a version in effect is sent without a parse or a stringify.
  */
 function planDetailView(deps: Pick<UseCaseDeps, "clock">, page: PlanPage, reader: PlanReader): PlanDetailView {
-  const { plan, version, signatures, versions, meetings } = page;
+  const { plan, version, signatures, versions, meetings, translations } = page;
   let parsed: PlanDocument | undefined;
   const content = () => {
     parsed ??= JSON.parse(version.contentJson) as PlanDocument;
@@ -174,6 +176,8 @@ function planDetailView(deps: Pick<UseCaseDeps, "clock">, page: PlanPage, reader
     checks: { propose, seal },
     youMaySignAs,
     yourName: reader.name ?? "",
+    // Only a plan with translations has its document parsed for them.
+    translations: translations.length > 0 ? translationsFor(content(), translations) : [],
     permissions: {
       write: decideStudentAccess({ personId: reader.personId, roles: reader.roles }, reader.student, "write-plan")
         .allowed,
@@ -288,12 +292,19 @@ export async function printPlan(
     meetingNotice = meeting ? noticeOfMeeting(meeting, v.content) : v.content.meeting.notice;
     if (!meetingNotice) throw new DomainError("not-found", "No meeting is scheduled for this plan version");
   }
+  // The team's words in Spanish where a person translated them (decision 0027).
+  const records = input.lang === "en" ? [] : await deps.repos.planTranslations.listForPlan(plan.id);
+  const translate =
+    records.length > 0 && input.lang !== "en"
+      ? translationLookup(translationsFor(v.content, records), input.lang)
+      : undefined;
   const pdf = await renderPlanPdf(input.kind, v.content, {
     seal,
     version: v.number,
     meetingNotice,
     draft: v.status === "draft",
     lang: input.lang,
+    translate,
   });
   const suffix = input.lang === "en" ? "" : `-${input.lang}`;
   return { pdf, fileName: `${plan.type}-v${v.number}-${input.kind}${suffix}.pdf` };

@@ -8,14 +8,16 @@ import {
   type PlanDocument,
   type PlanList,
   type PlanState,
+  type PlanTranslationView,
   type PlanType,
   type SaveDraftResult,
+  type SaveTranslationBody,
 } from "@lantern/core";
 import type { Locale } from "../../i18n/catalogs.ts";
 import { getLocale } from "../../i18n/t.ts";
 import { ApiError, api } from "../../lib/api-client.ts";
 
-export type { PlanDetail, PlanType };
+export type { PlanDetail, PlanTranslationView, PlanType };
 export type PlanStatus = PlanState;
 export type Attendee = PlanAttendee;
 /** A plan document as JSON: the editor reads and writes it by path. */
@@ -31,6 +33,9 @@ export const plansApi = {
     api.get<PlanDetail>(one(studentId, planId), undefined, signal),
   saveDraft: (studentId: string, planId: string, revision: number, content: PlanContent) =>
     api.put<SaveDraftResult>(`${one(studentId, planId)}/draft`, { revision, content }),
+  /** Save a person's translation of one free-text field beside its English (decision 0027). */
+  saveTranslation: (studentId: string, planId: string, body: SaveTranslationBody) =>
+    api.put<PlanTranslationView>(`${one(studentId, planId)}/translations`, body),
   step: (studentId: string, planId: string, step: string, body: unknown = {}) =>
     api.post<PlanDetail>(`${one(studentId, planId)}/${step}`, body),
   recordAttendance: (studentId: string, planId: string, meetingId: string, body: unknown) =>

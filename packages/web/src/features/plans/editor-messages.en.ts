@@ -12,6 +12,24 @@ export const messages = {
     "Not needed in this plan: the student is told which rights transfer at {age} ({date}) in the plan in effect a year before, and this plan ends before then. ({citation})",
   "plans.workspace.findingsHere": "{count, plural, one {# finding in this section} other {# findings in this section}}",
   "plans.workspace.goToField": "Go to the field",
+  "plans.editor.translation.sectionHeading": "Spanish translations of the team's words",
+  "plans.editor.translation.sectionIntro":
+    "The family's Spanish documents use a translation where there is one, with who wrote it and when, and say plainly which parts are only in English. A translation does not change the signed plan.",
+  "plans.editor.translation.add": "Add Spanish translation",
+  "plans.editor.translation.edit": "Update Spanish translation",
+  "plans.editor.translation.addFor": "Add Spanish translation: {field}",
+  "plans.editor.translation.editFor": "Update Spanish translation: {field}",
+  "plans.editor.translation.heading": "Spanish translation:",
+  "plans.editor.translation.label": "Spanish translation of “{field}”",
+  "plans.editor.translation.hint":
+    "Write what the English says, in plain Spanish. The family's Spanish documents show it with your name and today's date.",
+  "plans.editor.translation.save": "Save translation",
+  "plans.editor.translation.saving": "Saving…",
+  "plans.editor.translation.cancel": "Cancel",
+  "plans.editor.translation.saved": "Spanish translation saved.",
+  "plans.editor.translation.empty": "Write the translation, or cancel.",
+  "plans.editor.translation.outOfDate":
+    "Out of date: the English changed after this translation. The family sees the English until you update it.",
   "plans.goalBuilder.heading": "Build a goal",
   "plans.goalBuilder.intro":
     "Write the goal in parts: what the student will do, where the student is now, the target, how well, how it is measured and by when. The sentence below is what the family will read.",

@@ -43,6 +43,8 @@ export const messages = {
   "plans.steps.annualReview": "Start the annual review",
   "plans.steps.returnToDraft": "Take back to draft",
   "plans.steps.done": "Done.",
+  "plans.translation.by": "Translated by {name} on {date}",
+  "plans.translation.onlyEnglish": "This part is only in English.",
   "plans.summary.heading": "The plan, in plain words",
   "plans.summary.goals": "Goals",
   "plans.summary.services": "Services",

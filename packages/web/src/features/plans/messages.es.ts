@@ -19,6 +19,8 @@ export const messages = {
   "plans.pdf.heading": "Imprimir o descargar",
   "plans.pdf.link": "{document} (PDF)",
   "plans.pdf.linkSpanish": "{document} en español (PDF)",
+  "plans.translation.by": "Traducido por {name} el {date}",
+  "plans.translation.onlyEnglish": "Esta parte está solo en inglés.",
   "plans.summary.heading": "El plan, en palabras sencillas",
   "plans.summary.goals": "Metas",
   "plans.summary.services": "Servicios",

@@ -8,10 +8,13 @@ import {
   FEDERAL_PROGRESS_RULES,
   type IepSectionKey,
   type PlanComplianceView,
+  type PlanTranslationView,
   type ProgressRules,
   planProgress,
   type Section504SectionKey,
   type SectionProgress,
+  translatableTexts,
+  translationsFor,
 } from "@lantern/core";
 import { type MouseEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { Link } from "wouter";
@@ -31,6 +34,7 @@ import { GoalBuilder, type NewGoal } from "./goal-builder.tsx";
 import { type SectionSpec, sectionsFor } from "./plan-sections.ts";
 import { getPath, planTypeText, sectionHeading, sectionTitle, setPath, statusText } from "./plan-text.ts";
 import { fieldId, SectionEditor } from "./section-editor.tsx";
+import { TranslationEditor } from "./translation-editor.tsx";
 
 type Backup = { revision: number; content: PlanContent };
 const backupKey = (versionId: string) => `lantern.plan-draft.${versionId}`;
@@ -167,6 +171,12 @@ function Editor({ studentId, detail, findings }: { studentId: string; detail: Pl
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [merge, setMerge] = useState<{ theirs: PlanContent; revision: number } | null>(null);
   const [check, setCheck] = useState<PlanCheck | null>(null);
+  const [translations, setTranslations] = useState<PlanTranslationView[]>(detail.translations ?? []);
+  const latestDraft = useRef({
+    content: initial.content,
+    savedContent: detail.version.content,
+    revision: initial.revision,
+  });
   const [navOpen, setNavOpen] = useState(false);
   const [focusAfterRender, setFocusAfterRender] = useState<string | null>(null);
   const narrow = useNarrowScreen();
@@ -272,9 +282,39 @@ function Editor({ studentId, detail, findings }: { studentId: string; detail: Pl
 
   // Each finding beside the field it concerns, or under its section's heading.
   const placed = (check?.findings ?? []).map((f) => ({ f, at: placeOf(f.place, shown, content) }));
-  const notesFor = (path: (string | number)[]) => {
+  // Each free-text field with English in it gets its Spanish translation beside it (decision 0027).
+  const texts = new Map(translatableTexts(content).map((x) => [x.pointer, x]));
+  const views = new Map(translationsFor(content, translations).map((v) => [v.pointer, v]));
+  // Sections are memoized: read the latest draft through a ref, never a closure's old copy.
+  latestDraft.current = { content, savedContent, revision };
+  const ensureSaved = async () => {
+    const draft = latestDraft.current;
+    if (!same(draft.content, draft.savedContent)) await doSave(draft.content, draft.revision);
+  };
+  const notesFor = (path: (string | number)[], fieldLabel: string) => {
     const here = placed.filter((p) => p.at?.field && pathKey(p.at.field) === pathKey(path));
-    return here.length > 0 ? here.map((p) => <FindingNote key={`${p.f.code}-${p.f.place}`} finding={p.f} />) : null;
+    const pointer = `/${path.join("/")}`;
+    const translatable = texts.get(pointer);
+    return (
+      <>
+        {here.map((p) => (
+          <FindingNote key={`${p.f.code}-${p.f.place}`} finding={p.f} />
+        ))}
+        {translatable ? (
+          <TranslationEditor
+            studentId={studentId}
+            planId={detail.plan.id}
+            field={translatable.field}
+            pointer={pointer}
+            controlId={fieldId(path)}
+            label={fieldLabel}
+            view={views.get(pointer) ?? null}
+            beforeSave={ensureSaved}
+            onSaved={(saved) => setTranslations((list) => [...list, saved])}
+          />
+        ) : null}
+      </>
+    );
   };
   const sectionNotes = (sec: SectionSpec) => {
     const here = placed.filter((p) => p.at?.sectionId === sec.id && p.at.field === null);
@@ -474,6 +514,7 @@ function Editor({ studentId, detail, findings }: { studentId: string; detail: Pl
                   sectionNotes={sectionNotes(sec)}
                   notesFor={notesFor}
                   findings={check}
+                  translations={translations}
                 />
                 {sec.id === "goals" && type === "iep" ? (
                   <GoalBuilder

@@ -29,7 +29,9 @@ import { AmendForm, EndForm } from "./change-plan-forms.tsx";
 import { MeetingAgenda } from "./meeting-agenda.tsx";
 import { ParentContactForm } from "./parent-contact-form.tsx";
 import { getPath, groupedHash, planTypeText, statusText } from "./plan-text.ts";
+import { PlanTranslationsSection } from "./plan-translations-section.tsx";
 import { SignaturePad } from "./signature-pad.tsx";
+import { TeamWords } from "./team-words.tsx";
 
 type Props = { params: RouteParams };
 
@@ -92,6 +94,10 @@ function PlanView({ studentId, detail, onChanged }: { studentId: string; detail:
       <Versions detail={detail} />
       <DiffSection studentId={studentId} detail={detail} />
       <PdfLinks studentId={studentId} detail={detail} />
+      {/* Last: a long list of the team's words, for staff who translate them. */}
+      {detail.permissions.write && version.status !== "draft" && plan.status !== "ended" ? (
+        <PlanTranslationsSection studentId={studentId} detail={detail} onChanged={onChanged} />
+      ) : null}
     </Page>
   );
 }
@@ -773,6 +779,8 @@ export function PlainSummary({ detail, name }: { detail: PlanDetail; name: strin
   const impairments = (getPath(c, ["impairments"]) as Array<Record<string, unknown>> | undefined) ?? [];
   const academic = text(getPath(c, ["presentLevels", "academic"]));
   const amendment = text(getPath(c, ["amendment", "description"]));
+  // The team's words: a person's translation where there is one for the reader's language (decision 0027).
+  const translations = detail.translations;
   return (
     <section aria-labelledby="summary" className="panel">
       <h2 id="summary">{t("plans.summary.heading")}</h2>
@@ -785,13 +793,28 @@ export function PlainSummary({ detail, name }: { detail: PlanDetail; name: strin
             </>
           ) : null}
           <h3>{t("plans.summary.presentLevels", { name })}</h3>
-          <p {...(academic ? englishText() : {})}>{academic || t("plans.summary.nothing")}</p>
+          <p data-testid="summary-present-levels">
+            {academic ? (
+              <TeamWords english={academic} pointer="/presentLevels/academic" translations={translations} />
+            ) : (
+              t("plans.summary.nothing")
+            )}
+          </p>
           <h3>{t("plans.summary.goals")}</h3>
           {goals.length === 0 ? <p>{t("plans.summary.nothing")}</p> : null}
           <ul>
-            {goals.map((g) => (
-              <li key={text(g.id)} {...englishText()}>
-                <strong>{text(g.area)}</strong>: {text(g.statement)}
+            {goals.map((g, i) => (
+              <li key={text(g.id)} data-testid="summary-goal">
+                <TeamWords
+                  english={text(g.statement)}
+                  pointer={`/goals/${i}/statement`}
+                  translations={translations}
+                  before={
+                    <>
+                      <strong {...englishText()}>{text(g.area)}</strong>:{" "}
+                    </>
+                  }
+                />
               </li>
             ))}
           </ul>
@@ -817,9 +840,18 @@ export function PlainSummary({ detail, name }: { detail: PlanDetail; name: strin
         <>
           <h3>{t("plans.summary.impairments")}</h3>
           <ul>
-            {impairments.map((i) => (
-              <li key={text(i.id)} {...englishText()}>
-                <strong>{text(i.name)}</strong> {text(i.description)}
+            {impairments.map((imp, i) => (
+              <li key={text(imp.id)}>
+                <TeamWords
+                  english={text(imp.description)}
+                  pointer={`/impairments/${i}/description`}
+                  translations={translations}
+                  before={
+                    <>
+                      <strong {...englishText()}>{text(imp.name)}</strong>{" "}
+                    </>
+                  }
+                />
               </li>
             ))}
           </ul>
@@ -828,10 +860,14 @@ export function PlainSummary({ detail, name }: { detail: PlanDetail; name: strin
       <h3>{t("plans.summary.accommodations", { name })}</h3>
       {accommodations.length === 0 ? <p>{t("plans.summary.nothing")}</p> : null}
       <ul>
-        {accommodations.map((a) => (
-          <li key={text(a.id)} {...englishText()}>
-            {text(a.text)}
-            {text(a.when) ? ` (${text(a.when)})` : ""}
+        {accommodations.map((a, i) => (
+          <li key={text(a.id)}>
+            <TeamWords
+              english={text(a.text)}
+              pointer={`/accommodations/${i}/text`}
+              translations={translations}
+              after={text(a.when) ? ` (${text(a.when)})` : ""}
+            />
           </li>
         ))}
       </ul>

@@ -86,14 +86,14 @@ const errorAt = (errors: Record<string, string>, path: Path) => errors[`/${path.
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** What the page shows after a field's control (the findings about that field); set by SectionEditor. */
-const NotesContext = createContext<((path: (string | number)[]) => ReactNode) | undefined>(undefined);
+const NotesContext = createContext<((path: (string | number)[], label: string) => ReactNode) | undefined>(undefined);
 
 function FieldEditor(props: FieldProps) {
   const notesFor = useContext(NotesContext);
   return (
     <>
       <FieldControl {...props} />
-      {notesFor?.(props.path)}
+      {notesFor?.(props.path, labelOf(props.spec))}
     </>
   );
 }
@@ -540,10 +540,12 @@ type SectionProps = {
   onChange: (path: (string | number)[], value: unknown) => void;
   /** Shown under the heading (the findings about the section as a whole). */
   sectionNotes?: ReactNode;
-  /** Shown after a field's control (the findings about that field). */
-  notesFor?: (path: (string | number)[]) => ReactNode;
+  /** Shown after a field's control (the findings about that field, its translation); `label` is the field's. */
+  notesFor?: (path: (string | number)[], label: string) => ReactNode;
   /** The checks' result the notes come from: the section is drawn again when it changes. */
   findings?: unknown;
+  /** The translations the notes show: the section is drawn again when they change. */
+  translations?: unknown;
 };
 
 /**
@@ -565,6 +567,7 @@ const MemoSection = memo(
     a.heading === b.heading &&
     a.errors === b.errors &&
     a.findings === b.findings &&
+    a.translations === b.translations &&
     dependenciesOf(b.spec).every((path) => getPath(a.content, path) === getPath(b.content, path)),
 );
 
