@@ -722,7 +722,7 @@ export type AmendmentRequestEventsTable = {
   created_at: Timestamp;
 };
 
-/** Human translations of a plan's free-text fields (migration 0111): append-only; the latest per field and language counts. */
+/** Human translations of a plan's free-text fields (migration 0121): append-only; the latest per field and language counts. */
 export type PlanTranslationsTable = {
   id: Generated<string>;
   plan_id: string;

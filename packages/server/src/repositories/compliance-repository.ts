@@ -220,7 +220,7 @@ export type PlanToCheck = {
   other_active: Array<{ id: string; type: string }> | null;
   /** What the student's record says of the guardians' languages (migration 0101), when it says anything. */
   guardian_languages: Array<{ language: string | null; interpreter_needed: boolean }> | null;
-  /** The plan's human translations (migration 0111), when it has any. */
+  /** The plan's human translations (migration 0121), when it has any. */
   translations: Array<Parameters<typeof toPlanTranslation>[0]> | null;
 };
 

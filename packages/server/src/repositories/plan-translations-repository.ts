@@ -1,4 +1,4 @@
-/** Human translations of a plan's free-text fields (migration 0111): append-only rows per plan. */
+/** Human translations of a plan's free-text fields (migration 0121): append-only rows per plan. */
 import type { PlanTranslation, TranslationLanguage } from "@lantern/core";
 import type { Kysely, Selectable } from "kysely";
 import type { Database, PlanTranslationsTable } from "../db/schema.ts";
