@@ -28,6 +28,7 @@ import {
   teamCell,
   teamPara,
   teamTextNote,
+  teamWords,
   titleBlock,
 } from "./plan-pdf-parts.ts";
 
@@ -64,6 +65,7 @@ const TITLES_ES: Record<SectionKey, string> = {
 function section504Body(doc: Section504Document, options: PlanPdfOptions): Block[] {
   const lang: PdfLanguage = options.lang ?? "en";
   const es = lang === "es";
+  const w = teamWords(options);
   const tr = (en: string, spanish: string) => (es ? spanish : en);
   const date = (d: string | null | undefined) => formatPlanDate(d, lang);
   const c = Object.fromEntries(SECTION_504_PDF_SECTIONS.map((s) => [s.key, s.citation])) as Record<SectionKey, string>;
@@ -77,15 +79,15 @@ function section504Body(doc: Section504Document, options: PlanPdfOptions): Block
   const limits = (ids: readonly string[]) => ids.map((id) => limitations.get(id) ?? id).join("; ");
   return [
     ...titleBlock(tr("Section 504 Plan", "Plan 504"), doc, options, "34 CFR 104.33–104.36"),
-    ...teamTextNote(lang),
+    ...teamTextNote(w, doc),
     ...studentSection(doc, c.student, [], lang),
-    ...meetingSection(doc, c.meeting, lang),
+    ...meetingSection(doc, c.meeting, w),
     ...heading(title("impairments", "Impairments and the major life activities they limit"), c.impairments),
     ...(doc.impairments.length === 0
       ? [para(tr("No impairment recorded.", "No hay un impedimento anotado."))]
-      : doc.impairments.flatMap((i): Block[] => [
+      : doc.impairments.flatMap((i, n): Block[] => [
           sub(i.name.trim() || tr("Impairment", "Impedimento")),
-          teamPara(i.description, lang, ""),
+          teamPara(i.description, w.at(`/impairments/${n}/description`), ""),
           ...(i.episodicOrInRemission
             ? [
                 para(
@@ -130,9 +132,9 @@ function section504Body(doc: Section504Document, options: PlanPdfOptions): Block
       es
         ? ["Tipo", "Adaptación", "Quién la da", "Cuándo", "Límite"]
         : ["Type", "Accommodation", "Who provides it", "When", "Limitation"],
-      doc.accommodations.map((a) => [
+      doc.accommodations.map((a, i) => [
         es ? label("accommodationCategory", a.category, lang) : a.category,
-        teamCell(a.text, lang),
+        teamCell(a.text, w.at(`/accommodations/${i}/text`)),
         teamCell(a.providedBy, lang),
         teamCell(a.when, lang),
         limits(a.limitationIds),
@@ -145,8 +147,8 @@ function section504Body(doc: Section504Document, options: PlanPdfOptions): Block
       es
         ? ["Ayuda o servicio", "Quién la da", "Cada cuánto", "Dónde", "Límite"]
         : ["Aid or service", "Who provides it", "How often", "Where", "Limitation"],
-      doc.aidsAndServices.map((s) => [
-        teamCell(s.description, lang),
+      doc.aidsAndServices.map((s, i) => [
+        teamCell(s.description, w.at(`/aidsAndServices/${i}/description`)),
         teamCell(s.providedBy, lang),
         teamCell(s.frequency, lang),
         teamCell(s.location, lang),
@@ -156,7 +158,7 @@ function section504Body(doc: Section504Document, options: PlanPdfOptions): Block
       noneRecorded(lang),
     ),
     ...heading(title("placement", "Educational setting"), c.placement),
-    teamPara(doc.placement, lang),
+    teamPara(doc.placement, w.at("/placement")),
     ...heading(title("review", "Review and reevaluation"), c.review),
     fieldRow(tr("Plan starts", "El plan empieza"), date(doc.dates.planStart)),
     fieldRow(tr("Next review", "Próxima revisión"), date(doc.dates.reviewDate)),
