@@ -3,8 +3,10 @@
  * tables for goals, services and accommodations, the SHA-256 seal when the version is sealed.
  *
  * In English or Spanish (`options.lang`): in Spanish the headings, labels, explanations, code names
- * (core's LABELS_ES) and dates are Spanish; what the team wrote stays as written, marked English
- * through plan-pdf-parts' team helpers, with one plain note at the top saying so.
+ * (core's LABELS_ES) and dates are Spanish; what the team wrote goes through plan-pdf-parts' team
+ * helpers with its field's place in the version (`words.at(pointer)`): in Spanish where a person
+ * translated it (decision 0027), with who and when, else as written, marked English, with one plain
+ * note at the top saying so.
  */
 import {
   describeConsentRecord,

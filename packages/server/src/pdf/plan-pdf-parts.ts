@@ -53,7 +53,7 @@ export type PlanPdfOptions = {
   draft?: boolean | undefined;
   /**
    * The language of the document's own words (labels, headings, explanations, dates): "en" (the
-   * default) or "es". What the team wrote stays as written, marked as English.
+   * default) or "es". What the team wrote stays as written, marked as English, unless translated.
    */
   lang?: PdfLanguage | undefined;
   /**

@@ -145,6 +145,8 @@ describe("the full IEP and the full Section 504 plan in Spanish", () => {
     expect(raw).toMatch(/\/Lang \(en-US\)/);
     // The service's description, English inside a cell otherwise in Spanish, is its own English span.
     expect(raw).toMatch(/\/S \/Span[^>]*\/Lang \(en-US\)|\/Lang \(en-US\)[^>]*\/S \/Span/);
+    // The strengths list holds a translated item among English ones: each English item is marked.
+    expect(raw).toMatch(/\/S \/LI[^>]*\/Lang \(en-US\)|\/Lang \(en-US\)[^>]*\/S \/LI/);
     expectAccessiblePdf(pdf, { lang: "es-US", draft: true });
   });
 

@@ -4,7 +4,8 @@
  * review, safeguards and signatures.
  *
  * In English or Spanish (`options.lang`), like the full IEP: the document's own words in Spanish,
- * the team's words as written, marked English.
+ * the team's words in Spanish where a person translated them (decision 0027), else as written,
+ * marked English.
  */
 import { LABELS_ES, SECTION_504_SECTIONS, type Section504Document } from "@lantern/core";
 import type { Block, PdfDocumentSpec } from "./pdf-model.ts";
