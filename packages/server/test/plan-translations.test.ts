@@ -102,6 +102,17 @@ describe.each(DATABASE_KINDS)("plan translations on %s", (kind) => {
     expect(pdf.text).toContain("solo en inglés");
   });
 
+  it("prints the translation in the full plan in Spanish too, the parts nobody translated in English", async () => {
+    const detail = (await parent.get(planUrl)).json() as Detail;
+    const res = await parent.get(`${planUrl}/pdf?kind=full&lang=es`);
+    expect(res.statusCode).toBe(200);
+    const pdf = expectAccessiblePdf(res.rawPayload, { lang: "es-US" });
+    expect(pdf.text).toContain("Mateo leerá 90 palabras por minuto.");
+    expect(pdf.text).toContain("Traducido al español por");
+    expect(pdf.text).not.toContain((detail.version.content.goals[0]?.statement ?? "").trim().slice(0, 30));
+    expect(pdf.text).toContain("Una persona del equipo tradujo algunas al español");
+  });
+
   it("refuses bad input naming the field, and anyone who may not change the plan", async () => {
     const url = `${planUrl}/translations`;
     const empty = await cm.send("PUT", url, { field: "/presentLevels/academic", language: "es", text: "   " });

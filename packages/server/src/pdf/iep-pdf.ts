@@ -3,8 +3,10 @@
  * tables for goals, services and accommodations, the SHA-256 seal when the version is sealed.
  *
  * In English or Spanish (`options.lang`): in Spanish the headings, labels, explanations, code names
- * (core's LABELS_ES) and dates are Spanish; what the team wrote stays as written, marked English
- * through plan-pdf-parts' team helpers, with one plain note at the top saying so.
+ * (core's LABELS_ES) and dates are Spanish; what the team wrote goes through plan-pdf-parts' team
+ * helpers with its field's place in the version (`words.at(pointer)`): in Spanish where a person
+ * translated it (decision 0027), with who and when, else as written, marked English, with one plain
+ * note at the top saying so.
  */
 import {
   describeConsentRecord,
@@ -23,6 +25,7 @@ import {
   grid,
   heading,
   label,
+  langList,
   meetingSection,
   noneRecorded,
   notRecorded,
@@ -36,11 +39,15 @@ import {
   signaturesSection,
   studentSection,
   sub,
+  type TeamWords,
   teamBullets,
   teamCell,
   teamField,
+  teamListItem,
   teamPara,
+  teamPiece,
   teamTextNote,
+  teamWords,
   titleBlock,
   yesNo,
 } from "./plan-pdf-parts.ts";
@@ -93,8 +100,9 @@ function goalBlocks(
   goal: IepDocument["goals"][number],
   index: number,
   needs: Map<string, string>,
-  lang: PdfLanguage,
+  w: TeamWords,
 ): Block[] {
+  const lang = w.lang;
   const es = lang === "es";
   const none = notRecorded(lang);
   const date = (d: string | null | undefined) => formatPlanDate(d, lang);
@@ -130,16 +138,16 @@ function goalBlocks(
       ? [
           p(bold(es ? "Objetivos a corto plazo" : "Short-term objectives"), { spaceBefore: 4, spaceAfter: 2 }),
           es
-            ? {
-                ...list(
-                  goal.shortTermObjectives.map(
-                    (o) =>
-                      `${orNone(o.text, none)}${filled(o.criterion) ? ` (${o.criterion})` : ""}${o.byDate ? ` — ${date(o.byDate)}` : ""}`,
+            ? langList(
+                goal.shortTermObjectives.map((o, j) =>
+                  teamListItem(
+                    orNone(o.text, none),
+                    w.at(`/goals/${index}/shortTermObjectives/${j}/text`),
+                    `${filled(o.criterion) ? ` (${o.criterion})` : ""}${o.byDate ? ` — ${date(o.byDate)}` : ""}`,
                   ),
-                  { ordered: true },
                 ),
-                lang: "en-US",
-              }
+                { ordered: true },
+              )
             : list(
                 goal.shortTermObjectives.map(
                   (o) =>
@@ -157,7 +165,7 @@ function goalBlocks(
       text: `${es ? "Meta" : "Goal"} ${index + 1}: ${orNone(goal.area, es ? "Meta" : "Goal")}${domain ? ` (${domain})` : ""}`,
       style: { spaceBefore: 6, spaceAfter: 2 },
     },
-    teamPara(goal.statement, lang),
+    teamPara(goal.statement, w.at(`/goals/${index}/statement`)),
     table(
       [
         { header: "", width: 95 },
@@ -235,6 +243,7 @@ function transitionContent(doc: IepDocument, title: string, citation: string, la
 function iepBody(doc: IepDocument, options: PlanPdfOptions): Block[] {
   const lang: PdfLanguage = options.lang ?? "en";
   const es = lang === "es";
+  const w = teamWords(options);
   const tr = (en: string, spanish: string) => (es ? spanish : en);
   const none = notRecorded(lang);
   const date = (d: string | null | undefined) => formatPlanDate(d, lang);
@@ -271,7 +280,7 @@ function iepBody(doc: IepDocument, options: PlanPdfOptions): Block[] {
       options,
       "34 CFR 300.320–300.324",
     ),
-    ...teamTextNote(lang),
+    ...teamTextNote(w, doc),
     ...studentSection(doc, c.student, disability, lang),
     sub(tr("Key dates", "Fechas clave")),
     grid(
@@ -301,28 +310,31 @@ function iepBody(doc: IepDocument, options: PlanPdfOptions): Block[] {
           ),
         ]
       : []),
-    ...meetingSection(doc, c.meeting, lang),
+    ...meetingSection(doc, c.meeting, w),
 
     ...heading(title("presentLevels", IEP_PDF_SECTIONS[2].title), c.presentLevels),
     sub(tr("Academic achievement", "Logro académico")),
-    teamPara(pl.academic, lang),
+    teamPara(pl.academic, w.at("/presentLevels/academic")),
     sub(tr("Functional performance", "Rendimiento funcional")),
-    teamPara(pl.functional, lang),
+    teamPara(pl.functional, w.at("/presentLevels/functional")),
     sub(
       tr(
         "How the disability affects involvement and progress in the general curriculum",
         "Cómo afecta la discapacidad su participación y su progreso en las clases de educación general",
       ),
     ),
-    teamPara(pl.impactOnGeneralCurriculum, lang),
+    teamPara(pl.impactOnGeneralCurriculum, w.at("/presentLevels/impactOnGeneralCurriculum")),
     sub(tr("Evaluation results", "Resultados de la evaluación")),
-    teamPara(pl.evaluationSummary, lang),
+    teamPara(pl.evaluationSummary, w.at("/presentLevels/evaluationSummary")),
     sub(tr("Strengths", "Fortalezas")),
-    teamBullets(pl.strengths, lang),
+    teamBullets(pl.strengths, w.at("/presentLevels/strengths")),
     sub(tr("Needs", "Necesidades")),
     grid(
       [tr("Need", "Necesidad"), tr("Description", "Descripción")],
-      pl.needs.map((n) => [teamCell(n.area, lang), teamCell(n.description, lang, "")]),
+      pl.needs.map((n, i) => [
+        teamCell(n.area, lang),
+        teamCell(n.description, w.at(`/presentLevels/needs/${i}/description`), ""),
+      ]),
       [140, "*"],
       noneRecorded(lang),
     ),
@@ -330,7 +342,7 @@ function iepBody(doc: IepDocument, options: PlanPdfOptions): Block[] {
     ...heading(title("goals", "Measurable annual goals"), c.goals),
     ...(doc.goals.length === 0
       ? [para(tr("No goals recorded.", "No hay metas anotadas."))]
-      : doc.goals.flatMap((g, i) => goalBlocks(g, i, needs, lang))),
+      : doc.goals.flatMap((g, i) => goalBlocks(g, i, needs, w))),
 
     ...heading(title("progressReporting", "How progress is measured and reported"), c.progressReporting),
     ...teamField(tr("How progress is measured", "Cómo se mide el progreso"), doc.progressReporting.howMeasured, lang),
@@ -355,12 +367,12 @@ function iepBody(doc: IepDocument, options: PlanPdfOptions): Block[] {
       es
         ? ["Servicio", "Cantidad", "Inicio – fin", "Lugar", "Quién lo da", "Metas"]
         : ["Service", "Amount", "Start – end", "Location", "Provider", "Goals"],
-      doc.services.map((s) => [
+      doc.services.map((s, i) => [
         {
           stack: [
             bold(label("serviceArea", s.area, lang)),
             { text: label("serviceKind", s.kind, lang), style: { size: 8 } },
-            ...(filled(s.description) ? [{ text: s.description.trim(), style: { size: 8 } }] : []),
+            ...[teamPiece(s.description, w.at(`/services/${i}/description`), { size: 8 })].filter((x) => x !== null),
           ],
         },
         `${serviceAmountIn(s, lang) || none}, ${es ? label("serviceDelivery", s.delivery, lang).toLowerCase() : s.delivery}`,
@@ -376,13 +388,13 @@ function iepBody(doc: IepDocument, options: PlanPdfOptions): Block[] {
     ...heading(title("programModifications", IEP_PDF_SECTIONS[6].title), c.programModifications),
     grid(
       es ? ["Tipo", "Descripción", "Quién lo da", "Cuándo"] : ["Kind", "Description", "Provided by", "When"],
-      doc.programModifications.map((m) => [
+      doc.programModifications.map((m, i) => [
         es
           ? label("programModificationKind", m.kind, lang)
           : m.kind === "support-for-staff"
             ? "Support for staff"
             : "Program modification",
-        teamCell(m.description, lang),
+        teamCell(m.description, w.at(`/programModifications/${i}/description`)),
         teamCell(m.providedBy, lang),
         teamCell(m.when, lang),
       ]),
@@ -395,9 +407,9 @@ function iepBody(doc: IepDocument, options: PlanPdfOptions): Block[] {
       es
         ? ["Tipo", "Adaptación", "Quién la da", "Cuándo", "Necesidades"]
         : ["Type", "Accommodation", "Who provides it", "When", "Needs"],
-      doc.accommodations.map((a) => [
+      doc.accommodations.map((a, i) => [
         es ? label("accommodationCategory", a.category, lang) : a.category,
-        teamCell(a.text, lang),
+        teamCell(a.text, w.at(`/accommodations/${i}/text`)),
         teamCell(a.providedBy, lang),
         teamCell(a.when, lang),
         teamCell(a.needIds.map((id) => needs.get(id) ?? id).join("; "), lang, ""),
@@ -425,8 +437,10 @@ function iepBody(doc: IepDocument, options: PlanPdfOptions): Block[] {
             ? es
               ? {
                   stack: [
-                    `El examen normal no es adecuado: ${orNone(a.whyRegularNotAppropriate, none)}.`,
-                    `El examen alterno es adecuado: ${orNone(a.whyAlternateAppropriate, none)}.`,
+                    "El examen normal no es adecuado:",
+                    teamPiece(a.whyRegularNotAppropriate, lang) ?? none,
+                    "El examen alterno es adecuado:",
+                    teamPiece(a.whyAlternateAppropriate, lang) ?? none,
                   ],
                 }
               : `Regular not appropriate: ${orNone(a.whyRegularNotAppropriate)}. Alternate appropriate: ${orNone(a.whyAlternateAppropriate)}.`
@@ -465,7 +479,7 @@ function iepBody(doc: IepDocument, options: PlanPdfOptions): Block[] {
         "Cuánto tiempo no está con compañeros sin discapacidades, y por qué",
       ),
     ),
-    teamPara(doc.placement.nonParticipationExplanation, lang),
+    teamPara(doc.placement.nonParticipationExplanation, w.at("/placement/nonParticipationExplanation")),
     sub(tr("Options considered", "Opciones que se pensaron")),
     teamPara(doc.placement.optionsConsidered, lang),
     sub(tr("Potential harmful effects considered", "Posibles efectos dañinos que se tomaron en cuenta")),
@@ -569,7 +583,7 @@ function iepBody(doc: IepDocument, options: PlanPdfOptions): Block[] {
     ...(filled(doc.consent.notes) ? [teamPara(doc.consent.notes, lang)] : []),
 
     ...heading(title("priorWrittenNotice", "Prior written notice"), c.priorWrittenNotice),
-    ...pwnBody(doc.priorWrittenNotice, lang),
+    ...pwnBody(doc.priorWrittenNotice, lang, w.translate),
     ...safeguardsSection(doc, c.safeguards, lang),
     ...signaturesSection(doc, c.signatures, lang),
   ];

@@ -40,6 +40,8 @@ export type ListBlock = {
   style?: TextStyle;
   /** BCP 47 language of the list when it differs from the document's. */
   lang?: string;
+  /** BCP 47 language of each item, by position, where it differs from the list's (a translated item among English ones). */
+  itemLangs?: readonly (string | undefined)[];
 };
 /** Label–value rows ("Date of birth: May 12, 2010"), each its own paragraph with a bold label. */
 export type FieldsBlock = {
@@ -58,11 +60,11 @@ export type FigureBlock = {
 };
 /**
  * What a table cell holds: text, or pieces of text and figures one under the other; `lang` is the
- * BCP 47 language of the cell when it differs from the document's (core's English in a Spanish PDF).
+ * BCP 47 language of the cell when it differs from the document's (core's English in a Spanish PDF),
+ * and a piece's own `lang` marks that piece alone (the team's English in a cell otherwise Spanish).
  */
-export type Cell =
-  | Inline
-  | { stack: readonly (Inline | { text: Inline; style?: TextStyle } | FigureBlock)[]; lang?: string };
+export type CellPiece = { text: Inline; style?: TextStyle; lang?: string };
+export type Cell = Inline | { stack: readonly (Inline | CellPiece | FigureBlock)[]; lang?: string };
 export type Column = { header: string; width: number | "*" };
 export type TableBlock = {
   kind: "table";

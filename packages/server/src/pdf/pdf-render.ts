@@ -17,6 +17,7 @@ import { embeddedFonts, FONT_ASCENT, FONT_DESCENT, type FontStyle, printable } f
 import type {
   Block,
   Cell,
+  CellPiece,
   FieldsBlock,
   FigureBlock,
   HeadingBlock,
@@ -226,7 +227,7 @@ const HEADING_STYLES: Record<1 | 2 | 3, Required<Pick<TextStyle, "size" | "space
 
 type Table = TableBlock;
 type CellItem =
-  | { kind: "line"; line: Line; x: number; height: number }
+  | { kind: "line"; line: Line; x: number; height: number; lang?: string }
   | { kind: "figure"; figure: FigureBlock; x: number; height: number };
 type LaidCell = { items: CellItem[]; header: "column" | "row" | null; lang?: string };
 type LaidRow = { cells: LaidCell[]; height: number };
@@ -604,7 +605,8 @@ class Renderer {
       const first = lines[0];
       if (!first) return;
       if (this.y + first.height > this.bottom) this.newPage();
-      const item = this.struct(list, "LI");
+      const itemLang = b.itemLangs?.[i];
+      const item = this.struct(list, "LI", itemLang ? { lang: itemLang } : {});
       const label = this.text.lines(b.ordered ? `${i + 1}.` : "•", LIST_INDENT, style)[0];
       const top = this.y;
       if (label) {
@@ -661,16 +663,21 @@ class Renderer {
     const parts =
       typeof cell === "object" && cell !== null && "stack" in cell
         ? cell.stack
-        : ([cell] as readonly (Inline | { text: Inline; style?: TextStyle } | FigureBlock)[]);
+        : ([cell] as readonly (Inline | CellPiece | FigureBlock)[]);
     for (const part of parts) {
       if (typeof part === "object" && part !== null && "kind" in part && part.kind === "figure") {
         items.push({ kind: "figure", figure: part, x: CELL_PADDING.x, height: part.height + 2 });
         continue;
       }
       const isStyled =
-        typeof part === "object" && part !== null && !Array.isArray(part) && "text" in part && "style" in part;
-      const text = isStyled ? (part as { text: Inline }).text : (part as Inline);
-      const partStyle = isStyled ? (part as { style?: TextStyle }).style : undefined;
+        typeof part === "object" &&
+        part !== null &&
+        !Array.isArray(part) &&
+        "text" in part &&
+        ("style" in part || "lang" in part);
+      const text = isStyled ? (part as CellPiece).text : (part as Inline);
+      const partStyle = isStyled ? (part as CellPiece).style : undefined;
+      const partLang = isStyled ? (part as CellPiece).lang : undefined;
       const resolved = partStyle
         ? {
             ...style,
@@ -684,7 +691,14 @@ class Renderer {
       // Pieces of a cell are read one after the other: keep a space between them.
       const last = lines.at(-1)?.segments.at(-1);
       if (last && part !== parts.at(-1) && !last.text.endsWith(" ")) last.text += " ";
-      for (const line of lines) items.push({ kind: "line", line, x: CELL_PADDING.x, height: line.height });
+      for (const line of lines)
+        items.push({
+          kind: "line",
+          line,
+          x: CELL_PADDING.x,
+          height: line.height,
+          ...(partLang ? { lang: partLang } : {}),
+        });
     }
     return lang ? { items, header, lang } : { items, header };
   }
@@ -748,19 +762,28 @@ class Renderer {
       const cellX = cx;
       let y = top + CELL_PADDING.top;
       let run: { line: Line; x: number; y: number }[] = [];
+      let runLang: string | undefined;
       const flush = () => {
         if (run.length === 0) return;
         const lines = run;
         const draw = () => {
           for (const l of lines) this.drawLine(l.line, l.x, l.y);
         };
-        if (elem) elem.add(draw);
+        if (elem && runLang) {
+          // A piece in another language than the cell's: its own Span with /Lang.
+          const span = this.struct(elem, "Span", { lang: runLang });
+          span.add(draw);
+          span.end();
+        } else if (elem) elem.add(draw);
         else this.artifact(draw, "Pagination");
         run = [];
       };
       for (const item of items) {
-        if (item.kind === "line") run.push({ line: item.line, x: cellX + item.x, y });
-        else {
+        if (item.kind === "line") {
+          if (item.lang !== runLang) flush();
+          runLang = item.lang;
+          run.push({ line: item.line, x: cellX + item.x, y });
+        } else {
           flush();
           if (elem) this.renderFigure(item.figure, elem, cellX + item.x, y + 1);
         }

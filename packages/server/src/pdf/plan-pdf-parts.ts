@@ -18,21 +18,26 @@ import {
   PRIOR_WRITTEN_NOTICE_ELEMENTS,
   type PriorWrittenNotice,
   type TranslationLookup,
+  translatableTexts,
 } from "@lantern/core";
 import {
   type Block,
   bold,
   box,
   type Cell,
+  type CellPiece,
   type Column,
   type FigureBlock,
   field,
   h2,
   h3,
+  type Inline,
   list,
   type PdfDocumentSpec,
   p,
+  type Run,
   type TableBlock,
+  type TextStyle,
   table as tableBlock,
 } from "./pdf-model.ts";
 
@@ -48,7 +53,7 @@ export type PlanPdfOptions = {
   draft?: boolean | undefined;
   /**
    * The language of the document's own words (labels, headings, explanations, dates): "en" (the
-   * default) or "es". What the team wrote stays as written, marked as English.
+   * default) or "es". What the team wrote stays as written, marked as English, unless translated.
    */
   lang?: PdfLanguage | undefined;
   /**
@@ -155,10 +160,50 @@ export function label<F extends LabelledFact>(fact: F, value: string, lang: PdfL
 // The team's own words
 
 /**
- * What the team wrote (goals, present levels, accommodations, notes…), as written. In a document
- * in another language its block is marked English (/Lang en-US), and the document says so once
- * (`teamTextNote`). Every plan document passes the team's text through these helpers, so a
- * translation of it can later be put in at this one place.
+ * How a document prints what the team wrote: the document's language, the current human
+ * translations of the team's words (decision 0027) and, once `at` names it, the field's place in
+ * the version (a JSON pointer, as core's `translatableTexts` gives it). The team helpers below take
+ * this (or just a language, for words nobody translates, such as a provider's title).
+ */
+export type TeamWords = {
+  lang: PdfLanguage;
+  translate: TranslationLookup;
+  pointer?: string;
+  /** The same, for the field at `pointer`. */
+  at(pointer: string): TeamWords;
+};
+
+const noTranslation: TranslationLookup = () => null;
+
+export function teamWords(options: Pick<PlanPdfOptions, "lang" | "translate">): TeamWords {
+  const lang = options.lang ?? "en";
+  const translate = lang === "en" ? noTranslation : (options.translate ?? noTranslation);
+  const make = (pointer?: string): TeamWords => ({
+    lang,
+    translate,
+    ...(pointer ? { pointer } : {}),
+    at: (p) => make(p),
+  });
+  return make();
+}
+
+const wordsOf = (words: TeamWords | PdfLanguage): TeamWords =>
+  typeof words === "string" ? teamWords({ lang: words }) : words;
+
+/** The current translation of the field `words` points at, or null. */
+function translationOf(words: TeamWords, pointer = words.pointer) {
+  return pointer && words.lang !== "en" ? words.translate(pointer) : null;
+}
+
+/** A translation with who made it and when: "Mari leerá… Traducido al español por Ana Rivera el …". */
+function translatedRuns(found: { text: string; by: string; at: string }, suffix = ""): Run[] {
+  return [{ text: `${found.text.trim()}${suffix} ` }, { text: translatedByLine(found.by, found.at), italic: true }];
+}
+
+/**
+ * What the team wrote (goals, present levels, accommodations, notes…). In a document in another
+ * language: the current translation where a person made one, with who and when; else as written,
+ * its block marked English (/Lang en-US), which the document says once (`teamTextNote`).
  */
 export function teamBlock(block: Block, lang: PdfLanguage = "en"): Block {
   if (lang === "en") return block;
@@ -167,38 +212,122 @@ export function teamBlock(block: Block, lang: PdfLanguage = "en"): Block {
 }
 
 /** A paragraph of the team's words; `none` (in the document's language) when empty. */
-export function teamPara(text: string | null | undefined, lang: PdfLanguage = "en", none = notRecorded(lang)): Block {
-  return filled(text) ? teamBlock(p(text.trim()), lang) : p(none);
+export function teamPara(
+  text: string | null | undefined,
+  words: TeamWords | PdfLanguage = "en",
+  none = notRecorded(wordsOf(words).lang),
+): Block {
+  const w = wordsOf(words);
+  if (!filled(text)) return p(none);
+  const found = translationOf(w);
+  return found ? p(translatedRuns(found)) : teamBlock(p(text.trim()), w.lang);
 }
 
-/** A list of the team's words; `none` when empty. */
-export function teamBullets(items: readonly string[], lang: PdfLanguage = "en", none = noneRecorded(lang)): Block {
-  const shown = items.filter(filled).map((t) => t.trim());
-  return shown.length === 0 ? p(none) : teamBlock(list(shown), lang);
+/**
+ * One item of a list that holds the team's words, `suffix` after them (more of the team's words, a
+ * date): translated with who and when, or as written with the language to mark its item with.
+ */
+export function teamListItem(
+  text: string,
+  words: TeamWords | PdfLanguage = "en",
+  suffix = "",
+): { text: Inline; lang?: string } {
+  const w = wordsOf(words);
+  const found = filled(text) ? translationOf(w) : null;
+  if (found) return { text: translatedRuns(found, suffix) };
+  return { text: `${text.trim()}${suffix}`, ...(w.lang === "en" ? {} : { lang: PDF_LANG.en }) };
 }
 
-/** A table cell of the team's words, marked English in a document in another language. */
-export function teamCell(text: string | null | undefined, lang: PdfLanguage = "en", none = notRecorded(lang)): Cell {
+/**
+ * A list of the team's words; `none` when empty. With a pointer, item i is the field `pointer/i`:
+ * each translated item in the document's language, the others marked English.
+ */
+export function teamBullets(
+  items: readonly string[],
+  words: TeamWords | PdfLanguage = "en",
+  none = noneRecorded(wordsOf(words).lang),
+): Block {
+  const w = wordsOf(words);
+  const shown = items.flatMap((t, i) =>
+    filled(t) ? [teamListItem(t, w.pointer ? w.at(`${w.pointer}/${i}`) : w)] : [],
+  );
+  return shown.length === 0 ? p(none) : langList(shown);
+}
+
+/** A list of items each maybe in its own language: all English marks the list, else each English item. */
+export function langList(
+  items: readonly { text: Inline; lang?: string }[],
+  options: { ordered?: boolean } = {},
+): Block {
+  const block = list(
+    items.map((t) => t.text),
+    options,
+  );
+  const langs = items.map((t) => t.lang);
+  if (langs.every((l) => l === undefined)) return block;
+  if (langs.every((l) => l === langs[0])) return { ...block, lang: langs[0] as string };
+  return { ...block, itemLangs: langs };
+}
+
+/** A table cell of the team's words: translated with who and when, or marked English in a document in another language. */
+export function teamCell(
+  text: string | null | undefined,
+  words: TeamWords | PdfLanguage = "en",
+  none = notRecorded(wordsOf(words).lang),
+): Cell {
+  const w = wordsOf(words);
   if (!filled(text)) return none;
-  return lang === "en" ? text.trim() : { stack: [text.trim()], lang: PDF_LANG.en };
+  const found = translationOf(w);
+  if (found) return translatedRuns(found);
+  return w.lang === "en" ? text.trim() : { stack: [text.trim()], lang: PDF_LANG.en };
+}
+
+/**
+ * A piece of a cell that mixes the document's words with the team's (a service's name and its
+ * description): translated with who and when, or marked English on its own. Null when empty.
+ */
+export function teamPiece(
+  text: string | null | undefined,
+  words: TeamWords | PdfLanguage = "en",
+  style?: TextStyle,
+): CellPiece | null {
+  const w = wordsOf(words);
+  if (!filled(text)) return null;
+  const found = translationOf(w);
+  const base = style ? { style } : {};
+  if (found) return { text: translatedRuns(found), ...base };
+  return { text: text.trim(), ...base, ...(w.lang === "en" ? {} : { lang: PDF_LANG.en }) };
 }
 
 /**
  * A label with the team's words as its value: one field row in English; in another language the
- * label, then the team's words in their own paragraph marked English.
+ * label, then the team's words in their own paragraph (translated, or marked English).
  */
-export function teamField(label: string, text: string | null | undefined, lang: PdfLanguage = "en"): Block[] {
-  if (lang === "en" || !filled(text)) return [fieldRow(label, orNone(text, notRecorded(lang)))];
-  return [{ ...p(bold(`${label}:`), { spaceAfter: 0 }), keepWithNext: true }, teamPara(text, lang)];
+export function teamField(
+  label: string,
+  text: string | null | undefined,
+  words: TeamWords | PdfLanguage = "en",
+): Block[] {
+  const w = wordsOf(words);
+  if (w.lang === "en" || !filled(text)) return [fieldRow(label, orNone(text, notRecorded(w.lang)))];
+  return [{ ...p(bold(`${label}:`), { spaceAfter: 0 }), keepWithNext: true }, teamPara(text, w)];
 }
 
-/** The plain line at the top of a document in another language saying the team's words are in English. */
-export function teamTextNote(lang: PdfLanguage = "en"): Block[] {
-  if (lang === "en") return [];
+/**
+ * The plain line at the top of a document in another language saying the team's words are in
+ * English; when a person translated some of them (`doc`'s fields with a current translation), it
+ * says so too.
+ */
+export function teamTextNote(words: TeamWords | PdfLanguage = "en", doc?: PlanDocument): Block[] {
+  const w = wordsOf(words);
+  if (w.lang === "en") return [];
+  const anyTranslated = doc ? translatableTexts(doc).some((t) => w.translate(t.pointer) !== null) : false;
   return [
     p(
       bold(
-        "El equipo de la escuela escribió algunas partes de este documento en inglés, como las metas y las notas. Aquí están tal como se escribieron, en inglés. Puede pedir a la escuela que se las explique en español.",
+        anyTranslated
+          ? "El equipo de la escuela escribió algunas partes de este documento en inglés, como las metas y las notas. Una persona del equipo tradujo algunas al español; al final de cada una dice quién la tradujo y cuándo. Las demás están tal como se escribieron, en inglés. Puede pedir a la escuela que se las explique en español."
+          : "El equipo de la escuela escribió algunas partes de este documento en inglés, como las metas y las notas. Aquí están tal como se escribieron, en inglés. Puede pedir a la escuela que se las explique en español.",
       ),
       { spaceAfter: 8 },
     ),
@@ -293,7 +422,9 @@ export function studentSection(
   ];
 }
 
-export function meetingSection(doc: PlanDocument, citation: string, lang: PdfLanguage = "en"): Block[] {
+export function meetingSection(doc: PlanDocument, citation: string, words: TeamWords | PdfLanguage = "en"): Block[] {
+  const w = wordsOf(words);
+  const lang = w.lang;
   const m = doc.meeting;
   const es = lang === "es";
   const none = notRecorded(lang);
@@ -317,7 +448,7 @@ export function meetingSection(doc: PlanDocument, citation: string, lang: PdfLan
           "Aviso de la reunión",
           `enviado el ${date(m.notice.sentOn)}${m.notice.time ? `; hora: ${m.notice.time}` : ""}`,
         ),
-        ...teamField("Propósito de la reunión", m.notice.purpose, lang),
+        ...teamField("Propósito de la reunión", m.notice.purpose, w.at("/meeting/notice/purpose")),
       );
     } else {
       out.push(

@@ -4,7 +4,8 @@
  * review, safeguards and signatures.
  *
  * In English or Spanish (`options.lang`), like the full IEP: the document's own words in Spanish,
- * the team's words as written, marked English.
+ * the team's words in Spanish where a person translated them (decision 0027), else as written,
+ * marked English.
  */
 import { LABELS_ES, SECTION_504_SECTIONS, type Section504Document } from "@lantern/core";
 import type { Block, PdfDocumentSpec } from "./pdf-model.ts";
@@ -28,6 +29,7 @@ import {
   teamCell,
   teamPara,
   teamTextNote,
+  teamWords,
   titleBlock,
 } from "./plan-pdf-parts.ts";
 
@@ -64,6 +66,7 @@ const TITLES_ES: Record<SectionKey, string> = {
 function section504Body(doc: Section504Document, options: PlanPdfOptions): Block[] {
   const lang: PdfLanguage = options.lang ?? "en";
   const es = lang === "es";
+  const w = teamWords(options);
   const tr = (en: string, spanish: string) => (es ? spanish : en);
   const date = (d: string | null | undefined) => formatPlanDate(d, lang);
   const c = Object.fromEntries(SECTION_504_PDF_SECTIONS.map((s) => [s.key, s.citation])) as Record<SectionKey, string>;
@@ -77,15 +80,15 @@ function section504Body(doc: Section504Document, options: PlanPdfOptions): Block
   const limits = (ids: readonly string[]) => ids.map((id) => limitations.get(id) ?? id).join("; ");
   return [
     ...titleBlock(tr("Section 504 Plan", "Plan 504"), doc, options, "34 CFR 104.33–104.36"),
-    ...teamTextNote(lang),
+    ...teamTextNote(w, doc),
     ...studentSection(doc, c.student, [], lang),
-    ...meetingSection(doc, c.meeting, lang),
+    ...meetingSection(doc, c.meeting, w),
     ...heading(title("impairments", "Impairments and the major life activities they limit"), c.impairments),
     ...(doc.impairments.length === 0
       ? [para(tr("No impairment recorded.", "No hay un impedimento anotado."))]
-      : doc.impairments.flatMap((i): Block[] => [
+      : doc.impairments.flatMap((i, n): Block[] => [
           sub(i.name.trim() || tr("Impairment", "Impedimento")),
-          teamPara(i.description, lang, ""),
+          teamPara(i.description, w.at(`/impairments/${n}/description`), ""),
           ...(i.episodicOrInRemission
             ? [
                 para(
@@ -130,9 +133,9 @@ function section504Body(doc: Section504Document, options: PlanPdfOptions): Block
       es
         ? ["Tipo", "Adaptación", "Quién la da", "Cuándo", "Límite"]
         : ["Type", "Accommodation", "Who provides it", "When", "Limitation"],
-      doc.accommodations.map((a) => [
+      doc.accommodations.map((a, i) => [
         es ? label("accommodationCategory", a.category, lang) : a.category,
-        teamCell(a.text, lang),
+        teamCell(a.text, w.at(`/accommodations/${i}/text`)),
         teamCell(a.providedBy, lang),
         teamCell(a.when, lang),
         limits(a.limitationIds),
@@ -145,8 +148,8 @@ function section504Body(doc: Section504Document, options: PlanPdfOptions): Block
       es
         ? ["Ayuda o servicio", "Quién la da", "Cada cuánto", "Dónde", "Límite"]
         : ["Aid or service", "Who provides it", "How often", "Where", "Limitation"],
-      doc.aidsAndServices.map((s) => [
-        teamCell(s.description, lang),
+      doc.aidsAndServices.map((s, i) => [
+        teamCell(s.description, w.at(`/aidsAndServices/${i}/description`)),
         teamCell(s.providedBy, lang),
         teamCell(s.frequency, lang),
         teamCell(s.location, lang),
@@ -156,7 +159,7 @@ function section504Body(doc: Section504Document, options: PlanPdfOptions): Block
       noneRecorded(lang),
     ),
     ...heading(title("placement", "Educational setting"), c.placement),
-    teamPara(doc.placement, lang),
+    teamPara(doc.placement, w.at("/placement")),
     ...heading(title("review", "Review and reevaluation"), c.review),
     fieldRow(tr("Plan starts", "El plan empieza"), date(doc.dates.planStart)),
     fieldRow(tr("Next review", "Próxima revisión"), date(doc.dates.reviewDate)),
