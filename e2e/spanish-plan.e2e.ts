@@ -75,6 +75,8 @@ async function recordSpanish(ctx: JourneyContext, studentId: string, name: strin
   step("the case manager records the parent's language on the student's record");
   await page.goto(`/students/${studentId}`);
   await heading(page, name);
+  // The language chosen on "Add a student" is already on the student's record.
+  await page.getByText("Prefers Spanish").first().waitFor();
   const change = page.getByText("Change Ana Rivera's language", { exact: true });
   await tabTo(page, change, { maxPresses: 80 });
   await page.keyboard.press("Enter");
