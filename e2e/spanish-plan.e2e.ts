@@ -60,6 +60,8 @@ async function addStudent(ctx: JourneyContext, first: string, last: string): Pro
   await form.text("guardians-0-email", DEMO_ACCOUNTS.guardian);
   await form.text("guardians-0-relationship", "Mother");
   await form.select("guardians-0-preferredLanguage", "Spanish");
+  await tabTo(page, page.getByRole("checkbox", { name: "Parent or guardian 1 needs an interpreter at meetings" }));
+  await page.keyboard.press("Space");
   await axe(page, "add a student whose parent reads Spanish");
   await tabTo(page, page.getByRole("button", { name: "Add the student" }));
   await page.keyboard.press("Enter");
@@ -80,6 +82,8 @@ async function recordLanguage(
   step(`the case manager records on the student's record that the parent reads ${reads}`);
   await page.goto(`/students/${studentId}`);
   await heading(page, name);
+  // The language chosen on "Add a student" is already on the student's record.
+  await page.getByText("Prefers Spanish; needs an interpreter at meetings").first().waitFor();
   const change = page.getByText("Change Ana Rivera's language", { exact: true });
   await tabTo(page, change, { maxPresses: 80 });
   await page.keyboard.press("Enter");

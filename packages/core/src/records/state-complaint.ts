@@ -101,6 +101,11 @@ export const ZComplaintDraft = z.object({
   gaps: z.array(ZComplaintGap),
   timeLimit: ZComplaintTimeLimit,
   sendTo: ZComplaintRecipients,
+  /**
+   * The district serving the child, as `complaintRecipients` takes it: a page in another language
+   * says where to send the complaint in its own words.
+   */
+  district: z.object({ name: z.string(), state: z.string() }),
   createdBy: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -98,8 +98,15 @@ export const ZNewStudentGuardian = z.object({
     .min(1, "Enter how the guardian is related to the student (for example mother)")
     .max(40, "Use at most 40 characters for the relationship")
     .transform((r) => r.toLowerCase()),
-  /** For a guardian new to Lantern: the language their account, messages and notices use. */
+  /**
+   * The guardian's language, recorded on the student's record for them (decision 0021); for a
+   * guardian new to Lantern also the language their account, messages and notices use.
+   */
   preferredLanguage: ZFamilyLanguage,
+  /** The guardian needs an interpreter at meetings (34 CFR 300.322(e)), recorded on the student's record. */
+  interpreterNeeded: z
+    .boolean({ error: "Say whether the guardian needs an interpreter (true or false)" })
+    .default(false),
 });
 export type NewStudentGuardian = z.output<typeof ZNewStudentGuardian>;
 

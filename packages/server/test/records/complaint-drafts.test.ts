@@ -25,6 +25,7 @@ type Draft = {
   gaps: Array<{ field: string; citation: string }>;
   timeLimit: { earliest: string; tooOld: string[]; citation: string };
   sendTo: { agency: string; copyTo: string; citation: string };
+  district: { name: string; state: string };
 };
 
 describe.each(DATABASE_KINDS)("state complaint drafts on %s", (kind) => {
@@ -78,6 +79,8 @@ describe.each(DATABASE_KINDS)("state complaint drafts on %s", (kind) => {
     expect(draft.timeLimit).toEqual({ earliest: "2025-11-23", tooOld: [], citation: "34 CFR 300.153(c)" });
     expect(draft.sendTo.agency).toContain("California Department of Education");
     expect(draft.sendTo.citation).toContain("300.153(d)");
+    // The district as core's recipients take it, so a Spanish page says where to send it in Spanish.
+    expect(draft.district).toEqual({ name: expect.stringContaining("Maple Valley"), state: "CA" });
   });
 
   it("saves the family's words with a revision, refuses a stale one, and names a bad entry", async () => {

@@ -21,6 +21,7 @@ describe.each(DATABASE_KINDS)("adding a student in the app on %s", (kind) => {
   let school: { id: string };
   let otherSchool: { id: string };
   let foreignGuardianEmail: string;
+  let knownGuardian: { id: string; email: string };
 
   const body = (over: Record<string, unknown> = {}) => ({
     schoolId: school.id,
@@ -60,6 +61,7 @@ describe.each(DATABASE_KINDS)("adding a student in the app on %s", (kind) => {
     otherAdmin = await t.signIn(oa.email, FACTORY_PASSWORD);
     const foreign = await t.make.staff({ districtId: elsewhere.id, role: "guardian" });
     foreignGuardianEmail = foreign.email;
+    knownGuardian = await t.make.staff({ districtId: district.id, role: "guardian" });
   });
   afterAll(async () => {
     await t?.close();
@@ -106,6 +108,80 @@ describe.each(DATABASE_KINDS)("adding a student in the app on %s", (kind) => {
       .where("action", "=", "write-record")
       .executeTakeFirstOrThrow();
     expect(access.basis).toBe("case-manager");
+  });
+
+  it("records each guardian's language and interpreter need on the student's record, in the same write", async () => {
+    const before = await t.db
+      .selectFrom("people")
+      .select("preferred_language")
+      .where("id", "=", knownGuardian.id)
+      .executeTakeFirstOrThrow();
+    const sent = body({
+      guardians: [
+        {
+          firstName: "Ada",
+          lastName: "Okonkwo",
+          email: `ada.${Math.random().toString(36).slice(2, 8)}@family.example`,
+          relationship: "Mother",
+          preferredLanguage: "es",
+          interpreterNeeded: true,
+        },
+        {
+          firstName: "Known",
+          lastName: "Guardian",
+          email: knownGuardian.email,
+          relationship: "father",
+          preferredLanguage: "vi",
+        },
+      ],
+    });
+    const res = await caseManager.send("POST", "/api/students", sent);
+    expect(res.statusCode, res.body).toBe(201);
+    const added = res.json() as AddStudentResponse;
+    const onRecord = await t.db
+      .selectFrom("guardianships as g")
+      .innerJoin("people as p", "p.id", "g.person_id")
+      .select(["p.email", "p.preferred_language", "g.language", "g.interpreter_needed"])
+      .where("g.student_id", "=", added.id)
+      .orderBy("g.relationship", "desc")
+      .execute();
+    expect(onRecord).toEqual([
+      { email: sent.guardians[0]?.email, preferred_language: "es", language: "es", interpreter_needed: true },
+      // A person Lantern already knows keeps their own account's language; the record holds the one given here.
+      {
+        email: knownGuardian.email,
+        preferred_language: before.preferred_language,
+        language: "vi",
+        interpreter_needed: false,
+      },
+    ]);
+    const detail = (await caseManager.get(`/api/students/${added.id}`)).json() as {
+      guardians: Array<{ language: string | null; interpreterNeeded: boolean }>;
+    };
+    expect(detail.guardians.map((g) => [g.language, g.interpreterNeeded]).sort()).toEqual([
+      ["es", true],
+      ["vi", false],
+    ]);
+    const bad = await caseManager.send(
+      "POST",
+      "/api/students",
+      body({
+        guardians: [
+          {
+            firstName: "A",
+            lastName: "B",
+            email: "x@family.example",
+            relationship: "x",
+            preferredLanguage: "en",
+            interpreterNeeded: "yes",
+          },
+        ],
+      }),
+    );
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as { issues: Array<{ path: string }> }).issues.map((i) => i.path)).toContain(
+      "/guardians/0/interpreterNeeded",
+    );
   });
 
   it("answers bad input with 400 naming the field, and writes nothing", async () => {

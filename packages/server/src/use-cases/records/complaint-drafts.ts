@@ -50,6 +50,7 @@ async function viewOf(
       today,
     ),
     sendTo,
+    district: { name: student.district.name, state: student.district.state },
     createdBy: r.createdBy,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,

@@ -3,8 +3,10 @@
  * student and up to two guardians (the roster import adds many; both write the same rows). Who may
  * add, and at which schools, is core's student intake policy; a case manager's new student joins
  * their caseload. In one transaction: the student, guardians new to Lantern (with their language),
- * the guardian links (a guardian who is another district's person waits for their acceptance, as in
- * the roster import), the caseload, the audit event and the record of access (34 CFR 300.614).
+ * the guardian links with each guardian's language and interpreter need on the student's record
+ * (34 CFR 300.503(c), 300.322(e); decision 0021) — a guardian who is another district's person
+ * waits for their acceptance, as in the roster import, and the link takes the values later —, the
+ * caseload, the audit event and the record of access (34 CFR 300.614).
  */
 import { randomUUID } from "node:crypto";
 import {
@@ -120,6 +122,8 @@ export async function addStudent(
       studentId,
       personId: people.get(g.email) as string,
       relationship: g.relationship,
+      language: g.preferredLanguage,
+      interpreterNeeded: g.interpreterNeeded,
     }));
     const direct = links.filter((l) => !outsiders.has(l.personId));
     const pending = links.filter((l) => outsiders.has(l.personId));
@@ -128,6 +132,7 @@ export async function addStudent(
       direct.map((l) => l.personId),
     );
     await roster.insertGuardianships(direct);
+    await roster.setGuardianLanguages(direct);
     const pendingGuardianLinks = await roster.insertPendingGuardianLinks(districtId, pending, actor.personId);
     if (pendingGuardianLinks > 0) {
       const districtName = await tx.repos.accounts.districtName(districtId);
@@ -159,7 +164,16 @@ export async function addStudent(
       personId: actor.personId,
       studentId,
       subject: "student",
-      details: { via: "app", guardians: input.guardians.length, caseload: grant.caseloadRole !== null },
+      details: {
+        via: "app",
+        guardians: input.guardians.length,
+        caseload: grant.caseloadRole !== null,
+        guardianLanguages: direct.map((l) => ({
+          personId: l.personId,
+          language: l.language,
+          interpreterNeeded: l.interpreterNeeded,
+        })),
+      },
       requestId: actor.requestId,
     });
     await roster.recordWrites([studentId], {

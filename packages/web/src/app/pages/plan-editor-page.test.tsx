@@ -98,6 +98,51 @@ describe("the plan editor", { timeout: 60_000 }, () => {
     expect(document.getElementById("field-transition.courseOfStudy")).toBeNull();
   });
 
+  it("offers a Spanish translation beside each strength and each basis of the notice, as beside other texts", async () => {
+    const withLists = {
+      ...content,
+      presentLevels: { ...content.presentLevels, strengths: ["Loves drawing maps", ""] },
+      priorWrittenNotice: {
+        date: null,
+        action: "propose",
+        actionDescription: "",
+        reasons: "",
+        basis: ["Reading assessment, October 2026"],
+        safeguardsStatement: "",
+        sourcesOfHelp: ["Parent center"],
+        optionsConsidered: [],
+        otherFactors: "",
+        language: "English",
+      },
+    };
+    const fetchDetail = { ...detail, version: { ...detail.version, content: withLists } };
+    vi.stubGlobal("fetch", async (input: RequestInfo | URL) => {
+      const url = String(input);
+      const json = (body: unknown) =>
+        new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
+      if (url.includes("/compliance")) return json({ ...compliance, findings: [] });
+      if (url.includes("/goal-patterns")) return json(patterns);
+      return json(fetchDetail);
+    });
+    render(<PlanEditor params={{ id: "s1", planId: "p1" }} />);
+    const strength = await screen.findByRole(
+      "button",
+      { name: "Add Spanish translation: The student's strengths: entry 1" },
+      { timeout: 15_000 },
+    );
+    expect(strength.closest(".value-list-item")?.querySelector("#field-presentLevels\\.strengths\\.0")).toBeTruthy();
+    expect(
+      screen.getByRole("button", {
+        name: "Add Spanish translation: Each evaluation, test, record or report the decision is based on: entry 1",
+      }),
+    ).toBeTruthy();
+    // An empty strength has nothing to translate; where the family gets help is not the team's words.
+    expect(
+      screen.queryByRole("button", { name: /Add Spanish translation: The student's strengths: entry 2/ }),
+    ).toBeNull();
+    expect(screen.queryByRole("button", { name: /Add Spanish translation: Where the family can get help/ })).toBeNull();
+  });
+
   it("shows a finding beside its field, and its link moves focus into the field", async () => {
     const user = userEvent.setup({ delay: null });
     render(<PlanEditor params={{ id: "s1", planId: "p1" }} />);

@@ -322,9 +322,14 @@ function CheckboxGroup({ spec, path, content, errors, onChange }: FieldProps) {
   );
 }
 
-/** A list of texts or dates (strengths, sources of help, report dates), each added and removed on its own. */
+/**
+ * A list of texts or dates (strengths, sources of help, report dates), each added and removed on
+ * its own. Each text gets the page's notes beside it, as any field does (its findings, and for a
+ * text the family reads, such as a strength or the notice's basis, its Spanish translation).
+ */
 function ValueList({ spec, path, content, errors, onChange }: FieldProps) {
   const focus = useContext(FocusContext);
+  const notesFor = useContext(NotesContext);
   const values = asList(getPath(content, path));
   const id = fieldId(path);
   const label = labelOf(spec);
@@ -340,14 +345,11 @@ function ValueList({ spec, path, content, errors, onChange }: FieldProps) {
       {values.map((v, i) => {
         const itemPath = [...path, i];
         const number = i + 1;
+        const entryLabel = t("plans.editor.entry", { label, number });
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: plain values have no id; the position is the item
           <div key={i} className="value-list-item">
-            <Field
-              label={t("plans.editor.entry", { label, number })}
-              error={errorAt(errors, itemPath)}
-              id={fieldId(itemPath)}
-            >
+            <Field label={entryLabel} error={errorAt(errors, itemPath)} id={fieldId(itemPath)}>
               <TextInput
                 name={itemPath.join(".")}
                 type={spec.kind === "dates" ? "date" : "text"}
@@ -357,6 +359,7 @@ function ValueList({ spec, path, content, errors, onChange }: FieldProps) {
                 }
               />
             </Field>
+            {spec.kind === "strings" ? notesFor?.(itemPath, entryLabel) : null}
             <Button
               variant="secondary"
               onClick={() => {

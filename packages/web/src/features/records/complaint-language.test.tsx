@@ -32,6 +32,7 @@ const draft: ComplaintDraft = {
     copyTo: "Maple Valley Unified",
     citation: "34 CFR 300.153(d)",
   },
+  district: { name: "Maple Valley Unified", state: "CA" },
   createdBy: "Ana Rivera",
   createdAt: "2026-11-23T10:00:00Z",
   updatedAt: "2026-11-23T10:00:00Z",
@@ -44,10 +45,10 @@ describe("the complaint draft's PDF in Spanish", () => {
     vi.unstubAllGlobals();
   });
 
-  function show(key: number) {
+  function show(key: number, shown: ComplaintDraft = draft) {
     vi.stubGlobal(
       "fetch",
-      async () => new Response(JSON.stringify({ items: [draft] }), { headers: { "content-type": "application/json" } }),
+      async () => new Response(JSON.stringify({ items: [shown] }), { headers: { "content-type": "application/json" } }),
     );
     render(<ComplaintSection studentId={studentId} version={key} latest={null} />);
   }
@@ -74,5 +75,44 @@ describe("the complaint draft's PDF in Spanish", () => {
     const link = await screen.findByRole("link", { name: "Descargar la queja en PDF" });
     expect(link.getAttribute("href")).toBe(`${pdf}?lang=es`);
     expect(screen.queryByRole("link", { name: /en español \(PDF\)/ })).toBeNull();
+  });
+
+  it("on a Spanish page says what is still to fill in and where to send it in Spanish, outside California too", async () => {
+    // As the server sends it: core's words in English, for a district outside California.
+    const texan: ComplaintDraft = {
+      ...draft,
+      text: { ...draft.text, facts: "", child: { ...draft.text.child, address: "" } },
+      gaps: [
+        { field: "facts", message: "Give the facts the complaint is based on", citation: "34 CFR 300.153(b)(2)" },
+        { field: "child.address", message: "Give the address where the child lives", citation: "34 CFR 300.153(b)(4)" },
+      ],
+      sendTo: {
+        agency: "Your state education agency (its special education office)",
+        copyTo: "Pecan ISD, the public agency serving the child",
+        citation: "34 CFR 300.151–300.153; 34 CFR 300.153(d)",
+      },
+      district: { name: "Pecan ISD", state: "TX" },
+    };
+    setLocale("es");
+    show(3, texan);
+    const gaps = await screen.findByTestId("complaint-gaps");
+    expect(gaps.textContent).toContain("Diga los hechos en los que se basa la queja");
+    expect(gaps.textContent).toContain("Dé la dirección donde vive el niño");
+    expect(gaps.textContent).not.toMatch(/Give the/);
+    const sendTo = screen.getByTestId("complaint-send-to");
+    expect(sendTo.textContent).toContain("La agencia de educación de su estado");
+    expect(screen.getByText(/Envíe una copia a: Pecan ISD, la agencia pública que atiende al niño/)).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/Your state education agency|public agency serving/);
+  });
+
+  it("on an English page shows the server's words as they are", async () => {
+    show(4, {
+      ...draft,
+      text: { ...draft.text, facts: "" },
+      gaps: [{ field: "facts", message: "Give the facts the complaint is based on", citation: "34 CFR 300.153(b)(2)" }],
+    });
+    const gaps = await screen.findByTestId("complaint-gaps");
+    expect(gaps.textContent).toContain("Give the facts the complaint is based on");
+    expect(screen.getByTestId("complaint-send-to").textContent).toContain("California Department of Education");
   });
 });

@@ -1,9 +1,11 @@
 /**
  * The family's state complaint drafts (34 CFR 300.153): the newest opens for editing — every field
  * of 300.153(b), what is still missing, the evidence from the record, the one-year limit, where to
- * send it and a copy to the district — with its PDF. General information, not legal advice.
+ * send it and a copy to the district — with its PDF. General information, not legal advice. What
+ * Lantern says of the draft (what is still to fill in, where to send it) is core's, in the page's
+ * language; the family's words stay as written.
  */
-import type { ComplaintText } from "@lantern/core";
+import { type ComplaintLanguage, type ComplaintText, complaintGaps, complaintRecipients } from "@lantern/core";
 import { type FormEvent, useEffect, useState } from "react";
 import { Alert, Button, Field, StatusRegion, TextArea, TextInput } from "../../components/ui/index.ts";
 import { longDate, shortDate } from "../../i18n/dates.ts";
@@ -108,13 +110,17 @@ function ComplaintEditor({ studentId, draft: initial }: { studentId: string; dra
   }
 
   const err = (k: string) => (errors[k] ? { error: errors[k] } : {});
+  // Core's words in the page's language: the server's are English (the saved draft's gaps, its recipients).
+  const lang: ComplaintLanguage = getLocale() === "es" ? "es" : "en";
+  const gaps = lang === "en" ? draft.gaps : complaintGaps(draft.text, lang);
+  const sendTo = lang === "en" ? draft.sendTo : complaintRecipients(draft.district.state, draft.district.name, lang);
   return (
     <>
-      {draft.gaps.length > 0 ? (
+      {gaps.length > 0 ? (
         <>
           <h3>{t("records.complaint.gaps")}</h3>
           <ul data-testid="complaint-gaps">
-            {draft.gaps.map((g) => (
+            {gaps.map((g) => (
               <li key={g.field}>
                 {g.message} ({g.citation})
               </li>
@@ -248,8 +254,8 @@ function ComplaintEditor({ studentId, draft: initial }: { studentId: string; dra
       <p>{t("records.complaint.oneYear", { date: longDate(draft.timeLimit.earliest) })}</p>
       <p>{t("records.complaint.howToSend")}</p>
       <ul>
-        <li>{t("records.complaint.sendTo", { agency: draft.sendTo.agency })}</li>
-        <li>{t("records.complaint.copyTo", { district: draft.sendTo.copyTo })}</li>
+        <li data-testid="complaint-send-to">{t("records.complaint.sendTo", { agency: sendTo.agency })}</li>
+        <li>{t("records.complaint.copyTo", { district: sendTo.copyTo })}</li>
       </ul>
     </>
   );

@@ -79,6 +79,7 @@ describe("adding a student", () => {
             email: "lucia@family.example",
             relationship: "Mother",
             preferredLanguage: "es",
+            interpreterNeeded: false,
           },
         ],
       },
@@ -86,6 +87,24 @@ describe("adding a student", () => {
     const born = await screen.findByLabelText(/^Date of birth/);
     expect(born.getAttribute("aria-invalid")).toBe("true");
     expect(screen.getAllByText("The date of birth is after today").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("sends each guardian's language and interpreter need for the student's record", async () => {
+    const sent = serve(201, { id: "s1", firstName: "Rosa", lastName: "Okafor", pendingGuardianLinks: 0 });
+    const user = userEvent.setup();
+    render(<AddStudentForm intake={SCHOOLS} />);
+    await fillStudent(user);
+    expect(
+      screen.getByLabelText(/^Language parent or guardian 1 prefers/).getAttribute("aria-describedby"),
+    ).toBeTruthy();
+    expect(screen.getByText(/kept on the student's record/)).toBeTruthy();
+    await user.selectOptions(screen.getByLabelText(/^Language parent or guardian 1 prefers/), "es");
+    const interpreter = screen.getByRole("checkbox", { name: "Parent or guardian 1 needs an interpreter at meetings" });
+    expect((interpreter as HTMLInputElement).checked).toBe(false);
+    await user.click(interpreter);
+    await user.click(screen.getByRole("button", { name: "Add the student" }));
+    const guardians = (sent[0] as { guardians: unknown[] }).guardians;
+    expect(guardians).toEqual([expect.objectContaining({ preferredLanguage: "es", interpreterNeeded: true })]);
   });
 
   it("adds and removes a second guardian by keyboard", async () => {

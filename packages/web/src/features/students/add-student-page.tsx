@@ -28,7 +28,8 @@ import {
 
 const GUARDIAN_FIELDS = ["firstName", "lastName", "email", "relationship", "preferredLanguage"] as const;
 type GuardianField = (typeof GUARDIAN_FIELDS)[number];
-type Guardian = Record<GuardianField, string>;
+/** The guardian's text fields, and whether they need an interpreter at meetings (34 CFR 300.322(e)). */
+type Guardian = Record<GuardianField, string> & { interpreterNeeded: boolean };
 
 /** A problem's key: a student field ("dateOfBirth") or a guardian's ("guardians.0.email"), as the server's paths. */
 type ProblemKey = string;
@@ -49,6 +50,7 @@ const emptyGuardian = (): Guardian => ({
   email: "",
   relationship: "",
   preferredLanguage: "en",
+  interpreterNeeded: false,
 });
 
 export default function AddStudentPage() {
@@ -91,7 +93,7 @@ export function AddStudentForm({ intake }: { intake: StudentIntakeSchools }) {
     localId: idOf("localId"),
   };
   guardians.forEach((_, i) => {
-    for (const f of GUARDIAN_FIELDS) ids[`guardians.${i}.${f}`] = idOf(`guardians.${i}.${f}`);
+    for (const f of [...GUARDIAN_FIELDS, "interpreterNeeded"]) ids[`guardians.${i}.${f}`] = idOf(`guardians.${i}.${f}`);
   });
 
   const setField = (field: keyof StudentForm) => (e: { target: { value: string } }) =>
@@ -140,6 +142,7 @@ export function AddStudentForm({ intake }: { intake: StudentIntakeSchools }) {
         email: g.email.trim(),
         relationship: g.relationship.trim(),
         preferredLanguage: g.preferredLanguage,
+        interpreterNeeded: g.interpreterNeeded,
       })),
     };
     setBusy(true);
@@ -243,6 +246,21 @@ export function AddStudentForm({ intake }: { intake: StudentIntakeSchools }) {
                     options={FAMILY_LANGUAGES.map((code) => ({ value: code, label: languageName(code) }))}
                   />
                 </Field>
+                <div className="checkbox-field">
+                  <input
+                    id={idOf(`guardians.${i}.interpreterNeeded`)}
+                    type="checkbox"
+                    checked={g.interpreterNeeded}
+                    onChange={(e) =>
+                      setGuardians(
+                        guardians.map((h, j) => (j === i ? { ...h, interpreterNeeded: e.target.checked } : h)),
+                      )
+                    }
+                  />{" "}
+                  <label htmlFor={idOf(`guardians.${i}.interpreterNeeded`)}>
+                    {t("students.add.guardianInterpreter", { n })}
+                  </label>
+                </div>
                 <Button
                   variant="secondary"
                   onClick={() => {

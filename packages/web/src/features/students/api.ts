@@ -24,6 +24,7 @@ export type AddStudentRequestBody = {
     email: string;
     relationship: string;
     preferredLanguage: string;
+    interpreterNeeded: boolean;
   }>;
 };
 export type PlanSummary = StudentListItem["plans"][number];

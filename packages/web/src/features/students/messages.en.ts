@@ -84,7 +84,9 @@ export const messages = {
   "students.add.guardianRelationship": "How parent or guardian {n} is related to the student",
   "students.add.guardianRelationshipHint": "For example mother, father, grandmother, foster parent.",
   "students.add.guardianLanguage": "Language parent or guardian {n} prefers",
-  "students.add.guardianLanguageHint": "Messages and notices go to them in this language when Lantern has it.",
+  "students.add.guardianLanguageHint":
+    "It is kept on the student's record, and a new account uses it too. Notices go to them in this language when Lantern has it.",
+  "students.add.guardianInterpreter": "Parent or guardian {n} needs an interpreter at meetings",
   "students.add.addGuardian": "Add a parent or guardian",
   "students.add.removeGuardian": "Remove parent or guardian {n}",
   "students.add.missing": "Enter the {what}",
