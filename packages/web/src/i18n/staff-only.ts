@@ -23,7 +23,6 @@ export const STAFF_ONLY_PREFIXES = [
   "plans.start.",
   "plans.amend.",
   "plans.end.",
-  "plans.seal.",
   "plans.meeting.",
   "plans.contact.",
   "plans.steps.",

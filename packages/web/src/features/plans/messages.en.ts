@@ -97,6 +97,8 @@ export const messages = {
   "plans.sign.as": "You sign as {name}",
   "plans.sign.typedName": "Type your full name",
   "plans.sign.consent": "Your decision about this plan",
+  "plans.sign.consentFirstIep":
+    "This is {name}'s first IEP. The school can start its services only after you agree in writing. It is your choice. If you say no, the school will not give these services. You can take back your consent later, in writing.",
   "plans.sign.consent.consent": "I agree to the whole plan",
   "plans.sign.consent.consent-except": "I agree to the plan except the parts I name below",
   "plans.sign.consent.refuse": "I do not agree to the plan",

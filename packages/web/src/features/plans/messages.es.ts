@@ -31,12 +31,22 @@ export const messages = {
   "plans.summary.serviceLine":
     "{area}: {minutes} minutos, {times, plural, one {una vez} other {# veces}} {per, select, day {al día} week {por semana} month {al mes} other {por {per}}}, en {location}",
   "plans.summary.nothing": "Todavía no hay nada escrito.",
+  "plans.seal.heading": "Prueba de que el plan no cambió",
+  "plans.seal.explain":
+    "Cuando firman todas las personas necesarias, el plan queda sellado: ya no se puede cambiar. Lantern guarda una huella de las palabras exactas (un código llamado SHA-256). Si cambiara una sola letra del plan, la huella ya no sería igual. Así siempre puede ver que el plan que usted firmó es el plan que sigue la escuela.",
+  "plans.seal.hash": "Huella SHA-256",
+  "plans.seal.sealedAt": "Sellado el {date}",
+  "plans.seal.verified": "El plan guardado todavía es igual a su huella.",
+  "plans.seal.notVerified": "El plan guardado ya no es igual a su huella.",
+  "plans.seal.notYet": "Esta versión todavía no está firmada, así que no está sellada.",
   "plans.sign.heading": "Firmar el plan",
   "plans.sign.explain":
     "Lea el plan de arriba. Para firmar, escriba su nombre completo. Su firma se guarda con la fecha, la hora y su cuenta.",
   "plans.sign.as": "Usted firma como {name}",
   "plans.sign.typedName": "Escriba su nombre completo",
   "plans.sign.consent": "Su decisión sobre este plan",
+  "plans.sign.consentFirstIep":
+    "Este es el primer IEP de {name}. La escuela puede empezar los servicios solo después de que usted esté de acuerdo por escrito. Usted decide. Si dice que no, la escuela no dará estos servicios. Más tarde puede retirar su consentimiento, por escrito.",
   "plans.sign.consent.consent": "Estoy de acuerdo con todo el plan",
   "plans.sign.consent.consent-except": "Estoy de acuerdo con el plan menos las partes que nombro abajo",
   "plans.sign.consent.refuse": "No estoy de acuerdo con el plan",

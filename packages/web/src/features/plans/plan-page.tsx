@@ -12,7 +12,7 @@ import {
   personNamesMatch,
   planPdfKindsFor,
 } from "@lantern/core";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Link } from "wouter";
 import { Page } from "../../app/page.tsx";
 import { paths, type RouteParams } from "../../app/paths.ts";
@@ -20,7 +20,7 @@ import { Alert, Button, ConfirmDialog, Field, Select, TextArea, TextInput } from
 import { dateTime, longDate } from "../../i18n/dates.ts";
 import { label, labelOrCode } from "../../i18n/labels.ts";
 import { getLocale, t } from "../../i18n/t.ts";
-import { englishText } from "../../i18n/written-in.tsx";
+import { English, englishText } from "../../i18n/written-in.tsx";
 import { ApiError } from "../../lib/api-client.ts";
 import { describeError } from "../../lib/error-message.ts";
 import { useRequest } from "../../lib/use-request.ts";
@@ -39,6 +39,7 @@ export default function PlanPage({ params }: Props) {
   const studentId = params.id ?? "";
   const planId = params.planId ?? "";
   const [reload, setReload] = useState(0);
+  const [justSigned, setJustSigned] = useState(false);
   const state = useRequest(`plan:${planId}:${reload}`, (signal) => plansApi.get(studentId, planId, signal));
   if (state.status === "loading") return <Page title={t("app.loading")} />;
   if (state.status === "error") {
@@ -48,7 +49,18 @@ export default function PlanPage({ params }: Props) {
       </Page>
     );
   }
-  return <PlanView studentId={studentId} detail={state.data} onChanged={() => setReload((n) => n + 1)} />;
+  return (
+    <PlanView
+      studentId={studentId}
+      detail={state.data}
+      justSigned={justSigned}
+      onChanged={() => setReload((n) => n + 1)}
+      onSigned={() => {
+        setJustSigned(true);
+        setReload((n) => n + 1);
+      }}
+    />
+  );
 }
 
 function studentNameOf(d: PlanDetail): string {
@@ -56,7 +68,19 @@ function studentNameOf(d: PlanDetail): string {
   return `${s?.firstName ?? ""} ${s?.lastName ?? ""}`.trim();
 }
 
-function PlanView({ studentId, detail, onChanged }: { studentId: string; detail: PlanDetail; onChanged: () => void }) {
+function PlanView({
+  studentId,
+  detail,
+  justSigned,
+  onChanged,
+  onSigned,
+}: {
+  studentId: string;
+  detail: PlanDetail;
+  justSigned: boolean;
+  onChanged: () => void;
+  onSigned: () => void;
+}) {
   const { plan, version } = detail;
   const name = studentNameOf(detail);
   const title = t("plans.plan.title", { plan: planTypeText(plan.type), name });
@@ -84,7 +108,9 @@ function PlanView({ studentId, detail, onChanged }: { studentId: string; detail:
       ) : null}
       <PlainSummary detail={detail} name={name} />
       {detail.youMaySignAs.length > 0 ? (
-        <SignSection studentId={studentId} detail={detail} onChanged={onChanged} />
+        <SignSection studentId={studentId} detail={detail} onChanged={onSigned} />
+      ) : justSigned ? (
+        <SignedNote sealed={version.status === "signed"} />
       ) : null}
       {detail.permissions.write && version.status === "proposed" ? (
         <PaperSignatureForm studentId={studentId} detail={detail} onChanged={onChanged} />
@@ -466,6 +492,9 @@ export function SignSection({
     detail.version.content.type === "iep" &&
     (attendee?.role === "parent" || attendee?.role === "student") &&
     detail.version.content.consent.choice === null;
+  // A first IEP's services wait for the parent's written consent (34 CFR 300.300(b)), which is
+  // voluntary and may be taken back in writing (300.9(c)): said before the choice is made.
+  const firstIep = asksConsent && detail.version.content.meeting?.type === "initial";
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -531,13 +560,30 @@ export function SignSection({
       <p>{t("plans.sign.explain")}</p>
       <p data-testid="signing-as">
         <strong>{t("plans.sign.as", { name: accountName })}</strong>
-        {attendee ? ` (${attendee.title || labelOrCode("teamRole", attendee.role)})` : ""}
+        {/* A title is the team's words, as written; the role's name is in the page's language. */}
+        {attendee ? (
+          <>
+            {" ("}
+            {attendee.title ? <English>{attendee.title}</English> : labelOrCode("teamRole", attendee.role)}
+            {")"}
+          </>
+        ) : null}
       </p>
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       <form onSubmit={submit} noValidate>
         {asksConsent ? (
-          <fieldset aria-describedby={errors.choice ? "consent-error" : undefined}>
+          <fieldset
+            aria-describedby={
+              [firstIep ? "consent-explain" : "", errors.choice ? "consent-error" : ""].filter(Boolean).join(" ") ||
+              undefined
+            }
+          >
             <legend>{t("plans.sign.consent")}</legend>
+            {firstIep ? (
+              <p id="consent-explain">
+                {t("plans.sign.consentFirstIep", { name: detail.version.content.student?.firstName ?? "" })}
+              </p>
+            ) : null}
             {errors.choice ? (
               <p className="field-error" id="consent-error">
                 {errors.choice}
@@ -631,6 +677,29 @@ export function SignSection({
         ) : null}
         <p>{t("plans.sign.confirm.seal")}</p>
       </ConfirmDialog>
+    </section>
+  );
+}
+
+/**
+ * Where the signing form was, once the reader has signed: that the signature is saved (and the
+ * plan sealed, when it was the last one needed). It takes focus, so a keyboard or screen reader
+ * user hears it instead of landing at the top of a reloaded page.
+ */
+export function SignedNote({ sealed }: { sealed: boolean }) {
+  const note = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // After the page's heading takes focus for the reloaded plan (its effect runs after this one).
+    const later = setTimeout(() => note.current?.focus(), 0);
+    return () => clearTimeout(later);
+  }, []);
+  return (
+    <section aria-labelledby="sign" className="panel" data-testid="signed-note">
+      <h2 id="sign">{t("plans.sign.heading")}</h2>
+      <Alert tone="success" ref={note} tabIndex={-1}>
+        <p>{t("plans.sign.done")}</p>
+        {sealed ? <p>{t("plans.sign.sealed")}</p> : null}
+      </Alert>
     </section>
   );
 }
@@ -889,7 +958,7 @@ function Signatures({ studentId, detail }: { studentId: string; detail: PlanDeta
             <li key={s.attendeeId}>
               {t("plans.signatures.item", { name: s.typedName, date: dateTime(s.signedAt) })}
               {" — "}
-              {describeSignature(s, longDate)}
+              {describeSignature(s, longDate, getLocale())}
               {view?.hasScan ? (
                 <>
                   {" · "}
