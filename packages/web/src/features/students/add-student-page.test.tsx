@@ -40,7 +40,7 @@ async function fillStudent(user: ReturnType<typeof userEvent.setup>) {
 describe("adding a student", () => {
   it("names each missing field under it and in a summary that takes focus, sending nothing", async () => {
     const sent = serve(201, {});
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<AddStudentForm intake={SCHOOLS} />);
     await user.click(screen.getByRole("button", { name: "Add the student" }));
     const summary = screen.getByRole("alert");
@@ -59,7 +59,7 @@ describe("adding a student", () => {
       message: "The date of birth is after today",
       issues: [{ path: "/dateOfBirth", message: "The date of birth is after today" }],
     });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<AddStudentForm intake={SCHOOLS} />);
     await fillStudent(user);
     await user.selectOptions(screen.getByLabelText(/^Language parent or guardian 1 prefers/), "es");
@@ -91,7 +91,7 @@ describe("adding a student", () => {
 
   it("sends each guardian's language and interpreter need for the student's record", async () => {
     const sent = serve(201, { id: "s1", firstName: "Rosa", lastName: "Okafor", pendingGuardianLinks: 0 });
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<AddStudentForm intake={SCHOOLS} />);
     await fillStudent(user);
     expect(
@@ -108,7 +108,7 @@ describe("adding a student", () => {
   });
 
   it("adds and removes a second guardian by keyboard", async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<AddStudentForm intake={SCHOOLS} />);
     await user.click(screen.getByRole("button", { name: "Add a parent or guardian" }));
     expect(document.activeElement).toBe(screen.getByLabelText(/^First name of parent or guardian 2/));

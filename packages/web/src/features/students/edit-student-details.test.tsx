@@ -42,7 +42,7 @@ describe("editing a student's details", () => {
     const saved = { ...STUDENT, lastName: "Okafor", grade: "12" };
     const sent = serve(200, saved);
     const onSaved = vi.fn();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<EditStudentFields student={STUDENT} schools={SCHOOLS} onSaved={onSaved} />);
     expect((screen.getByLabelText(/^Student number/) as HTMLInputElement).value).toBe("S-100");
     expect((screen.getByLabelText(/^School/) as HTMLSelectElement).value).toBe(STUDENT.school.id);
@@ -68,7 +68,7 @@ describe("editing a student's details", () => {
 
   it("names a missing field under it and in a summary that takes focus, sending nothing", async () => {
     const sent = serve(200, STUDENT);
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<EditStudentFields student={STUDENT} schools={SCHOOLS} onSaved={() => {}} />);
     await user.clear(screen.getByLabelText(/^First name/));
     await user.click(screen.getByRole("button", { name: "Save the details" }));
@@ -85,7 +85,7 @@ describe("editing a student's details", () => {
     const message = "Another student in the district has this student number";
     serve(409, { error: "Conflict", message, issues: [{ path: "/localId", message }] });
     const onSaved = vi.fn();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<EditStudentFields student={STUDENT} schools={SCHOOLS} onSaved={onSaved} />);
     const number = screen.getByLabelText(/^Student number/);
     await user.clear(number);
