@@ -4,6 +4,7 @@
  * Typed from the English table, so a sentence without its Spanish does not compile. A state's own
  * notes are English in the state table; here they are written from the rule's values instead.
  */
+import { monthName } from "../shared/date-format.ts";
 import type { StateRules } from "../states/state-rules.ts";
 import type { IdeaCategory } from "./navigator-facts.ts";
 import type { AgeGiven, NavigatorWords, RulesGiven } from "./navigator-words.ts";
@@ -25,21 +26,6 @@ const CATEGORY_LABELS_ES: Record<IdeaCategory, string> = {
   "traumatic-brain-injury": "lesión cerebral traumática",
   "visual-impairment": "impedimento visual",
 };
-
-const MONTHS_ES = [
-  "enero",
-  "febrero",
-  "marzo",
-  "abril",
-  "mayo",
-  "junio",
-  "julio",
-  "agosto",
-  "septiembre",
-  "octubre",
-  "noviembre",
-  "diciembre",
-];
 
 function ageWords(age: AgeGiven): string {
   return age.approximate ? "Con la edad que nos dio" : `A los ${age.years} años`;
@@ -79,7 +65,7 @@ export const NAVIGATOR_WORDS_ES: NavigatorWords = {
     const end = rules.partBEnd.value;
     const rule = end.continuesIfBirthdayIn;
     const note = rule
-      ? `En ${stateName(rules)}, la educación especial sigue hasta los ${end.lastAge} años. Un estudiante que cumple ${end.lastAge + 1} entre ${MONTHS_ES[rule.fromMonth - 1]} y ${MONTHS_ES[rule.toMonth - 1]} puede terminar ese año escolar.`
+      ? `En ${stateName(rules)}, la educación especial sigue hasta los ${end.lastAge} años. Un estudiante que cumple ${end.lastAge + 1} entre ${monthName(rule.fromMonth, "es")} y ${monthName(rule.toMonth, "es")} puede terminar ese año escolar.`
       : "";
     return `${note} Si el estudiante todavía recibe servicios depende de su fecha de nacimiento.`.trim();
   },

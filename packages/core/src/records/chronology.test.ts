@@ -113,7 +113,7 @@ describe("the case chronology", () => {
     expect(missed).toHaveLength(1);
     expect(missed[0]).toMatchObject({ date: "2026-10-12", outcome: "missed" });
     expect(missed[0]?.what).toContain(
-      "2 sessions (60 minutes) missed in 2026-10; 30 minutes made up, 30 minutes not made up",
+      "2 sessions (60 minutes) missed in October 2026; 30 minutes made up, 30 minutes not made up",
     );
     expect(missed[0]?.rule).toContain("34 CFR 300.320(a)(7)");
   });

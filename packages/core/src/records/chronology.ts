@@ -11,7 +11,7 @@
 import { z } from "zod";
 import type { DeadlineState } from "../compliance/deadlines.ts";
 import { CITATION_SERVICE_TERMS } from "../enforcement/service-minutes.ts";
-import { formatLongDate } from "../shared/date-format.ts";
+import { formatLongDate, formatMonth } from "../shared/date-format.ts";
 import { daysBetween, type IsoDate, ZIsoDate } from "../shared/dates.ts";
 import type { RecordsClock } from "./records-request.ts";
 
@@ -223,9 +223,9 @@ const EN: Sentences = {
     `Records requested by ${by}; due ${due} (${limit}); not provided, ${plural(late, "day")} late so far.`,
   communication: (mode, withWhom, summary) => `${mode} with ${withWhom}: ${summary}`,
   missed: (service, count, minutes, month, madeUp, owed) =>
-    `${service}: ${plural(count, "session")} (${minutes} minutes) missed in ${month}; ${madeUp} minutes made up, ${owed} minutes not made up.`,
+    `${service}: ${plural(count, "session")} (${minutes} minutes) missed in ${formatMonth(month)}; ${madeUp} minutes made up, ${owed} minutes not made up.`,
   missedAllMadeUp: (service, count, minutes, month) =>
-    `${service}: ${plural(count, "session")} (${minutes} minutes) missed in ${month}, all made up.`,
+    `${service}: ${plural(count, "session")} (${minutes} minutes) missed in ${formatMonth(month)}, all made up.`,
   amendAsked: (record, due, late) =>
     late > 0
       ? `Asked the district to amend ${record}; decision due ${due}; not decided, ${plural(late, "day")} late so far.`
@@ -237,26 +237,6 @@ const EN: Sentences = {
 };
 
 const dias = (n: number) => `${n} ${n === 1 ? "día" : "días"}`;
-const MONTHS_ES = [
-  "enero",
-  "febrero",
-  "marzo",
-  "abril",
-  "mayo",
-  "junio",
-  "julio",
-  "agosto",
-  "septiembre",
-  "octubre",
-  "noviembre",
-  "diciembre",
-] as const;
-/** "2026-09" → "septiembre de 2026". */
-const monthEs = (month: string) => {
-  const [year, m] = month.split("-");
-  const name = MONTHS_ES[Number(m) - 1];
-  return name ? `${name} de ${year}` : month;
-};
 
 /**
  * The sentences in Spanish, for families, with the glossary's words. Names, purposes, subjects,
@@ -298,9 +278,9 @@ const ES: Sentences = {
     `${by} pidió los registros; vencían el ${due} (${limit}); no se han entregado; llevan ${dias(late)} de retraso.`,
   communication: (mode, withWhom, summary) => `${mode} con ${withWhom}: ${summary}`,
   missed: (service, count, minutes, month, madeUp, owed) =>
-    `${service}: ${count} ${count === 1 ? "sesión perdida" : "sesiones perdidas"} (${minutes} minutos) en ${monthEs(month)}; se repusieron ${madeUp} minutos y faltan por reponer ${owed} minutos.`,
+    `${service}: ${count} ${count === 1 ? "sesión perdida" : "sesiones perdidas"} (${minutes} minutos) en ${formatMonth(month, "es")}; se repusieron ${madeUp} minutos y faltan por reponer ${owed} minutos.`,
   missedAllMadeUp: (service, count, minutes, month) =>
-    `${service}: ${count} ${count === 1 ? "sesión perdida" : "sesiones perdidas"} (${minutes} minutos) en ${monthEs(month)}; se repusieron todas.`,
+    `${service}: ${count} ${count === 1 ? "sesión perdida" : "sesiones perdidas"} (${minutes} minutos) en ${formatMonth(month, "es")}; se repusieron todas.`,
   amendAsked: (record, due, late) =>
     late > 0
       ? `Se pidió al distrito que corrigiera ${record}; la decisión vencía el ${due}; no se ha decidido; lleva ${dias(late)} de retraso.`

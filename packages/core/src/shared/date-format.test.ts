@@ -9,9 +9,11 @@ import {
   dateLocaleOf,
   formatDateTime,
   formatLongDate,
+  formatMonth,
   formatShortDate,
   formatTime,
   formatWeekday,
+  monthName,
 } from "./date-format.ts";
 
 /** Day-month-year ("12 March 2027"): how US families should never see a date. */
@@ -33,6 +35,15 @@ describe("dates for people", () => {
     expect(formatWeekday("2027-03-12", "es")).toBe("viernes");
     expect(dateLocaleOf("es-MX")).toBe("es");
     expect(dateLocaleOf("fr")).toBe("en");
+  });
+
+  it("writes a month and a month's name in each language", () => {
+    expect(formatMonth("2026-10")).toBe("October 2026");
+    expect(formatMonth("2026-09", "es")).toBe("septiembre de 2026");
+    expect(formatMonth("2026-13", "es")).toBe("2026-13");
+    expect(monthName(12, "es")).toBe("diciembre");
+    expect(monthName(1)).toBe("January");
+    expect(monthName(0, "es")).toBe("0");
   });
 
   it("shows a calendar date as written, with no time-zone shift", () => {

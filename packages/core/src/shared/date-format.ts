@@ -24,7 +24,7 @@ export function dateLocaleOf(locale: string | undefined): DateLocale {
   return language in DATE_LOCALES ? (language as DateLocale) : DEFAULT_DATE_LOCALE;
 }
 
-type Style = "long" | "short" | "weekday" | "dateTime" | "time";
+type Style = "long" | "short" | "weekday" | "month" | "monthName" | "dateTime" | "time";
 
 const OPTIONS: Record<Style, Intl.DateTimeFormatOptions> = {
   /** "March 12, 2027" */
@@ -33,6 +33,10 @@ const OPTIONS: Record<Style, Intl.DateTimeFormatOptions> = {
   short: { year: "numeric", month: "short", day: "numeric" },
   /** "Friday" */
   weekday: { weekday: "long" },
+  /** "September 2026" */
+  month: { year: "numeric", month: "long" },
+  /** "September" */
+  monthName: { month: "long" },
   /** "Mar 12, 2027, 3:30 PM" */
   dateTime: { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" },
   /** "3:30 PM" */
@@ -87,6 +91,19 @@ export function formatShortDate(date: string, locale: string = DEFAULT_DATE_LOCA
 /** The day of the week of a calendar date: "Friday" (en), "viernes" (es). */
 export function formatWeekday(date: string, locale: string = DEFAULT_DATE_LOCALE): string {
   return formatDay("weekday", date, locale);
+}
+
+/** A calendar month (`YYYY-MM`): "September 2026" (en), "septiembre de 2026" (es). Not a month: returned as given. */
+export function formatMonth(month: string, locale: string = DEFAULT_DATE_LOCALE): string {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? formatDay("month", `${month}-15`, locale) : month;
+}
+
+/** The name of a month (1–12): "September" (en), "septiembre" (es). */
+export function monthName(month: number, locale: string = DEFAULT_DATE_LOCALE): string {
+  const mm = String(month).padStart(2, "0");
+  return Number.isInteger(month) && month >= 1 && month <= 12
+    ? formatDay("monthName", `2000-${mm}-15`, locale)
+    : String(month);
 }
 
 /** A moment (ISO timestamp or Date): "Mar 12, 2027, 3:30 PM" (en), "12 mar 2027, 15:30" (es). */
