@@ -7,12 +7,10 @@
  * lang="es".
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { readTaggedPdf } from "../packages/server/test/helpers/pdf-reading.ts";
+import { pdfToText } from "./harness/pdf-text.ts";
 import type { Journey, JourneyContext } from "./harness/types.ts";
 
 type Ctx = JourneyContext;
@@ -56,20 +54,6 @@ async function tick(ctx: Ctx, page: Page, answer: string): Promise<void> {
 async function next(ctx: Ctx, page: Page, name = "Siguiente"): Promise<void> {
   await ctx.tabTo(page, page.getByRole("button", { name, exact: true }));
   await page.keyboard.press("Enter");
-}
-
-/** pdftotext's reading of a PDF, whitespace folded. */
-function pdfToText(bytes: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), "lantern-carta-"));
-  try {
-    const file = join(dir, "carta.pdf");
-    writeFileSync(file, bytes);
-    const run = spawnSync("pdftotext", [file, "-"], { encoding: "utf8" });
-    assert.ok(!run.error, "pdftotext is installed");
-    return run.stdout.replace(/\s+/g, " ");
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 export const journeys: Journey[] = [

@@ -9,11 +9,8 @@
  * service), and the case manager puts the plan in effect. axe at each step.
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
+import { pdfText } from "./harness/pdf-text.ts";
 import { checkExported, isoDaysFrom, PlanEditor } from "./harness/plan-editor.ts";
 import { DEMO_ACCOUNTS, type Journey, type JourneyContext } from "./harness/types.ts";
 
@@ -115,23 +112,6 @@ async function propose(ctx: JourneyContext, studentId: string, planId: string, t
   await page.keyboard.press("Enter");
   await page.getByTestId("plan-status").getByText("Proposed — waiting for the family's signature").first().waitFor();
   await axe(page, "proposed plan");
-}
-
-/** The text of a PDF the app serves, as pdftotext reads it (whitespace folded). */
-async function pdfText(page: Page, href: string): Promise<string> {
-  const res = await page.request.get(href);
-  assert.equal(res.status(), 200, `${href}: ${res.status()}`);
-  assert.equal(res.headers()["content-type"], "application/pdf");
-  const dir = mkdtempSync(join(tmpdir(), "lantern-notice-"));
-  try {
-    const file = join(dir, "notice.pdf");
-    writeFileSync(file, await res.body());
-    const run = spawnSync("pdftotext", [file, "-"], { encoding: "utf8" });
-    assert.ok(!run.error, "pdftotext is installed");
-    return run.stdout.replace(/\s+/g, " ");
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /** On the proposed plan's page, the case manager schedules the team meeting; its notice is printed and read. */

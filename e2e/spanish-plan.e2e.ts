@@ -9,11 +9,8 @@
  * whose text holds the translation. axe at each step.
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
+import { pdfText } from "./harness/pdf-text.ts";
 import { PlanEditor } from "./harness/plan-editor.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type Journey, type JourneyContext } from "./harness/types.ts";
 
@@ -25,21 +22,6 @@ const LEVELS_ES =
   "Lucía lee 42 palabras correctas por minuto en un texto de tercer grado; entiende los cuentos que le leen.";
 
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
-
-async function pdfText(page: Page, href: string): Promise<string> {
-  const res = await page.request.get(href);
-  assert.equal(res.status(), 200, `${href}: ${res.status()}`);
-  const dir = mkdtempSync(join(tmpdir(), "lantern-spanish-plan-"));
-  try {
-    const file = join(dir, "resumen.pdf");
-    writeFileSync(file, await res.body());
-    const run = spawnSync("pdftotext", [file, "-"], { encoding: "utf8" });
-    assert.ok(!run.error, "pdftotext is installed");
-    return run.stdout.replace(/\s+/g, " ");
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** The case manager adds the student on the "Add a student" page, by keyboard; the plans page opens. */
 async function addStudent(ctx: JourneyContext, first: string, last: string): Promise<string> {

@@ -8,33 +8,14 @@
  * pdftotext. axe scans every page in Spanish.
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
+import { pdfText } from "./harness/pdf-text.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type Journey } from "./harness/types.ts";
 
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 
 const SPANISH_DATE =
   /\d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre) de \d{4}/;
-
-/** Download a PDF the page links to and return its text as pdftotext extracts it (white space collapsed). */
-async function pdfTextOf(page: Page, href: string): Promise<string> {
-  const pdf = await page.request.get(href);
-  assert.equal(pdf.status(), 200, `${href} downloads`);
-  const dir = mkdtempSync(join(tmpdir(), "lantern-es-"));
-  try {
-    const file = join(dir, "document.pdf");
-    writeFileSync(file, await pdf.body());
-    const run = spawnSync("pdftotext", [file, "-"], { encoding: "utf8" });
-    assert.ok(!run.error, "pdftotext is installed");
-    return run.stdout.replace(/\s+/g, " ");
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /**
  * Words of Lantern's English interface left in a part of a Spanish page: its text, less what is
@@ -171,7 +152,7 @@ export const journeys: Journey[] = [
       const summary = page.getByRole("link", { name: "Resumen para la familia (PDF)" });
       const href = (await summary.getAttribute("href")) ?? "";
       assert.match(href, /kind=parent-summary&lang=es/);
-      const text = await pdfTextOf(page, href);
+      const text = await pdfText(page, href);
       says(
         text,
         [
@@ -188,7 +169,7 @@ export const journeys: Journey[] = [
       const full = page.getByRole("link", { name: "El plan completo (PDF)" });
       const fullHref = (await full.getAttribute("href")) ?? "";
       assert.match(fullHref, /kind=full&lang=es/);
-      const fullText = await pdfTextOf(page, fullHref);
+      const fullText = await pdfText(page, fullHref);
       says(
         fullText,
         ["Programa de Educación Individualizado (IEP)", "Metas anuales medibles", "Datos del estudiante", "Firmas"],
@@ -220,7 +201,7 @@ export const journeys: Journey[] = [
       const report = page.getByRole("link", { name: "Descargar el informe de progreso (PDF)" });
       const reportHref = (await report.getAttribute("href")) ?? "";
       assert.match(reportHref, /progress-report\.pdf\?lang=es/);
-      const reportText = await pdfTextOf(page, reportHref);
+      const reportText = await pdfText(page, reportHref);
       says(reportText, ["Informe de progreso", "Referencias legales"], ["Progress report", "Legal references"]);
       assert.match(reportText, SPANISH_DATE);
 
