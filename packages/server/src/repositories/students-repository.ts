@@ -254,13 +254,18 @@ export function createStudentsRepository(db: Kysely<Database>) {
       return Number(result.numUpdatedRows) > 0;
     },
 
-    /** The language on a guardian's links to students, for opening the app in it (the first recorded). */
+    /**
+     * The language on a guardian's links to students, for opening the app in it: a language other
+     * than English on any link first (a form's English default says less than a language chosen),
+     * then the first recorded.
+     */
     async guardianLanguageOf(personId: string): Promise<string | null> {
       const row = await db
         .selectFrom("guardianships")
         .select("language")
         .where("person_id", "=", personId)
         .where("language", "is not", null)
+        .orderBy(sql`language = 'en'`)
         .orderBy("created_at")
         .limit(1)
         .executeTakeFirst();
