@@ -112,4 +112,21 @@ describe.each(DATABASE_KINDS)("guardians' languages on %s", (kind) => {
       interpreterNeeded: false,
     });
   });
+
+  it("opens the app in a language other than English on any of the guardian's children, before an English one recorded first", async () => {
+    const staff = await t.signIn("casemanager@maplevalley.example");
+    const paloma = t.ids?.students.get("Paloma Rivera") as string;
+    const set = (student: string, language: string | null) =>
+      staff.send("PUT", `/api/students/${student}/guardians/${ana}/language`, { language, interpreterNeeded: false });
+    expect((await set(mateo, "en")).statusCode).toBe(200);
+    expect((await set(paloma, "es")).statusCode).toBe(200);
+    const languageOf = async () => {
+      const parent = await t.signIn("parent.rivera@family.example");
+      return ((await parent.get("/api/auth/session")).json() as { user: { language: string | null } }).user.language;
+    };
+    expect(await languageOf()).toBe("es");
+    expect((await set(paloma, null)).statusCode).toBe(200);
+    expect(await languageOf()).toBe("en");
+    expect((await set(mateo, null)).statusCode).toBe(200);
+  });
 });
